@@ -1,0 +1,36 @@
+# Two commands for a newcomer on a fresh Debian machine with Python 3 and make:
+#   make demo   set up, then check and draw the bundled example
+#   make test   set up, then run the whole test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARGMAP := $(VENV)/bin/argmap
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup graphviz demo test docs bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@python3 -m venv $(VENV) 2>/dev/null || { \
+	  echo "installing python3-venv (needs apt-get)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@
+
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "installing Graphviz (dot) with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz >/dev/null; }
+
+demo: setup graphviz
+	$(ARGMAP) check examples/europa_ki_debatte.argmap
+
+test: setup graphviz
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,51 @@
+"""argmap: argument maps from plain text — parse, check, evaluate, draw.
+
+The public API is what ``__all__`` lists; every other module is private.
+"""
+
+from argmap.builder import MapBuilder
+from argmap.checks import check
+from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
+from argmap.model import (
+    ArgumentMap,
+    Attribute,
+    Basis,
+    Claim,
+    Comment,
+    Contradiction,
+    Group,
+    Position,
+    Rebuttal,
+    Source,
+    Span,
+    Support,
+    Undercut,
+)
+from argmap.reading import load, parse, read
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArgumentMap",
+    "Attribute",
+    "Basis",
+    "Claim",
+    "Comment",
+    "Contradiction",
+    "Diagnostic",
+    "Group",
+    "MapBuilder",
+    "ParseError",
+    "Position",
+    "Rebuttal",
+    "Severity",
+    "Source",
+    "Span",
+    "Support",
+    "Undercut",
+    "check",
+    "format_diagnostic",
+    "load",
+    "parse",
+    "read",
+]

@@ -1,0 +1,37 @@
+"""Checks on a parsed map: pure functions from the model to diagnostics."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic
+from argmap.model import ArgumentMap
+from argmap.checks.quotes import check_quotes
+from argmap.checks.references import check_references
+
+__all__ = ["check"]
+
+
+def check(argument_map: ArgumentMap, *, base_dir: str | os.PathLike | None = None) -> list[Diagnostic]:
+    """Every structural and consistency check on ``argument_map``.
+
+    ``base_dir`` is where sources' ``file:`` paths are relative to; by
+    default the folder of the map's file (or the current folder).
+
+    >>> from argmap import parse
+    >>> [d.code for d in check(parse("claim a: A.\\na supports b\\n"))]
+    ['E201']
+    """
+    if base_dir is None:
+        base_dir = Path(argument_map.path).parent if argument_map.path else Path(".")
+    diagnostics: list[Diagnostic] = []
+    diagnostics.extend(check_references(argument_map))
+    diagnostics.extend(check_quotes(argument_map, base_dir))
+    diagnostics.sort(key=_position)
+    return diagnostics
+
+
+def _position(d: Diagnostic):
+    s = d.span
+    return (s.file or "", s.line, s.column) if s else ("", 0, 0)

@@ -1,0 +1,79 @@
+"""Reading maps from text and files: the outermost layer that may raise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.diagnostics import Diagnostic, ParseError, error, has_errors
+from argmap.model import ArgumentMap
+from argmap.syntax import decode, read_text
+
+__all__ = ["parse", "load", "read", "read_file"]
+
+
+def read(text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Parse ``text`` without raising: the map (built from whatever parsed)
+    and every syntax diagnostic. Use :func:`argmap.check` for the checks on
+    the map itself.
+
+    >>> m, diagnostics = read("claim a: Rain.\\na suports b\\n")
+    >>> [d.code for d in diagnostics]
+    ['E101']
+    >>> m.claim("a").text
+    'Rain.'
+    """
+    return read_text(text, filename)
+
+
+def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Diagnostic]]:
+    """Read a file without raising: the map (None when the file cannot be
+    read at all), its text, and the diagnostics."""
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return None, "", [error("E002", f"cannot read `{name}`: {reason}", None, _missing_hint(name))]
+    text, diagnostics = decode(data, name)
+    argument_map, more = read_text(text, name)
+    return argument_map, text, diagnostics + more
+
+
+def _missing_hint(name: str) -> str | None:
+    if not name.endswith(".argmap") and Path(name + ".argmap").exists():
+        return f"did you mean `{name}.argmap`?"
+    return None
+
+
+def parse(text: str, filename: str | None = None) -> ArgumentMap:
+    """Parse argmap text into an :class:`ArgumentMap`.
+
+    Raises :class:`ParseError` (a ``ValueError``) carrying every diagnostic
+    when the text has syntax errors. Warnings do not raise; use :func:`read`
+    to see them.
+
+    >>> m = parse("claim a: Rain.\\nclaim b: Wet streets.\\na supports b\\n")
+    >>> m.reasons("b")[0].premises
+    ('a',)
+    """
+    argument_map, diagnostics = read_text(text, filename)
+    if has_errors(diagnostics):
+        raise ParseError(diagnostics, text)
+    return argument_map
+
+
+def load(path: str | os.PathLike) -> ArgumentMap:
+    """Read and parse an ``.argmap`` file (UTF-8).
+
+    Raises ``OSError`` when the file cannot be read and :class:`ParseError`
+    when it is not valid argmap text.
+    """
+    data = Path(path).read_bytes()
+    name = os.fspath(path)
+    text, diagnostics = decode(data, name)
+    argument_map, more = read_text(text, name)
+    diagnostics += more
+    if has_errors(diagnostics):
+        raise ParseError(diagnostics, text)
+    return argument_map

@@ -1,0 +1,64 @@
+"""Reading argmap text: bytes → text → lines (lark) → the model.
+
+Nothing here raises on bad input: every problem becomes a diagnostic.
+"""
+
+from __future__ import annotations
+
+from argmap.diagnostics import Diagnostic, error, warning
+from argmap.model import ArgumentMap, Span
+from argmap.syntax.assemble import assemble
+from argmap.syntax.parser import parse_lines
+
+__all__ = ["decode", "read_text"]
+
+_BOM = "\ufeff"
+
+
+def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 bytes to text. Invalid bytes are reported (and replaced, so
+    that the rest of the file can still be checked); a byte-order mark is
+    dropped with a warning."""
+    diagnostics: list[Diagnostic] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        diagnostics.append(
+            error(
+                "E001",
+                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                Span(filename, line, column, line, column + 1),
+                "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+            )
+        )
+        text = data.decode("utf-8", errors="replace")
+    return text, diagnostics
+
+
+def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Parse argmap ``text``; returns the map (built from whatever parsed) and the diagnostics."""
+    diagnostics: list[Diagnostic] = []
+    if text.startswith(_BOM):
+        text = text[1:]
+        diagnostics.append(
+            warning(
+                "W002",
+                "the file starts with a byte-order mark; argmap ignored it",
+                Span(filename, 1, 1, 1, 2),
+                "save the file as UTF-8 without BOM",
+            )
+        )
+    lines, syntax = parse_lines(text, filename)
+    diagnostics.extend(syntax)
+    argument_map, more = assemble(lines, text, filename)
+    diagnostics.extend(more)
+    diagnostics.sort(key=_position)
+    return argument_map, diagnostics
+
+
+def _position(d: Diagnostic):
+    s = d.span
+    return (0, 0) if s is None else (s.line, s.column)

@@ -1,0 +1,268 @@
+"""Running the LALR parser over a whole text, reporting every syntax error.
+
+Every statement of the language is one line, so after a syntax error the
+parser resumes at the next line: one run reports all the errors of a file.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from argmap.diagnostics import Diagnostic, error, info, suggest
+from argmap.model import Span
+from argmap.syntax.lines import Line, LineTransformer
+
+__all__ = ["grammar_text", "parse_lines", "MAX_SYNTAX_ERRORS"]
+
+#: After this many syntax errors in one file argmap stops looking for more.
+MAX_SYNTAX_ERRORS = 100
+
+KEYWORDS = ("supports", "rebuts", "contradicts", "undercuts")
+_TOP_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question")
+STATEMENT_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question")
+
+
+def grammar_text() -> str:
+    """The text of the grammar, from the installed package or the source tree."""
+    try:
+        return resources.files("argmap").joinpath("grammar/argmap.lark").read_text("utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        here = Path(__file__).resolve().parent.parent.parent
+        return (here / "grammar" / "argmap.lark").read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        transformer=LineTransformer(),
+        maybe_placeholders=False,
+    )
+
+
+def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagnostic]]:
+    """Parse ``text`` into line records; syntax errors become diagnostics.
+
+    The text is expected without a byte-order mark; line endings may be LF or CRLF.
+    """
+    lines: list[Line] = []
+    diagnostics: list[Diagnostic] = []
+    # Offsets of the start of each line, to cut the text after an error.
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    first = 0  # index of the first line of the part still to parse
+    n_lines = len(starts)
+    while first < n_lines:
+        segment = _segment(text, starts, first, n_lines)
+        if not segment.strip():
+            break
+        try:
+            lines.extend(_parse_segment(segment, first))
+            break
+        except UnexpectedInput as exc:
+            bad = _error_line(exc, first, n_lines)
+            diagnostics.append(_describe(exc, text, starts, bad, first, filename))
+            if bad > first:
+                try:
+                    lines.extend(_parse_segment(_segment(text, starts, first, bad), first))
+                except UnexpectedInput:  # pragma: no cover - every prefix of whole lines parses
+                    pass
+            first = bad + 1
+            if len(diagnostics) >= MAX_SYNTAX_ERRORS and first < n_lines:
+                diagnostics.append(
+                    info(
+                        "I102",
+                        f"stopped after {MAX_SYNTAX_ERRORS} syntax errors; the rest of the file was not read",
+                        _line_span(text, starts, first, filename),
+                        hint="fix these errors first, then run argmap check again",
+                    )
+                )
+                break
+    return lines, diagnostics
+
+
+def _segment(text: str, starts: list[int], first: int, end: int) -> str:
+    stop = starts[end] - 1 if end < len(starts) else len(text)
+    return "\n" + text[starts[first] : stop].rstrip()
+
+
+def _parse_segment(segment: str, first: int) -> list[Line]:
+    children = _parser().parse(segment)
+    out = []
+    lineno = first  # the "\n" put in front makes line 1 of the segment line `first` (0-based)
+    for i in range(0, len(children), 2):
+        newline: Token = children[i]
+        line: Line = children[i + 1]
+        value = str(newline)
+        lineno = newline.line + value.count("\n") - 1 + first
+        line.lineno = lineno  # 1-based
+        cut = value.rfind("\n")
+        line.indent = value[cut + 1 :]
+        out.append(line)
+    return out
+
+
+def _error_line(exc: UnexpectedInput, first: int, n_lines: int) -> int:
+    """The 0-based index (in the whole text) of the line an error is on."""
+    line = getattr(exc, "line", None)
+    if isinstance(exc, UnexpectedToken) and exc.token.type in ("NL", "INL"):
+        # The statement before the line break is incomplete.
+        line = exc.token.line
+    if not isinstance(line, int) or line < 1:
+        return n_lines - 1
+    return min(n_lines - 1, max(first, first + line - 2))
+
+
+def _line_span(text: str, starts: list[int], index: int, filename: str | None) -> Span:
+    stop = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    src = text[starts[index] : stop].rstrip("\r")
+    indent = len(src) - len(src.lstrip(" \t"))
+    return Span(filename, index + 1, indent + 1, index + 1, max(indent + 2, len(src.rstrip()) + 1))
+
+
+_TERMINALS = {
+    "ID": "an id",
+    "TEXT": "text",
+    "STRING": 'a title in double quotes ("...")',
+    "COLON": "a colon `:`",
+    "COMMA": "a comma `,`",
+    "SEMICOLON": "a semicolon `;`",
+    "LPAR": "`(`",
+    "RPAR": "`)`",
+    "PLUS": "`+`",
+    "MINUS": "`-`",
+    "TILDE": "`~`",
+    "SUPPORTS": "`supports`",
+    "REBUTS": "`rebuts`",
+    "CONTRADICTS": "`contradicts`",
+    "UNDERCUTS": "`undercuts`",
+    "ACCEPTS": "`accepts`",
+    "REJECTS": "`rejects`",
+    "NL": "the end of the line",
+    "INL": "the end of the line",
+    "$END": "the end of the file",
+    "CLAIM": "`claim`",
+}
+
+
+def _expected_words(expected) -> str:
+    words = []
+    for name in sorted(expected):
+        word = _TERMINALS.get(name, f"`{name.lower()}`")
+        if word not in words and name not in ("COMMENT", "CONTINUATION"):
+            words.append(word)
+    if not words:
+        return "something else"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _describe(
+    exc: UnexpectedInput, text: str, starts: list[int], bad: int, first: int, filename: str | None
+) -> Diagnostic:
+    stop = starts[bad + 1] - 1 if bad + 1 < len(starts) else len(text)
+    src = text[starts[bad] : stop].rstrip("\r")
+    stripped = src.strip()
+    first_word = stripped.split(" ", 1)[0].split(":", 1)[0] if stripped else ""
+    line_span = _line_span(text, starts, bad, filename)
+    hint = None
+    if isinstance(exc, UnexpectedCharacters):
+        col = exc.column
+        span = Span(filename, bad + 1, col, bad + 1, col + 1)
+        char = getattr(exc, "char", "") or ""
+        if char == "#":
+            message = "a comment must stand on a line of its own"
+            hint = "move the `# ...` comment to the line above"
+        elif char == "\r":
+            message = "a carriage return without a line feed"
+            hint = "save the file with LF or CRLF line endings"
+        elif char == '"' or first_word == "source":
+            message = "a source's title must be in double quotes"
+            hint = 'write `source ID: "Title"`'
+        else:
+            shown = char if char.isprintable() else repr(char)[1:-1]
+            message = f"unexpected character `{shown}`"
+            hint = _statement_hint(stripped, first_word)
+        return error("E101", message, span, hint)
+    assert isinstance(exc, UnexpectedToken)
+    token = exc.token
+    if token.type in ("NL", "INL", "$END"):
+        end = len(src.rstrip()) + 1
+        if src[:1] in " \t" and first_word in _TOP_WORDS:
+            return error(
+                "E102",
+                f"a `{first_word}` line cannot be indented",
+                _line_span(text, starts, bad, filename),
+                f"a `{first_word}` line starts at the left margin: remove the indentation",
+            )
+        span = Span(filename, bad + 1, max(1, end), bad + 1, end + 1)
+        message = f"this line ends too early: expected {_expected_words(exc.expected)}"
+        hint = _statement_hint(stripped, first_word)
+        return error("E102", message, span, hint)
+    col = token.column
+    value = str(token).split()[0] if str(token).split() else str(token)
+    span = Span(filename, bad + 1, col, bad + 1, col + len(value))
+    if token.type == "COMMENT" or value.startswith("#"):
+        return error(
+            "E101",
+            "a comment must stand on a line of its own",
+            span,
+            "move the `# ...` comment to the line above",
+        )
+    message = f"unexpected `{value}`: expected {_expected_words(exc.expected)}"
+    relation_words = {"SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"}
+    if src[:1] in " \t" and first_word in _TOP_WORDS:
+        hint = f"a `{first_word}` line starts at the left margin: remove the indentation"
+    elif relation_words & set(exc.expected) and token.type in ("ID", "TEXT"):
+        guess = suggest(value, KEYWORDS)
+        if guess:
+            hint = f"did you mean `{guess}`?"
+        elif ":" in src and first_word not in STATEMENT_WORDS:
+            hint = f"to write a claim, start the line with `claim`: `claim {stripped}`"
+    if hint is None:
+        hint = _statement_hint(stripped, first_word)
+    return error("E101", message, span, hint)
+
+
+_FORMS = {
+    "claim": "claim ID: text",
+    "implicit": "implicit claim ID: text",
+    "source": 'source ID: "Title"',
+    "group": "group ID: label",
+    "position": "position ID: accepts A, B; rejects C",
+    "title": "title: text",
+    "lang": "lang: de",
+    "question": "question: text",
+    "accepts": "accepts A, B (indented under a position)",
+    "rejects": "rejects A, B (indented under a position)",
+    "+": "+ ID  or  + ID: text  or  + (name) ID",
+    "-": "- ID  or  - ID: text",
+    "~": "~ ID  or  ~ ID: text",
+}
+
+
+def _statement_hint(stripped: str, first_word: str) -> str | None:
+    if stripped[:1] in "+-~" and stripped:
+        return f"an outline item looks like `{_FORMS[stripped[:1]]}`"
+    if first_word in _FORMS:
+        return f"write it as `{_FORMS[first_word]}`"
+    guess = suggest(first_word, STATEMENT_WORDS) if first_word else None
+    if guess and guess != first_word and " " not in first_word:
+        return f"did you mean `{guess}`? (`{_FORMS[guess]}`)"
+    words = stripped.split()
+    if len(words) >= 2:
+        guess = suggest(words[1], KEYWORDS)
+        if guess and guess != words[1]:
+            return f"did you mean `{guess}`?"
+    return None
