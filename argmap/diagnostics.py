@@ -43,6 +43,8 @@ class Diagnostic:
     message: str
     span: Span | None = None
     hint: str | None = field(default=None, kw_only=True)
+    #: The id of the position this diagnostic is about, for position checks.
+    position: str | None = field(default=None, kw_only=True)
 
     @property
     def is_error(self) -> bool:
@@ -61,19 +63,26 @@ class Diagnostic:
             "code": self.code,
             "message": self.message,
             "hint": self.hint,
+            "position": self.position,
         }
 
 
-def error(code: str, message: str, span: Span | None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, code, message, span, hint=hint)
+def error(
+    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None
+) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, code, message, span, hint=hint, position=position)
 
 
-def warning(code: str, message: str, span: Span | None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.WARNING, code, message, span, hint=hint)
+def warning(
+    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None
+) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, code, message, span, hint=hint, position=position)
 
 
-def info(code: str, message: str, span: Span | None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(Severity.INFO, code, message, span, hint=hint)
+def info(
+    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None
+) -> Diagnostic:
+    return Diagnostic(Severity.INFO, code, message, span, hint=hint, position=position)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

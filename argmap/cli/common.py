@@ -1,0 +1,83 @@
+"""What the commands share: reading inputs, printing diagnostics, writing files safely."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from attrs import frozen
+
+from argmap.diagnostics import Diagnostic, format_diagnostic
+from argmap.model import ArgumentMap
+from argmap.reading import read_file
+from argmap.syntax import decode, read_text
+
+__all__ = ["Input", "read_inputs", "print_diagnostics", "write_atomically", "UsageError"]
+
+
+class UsageError(Exception):
+    """A mistake in how a command was called: exit code 2."""
+
+
+@frozen
+class Input:
+    """One file named on the command line, read and parsed."""
+
+    name: str  # as given; "-" for standard input
+    text: str
+    map: ArgumentMap | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def display_name(self) -> str:
+        return "<stdin>" if self.name == "-" else self.name
+
+
+def read_inputs(names: list[str], stdin: TextIO | None = None) -> list[Input]:
+    """Read each named file (``-`` is standard input); never raises for bad input."""
+    out = []
+    for name in names:
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+            if isinstance(raw, bytes):
+                text, diagnostics = decode(raw, "<stdin>")
+            else:
+                text, diagnostics = raw, []
+            argument_map, more = read_text(text, "<stdin>")
+            out.append(Input(name, text, argument_map, diagnostics + more))
+        else:
+            argument_map, text, diagnostics = read_file(name)
+            out.append(Input(name, text, argument_map, diagnostics))
+    return out
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], text: str, stream: TextIO) -> None:
+    """Print each diagnostic with its source line and caret."""
+    for d in diagnostics:
+        print(format_diagnostic(d, text), file=stream)
+
+
+def write_atomically(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder,
+    so that a failure leaves an earlier file untouched."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
