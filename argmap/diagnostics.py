@@ -165,7 +165,7 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate closest to ``word`` by edit distance, if it is close enough."""
-    limit = max(1, min(3, len(word) // 3))
+    limit = 0 if len(word) < 3 else min(3, max(1, len(word) // 3))
     best, best_d = None, limit + 1
     lower = word.lower()
     for c in candidates:

@@ -9,7 +9,6 @@ formatted text.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterator
 from typing import Union
 
@@ -53,11 +52,13 @@ class Span:
         return f"{self.file or '<text>'}:{self.line}:{self.column}"
 
 
-_ID = re.compile(r"\w+\Z")
+def is_id(value: object) -> bool:
+    """True for a valid id: letters (any script), digits and underscores."""
+    return isinstance(value, str) and (value.isalnum() or value.replace("_", "a").isalnum())
 
 
 def _check_id(instance, attribute, value):
-    if value is not None and (not isinstance(value, str) or not _ID.match(value)):
+    if value is not None and not is_id(value):
         raise ValueError(f"{attribute.name} must be letters, digits and underscores, not {value!r}")
 
 
@@ -284,18 +285,22 @@ class Comment:
 Relation = Union[Support, Rebuttal, Contradiction, Undercut]
 Item = Union[Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment]
 
-_RELATIONS = (Support, Rebuttal, Contradiction, Undercut)
+_RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
+_KINDS = {
+    "claims": Claim,
+    "sources": Source,
+    "supports": Support,
+    "rebuttals": Rebuttal,
+    "contradictions": Contradiction,
+    "undercuts": Undercut,
+    "positions": Position,
+    "groups": Group,
+    "comments": Comment,
+}
 
 
 def _at(spans: tuple[Span, ...], i: int) -> Span | None:
     return spans[i] if i < len(spans) else None
-
-
-def _index(items, key):
-    index = {}
-    for item in items:
-        index.setdefault(key(item), item)
-    return index
 
 
 @frozen
@@ -329,44 +334,40 @@ class ArgumentMap:
     undercuts: tuple[Undercut, ...] = field(init=False, eq=False, repr=False)
     positions: tuple[Position, ...] = field(init=False, eq=False, repr=False)
     groups: tuple[Group, ...] = field(init=False, eq=False, repr=False)
+    comments: tuple[Comment, ...] = field(init=False, eq=False, repr=False)
     relations: tuple[Relation, ...] = field(init=False, eq=False, repr=False)
     _index: dict = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        by_kind: dict[type, list] = {}
+        by_kind: dict[type, list] = {kind: [] for kind in _KINDS.values()}
+        relations = []
         for item in self.items:
-            by_kind.setdefault(type(item), []).append(item)
-        kinds = {
-            "claims": Claim,
-            "sources": Source,
-            "supports": Support,
-            "rebuttals": Rebuttal,
-            "contradictions": Contradiction,
-            "undercuts": Undercut,
-            "positions": Position,
-            "groups": Group,
-        }
-        for name, kind in kinds.items():
-            object.__setattr__(self, name, tuple(by_kind.get(kind, ())))
-        relations = tuple(i for i in self.items if isinstance(i, _RELATIONS))
-        object.__setattr__(self, "relations", relations)
+            kind = type(item)
+            by_kind[kind].append(item)
+            if kind in _RELATIONS:
+                relations.append(item)
+        for name, kind in _KINDS.items():
+            object.__setattr__(self, name, tuple(by_kind[kind]))
+        object.__setattr__(self, "relations", tuple(relations))
         reasons: dict[str, list[Support]] = {}
         objections: dict[str, list[Relation]] = {}
         for rel in relations:
-            if isinstance(rel, Support):
+            kind = type(rel)
+            if kind is Support:
                 reasons.setdefault(rel.conclusion, []).append(rel)
-            elif isinstance(rel, Contradiction):
+            elif kind is Contradiction:
                 objections.setdefault(rel.first, []).append(rel)
                 if rel.second != rel.first:
                     objections.setdefault(rel.second, []).append(rel)
             else:
                 objections.setdefault(rel.target, []).append(rel)
         index = {
-            "claim": _index(self.claims, lambda c: c.id),
-            "source": _index(self.sources, lambda s: s.id),
-            "support": _index((s for s in self.supports if s.name), lambda s: s.name),
-            "position": _index(self.positions, lambda p: p.id),
-            "group": _index(self.groups, lambda g: g.id),
+            # reversed, so that the first definition of a duplicated id wins
+            "claim": {c.id: c for c in reversed(self.claims)},
+            "source": {s.id: s for s in reversed(self.sources)},
+            "support": {s.name: s for s in reversed(self.supports) if s.name},
+            "position": {p.id: p for p in reversed(self.positions)},
+            "group": {g.id: g for g in reversed(self.groups)},
             "reasons": {k: tuple(v) for k, v in reasons.items()},
             "objections": {k: tuple(v) for k, v in objections.items()},
         }

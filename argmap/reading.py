@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, ParseError, error, has_errors
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Span
 from argmap.syntax import decode, read_text
 
 __all__ = ["parse", "load", "read", "read_file"]
@@ -34,7 +34,8 @@ def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Di
         data = Path(name).read_bytes()
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
-        return None, "", [error("E002", f"cannot read `{name}`: {reason}", None, _missing_hint(name))]
+        span = Span(name, 1, 1, 1, 1)
+        return None, "", [error("E002", f"cannot read `{name}`: {reason}", span, _missing_hint(name))]
     text, diagnostics = decode(data, name)
     argument_map, more = read_text(text, name)
     return argument_map, text, diagnostics + more

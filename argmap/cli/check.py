@@ -1,0 +1,108 @@
+"""``argmap check FILE...``: report every problem, then one line per position and a summary."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from argmap.checks import check
+from argmap.cli.common import print_diagnostics, read_inputs
+from argmap.diagnostics import Diagnostic, Severity
+
+HELP = "check maps for mistakes and inconsistencies"
+
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+SUPPORT_MODES = ("none", "deductive", "necessary")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="an .argmap file; - reads standard input")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        help="also say which claims are not accepted under this semantics",
+    )
+    parser.add_argument("--support", choices=SUPPORT_MODES, default="none", help="how supports add attacks")
+
+
+def diagnose(inp, semantics=None, support="none") -> list[Diagnostic]:
+    """All diagnostics for one input: syntax, checks, and semantics notes."""
+    diagnostics = list(inp.diagnostics)
+    if inp.map is None:
+        return diagnostics
+    found = check(inp.map)
+    if diagnostics:
+        # Ids on lines that did not parse are not "unknown": do not report them twice.
+        broken = _words_of_bad_lines(inp.text, diagnostics)
+        found = [d for d in found if not (d.code == "E201" and _ident(d) in broken)]
+    diagnostics.extend(found)
+    if semantics:
+        from argmap.semantics import acceptance_notes
+
+        diagnostics.extend(acceptance_notes(inp.map, semantics, support))
+    return diagnostics
+
+
+def _words_of_bad_lines(text: str, diagnostics: list[Diagnostic]) -> set[str]:
+    lines = text.split("\n")
+    words: set[str] = set()
+    for d in diagnostics:
+        if d.code.startswith(("E1", "E0")) and d.span and 1 <= d.span.line <= len(lines):
+            words.update(re.findall(r"\w+", lines[d.span.line - 1]))
+    return words
+
+
+def _ident(d: Diagnostic) -> str:
+    m = re.search(r"`(\w+)`", d.message)
+    return m.group(1) if m else ""
+
+
+def _count(diagnostics, severity) -> int:
+    return sum(1 for d in diagnostics if d.severity is severity)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def position_lines(inp, diagnostics: list[Diagnostic]) -> list[str]:
+    """One line per position of the map: consistent, or how many problems."""
+    if inp.map is None:
+        return []
+    out = []
+    for position in inp.map.positions:
+        mine = [d for d in diagnostics if d.position == position.id]
+        errors, warnings = _count(mine, Severity.ERROR), _count(mine, Severity.WARNING)
+        if not errors and not warnings:
+            out.append(f"position {position.id}: consistent")
+        else:
+            parts = [p for p in (errors and _plural(errors, "error"), warnings and _plural(warnings, "warning")) if p]
+            out.append(f"position {position.id}: {', '.join(parts)}")
+    return out
+
+
+def run(args, out, err) -> int:
+    inputs = read_inputs(args.files)
+    results = [(inp, diagnose(inp, args.semantics, args.support)) for inp in inputs]
+    everything = [d for _, ds in results for d in ds]
+    if args.format == "json":
+        print(json.dumps([d.to_dict() for d in everything], ensure_ascii=False, indent=2), file=out)
+    else:
+        for inp, diagnostics in results:
+            print_diagnostics(diagnostics, inp.text, out)
+            for line in position_lines(inp, diagnostics):
+                print(f"{inp.display_name}: {line}", file=out)
+        errors = _count(everything, Severity.ERROR)
+        warnings = _count(everything, Severity.WARNING)
+        infos = _count(everything, Severity.INFO)
+        checked = _plural(len(inputs), "file")
+        if not everything:
+            print(f"{checked} checked: no problems", file=out)
+        else:
+            print(
+                f"{checked} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')},"
+                f" {_plural(infos, 'note')}",
+                file=out,
+            )
+    return 1 if any(d.is_error for d in everything) else 0

@@ -1,0 +1,49 @@
+"""``argmap fmt FILE...``: rewrite maps in the canonical form."""
+
+from __future__ import annotations
+
+from argmap.cli.common import print_diagnostics, read_inputs, write_atomically
+from argmap.formatter import format_map
+
+HELP = "rewrite maps in the canonical form (never touches a file that has errors)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="an .argmap file; - formats standard input to standard output")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when a file would change")
+    parser.add_argument("--diff", action="store_true", help="with --check: show what would change")
+
+
+def run(args, out, err) -> int:
+    status = 0
+    for inp in read_inputs(args.files):
+        errors = [d for d in inp.diagnostics if d.is_error]
+        if inp.map is None or errors:
+            print_diagnostics(errors, inp.text, err)
+            print(f"{inp.display_name}: not formatted: it has errors", file=err)
+            status = 1
+            continue
+        formatted = format_map(inp.map)
+        if inp.name == "-" and not args.check:
+            out.write(formatted)
+            continue
+        if formatted == inp.text:
+            continue
+        if args.check:
+            print(f"{inp.display_name}: would be reformatted", file=out)
+            if args.diff:
+                import difflib
+
+                out.writelines(
+                    difflib.unified_diff(
+                        inp.text.splitlines(keepends=True),
+                        formatted.splitlines(keepends=True),
+                        inp.display_name,
+                        inp.display_name + " (formatted)",
+                    )
+                )
+            status = 1
+            continue
+        write_atomically(inp.name, formatted)
+        print(f"{inp.display_name}: reformatted", file=out)
+    return status
