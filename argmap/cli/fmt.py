@@ -44,6 +44,11 @@ def run(args, out, err) -> int:
                 )
             status = 1
             continue
-        write_atomically(inp.name, formatted)
+        try:
+            write_atomically(inp.name, formatted)
+        except OSError as exc:
+            print(f"{inp.display_name}: cannot write: {exc.strerror or exc}; the file is unchanged", file=err)
+            status = 1
+            continue
         print(f"{inp.display_name}: reformatted", file=out)
     return status

@@ -48,7 +48,7 @@ def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list
         text = text[1:]
         diagnostics.append(
             warning(
-                "W002",
+                "W003",
                 "the file starts with a byte-order mark; argmap ignored it",
                 Span(filename, 1, 1, 1, 2),
                 "save the file as UTF-8 without BOM",

@@ -81,7 +81,7 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
             if len(diagnostics) >= MAX_SYNTAX_ERRORS and first < n_lines:
                 diagnostics.append(
                     info(
-                        "I102",
+                        "I105",
                         f"stopped after {MAX_SYNTAX_ERRORS} syntax errors; the rest of the file was not read",
                         _line_span(text, starts, first, filename),
                         hint="fix these errors first, then run argmap check again",
@@ -222,8 +222,11 @@ def _describe(
         )
     message = f"unexpected `{value}`: expected {_expected_words(exc.expected)}"
     relation_words = {"SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"}
+    misspelled = suggest(first_word, STATEMENT_WORDS) if first_word not in STATEMENT_WORDS else None
     if src[:1] in " \t" and first_word in _TOP_WORDS:
         hint = f"a `{first_word}` line starts at the left margin: remove the indentation"
+    elif misspelled and " " in stripped:
+        hint = f"did you mean `{misspelled}`? (`{_FORMS[misspelled]}`)"
     elif relation_words & set(exc.expected) and token.type in ("ID", "TEXT"):
         guess = suggest(value, KEYWORDS)
         if guess:
