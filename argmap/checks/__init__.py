@@ -9,6 +9,8 @@ from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 from argmap.checks.quotes import check_quotes
 from argmap.checks.references import check_references
+from argmap.checks.structure import check_structure
+from argmap.checks.positions import check_positions
 
 __all__ = ["check"]
 
@@ -28,6 +30,8 @@ def check(argument_map: ArgumentMap, *, base_dir: str | os.PathLike | None = Non
     diagnostics: list[Diagnostic] = []
     diagnostics.extend(check_references(argument_map))
     diagnostics.extend(check_quotes(argument_map, base_dir))
+    diagnostics.extend(check_structure(argument_map))
+    diagnostics.extend(check_positions(argument_map))
     diagnostics.sort(key=_position)
     return diagnostics
 

@@ -1,0 +1,40 @@
+"""Acceptability semantics: which claims of a map stand, and how strongly.
+
+A map is translated into an abstract argumentation framework (Dung 1995):
+the claims and named supports are the arguments; rebuttals, contradictions
+and undercuts the attacks, and supports add attacks by the support mode
+(:data:`SUPPORT_MODES`). :func:`evaluate` computes the grounded, complete,
+preferred or stable extensions, or DF-QuAD strengths; everything here is a
+pure function from the map to immutable data. docs/semantics.md explains
+the semantics, with examples.
+"""
+
+from argmap.semantics.comparison import Comparison, CrossAttack, compare_positions
+from argmap.semantics.evaluation import (
+    EXTENSION_SEMANTICS,
+    SEMANTICS,
+    Evaluation,
+    FrozenMapping,
+    Status,
+    acceptance_notes,
+    evaluate,
+)
+from argmap.semantics.framework import SUPPORT_MODES, Framework, framework
+from argmap.semantics.gradual import dfquad
+
+__all__ = [
+    "SEMANTICS",
+    "EXTENSION_SEMANTICS",
+    "SUPPORT_MODES",
+    "Status",
+    "Evaluation",
+    "FrozenMapping",
+    "Framework",
+    "Comparison",
+    "CrossAttack",
+    "evaluate",
+    "framework",
+    "dfquad",
+    "acceptance_notes",
+    "compare_positions",
+]

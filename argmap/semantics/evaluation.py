@@ -1,0 +1,270 @@
+"""Evaluating a map: which claims stand under a semantics, as an immutable result."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from attrs import field, frozen
+
+from argmap.diagnostics import Diagnostic, info
+from argmap.model import ArgumentMap, Contradiction
+from argmap.semantics import _dung
+from argmap.semantics.framework import SUPPORT_MODES, framework
+from argmap.semantics.gradual import DEFAULT_BASE, dfquad
+
+__all__ = [
+    "SEMANTICS",
+    "EXTENSION_SEMANTICS",
+    "Status",
+    "Evaluation",
+    "FrozenMapping",
+    "evaluate",
+    "acceptance_notes",
+]
+
+#: The semantics :func:`evaluate` knows; the first is the default.
+EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+SEMANTICS = EXTENSION_SEMANTICS + ("dfquad",)
+
+
+class Status(enum.Enum):
+    """Whether an argument stands under a semantics.
+
+    Grounded semantics gives one labelling: ACCEPTED is IN (every attacker
+    is rejected), REJECTED is OUT (an accepted argument attacks it),
+    UNDECIDED is neither. For complete, preferred and stable semantics,
+    which may have several extensions: ACCEPTED is sceptically accepted
+    (in every extension, and there is at least one), REJECTED is in no
+    extension, UNDECIDED is credulously but not sceptically accepted (in
+    some extensions, not all). For DF-QuAD: ACCEPTED above the neutral
+    strength 0.5, REJECTED below it, UNDECIDED at it.
+    """
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNDECIDED = "undecided"
+
+
+class FrozenMapping(Mapping):
+    """A read-only, hashable dictionary."""
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping | None = None):
+        self._data = dict(data or {})
+        self._hash = None
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, FrozenMapping):
+            return self._data == other._data
+        return self._data == other
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._data!r})"
+
+
+def _frozen_mapping(value):
+    return value if value is None or isinstance(value, FrozenMapping) else FrozenMapping(value)
+
+
+@frozen
+class Evaluation:
+    """The result of :func:`evaluate`.
+
+    ``arguments`` are the claim ids and named-support names in the order
+    written; ``attacks`` the framework's attacks (derived ones included);
+    ``extensions`` each extension as a sorted tuple of argument ids, the
+    tuple of extensions sorted (empty for DF-QuAD); ``status`` every
+    argument's :class:`Status`; ``strengths`` the DF-QuAD strengths (None
+    for the other semantics); ``diagnostics`` notes about the evaluation.
+    """
+
+    semantics: str
+    support: str
+    arguments: tuple[str, ...] = field(converter=tuple)
+    attacks: tuple[tuple[str, str], ...] = field(converter=tuple)
+    extensions: tuple[tuple[str, ...], ...] = field(converter=tuple)
+    status: Mapping[str, Status] = field(converter=_frozen_mapping)
+    strengths: Mapping[str, float] | None = field(default=None, converter=_frozen_mapping)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple)
+
+    @property
+    def credulous(self) -> frozenset[str]:
+        """The arguments in at least one extension."""
+        return frozenset(a for ext in self.extensions for a in ext)
+
+    @property
+    def sceptical(self) -> frozenset[str]:
+        """The arguments in every extension (none when there is no extension)."""
+        if not self.extensions:
+            return frozenset()
+        common = set(self.extensions[0])
+        for ext in self.extensions[1:]:
+            common.intersection_update(ext)
+        return frozenset(common)
+
+    def accepted(self) -> tuple[str, ...]:
+        """The arguments whose status is ACCEPTED, in the order written."""
+        return tuple(a for a in self.arguments if self.status[a] is Status.ACCEPTED)
+
+    def to_dict(self) -> dict[str, Any]:
+        """What ``argmap evaluate --format json`` prints: ``semantics``,
+        ``support`` and ``extensions``, or for DF-QuAD ``semantics`` and
+        ``strengths``."""
+        if self.semantics == "dfquad":
+            return {"semantics": "dfquad", "strengths": dict(self.strengths or {})}
+        return {
+            "semantics": self.semantics,
+            "support": self.support,
+            "extensions": [list(ext) for ext in self.extensions],
+        }
+
+
+def evaluate(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> Evaluation:
+    """Evaluate ``argument_map`` under ``semantics`` (grounded, complete,
+    preferred, stable or dfquad) with supports read as ``support`` (none,
+    deductive or necessary; DF-QuAD takes supports as they are and accepts
+    only ``none``). Raises ValueError for an unknown semantics or mode.
+
+    >>> from argmap import parse
+    >>> m = parse("claim a: A.\\nclaim b: B.\\nclaim c: C.\\na rebuts b\\nb rebuts c\\n")
+    >>> e = evaluate(m)
+    >>> e.extensions
+    (('a', 'c'),)
+    >>> e.status["b"]
+    <Status.REJECTED: 'rejected'>
+    """
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+    if support not in SUPPORT_MODES:
+        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+    if semantics == "dfquad":
+        if support != "none":
+            raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
+        af = framework(argument_map, "none")
+        strengths, diagnostics = dfquad(argument_map)
+        status = {a: _strength_status(v) for a, v in strengths.items()}
+        return Evaluation("dfquad", support, af.arguments, af.attacks, (), status, strengths, diagnostics)
+
+    af = framework(argument_map, support)
+    n = len(af.arguments)
+    attackers = af.attackers()
+    names = af.arguments
+    if semantics == "grounded":
+        labels = _dung.grounded(n, attackers)
+        extensions = [tuple(sorted(names[i] for i in range(n) if labels[i] == _dung.IN))]
+        status = {
+            names[i]: (
+                Status.ACCEPTED
+                if labels[i] == _dung.IN
+                else Status.REJECTED
+                if labels[i] == _dung.OUT
+                else Status.UNDECIDED
+            )
+            for i in range(n)
+        }
+    else:
+        labellings = _dung.labellings(n, attackers, semantics)
+        extensions = sorted(tuple(sorted(names[i] for i in range(n) if lab[i] == _dung.IN)) for lab in labellings)
+        count = [0] * n
+        for lab in labellings:
+            for i in range(n):
+                if lab[i] == _dung.IN:
+                    count[i] += 1
+        total = len(labellings)
+        status = {
+            names[i]: (
+                Status.ACCEPTED
+                if total and count[i] == total
+                else Status.REJECTED
+                if count[i] == 0
+                else Status.UNDECIDED
+            )
+            for i in range(n)
+        }
+    return Evaluation(semantics, support, af.arguments, af.attacks, extensions, status, None, af.diagnostics)
+
+
+def _strength_status(value: float) -> Status:
+    if value > DEFAULT_BASE + 1e-9:
+        return Status.ACCEPTED
+    if value < DEFAULT_BASE - 1e-9:
+        return Status.REJECTED
+    return Status.UNDECIDED
+
+
+_NAMES = {
+    "grounded": "grounded semantics",
+    "complete": "complete semantics",
+    "preferred": "preferred semantics",
+    "stable": "stable semantics",
+    "dfquad": "DF-QuAD",
+}
+
+
+def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> list[Diagnostic]:
+    """What ``argmap check --semantics S --support M`` adds: the evaluation's
+    own notes, then one I503 info line per claim that is not accepted under
+    ``semantics``, saying why where that is simple to say.
+
+    >>> from argmap import parse
+    >>> m = parse("claim a: A.\\nclaim b: B.\\na rebuts b\\n")
+    >>> [d.message for d in acceptance_notes(m)]
+    ['claim `b` is rejected under grounded semantics: `a`, which is accepted, rebuts it (line 3)']
+    """
+    result = evaluate(argument_map, semantics, support)
+    notes = list(result.diagnostics)
+    where = _NAMES[semantics] + (f" with {support} support" if support != "none" else "")
+    seen: set[str] = set()
+    for claim in argument_map.claims:
+        if claim.id in seen:
+            continue
+        seen.add(claim.id)
+        status = result.status.get(claim.id)
+        if status is None or status is Status.ACCEPTED:
+            continue
+        message = f"claim `{claim.id}` is {status.value} under {where}"
+        hint = None
+        if semantics == "dfquad":
+            message += f": its strength is {result.strengths[claim.id]:.3f}"
+        elif status is Status.REJECTED:
+            reason = _accepted_attacker(argument_map, claim.id, result)
+            if reason:
+                message += f": {reason}"
+            elif semantics != "grounded":
+                message += f": it is in no {semantics} extension"
+        elif semantics == "grounded":
+            hint = "its attackers are themselves undecided, as in a circle of attacks nobody breaks"
+        else:
+            message += f": it is in some {semantics} extensions, not in all"
+        span = claim.ref_spans[0] if claim.ref_spans else claim.span
+        notes.append(info("I503", message, span, hint))
+    return notes
+
+
+def _accepted_attacker(argument_map: ArgumentMap, ident: str, result: Evaluation) -> str | None:
+    for rel in argument_map.objections(ident):
+        if isinstance(rel, Contradiction):
+            attacker, verb = (rel.second if rel.first == ident else rel.first), "contradicts"
+        else:
+            attacker, verb = rel.attacker, "rebuts"
+        if attacker != ident and result.status.get(attacker) is Status.ACCEPTED:
+            line = f" (line {rel.span.line})" if rel.span else ""
+            return f"`{attacker}`, which is accepted, {verb} it{line}"
+    return None

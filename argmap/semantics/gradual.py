@@ -1,0 +1,170 @@
+"""Gradual strength: DF-QuAD (Rago, Toni, Aurisicchio, Baroni 2016).
+
+Every argument gets a strength between 0 and 1 from its base score, the
+strengths of its attackers and the strengths of its supporters:
+
+* the attackers' strengths v1..vn are aggregated to ``va = 1 - (1-v1)...(1-vn)``
+  (0 without attackers), the supporters' likewise to ``vs``;
+* the strength is ``b - b*(va - vs)`` when ``va >= vs`` and
+  ``b + (1-b)*(vs - va)`` when ``vs > va``, where ``b`` is the base score.
+
+How the map enters:
+
+* a claim's base score is its ``weight:`` (0.5 when it has none);
+* a named support is an argument with base score 1: an inference holds
+  until it is undercut; its undercuts are its attackers;
+* rebuttals and contradictions are attacks (a contradiction both ways);
+* each support of a claim is one supporter of it, whose strength is the
+  product of its premises' strengths, times the support's own strength when
+  it is named. A linked support thus counts as strong as its premises are
+  together; a single-premise unnamed support counts exactly as its premise,
+  as in DF-QuAD itself.
+
+Acyclic maps are computed exactly, in topological order. Where arguments
+depend on each other in a circle, each such group is iterated from the base
+scores, all of the group at once, until no strength changes by more than
+1e-12; when that has not happened after 1,000 rounds the last round's values
+are kept and a W502 warning says so.
+"""
+
+from __future__ import annotations
+
+from argmap.diagnostics import Diagnostic, warning
+from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Undercut
+from argmap._graph import strongly_connected
+from argmap.semantics.framework import arguments_of
+
+__all__ = ["dfquad", "DEFAULT_BASE", "combine", "aggregate"]
+
+#: The base score of a claim without a ``weight:``.
+DEFAULT_BASE = 0.5
+_TOLERANCE = 1e-12
+_ROUNDS = 1000
+
+
+def aggregate(values) -> float:
+    """DF-QuAD's aggregation of attackers' (or supporters') strengths:
+    ``1 - (1-v1)(1-v2)...``, 0 for none."""
+    rest = 1.0
+    for v in values:
+        rest *= 1.0 - v
+    return 1.0 - rest
+
+
+def combine(base: float, attack: float, support: float) -> float:
+    """DF-QuAD's combination of a base score with the aggregated attack and support.
+
+    >>> combine(0.5, 0.8, 0.5)
+    0.35
+    >>> combine(0.5, 0.0, 0.5)
+    0.75
+    """
+    if attack >= support:
+        return base - base * (attack - support)
+    return base + (1.0 - base) * (support - attack)
+
+
+def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic]]:
+    """The DF-QuAD strength of every argument (claims and named supports), and
+    a W502 warning for each circle of arguments whose strengths do not settle.
+
+    >>> from argmap import parse
+    >>> m = parse("claim a: A.\\nclaim b: B.\\n  weight: 0.8\\nclaim c: C.\\na supports c\\nb rebuts c\\n")
+    >>> strengths, _ = dfquad(m)
+    >>> round(strengths["c"], 6)
+    0.35
+    """
+    order, claims, names = arguments_of(argument_map)
+    index = {a: i for i, a in enumerate(order)}
+    n = len(order)
+    base = [1.0] * n
+    claim_items: dict[str, Claim] = {}
+    for claim in argument_map.claims:
+        if claim.id not in claim_items:
+            claim_items[claim.id] = claim
+            w = claim.weight
+            base[index[claim.id]] = DEFAULT_BASE if w is None else min(1.0, max(0.0, float(w)))
+
+    attackers: list[list[int]] = [[] for _ in range(n)]
+    # Each supporter term: (premise indices, index of the support's name or -1).
+    supporters: list[list[tuple[tuple[int, ...], int]]] = [[] for _ in range(n)]
+    depends: list[set[int]] = [set() for _ in range(n)]  # a -> what a's strength feeds into
+
+    def attack(a: str, b: str) -> None:
+        i, j = index[a], index[b]
+        attackers[j].append(i)
+        depends[i].add(j)
+
+    for rel in argument_map.relations:
+        if isinstance(rel, Rebuttal):
+            if rel.attacker in claims and rel.target in claims:
+                attack(rel.attacker, rel.target)
+        elif isinstance(rel, Contradiction):
+            if rel.first in claims and rel.second in claims:
+                attack(rel.first, rel.second)
+                if rel.first != rel.second:
+                    attack(rel.second, rel.first)
+        elif isinstance(rel, Undercut):
+            if rel.attacker in claims and rel.target in names:
+                attack(rel.attacker, rel.target)
+        else:  # a support
+            if rel.conclusion not in claims or not all(p in claims for p in rel.premises):
+                continue
+            c = index[rel.conclusion]
+            premises = tuple(index[p] for p in rel.premises)
+            named = index[rel.name] if rel.name is not None and rel.name in names else -1
+            supporters[c].append((premises, named))
+            for p in premises:
+                depends[p].add(c)
+            if named >= 0:
+                depends[named].add(c)
+
+    strength = list(base)
+
+    def value(a: int, s: list[float]) -> float:
+        va = aggregate(s[b] for b in attackers[a])
+        terms = []
+        for premises, named in supporters[a]:
+            t = s[named] if named >= 0 else 1.0
+            for p in premises:
+                t *= s[p]
+            terms.append(t)
+        return combine(base[a], va, aggregate(terms))
+
+    diagnostics: list[Diagnostic] = []
+    successors = [sorted(d) for d in depends]
+    for component in strongly_connected(n, successors):
+        if len(component) == 1 and component[0] not in depends[component[0]]:
+            a = component[0]
+            strength[a] = value(a, strength)
+            continue
+        component.sort()
+        settled = False
+        for _ in range(_ROUNDS):
+            new = [value(a, strength) for a in component]
+            change = max(abs(x - strength[a]) for x, a in zip(new, component))
+            for x, a in zip(new, component):
+                strength[a] = x
+            if change <= _TOLERANCE:
+                settled = True
+                break
+        if not settled:
+            diagnostics.append(_not_settled(argument_map, [order[a] for a in component]))
+    return {a: strength[i] for i, a in enumerate(order)}, diagnostics
+
+
+def _not_settled(argument_map: ArgumentMap, ids: list[str]) -> Diagnostic:
+    span = None
+    for claim in argument_map.claims:
+        if claim.id in ids:
+            span = claim.ref_spans[0] if claim.ref_spans else claim.span
+            break
+    shown = ", ".join(f"`{i}`" for i in ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+    return warning(
+        "W502",
+        f"the DF-QuAD strengths of {shown}, which depend on each other in a circle,"
+        f" do not settle after {_ROUNDS} rounds; the last round's values are shown",
+        span,
+        "strong arguments attacking each other in a circle can swing back and forth;"
+        " lower a `weight:` or break the circle",
+    )
