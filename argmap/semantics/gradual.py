@@ -23,8 +23,9 @@ How the map enters:
 Acyclic maps are computed exactly, in topological order. Where arguments
 depend on each other in a circle, each such group is iterated from the base
 scores, all of the group at once, until no strength changes by more than
-1e-12; when that has not happened after 1,000 rounds the last round's values
-are kept and a W502 warning says so.
+1e-12; when that has not happened after 1,000 rounds, the mean of the
+last two rounds is kept and a W502 warning says so. Strengths are rounded
+to 10 decimals.
 """
 
 from __future__ import annotations
@@ -140,17 +141,25 @@ def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic
             continue
         component.sort()
         settled = False
+        previous = [strength[a] for a in component]
         for _ in range(_ROUNDS):
             new = [value(a, strength) for a in component]
-            change = max(abs(x - strength[a]) for x, a in zip(new, component))
+            change = max(abs(x - y) for x, y in zip(new, previous))
             for x, a in zip(new, component):
                 strength[a] = x
             if change <= _TOLERANCE:
                 settled = True
                 break
+            previous = new
         if not settled:
+            # A swing between two states is the usual way not to settle; its
+            # midpoint says "undecided" better than either end.
+            last = [value(a, strength) for a in component]
+            for x, a in zip(last, component):
+                strength[a] = (x + strength[a]) / 2
             diagnostics.append(_not_settled(argument_map, [order[a] for a in component]))
-    return {a: strength[i] for i, a in enumerate(order)}, diagnostics
+    # Rounded so that iteration leaves no noise such as 0.25000000000045.
+    return {a: round(strength[i], 10) for i, a in enumerate(order)}, diagnostics
 
 
 def _not_settled(argument_map: ArgumentMap, ids: list[str]) -> Diagnostic:
@@ -163,7 +172,7 @@ def _not_settled(argument_map: ArgumentMap, ids: list[str]) -> Diagnostic:
     return warning(
         "W502",
         f"the DF-QuAD strengths of {shown}, which depend on each other in a circle,"
-        f" do not settle after {_ROUNDS} rounds; the last round's values are shown",
+        f" do not settle after {_ROUNDS} rounds; the mean of the last two rounds is shown",
         span,
         "strong arguments attacking each other in a circle can swing back and forth;"
         " lower a `weight:` or break the circle",

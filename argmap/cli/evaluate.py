@@ -1,0 +1,118 @@
+"""``argmap evaluate FILE``: which claims stand, under a semantics and support mode."""
+
+from __future__ import annotations
+
+import json
+
+from argmap.cli._maps import read_one, shorten
+from argmap.cli.common import UsageError, print_diagnostics
+from argmap.model import Claim
+from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, evaluate
+
+HELP = "say which claims stand under an acceptability semantics (or how strong they are)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help="an .argmap file; - reads standard input")
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        default="grounded",
+        help="grounded (default), complete, preferred, stable, or dfquad for gradual strengths",
+    )
+    parser.add_argument(
+        "--support",
+        choices=SUPPORT_MODES,
+        default=None,
+        help="how supports add attacks: none (default), deductive or necessary",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def run(args, out, err) -> int:
+    if args.semantics == "dfquad" and args.support not in (None, "none"):
+        raise UsageError("--support does not apply to dfquad, which takes supports as they are")
+    support = args.support or "none"
+    inp, argument_map = read_one(args.file, err, "evaluated")
+    if argument_map is None:
+        return 1
+    result = evaluate(argument_map, args.semantics, support)
+    print_diagnostics(list(result.diagnostics), inp.text, err)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), file=out)
+        return 0
+    texts = _texts(argument_map)
+    if result.semantics == "dfquad":
+        _print_strengths(result, argument_map, texts, inp.display_name, out)
+    else:
+        _print_extensions(result, texts, inp.display_name, out)
+    return 0
+
+
+def _texts(argument_map) -> dict[str, tuple[str, str]]:
+    """Each argument's kind and what it says."""
+    texts: dict[str, tuple[str, str]] = {}
+    for item in argument_map.items:
+        if isinstance(item, Claim):
+            texts.setdefault(item.id, ("claim", item.text))
+        elif getattr(item, "name", None) and hasattr(item, "premises"):
+            texts.setdefault(item.name, ("support", " + ".join(item.premises) + f" supports {item.conclusion}"))
+    return texts
+
+
+def _table(rows: list[list[str]], out) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for r in rows:
+        cells = [c.ljust(w) for c, w in zip(r, widths)] + [r[-1]]
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def _print_extensions(result, texts, name, out) -> None:
+    what = f"{result.semantics} semantics" + (f", {result.support} support" if result.support != "none" else "")
+    n = len(result.extensions)
+    if n == 0:
+        print(f"{name}: {what}: no {result.semantics} extension", file=out)
+    else:
+        print(f"{name}: {what}: {n} extension{'s' if n != 1 else ''}", file=out)
+        for i, ext in enumerate(result.extensions, 1):
+            print(f"  {i}. {{{', '.join(ext)}}}", file=out)
+    if not result.arguments:
+        return
+    print(file=out)
+    rows = [["argument", "kind", "status", "text"]]
+    for a in result.arguments:
+        kind, text = texts.get(a, ("", ""))
+        rows.append([a, kind, result.status[a].value, shorten(text, 70)])
+    _table(rows, out)
+    print(file=out)
+    print(_legend(result.semantics), file=out)
+
+
+def _legend(semantics: str) -> str:
+    if semantics == "grounded":
+        return (
+            "accepted: every attacker is rejected; rejected: an accepted argument attacks it;"
+            " undecided: neither"
+        )
+    return (
+        f"accepted: in every {semantics} extension; rejected: in none;"
+        " undecided: in some but not all"
+    )
+
+
+def _print_strengths(result, argument_map, texts, name, out) -> None:
+    print(f"{name}: DF-QuAD strengths (base score 0.5 unless a claim has a weight)", file=out)
+    if not result.arguments:
+        return
+    print(file=out)
+    rows = [["argument", "kind", "base", "strength", "text"]]
+    bases = {}
+    for c in argument_map.claims:
+        bases.setdefault(c.id, 0.5 if c.weight is None else c.weight)
+    for a in result.arguments:
+        kind, text = texts.get(a, ("", ""))
+        rows.append([a, kind, f"{bases.get(a, 1.0):.2f}", f"{result.strengths[a]:.3f}", shorten(text, 60)])
+    _table(rows, out)
+    stand = [a for a in result.arguments if result.status[a] is Status.ACCEPTED]
+    print(file=out)
+    print("above 0.5: " + (", ".join(stand) if stand else "nothing"), file=out)

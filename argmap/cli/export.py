@@ -1,0 +1,39 @@
+"""``argmap export FILE --to apx``: the map's argumentation framework for other solvers."""
+
+from __future__ import annotations
+
+from argmap.cli._maps import read_one
+from argmap.cli.common import print_diagnostics, write_atomically
+from argmap.semantics import SUPPORT_MODES, framework
+
+HELP = "write the map's argumentation framework in ICCMA's apx format"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help="an .argmap file; - reads standard input")
+    parser.add_argument("--to", choices=("apx",), required=True, help="the format: apx (arg(a). / att(a,b).)")
+    parser.add_argument(
+        "--support",
+        choices=SUPPORT_MODES,
+        default="none",
+        help="how supports add attacks (derived attacks are written too); default none",
+    )
+    parser.add_argument("-o", "--output", metavar="PATH", help="write to this file instead of standard output")
+
+
+def run(args, out, err) -> int:
+    inp, argument_map = read_one(args.file, err, "exported")
+    if argument_map is None:
+        return 1
+    af = framework(argument_map, args.support)
+    print_diagnostics(list(af.diagnostics), inp.text, err)
+    text = af.to_apx()
+    if args.output is None:
+        out.write(text)
+        return 0
+    try:
+        write_atomically(args.output, text)
+    except OSError as exc:
+        print(f"argmap export: cannot write `{args.output}`: {exc.strerror or exc}", file=err)
+        return 1
+    return 0
