@@ -22,6 +22,7 @@ from argmap.model import (
     Undercut,
 )
 from argmap.reading import load, parse, read
+from argmap.semantics import Evaluation, Status, evaluate
 
 __version__ = "0.1.0"
 
@@ -33,6 +34,7 @@ __all__ = [
     "Comment",
     "Contradiction",
     "Diagnostic",
+    "Evaluation",
     "Group",
     "MapBuilder",
     "ParseError",
@@ -41,9 +43,11 @@ __all__ = [
     "Severity",
     "Source",
     "Span",
+    "Status",
     "Support",
     "Undercut",
     "check",
+    "evaluate",
     "format_diagnostic",
     "load",
     "parse",
