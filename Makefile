@@ -30,7 +30,7 @@ test: setup graphviz
 	$(PY) -m pytest -q
 
 bench: setup
-	$(PY) benchmarks/run.py
+	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

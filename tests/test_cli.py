@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from argmap.cli import main
-from tests.test_syntax import SKETCH
 
-BAD = "claim a: A.\nclaim b: B.\na suports b\nc rebuts a\n"
+BAD = "claim a: A.\nclaim b: B.\na suports b\nc rebuts a\nb supports a\n"
+CLEAN = "claim a: A.\nclaim b: B.\nb supports a\nposition p: accepts a, b\n"
 
 
 def run(*args, stdin=None):
@@ -31,7 +31,7 @@ def run(*args, stdin=None):
 @pytest.fixture
 def sketch(tmp_path):
     path = tmp_path / "sketch.argmap"
-    path.write_text(SKETCH, "utf-8")
+    path.write_text(CLEAN, "utf-8")
     return path
 
 
@@ -47,7 +47,7 @@ def test_check_clean_file(sketch):
     code, out, _ = run("check", str(sketch))
     assert code == 0
     assert out.splitlines()[-1] == "1 file checked: no problems"
-    assert f"{sketch}: position skeptic:" in out
+    assert f"{sketch}: position p: consistent" in out
 
 
 def test_check_reports_every_error_with_caret(bad):

@@ -7,7 +7,7 @@ by indentation is done afterwards by :mod:`argmap.syntax.assemble`.
 
 from __future__ import annotations
 
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer
 
 __all__ = ["Line", "LineTransformer"]
 
@@ -32,84 +32,84 @@ def _text(token: Token | None) -> str:
     return "" if token is None else str(token).strip()
 
 
-@v_args(inline=True)
 class LineTransformer(Transformer):
-    """Callbacks for the embedded LALR transformer; each returns a Line or a part of one."""
+    """Callbacks for the embedded LALR transformer; each returns a Line or a part of one.
 
-    def start(self, *children):
-        return children
+    The callbacks take the list of children (no ``v_args`` wrapper): they run
+    once per statement of the file, so every call saved counts.
+    """
 
-    def claim(self, ident, text=None):
-        return Line("claim", (ident, _text(text), text))
+    def start(self, c):
+        return c
 
-    def implicit(self, ident, text=None):
-        return Line("implicit", (ident, _text(text), text))
+    def claim(self, c):
+        return Line("claim", (c[0], _text(c[1]) if len(c) > 1 else "", None))
 
-    def source(self, ident, string):
-        return Line("source", (ident, string))
+    def implicit(self, c):
+        return Line("implicit", (c[0], _text(c[1]) if len(c) > 1 else "", None))
 
-    def group(self, ident, text=None):
-        return Line("group", (ident, _text(text), text))
+    def source(self, c):
+        return Line("source", (c[0], c[1]))
 
-    def premises(self, *tokens):
-        return tuple(t for t in tokens if t.type == "ID")
+    def group(self, c):
+        return Line("group", (c[0], _text(c[1]) if len(c) > 1 else "", None))
 
-    def support(self, premises, keyword, conclusion):
-        return Line("relation", (premises, conclusion, keyword), sub="support")
+    def premises(self, c):
+        return tuple(c[::2]) if len(c) > 1 else (c[0],)
 
-    def rebuttal(self, attacker, keyword, target):
-        return Line("relation", ((attacker,), target, keyword), sub="rebuttal")
+    def support(self, c):
+        return Line("relation", (c[0], c[2], c[1]), sub="support")
 
-    def contradiction(self, first, keyword, second):
-        return Line("relation", ((first,), second, keyword), sub="contradiction")
+    def rebuttal(self, c):
+        return Line("relation", ((c[0],), c[2], c[1]), sub="rebuttal")
 
-    def undercut(self, attacker, keyword, target):
-        return Line("relation", ((attacker,), target, keyword), sub="undercut")
+    def contradiction(self, c):
+        return Line("relation", ((c[0],), c[2], c[1]), sub="contradiction")
 
-    def named_relation(self, name, relation):
+    def undercut(self, c):
+        return Line("relation", ((c[0],), c[2], c[1]), sub="undercut")
+
+    def named_relation(self, c):
+        name, relation = c
         relation.parts = relation.parts + (name,)
         return relation
 
-    def id_list(self, *tokens):
-        return tokens
+    def id_list(self, c):
+        return tuple(c)
 
-    def accepts(self, keyword, ids):
-        return Line("stance", (keyword, ids), sub="accepts")
+    def accepts(self, c):
+        return Line("stance", (c[0], c[1]), sub="accepts")
 
-    def rejects(self, keyword, ids):
-        return Line("stance", (keyword, ids), sub="rejects")
+    def rejects(self, c):
+        return Line("stance", (c[0], c[1]), sub="rejects")
 
-    def stance(self, line):  # pragma: no cover - stance is always aliased
-        return line
+    def position(self, c):
+        return Line("position", (c[0], tuple(c[1:])))
 
-    def position(self, ident, *stances):
-        return Line("position", (ident, stances))
+    def meta(self, c):
+        return Line("meta", (c[0], _text(c[1]) if len(c) > 1 else "", None), sub=str(c[0]))
 
-    def meta(self, key, text=None):
-        return Line("meta", (key, _text(text), text), sub=str(key))
+    def attribute(self, c):
+        return Line("attribute", (c[0], _text(c[1]) if len(c) > 1 else "", None))
 
-    def attribute(self, key, text=None):
-        return Line("attribute", (key, _text(text), text))
+    def continuation(self, c):
+        return Line("continuation", (c[0], str(c[0])[1:].strip()))
 
-    def continuation(self, token):
-        return Line("continuation", (token, str(token)[1:].strip()))
+    def label(self, c):
+        return c[0]
 
-    def label(self, ident):
-        return ident
+    def outline_item(self, c):
+        label = c[1] if len(c) == 3 else None
+        return Line("item", (c[0], label, c[-1]))
 
-    def outline_item(self, sign, *rest):
-        label = rest[0] if len(rest) == 2 else None
-        target = rest[-1]
-        return Line("item", (sign, label, target))
+    def outline_ref(self, c):
+        return ("ref", c[0])
 
-    def outline_ref(self, premises):
-        return ("ref", premises)
+    def outline_claim(self, c):
+        return ("claim", c[0], _text(c[1]) if len(c) > 1 else "", None)
 
-    def outline_claim(self, ident, text=None):
-        return ("claim", ident, _text(text), text)
+    def outline_implicit(self, c):
+        return ("implicit", c[0], _text(c[1]) if len(c) > 1 else "", None)
 
-    def outline_implicit(self, ident, text=None):
-        return ("implicit", ident, _text(text), text)
-
-    def comment(self, token):
-        return Line("comment", (token, str(token)[1:].rstrip()))
+    def comment(self, c):
+        return Line("comment", (c[0], str(c[0])[1:].rstrip()))
