@@ -1,0 +1,151 @@
+"""Drawing maps with Graphviz: :func:`to_graphviz` builds the DOT graph,
+:func:`render` writes it as SVG, PNG, PDF or DOT.
+
+The drawing reads the model (and, when asked, an evaluation); it never
+parses text. A claim's node is named by the claim's id; a named support's
+junction point by the support's name. Internal nodes (unnamed junctions,
+the legend) have a ``-`` in their names, which no id can have.
+
+>>> import argmap
+>>> m = argmap.parse("claim a: Rain.\\nclaim b: Wet streets.\\na supports b\\n")
+>>> g = to_graphviz(m, legend=False)
+>>> print(g.body[-1].strip())
+a -> b [arrowhead=normal color="#2e7d32" penwidth=1.2]
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import graphviz
+
+from argmap.model import ArgumentMap
+from argmap.render.labels import WRAP_WIDTH
+from argmap.render.options import GROUP_BY, SEMANTICS, SUPPORT_MODES, RenderOptions, ViewError
+from argmap.render.output import (
+    DEFAULT_TIMEOUT,
+    FORMATS,
+    GraphvizNotFound,
+    RenderFailed,
+    format_for,
+    run_dot,
+    write_atomically,
+)
+from argmap.render.themes import DEFAULT_FONT, THEMES, Theme, contrast_ratio
+
+__all__ = [
+    "to_graphviz",
+    "render",
+    "draw",
+    "Theme",
+    "THEMES",
+    "DEFAULT_FONT",
+    "FORMATS",
+    "GROUP_BY",
+    "SEMANTICS",
+    "SUPPORT_MODES",
+    "ViewError",
+    "GraphvizNotFound",
+    "RenderFailed",
+    "contrast_ratio",
+]
+
+
+def to_graphviz(
+    argument_map: ArgumentMap,
+    *,
+    theme: str | Theme = "default",
+    font: str | None = None,
+    evaluate=None,
+    support: str = "none",
+    positions=(),
+    focus: str | None = None,
+    depth: int | None = None,
+    worksheet: bool = False,
+    keep=(),
+    answers: bool = False,
+    group_by: str | None = "group",
+    legend: bool = True,
+    wrap: int = WRAP_WIDTH,
+) -> graphviz.Digraph:
+    """The map as a :class:`graphviz.Digraph`.
+
+    Args:
+        theme: ``"default"``, ``"print"`` (greys only) or ``"contrast"``, or a :class:`Theme`.
+        font: the font family (default ``DejaVu Sans``, see :data:`DEFAULT_FONT`).
+        evaluate: a semantics (``"grounded"``, ``"complete"``, ``"preferred"``,
+            ``"stable"``, ``"dfquad"``) to fill claims by status or show
+            strengths; or a result of :func:`argmap.evaluate` to draw.
+        support: how supports add attacks when ``evaluate`` names a semantics.
+        positions: one position id (what it accepts is bold, what it rejects
+            struck and grey), or several, drawn side by side.
+        focus: a claim id: draw only the claims within ``depth`` steps of it (default 2).
+        worksheet: empty, numbered boxes; ``keep`` lists claims that stay filled.
+        answers: the worksheet's answer key: the same numbers, with the texts.
+        group_by: draw clusters by ``"group"`` (the ``group:`` attribute),
+            ``"source"`` or ``"tag"`` (a claim's first tag); None for no clusters.
+        legend: add a legend of what the picture uses.
+        wrap: characters per line of a claim's text.
+
+    Returns:
+        The graph; ``.source`` is its DOT text, the same bytes for the same map.
+
+    Raises:
+        ViewError: an unknown claim, position or theme, or options that do not fit together.
+    """
+    from argmap.render.graph import build
+
+    options = RenderOptions(
+        theme=theme,
+        font=font,
+        evaluate=evaluate,
+        support=support,
+        positions=positions,
+        focus=focus,
+        depth=depth,
+        worksheet=worksheet,
+        keep=keep,
+        answers=answers,
+        group_by=group_by,
+        legend=legend,
+        wrap=wrap,
+    )
+    return build(argument_map, options)
+
+
+def draw(argument_map: ArgumentMap, format: str = "svg", *, timeout: float | None = DEFAULT_TIMEOUT, **options) -> bytes:
+    """The map drawn as ``format`` (svg, png, pdf or dot), as bytes.
+
+    Options as for :func:`to_graphviz`. Raises :class:`GraphvizNotFound`
+    for svg, png and pdf when Graphviz is not installed, and
+    :class:`RenderFailed` when ``dot`` fails or exceeds ``timeout`` seconds.
+    """
+    source = to_graphviz(argument_map, **options).source
+    return run_dot(source, format_for(None, format), timeout=timeout)
+
+
+def render(
+    argument_map: ArgumentMap,
+    path: str | os.PathLike,
+    format: str | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **options,
+) -> Path:
+    """Draw the map into the file ``path`` and return its path.
+
+    The format is ``format``, else the file's suffix (``.svg``, ``.png``,
+    ``.pdf``, ``.dot``). The file is written atomically: when drawing fails,
+    an earlier file at ``path`` stays as it was. Options as for
+    :func:`to_graphviz`.
+
+    Raises:
+        ValueError: an unknown format or suffix (and :class:`ViewError` for bad options).
+        GraphvizNotFound: Graphviz's ``dot`` is missing (not for ``.dot``).
+        RenderFailed: ``dot`` failed or exceeded ``timeout`` seconds.
+    """
+    chosen = format_for(path, format)
+    data = draw(argument_map, chosen, timeout=timeout, **options)
+    write_atomically(path, data)
+    return Path(path)

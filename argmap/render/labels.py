@@ -1,0 +1,124 @@
+"""Text in a drawing: cleaning, escaping and wrapping.
+
+Every piece of text a user wrote reaches Graphviz only through
+:func:`escape`, inside an HTML-like label (``<...>``). Escaping there is
+complete and simple: ``&``, ``<``, ``>``, ``"`` and ``'`` become entities,
+characters XML cannot hold become U+FFFD, and nothing else has a meaning:
+HTML-like labels know no backslash escapes (``\\N``, ``\\l``) and no
+record fields (``{``, ``|``). So no claim text can add a DOT attribute, an
+HTML tag or SVG markup.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH"]
+
+#: Characters per line of a claim's text (wide characters count twice).
+WRAP_WIDTH = 32
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def _allowed(ch: str) -> bool:
+    """True when XML 1.0 (and so SVG) can hold ``ch``."""
+    code = ord(ch)
+    if code < 0x20:
+        return False
+    if 0x7F <= code <= 0x9F:  # DEL and the C1 controls
+        return False
+    if 0xD800 <= code <= 0xDFFF:  # lone surrogates
+        return False
+    return code not in (0xFFFE, 0xFFFF)
+
+
+def clean(text: str) -> str:
+    """``text`` on one line: white space runs made one space, control
+    characters (which SVG cannot hold) made U+FFFD.
+
+    >>> clean("a\\n  b\\x00c")
+    'a b\\ufffdc'
+    """
+    text = " ".join(text.split())
+    if all(_allowed(ch) for ch in text):
+        return text
+    return "".join(ch if _allowed(ch) else "\ufffd" for ch in text)
+
+
+def escape(text: str) -> str:
+    """``text`` cleaned and escaped for an HTML-like label.
+
+    >>> escape('<b onload="x">&{}\\\\N')
+    '&lt;b onload=&quot;x&quot;&gt;&amp;{}\\\\N'
+    """
+    return "".join(_ENTITIES.get(ch, ch) for ch in clean(text))
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _text_width(text: str) -> int:
+    return sum(_width(ch) for ch in text)
+
+
+def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
+    """``text`` cleaned and broken into lines of at most ``width`` columns.
+
+    Lines break at spaces; a word longer than a line (a URL, or Chinese
+    text without spaces) is cut where the line is full. East Asian wide
+    characters take two columns.
+
+    >>> wrap("Europa muss massiv in eigene KI-Infrastruktur investieren.", 32)
+    ['Europa muss massiv in eigene', 'KI-Infrastruktur investieren.']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split(" "):
+        if not word:
+            continue
+        candidate = f"{line} {word}" if line else word
+        if _text_width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        while _text_width(word) > width:
+            cut, used = 0, 0
+            while cut < len(word) and used + _width(word[cut]) <= width:
+                used += _width(word[cut])
+                cut += 1
+            cut = max(cut, 1)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+# Advance widths of DejaVu Sans in em, as Graphviz measures them; other
+# characters count as 0.62 em (2 for East Asian wide ones).
+_EM = {}
+for _width_em, _chars in (
+    (0.28, "ijl'"), (0.3, "IJ"), (0.32, ",. "), (0.34, "/:;\\|"), (0.36, "f"), (0.37, "-"),
+    (0.4, "t!()[]"), (0.42, "r"), (0.46, '"'), (0.51, "*_`"), (0.52, "s"), (0.53, "z"),
+    (0.54, "?"), (0.55, "c"), (0.56, "L"), (0.58, "kF"), (0.6, "vxy"), (0.61, "PTY"),
+    (0.62, "aeo"), (0.64, "0123456789bdghnpquES${}"), (0.66, "K"), (0.69, "ABVXZ"),
+    (0.7, "CR"), (0.74, "U"), (0.76, "HN"), (0.78, "DG"), (0.79, "OQ&"), (0.82, "w"),
+    (0.85, "#+<=>^~"), (0.87, "M"), (0.96, "%"), (0.98, "m"), (1.0, "W@"),
+):
+    _EM.update(dict.fromkeys(_chars, _width_em))
+
+
+def text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is in points at font size ``size`` (exact
+    enough for DejaVu Sans, an estimate for other fonts)."""
+    return size * sum(_EM.get(ch, 1.0 if _width(ch) == 2 else 0.62) for ch in text)
+
+
+def html_label(markup: str) -> str:
+    """An HTML-like label for the graphviz package: ``markup`` in angle brackets."""
+    return f"<{markup}>"

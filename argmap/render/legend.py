@@ -1,0 +1,140 @@
+"""The legend: one table that explains only what the picture uses.
+
+Each relation is shown by a line drawn in the same colour, line style and
+arrowhead as in the map (solid with a triangle, heavy with a bar, dashed
+with a bar, dotted with two triangles), so the legend reads correctly in
+black and white too; claim styles are shown by sample cells with the same
+fill and border.
+"""
+
+from __future__ import annotations
+
+from attrs import Factory, define
+
+from argmap.model import ArgumentMap, Basis
+from argmap.render.labels import escape, html_label, wrap
+from argmap.render.themes import Theme
+from argmap.render.words import BASIS_SYMBOLS
+
+__all__ = ["Used", "legend_label", "LEGEND_NODE", "RELATION_SAMPLES"]
+
+#: The name of the legend's node.
+LEGEND_NODE = "legend-table"
+
+#: Each relation kind drawn with box-drawing characters: the same line style
+#: and arrowhead as its edges.
+RELATION_SAMPLES = {
+    "support": "────▶",
+    "linked": "●───▶",
+    "named": "●───▶",
+    "rebuttal": "━━━━┫",
+    "undercut": "╍╍╍╍┫",
+    "contradiction": "◀┈┈┈▶",
+}
+
+
+@define
+class Used:
+    """What a drawing has used, collected while it is drawn."""
+
+    relations: set[str] = Factory(set)
+    flags: set[str] = Factory(set)
+    statuses: set[str] = Factory(set)
+    bases: set[Basis] = Factory(set)
+    sources: set[str] = Factory(set)
+    positions: list[str] = Factory(list)
+
+    def __bool__(self) -> bool:
+        return bool(self.relations or self.flags or self.statuses or self.bases or self.sources)
+
+
+def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, view) -> str:
+    """The legend as an HTML-like label: one row per thing the picture uses, in a fixed order."""
+    from argmap.render.graph import _num, _strength_bar
+
+    rows: list[str] = []
+
+    def row(sample: str, text: str, sample_attributes: str = "") -> None:
+        rows.append(f'<TR><TD ALIGN="CENTER"{sample_attributes}>{sample}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
+
+    def line(kind: str, colour: str, text: str) -> None:
+        row(f'<FONT COLOR="{colour}">{RELATION_SAMPLES[kind]}</FONT>', escape(text))
+
+    relations = used.relations
+    if "support" in relations:
+        line("support", theme.support, words["supports"])
+    if "linked" in relations:
+        line("linked", theme.support, words["linked"])
+    elif "named" in relations:
+        line("named", theme.support, words["named"])
+    if "rebuttal" in relations:
+        line("rebuttal", theme.rebuttal, words["rebuts"])
+    if "undercut" in relations:
+        line("undercut", theme.undercut, words["undercuts"])
+    if "contradiction" in relations:
+        line("contradiction", theme.contradiction, words["contradicts"])
+
+    sample = escape(words["claim_sample"])
+    border = f' BORDER="1" COLOR="{theme.claim_border}"'
+    if "implicit" in used.flags:
+        row(sample, escape(words["implicit"]), f'{border} STYLE="dashed" BGCOLOR="{theme.implicit_fill}"')
+    if "undefined" in used.flags:
+        row("?", escape(words["undefined"]), f'{border} STYLE="dashed" BGCOLOR="{theme.background}"')
+    if "focus" in used.flags and view.depth is not None:
+        row(sample, escape(words["focus"].format(steps=f'{view.depth} {words["step" if view.depth == 1 else "steps"]}')), f' BORDER="3" COLOR="{theme.focus_border}" BGCOLOR="{theme.claim_fill}"')
+    if "hidden" in used.flags:
+        row(f'<FONT COLOR="{theme.muted}">{escape(words["hidden"].format(n="n"))}</FONT>', escape(words["hidden_legend"]))
+
+    if view.evaluation is not None and (used.statuses or "strength" in used.flags):
+        heading = words["evaluation"].format(semantics=view.evaluation.semantics or "?")
+        if view.evaluation.support != "none":
+            heading += "; " + words["support_mode"].format(support=view.evaluation.support)
+        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{escape(heading)}</I></TD></TR>')
+    for status in ("accepted", "rejected", "undecided"):
+        if status in used.statuses:
+            symbol = {"accepted": "✓", "rejected": "✗", "undecided": "?"}[status]
+            row(escape(symbol), escape(words[status]), f'{border} BGCOLOR="{getattr(theme, status + "_fill")}"')
+    if "strength" in used.flags:
+        row(_strength_bar(0.75, theme, full=40), escape(words["strength"]))
+
+    who = ", ".join(used.positions) or "…"
+    if "position_accepts" in used.flags:
+        row(f"<B>{sample}</B>", escape(words["position_accepts"].format(position=who)), f' BORDER="3" COLOR="{theme.claim_border}" BGCOLOR="{theme.claim_fill}"')
+    if "position_rejects" in used.flags:
+        row(
+            f'<FONT COLOR="{theme.rejected_text}"><S>{sample}</S></FONT>',
+            escape(words["position_rejects"].format(position=who)),
+            f'{border} BGCOLOR="{theme.position_rejected_fill}"',
+        )
+
+    for basis in Basis:
+        if basis in used.bases:
+            row(escape(BASIS_SYMBOLS[basis]), escape(words[basis]))
+
+    for source_id in _in_source_order(argument_map, used.sources):
+        title, detail = source_id, ""
+        try:
+            source = argument_map.source(source_id)
+        except KeyError:
+            source = None
+        if source is not None:
+            title = source.title or source_id
+            detail = ", ".join(x for x in (source.author, source.date) if x)
+        text = "<BR/>".join(escape(part) for part in wrap(title, 40))
+        if detail:
+            text += f'<BR/><FONT COLOR="{theme.muted}">{escape(detail)}</FONT>'
+        row(escape(source_id), text, f' BORDER="1" COLOR="{theme.badge_border}" BGCOLOR="{theme.badge_fill}"')
+
+    heading = f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{_num(theme.fontsize)}"><B>{escape(words["legend"])}</B></FONT></TD></TR>'
+    table = (
+        f'<FONT POINT-SIZE="{_num(theme.small_fontsize + 0.5)}">'
+        f'<TABLE BORDER="1" STYLE="rounded" COLOR="{theme.cluster_border}" BGCOLOR="{theme.legend_fill}" '
+        f'CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">{heading}{"".join(rows)}</TABLE></FONT>'
+    )
+    return html_label(table)
+
+
+def _in_source_order(argument_map: ArgumentMap, ids: set[str]) -> list[str]:
+    ordered = [s.id for s in argument_map.sources if s.id in ids]
+    seen = set(ordered)
+    return list(dict.fromkeys(ordered)) + sorted(i for i in ids if i not in seen)

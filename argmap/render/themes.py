@@ -1,0 +1,227 @@
+"""Colour themes: every colour, font and line width a drawing uses.
+
+The drawing takes each colour from its :class:`Theme`, never from anywhere
+else, so a theme fully decides how a map looks:
+
+- ``default``: colour, the relation colours teachers know from Rationale and
+  MindMup (supports green, rebuttals red, undercuts orange);
+- ``print``: greys only, for black-and-white printers; every relation is
+  still told apart by its line style and arrowhead;
+- ``contrast``: larger type, thicker lines, and text on every fill at a
+  WCAG contrast ratio of at least 4.5:1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import evolve, field, fields, frozen
+
+__all__ = ["Theme", "THEMES", "theme_named", "contrast_ratio", "DEFAULT_FONT"]
+
+#: Covers Latin (umlauts, ß), Greek, Cyrillic, Hebrew, Arabic, Armenian and
+#: Georgian, and every symbol the drawing uses. Debian: fonts-dejavu-core.
+#: Other scripts (Chinese, Japanese, Korean, ...) come from fontconfig's
+#: fallback when a font for them is installed (fonts-droid-fallback).
+DEFAULT_FONT = "DejaVu Sans"
+
+_HEX = re.compile(r"#[0-9a-f]{6}\Z")
+
+
+def _colour(instance, attribute, value):
+    if not _HEX.match(value):
+        raise ValueError(f"{attribute.name} must be a colour written #rrggbb in lower case, not {value!r}")
+
+
+def _c():
+    return field(validator=_colour)
+
+
+@frozen
+class Theme:
+    """How a drawing looks. Colours are ``#rrggbb``.
+
+    Text colours (``text``, ``muted``, ``rejected_text``) appear on the
+    fills (``background``, the ``*_fill`` colours); :meth:`text_pairs`
+    lists every such pair the drawing can produce.
+    """
+
+    name: str
+    background: str = _c()
+    text: str = _c()
+    #: Small print: ids, basis labels, numbers.
+    muted: str = _c()
+    claim_fill: str = _c()
+    claim_border: str = _c()
+    implicit_fill: str = _c()
+    badge_fill: str = _c()
+    badge_border: str = _c()
+    support: str = _c()
+    rebuttal: str = _c()
+    undercut: str = _c()
+    contradiction: str = _c()
+    accepted_fill: str = _c()
+    rejected_fill: str = _c()
+    undecided_fill: str = _c()
+    #: What a position rejects: greyed out (and struck through).
+    rejected_text: str = _c()
+    position_rejected_fill: str = _c()
+    #: The strength bar of DF-QuAD: the strong part and the rest.
+    bar: str = _c()
+    bar_rest: str = _c()
+    cluster_fill: str = _c()
+    cluster_border: str = _c()
+    legend_fill: str = _c()
+    focus_border: str = _c()
+    font: str = DEFAULT_FONT
+    fontsize: float = 13.0
+    small_fontsize: float = 9.5
+    penwidth: float = 1.2
+
+    def text_pairs(self) -> list[tuple[str, str]]:
+        """Every (text colour, fill colour) pair the drawing can show."""
+        fills = [
+            self.background,
+            self.claim_fill,
+            self.implicit_fill,
+            self.badge_fill,
+            self.accepted_fill,
+            self.rejected_fill,
+            self.undecided_fill,
+            self.position_rejected_fill,
+            self.cluster_fill,
+            self.legend_fill,
+        ]
+        pairs = [(fg, bg) for fg in (self.text, self.muted) for bg in fills]
+        pairs.append((self.rejected_text, self.position_rejected_fill))
+        return pairs
+
+    def colours(self) -> set[str]:
+        """Every colour of the theme."""
+        return {getattr(self, f.name) for f in fields(Theme) if f.validator is _colour}
+
+    def with_font(self, font: str | None) -> Theme:
+        """The same theme with another font (None keeps this one)."""
+        return self if not font else evolve(self, font=font)
+
+
+DEFAULT = Theme(
+    name="default",
+    background="#ffffff",
+    text="#1a1a1a",
+    muted="#4f4f4f",
+    claim_fill="#fffdf7",
+    claim_border="#5b5b5b",
+    implicit_fill="#f2f2f2",
+    badge_fill="#e1ecf7",
+    badge_border="#7d9bbf",
+    support="#2e7d32",
+    rebuttal="#c62828",
+    undercut="#e65100",
+    contradiction="#c62828",
+    accepted_fill="#c8e6c9",
+    rejected_fill="#ffcdd2",
+    undecided_fill="#fff3c4",
+    rejected_text="#5e5e5e",
+    position_rejected_fill="#ececec",
+    bar="#2e7d32",
+    bar_rest="#dcdcdc",
+    cluster_fill="#f4f7fb",
+    cluster_border="#9fb3c8",
+    legend_fill="#fafafa",
+    focus_border="#1565c0",
+)
+
+PRINT = Theme(
+    name="print",
+    background="#ffffff",
+    text="#000000",
+    muted="#333333",
+    claim_fill="#ffffff",
+    claim_border="#000000",
+    implicit_fill="#ffffff",
+    badge_fill="#e8e8e8",
+    badge_border="#555555",
+    support="#000000",
+    rebuttal="#000000",
+    undercut="#000000",
+    contradiction="#000000",
+    accepted_fill="#ffffff",
+    rejected_fill="#c4c4c4",
+    undecided_fill="#e8e8e8",
+    rejected_text="#4d4d4d",
+    position_rejected_fill="#e8e8e8",
+    bar="#000000",
+    bar_rest="#d0d0d0",
+    cluster_fill="#f4f4f4",
+    cluster_border="#777777",
+    legend_fill="#ffffff",
+    focus_border="#000000",
+)
+
+CONTRAST = Theme(
+    name="contrast",
+    background="#ffffff",
+    text="#000000",
+    muted="#2b2b2b",
+    claim_fill="#ffffff",
+    claim_border="#000000",
+    implicit_fill="#f0f0f0",
+    badge_fill="#dbe9ff",
+    badge_border="#003c8f",
+    support="#00632b",
+    rebuttal="#b00020",
+    undercut="#9a4100",
+    contradiction="#b00020",
+    accepted_fill="#bff0c8",
+    rejected_fill="#ffd0d6",
+    undecided_fill="#fff0a8",
+    rejected_text="#3d3d3d",
+    position_rejected_fill="#e6e6e6",
+    bar="#00632b",
+    bar_rest="#cccccc",
+    cluster_fill="#f2f6ff",
+    cluster_border="#003c8f",
+    legend_fill="#ffffff",
+    focus_border="#003c8f",
+    fontsize=15.0,
+    small_fontsize=11.5,
+    penwidth=2.0,
+)
+
+#: The themes ``--theme`` offers, by name.
+THEMES: dict[str, Theme] = {t.name: t for t in (DEFAULT, PRINT, CONTRAST)}
+
+
+def theme_named(theme: str | Theme) -> Theme:
+    """A theme given by name or as a :class:`Theme`.
+
+    Raises ValueError for an unknown name.
+    """
+    if isinstance(theme, Theme):
+        return theme
+    try:
+        return THEMES[theme]
+    except KeyError:
+        raise ValueError(f"unknown theme {theme!r}; use one of {', '.join(THEMES)}") from None
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours, from 1 to 21.
+
+    >>> round(contrast_ratio("#000000", "#ffffff"), 1)
+    21.0
+    >>> contrast_ratio("#777777", "#777777")
+    1.0
+    """
+    a, b = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
