@@ -21,6 +21,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.outline import outline
 from argmap.reading import load, parse, read
 from argmap.semantics import Evaluation, Status, evaluate
 
@@ -50,6 +51,7 @@ __all__ = [
     "evaluate",
     "format_diagnostic",
     "load",
+    "outline",
     "parse",
     "read",
 ]

@@ -1,0 +1,41 @@
+"""``argmap outline FILE``: an essay plan in Markdown, from the map or one position's view."""
+
+from __future__ import annotations
+
+from argmap.checks import check
+from argmap.cli.common import UsageError, print_diagnostics, read_inputs, write_atomically
+from argmap.outline import outline
+
+HELP = "write an essay plan (Markdown) from a map: thesis, reasons, objections and answers"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help="an .argmap file; - reads standard input")
+    parser.add_argument("--position", metavar="P", help="plan the essay from the point of view of position P")
+    parser.add_argument("--claim", metavar="ID", help="take claim ID as the thesis (default: the main claim)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the plan to OUT (default: standard output)")
+
+
+def run(args, out, err) -> int:
+    (inp,) = read_inputs([args.file])
+    errors = [d for d in inp.diagnostics if d.is_error]
+    if inp.map is not None and not errors:
+        errors = [d for d in check(inp.map) if d.is_error]
+    if inp.map is None or errors:
+        print_diagnostics(errors, inp.text, err)
+        print(f"{inp.display_name}: no essay plan: the map has errors (see `argmap check`)", file=err)
+        return 1
+    try:
+        plan = outline(inp.map, position=args.position, claim=args.claim)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.output in (None, "-"):
+        out.write(plan)
+        return 0
+    try:
+        write_atomically(args.output, plan)
+    except OSError as exc:
+        print(f"argmap outline: cannot write {args.output}: {exc.strerror or exc}", file=err)
+        return 1
+    print(f"{inp.display_name}: essay plan written to {args.output}", file=err)
+    return 0
