@@ -17,7 +17,7 @@ from argmap.cli.common import UsageError
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ("check", "fmt", "evaluate", "compare", "export")
+COMMANDS = ("check", "fmt", "evaluate", "compare", "export", "render", "outline")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,138 @@
+"""``argmap render FILE...``: draw maps as SVG, PNG, PDF or DOT."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.cli._maps import read_one
+from argmap.cli.common import UsageError
+from argmap.render import (
+    FORMATS,
+    GROUP_BY,
+    SEMANTICS,
+    SUPPORT_MODES,
+    THEMES,
+    GraphvizNotFound,
+    RenderFailed,
+    draw,
+)
+from argmap.render.output import format_for, write_atomically
+
+HELP = "draw maps as SVG, PNG, PDF or DOT with Graphviz"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="an .argmap file; - reads standard input")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write (- for standard output), or a folder for several files; "
+        "by default each FILE's name with the format's suffix",
+    )
+    parser.add_argument("--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT's suffix, else svg)")
+    parser.add_argument("--theme", choices=tuple(THEMES), default="default", help="default (colour), print (greys), contrast")
+    parser.add_argument("--font", help="the font family (default: DejaVu Sans)")
+    view = parser.add_argument_group("views")
+    view.add_argument("--evaluate", choices=SEMANTICS, metavar="SEMANTICS", help=f"fill claims by status ({', '.join(SEMANTICS)})")
+    view.add_argument("--support", choices=SUPPORT_MODES, default="none", help="how supports add attacks for --evaluate")
+    view.add_argument(
+        "--position",
+        action="append",
+        default=[],
+        metavar="P",
+        help="bold what position P accepts, grey and strike what it rejects; twice: side by side",
+    )
+    view.add_argument("--focus", metavar="ID", help="only the claims near this claim")
+    view.add_argument("--depth", type=int, metavar="N", help="with --focus: at most N steps away (default 2)")
+    view.add_argument("--worksheet", action="store_true", help="empty, numbered boxes for students to fill in")
+    view.add_argument("--keep", metavar="ID,...", help="with --worksheet: claims that stay filled in")
+    view.add_argument("--answers", action="store_true", help="the worksheet's answer key: the same numbers, with the texts")
+    view.add_argument(
+        "--group-by",
+        choices=(*GROUP_BY, "none"),
+        default="group",
+        help="draw clusters by explicit group (default), source, first tag, or none",
+    )
+    view.add_argument("--no-legend", action="store_true", help="leave out the legend")
+
+
+def run(args, out, err) -> int:
+    if args.output == "-" and len(args.files) > 1:
+        raise UsageError("-o - writes one map to standard output; give one FILE")
+    targets = [_target(name, args) for name in args.files]
+    options = _options(args)
+    status = 0
+    for name, (path, fmt) in zip(args.files, targets):
+        inp, argument_map = read_one(name, err, "drawn")
+        if argument_map is None:
+            status = 1
+            continue
+        try:
+            data = draw(argument_map, fmt, **options)
+        except (GraphvizNotFound, RenderFailed) as exc:
+            print(f"argmap render: error: {exc}", file=err)
+            return 1
+        except ValueError as exc:  # a ViewError, or a semantics that does not fit the support mode
+            raise UsageError(str(exc)) from None
+        if path is None:
+            _write_stdout(data, fmt, out)
+        else:
+            try:
+                write_atomically(path, data)
+            except OSError as exc:
+                print(f"argmap render: error: cannot write `{path}`: {exc.strerror or exc}", file=err)
+                status = 1
+                continue
+            print(f"wrote {path}", file=out)
+    return status
+
+
+def _options(args) -> dict:
+    return {
+        "theme": args.theme,
+        "font": args.font,
+        "evaluate": args.evaluate,
+        "support": args.support,
+        "positions": tuple(args.position),
+        "focus": args.focus,
+        "depth": args.depth,
+        "worksheet": args.worksheet,
+        "keep": args.keep or (),
+        "answers": args.answers,
+        "group_by": None if args.group_by == "none" else args.group_by,
+        "legend": not args.no_legend,
+    }
+
+
+def _target(name: str, args) -> tuple[Path | None, str]:
+    """Where one FILE's picture goes (None: standard output) and its format."""
+    output = args.output
+    try:
+        if output == "-" or (output is None and name == "-"):
+            return None, format_for(None, args.format)
+        if output is not None and (len(args.files) > 1 or os.path.isdir(output)):
+            folder = Path(output)
+            if not folder.is_dir():
+                raise UsageError(f"with several files, -o must be a folder, and `{output}` is not one")
+            fmt = format_for(None, args.format)
+            return folder / f"{Path(name).stem}.{fmt}", fmt
+        if output is not None:
+            return Path(output), format_for(output, args.format)
+        fmt = format_for(None, args.format)
+        return Path(name).with_suffix(f".{fmt}"), fmt
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _write_stdout(data: bytes, fmt: str, out) -> None:
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+    elif fmt in ("svg", "dot"):
+        out.write(data.decode("utf-8"))
+    else:
+        raise UsageError(f"cannot write {fmt.upper()} to this output; use -o FILE")
