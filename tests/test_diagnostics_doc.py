@@ -18,12 +18,15 @@ SECTION = re.compile(r"^## ([EWI]\d{3}) — .*?$(.*?)(?=^## |\Z)", re.M | re.S)
 BLOCK = re.compile(r"```(argmap|console)\n(.*?)```", re.S)
 
 
-def sections() -> list[tuple[str, str, str]]:
+def sections() -> list[tuple[str, str, str, str | None]]:
+    """(code, kind of the first example block, its text, the console command if another block gives one)."""
     out = []
     for m in SECTION.finditer(DOC.read_text("utf-8")):
-        block = BLOCK.search(m.group(2))
-        assert block, f"section {m.group(1)} has no example"
-        out.append((m.group(1), block.group(1), block.group(2)))
+        blocks = BLOCK.findall(m.group(2))
+        assert blocks, f"section {m.group(1)} has no example"
+        kind, src = blocks[0]
+        command = next((b for k, b in blocks[1:] if k == "console"), None) if kind == "argmap" else None
+        out.append((m.group(1), kind, src, command))
     return out
 
 
@@ -36,24 +39,30 @@ def materialize(src: str) -> bytes:
     return re.sub(rb"<byte ([0-9a-f]{2})>", lambda m: bytes([int(m.group(1), 16)]), data)
 
 
-def codes_of(kind: str, src: str, tmp_path: Path) -> set[str]:
+def codes_of(kind: str, src: str, tmp_path: Path, command_text: str | None = None) -> set[str]:
+    if command_text is not None:
+        # The example is the file `example.argmap` that the command reads.
+        (tmp_path / "example.argmap").write_bytes(materialize(src))
+        return codes_of("console", command_text, tmp_path)
     if kind == "console":
         command = src.strip().splitlines()[0].removeprefix("$ ").split()
         assert command[0] == "argmap"
         out, err = io.StringIO(), io.StringIO()
         main(command[1:] + ["--format", "json"] if command[1] == "check" else command[1:], out, err)
-        return set(re.findall(r'"code": "([EWI]\d{3})"', out.getvalue()))
+        return set(re.findall(r'"code": "([EWI]\d{3})"', out.getvalue())) | set(
+            re.findall(r"(?:error|warning|info)\[([EWI]\d{3})\]", out.getvalue() + err.getvalue())
+        )
     text, diagnostics = decode(materialize(src), str(DOC.parent / "example.argmap"))
     argument_map, more = read_text(text, str(DOC.parent / "example.argmap"))
     diagnostics += more + check(argument_map)
     return {d.code for d in diagnostics}
 
 
-@pytest.mark.parametrize("code,kind,src", sections(), ids=[s[0] for s in sections()])
-def test_documented_example_gives_its_code(code, kind, src, tmp_path, monkeypatch):
-    """The example of each documented code produces that code."""
+@pytest.mark.parametrize("code,kind,src,command", sections(), ids=[s[0] for s in sections()])
+def test_documented_example_gives_its_code(code, kind, src, command, tmp_path, monkeypatch):
+    """The example of each documented code produces that code (run by the command shown, if any)."""
     monkeypatch.chdir(tmp_path)
-    assert code in codes_of(kind, src, tmp_path)
+    assert code in codes_of(kind, src, tmp_path, command)
 
 
 def test_every_emitted_code_is_documented():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 from argmap.checks.quotes import check_quotes
@@ -28,10 +29,11 @@ def check(argument_map: ArgumentMap, *, base_dir: str | os.PathLike | None = Non
     if base_dir is None:
         base_dir = Path(argument_map.path).parent if argument_map.path else Path(".")
     diagnostics: list[Diagnostic] = []
-    diagnostics.extend(check_references(argument_map))
-    diagnostics.extend(check_quotes(argument_map, base_dir))
-    diagnostics.extend(check_structure(argument_map))
-    diagnostics.extend(check_positions(argument_map))
+    with no_gc():
+        diagnostics.extend(check_references(argument_map))
+        diagnostics.extend(check_quotes(argument_map, base_dir))
+        diagnostics.extend(check_structure(argument_map))
+        diagnostics.extend(check_positions(argument_map))
     diagnostics.sort(key=_position)
     return diagnostics
 

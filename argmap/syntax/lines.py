@@ -57,8 +57,12 @@ class LineTransformer(Transformer):
     def premises(self, c):
         return tuple(c[::2]) if len(c) > 1 else (c[0],)
 
+    def linked(self, c):
+        return tuple(c[::2])
+
     def support(self, c):
-        return Line("relation", (c[0], c[2], c[1]), sub="support")
+        premises = c[0] if type(c[0]) is tuple else (c[0],)
+        return Line("relation", (premises, c[2], c[1]), sub="support")
 
     def rebuttal(self, c):
         return Line("relation", ((c[0],), c[2], c[1]), sub="rebuttal")
