@@ -23,8 +23,15 @@ graphviz:
 	  echo "installing Graphviz (dot) with apt-get"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz >/dev/null; }
 
+DEMO := examples/europa_ki_debatte.argmap
+
 demo: setup graphviz
-	$(ARGMAP) check examples/europa_ki_debatte.argmap
+	$(ARGMAP) check $(DEMO)
+	@mkdir -p out
+	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.svg
+	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.png
+	@echo
+	@echo "The debate map is drawn in out/europa_ki_debatte.svg and out/europa_ki_debatte.png"
 
 test: setup graphviz
 	$(PY) -m pytest -q
