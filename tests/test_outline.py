@@ -1,0 +1,292 @@
+"""Essay plans: argmap.outline and the `argmap outline` command."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCHOOL = """\
+title: Phones at school?
+lang: {lang}
+question: Should schools ban phones?
+source study: "A study"
+  author: A. Author
+  date: 2016
+  kind: study
+claim ban: Schools should ban phones.
+  + focus: Students concentrate better.
+    source: study
+    basis: study
+    quote: "concentrate"
+  + distraction + attention
+  + (r_breaks) breaks: Breaks become more social.
+    ~ private: Breaks are the children's business.
+  - emergency: Parents must reach their child.
+    - office: The office can always be reached.
+  - skills: Students must learn to use phones.
+claim distraction: Phones distract.
+  basis: example
+implicit claim attention: Whoever is distracted learns less.
+claim allowed: Phones should stay allowed.
+  + trust: Students deserve trust.
+ban contradicts allowed
+position head: accepts ban, focus, distraction, attention, office
+position council: accepts allowed, trust, emergency, skills, private; rejects ban
+position skeptic: rejects ban
+position bystander: accepts office
+"""
+
+
+def school(lang="en"):
+    return argmap.parse(SCHOOL.format(lang=lang))
+
+
+def section(plan: str, number: str) -> str:
+    """The text of one `## n.` section of a plan."""
+    start = plan.index(f"## {number}")
+    end = plan.find("\n## ", start + 1)
+    return plan[start : end if end != -1 else None]
+
+
+def test_plan_has_every_part_in_order():
+    """A plan has the question, introduction, reasons, objections, unstated premises, conclusion and sources."""
+    plan = argmap.outline(school())
+    assert plan.startswith("# Essay plan: Phones at school?\n")
+    assert "**Question:** Should schools ban phones?" in plan
+    heads = [line for line in plan.splitlines() if line.startswith("## ")]
+    assert heads == [
+        "## 1. Introduction",
+        "## 2. Reasons for the thesis",
+        "## 3. Objections and answers",
+        "## 4. Unstated premises",
+        "## 5. Conclusion",
+        "## Sources",
+    ]
+    assert plan.endswith("\n") and not plan.endswith("\n\n")
+
+
+def test_thesis_is_the_main_claim_and_counter_thesis_is_named():
+    """Without a position the thesis is the first main claim; a contradicting claim is the counter-thesis."""
+    intro = section(argmap.outline(school()), "1.")
+    assert "- Thesis: **Schools should ban phones. (`ban`)**" in intro
+    assert "- Counter-thesis: Phones should stay allowed. (`allowed`)" in intro
+
+
+def test_reasons_carry_their_evidence_and_sources():
+    """Each reason shows its basis, quote and a numbered source, listed at the end."""
+    plan = argmap.outline(school())
+    reasons = section(plan, "2.")
+    assert "### 2.1 Students concentrate better. (`focus`)\n\n- Evidence: study, “concentrate”, [1]" in reasons
+    assert "1. “A study”, A. Author, study, 2016" in section(plan, "Sources")
+
+
+def test_linked_premises_and_undercuts_are_shown():
+    """Linked premises say they work only together; an undercut is an objection to the inference."""
+    reasons = section(argmap.outline(school()), "2.")
+    assert "### 2.2 Phones distract. (`distraction`)" in reasons
+    assert "- works only together with: Whoever is distracted learns less. (`attention`)" in reasons
+    assert "  - Evidence: unstated premise" in reasons
+    assert "- Objection to the inference: Breaks are the children's business. (`private`)" in reasons
+
+
+def test_objections_show_answers_or_say_they_are_open():
+    """An answered objection lists the answer; an unanswered one is marked open and counted."""
+    plan = argmap.outline(school())
+    objections = section(plan, "3.")
+    assert "### 3.1 Parents must reach their child. (`emergency`)" in objections
+    assert "- Answer: The office can always be reached. (`office`)" in objections
+    skills = objections[objections.index("(`skills`)") :]
+    assert "- open: the map has no answer" in skills.split("###")[0]
+    conclusion = section(plan, "5.")
+    assert "- Balance: 3 reasons; 3 objections, 1 of them answered." in conclusion
+    assert "  - Students must learn to use phones. (`skills`)" in conclusion
+
+
+def test_unstated_premises_are_collected():
+    """Implicit claims used by the plan are listed for the student to check."""
+    unstated = section(argmap.outline(school()), "4.")
+    assert "- Whoever is distracted learns less. (`attention`)" in unstated
+
+
+def test_conclusion_gives_the_grounded_verdict():
+    """The conclusion restates the thesis and says how argmap's grounded semantics judges it."""
+    conclusion = section(argmap.outline(school()), "5.")
+    assert "- The thesis once more: **Schools should ban phones. (`ban`)**" in conclusion
+    assert "argmap's verdict (grounded): rejected" in conclusion
+
+
+def test_position_keeps_only_its_reasons_and_answers():
+    """From a position's view, reasons and answers are only what it accepts; gaps name it."""
+    plan = argmap.outline(school(), position="head")
+    assert "**From the point of view of:** `head`" in plan
+    reasons = section(plan, "2.")
+    assert "(`focus`)" in reasons and "(`breaks`)" not in reasons
+    objections = section(plan, "3.")
+    assert "- Answer: The office can always be reached. (`office`)" in objections
+    assert "- open: `head` does not answer this" in objections
+
+
+def test_position_with_a_counter_thesis_argues_for_it():
+    """A position that accepts the counter-thesis gets it as thesis, and its attacks on the other side's reasons as answers."""
+    plan = argmap.outline(school(), position="council")
+    assert "- Thesis: **Phones should stay allowed. (`allowed`)**" in plan
+    reasons = section(plan, "2.")
+    assert "(`trust`)" in reasons and "(`emergency`)" in reasons
+    objections = section(plan, "3.")
+    assert "### 3.1 Schools should ban phones. (`ban`)" in objections
+    assert "- Answer: Breaks are the children's business. (`private`)" in objections
+    assert "- Answer: Parents must reach their child. (`emergency`) (see 2.2)" in objections
+
+
+def test_position_that_only_rejects_argues_against():
+    """A position that only rejects the main claim gets a plan against it."""
+    plan = argmap.outline(school(), position="skeptic")
+    assert "- Thesis (which `skeptic` rejects): **Schools should ban phones. (`ban`)**" in plan
+    assert "## 2. Reasons against the thesis" in plan
+    assert "## 3. Reasons for the thesis and answers to them" in plan
+    assert "- Result: **Not: Schools should ban phones. (`ban`)**" in plan
+
+
+def test_silent_position_is_said_to_be_silent():
+    """A position that holds no main claim is told so, and the plan follows the map's main claim."""
+    plan = argmap.outline(school(), position="bystander")
+    assert "`bystander` takes no stand on a main thesis of the map" in plan
+    assert "- Thesis: **Schools should ban phones. (`ban`)**" in plan
+
+
+def test_claim_option_chooses_the_thesis():
+    """`claim=` makes any claim the thesis."""
+    plan = argmap.outline(school(), claim="allowed")
+    assert "- Thesis: **Phones should stay allowed. (`allowed`)**" in plan
+    assert "### 2.1 Students deserve trust. (`trust`)" in plan
+
+
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({"position": "haed"}, "unknown position `haed`; did you mean `head`?"),
+        ({"claim": "bann"}, "unknown claim `bann`; did you mean `ban`?"),
+        ({"position": "zzzzzz"}, "unknown position `zzzzzz` (the map has: bystander, council, head, skeptic)"),
+    ],
+)
+def test_unknown_position_or_claim_is_a_value_error(kwargs, message):
+    """Unknown ids raise ValueError with a did-you-mean."""
+    with pytest.raises(ValueError) as info:
+        argmap.outline(school(), **kwargs)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("lang", ["de", "de-DE", "Deutsch", "german"])
+def test_german_headings(lang):
+    """A German map gets a German plan."""
+    plan = argmap.outline(school(lang))
+    assert plan.startswith("# Gliederung: Phones at school?")
+    assert "## 2. Argumente für die These" in plan
+    assert "## 3. Einwände und Antworten" in plan
+    assert "- Beleg: Studie, „concentrate“, [1]" in plan
+    assert "- Bilanz: 3 Argumente; 3 Einwände, davon 1 beantwortet." in plan
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", ""])
+def test_other_languages_get_english(lang):
+    """Any map not in German gets English headings."""
+    assert argmap.outline(school(lang)).startswith("# Essay plan:")
+
+
+def test_markdown_in_claims_is_escaped():
+    """Claim text cannot inject Markdown or HTML into the plan."""
+    m = argmap.parse("claim a: *bold* _it_ <b>x</b> [l](u) # h `c`\nclaim b: B.\nb supports a\n")
+    plan = argmap.outline(m)
+    assert r"\*bold\* \_it\_ \<b\>x\</b\> \[l\](u) \# h \`c\`" in plan
+    assert "<b>" not in plan
+
+
+def test_cycles_and_empty_maps_end():
+    """Circular support does not loop; an empty map gives a short plan."""
+    m = argmap.parse("claim a: A.\nclaim b: B.\nclaim c: C.\na supports b\nb supports a\nc rebuts a\n")
+    assert "(`a`)" in argmap.outline(m)
+    assert argmap.outline(argmap.parse("")) == "# Essay plan: untitled\n\nThe map has no claims.\n"
+
+
+def test_plan_is_deterministic():
+    """The same map gives the same plan."""
+    assert argmap.outline(school(), position="council") == argmap.outline(school(), position="council")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.argmap")), ids=lambda p: p.stem)
+def test_every_example_and_position_has_a_plan(path):
+    """Every example gives a plan from the map's view and from each position's view."""
+    m = argmap.load(path)
+    for position in [None, *(p.id for p in m.positions)]:
+        plan = argmap.outline(m, position=position)
+        assert "## 2." in plan and "## Sources" in plan or "## Quellen" in plan
+
+
+def test_debate_plan_for_text_003_shows_its_gap():
+    """From text 003's view the debate plan argues its own thesis and shows dependency as unanswered."""
+    m = argmap.load(ROOT / "examples" / "europa_ki_debatte.argmap")
+    plan = argmap.outline(m, position="mittelstand")
+    assert "(`nutzen_statt_bauen`)**" in section(plan, "1.")
+    assert "  - Wer Cloud, Chips und Modelle nur aus den USA bezieht" in section(plan, "4.")
+
+
+# ---- the command ------------------------------------------------------------
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def school_file(tmp_path):
+    path = tmp_path / "school.argmap"
+    path.write_text(SCHOOL.format(lang="de"), "utf-8")
+    return path
+
+
+def test_command_prints_the_plan(school_file):
+    """`argmap outline FILE` prints the plan and exits 0."""
+    code, out, err = run("outline", str(school_file))
+    assert code == 0 and err == ""
+    assert out == argmap.outline(argmap.load(school_file))
+
+
+def test_command_position_and_output_file(school_file, tmp_path):
+    """`--position` and `-o` write the position's plan to a file."""
+    target = tmp_path / "plan.md"
+    code, out, err = run("outline", str(school_file), "--position", "council", "-o", str(target))
+    assert code == 0 and out == ""
+    assert "written to" in err
+    assert target.read_text("utf-8") == argmap.outline(argmap.load(school_file), position="council")
+
+
+def test_command_unknown_position_is_a_usage_error(school_file):
+    """An unknown position exits 2 with one line and a suggestion."""
+    code, out, err = run("outline", str(school_file), "--position", "counsil")
+    assert code == 2 and out == ""
+    assert err == "argmap outline: error: unknown position `counsil`; did you mean `council`?\n"
+
+
+def test_command_refuses_a_map_with_errors(tmp_path):
+    """A map with errors gets its errors printed and no plan; exit 1."""
+    path = tmp_path / "bad.argmap"
+    path.write_text("claim a: A.\na supports b\n", "utf-8")
+    code, out, err = run("outline", str(path))
+    assert code == 1 and out == ""
+    assert "error[E201]: unknown claim `b`" in err
+    assert "no essay plan: the map has errors" in err
+
+
+def test_command_missing_file(tmp_path):
+    """A missing file is an error, not a traceback."""
+    code, out, err = run("outline", str(tmp_path / "nope.argmap"))
+    assert code == 1 and "cannot read" in err
