@@ -150,6 +150,8 @@ class Claim:
     span: Span | None = _span_field()
     #: Spans of ``id``, then of ``source`` when given.
     ref_spans: tuple[Span, ...] = _spans_field()
+    #: Span of the ``quote:`` line, when there is one.
+    quote_span: Span | None = _span_field()
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
         """The source id this claim cites, with its span."""

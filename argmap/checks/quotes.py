@@ -48,7 +48,7 @@ def check_quotes(m, base_dir: str | os.PathLike | None) -> Iterator[Diagnostic]:
             yield error(
                 "E208",
                 f"the quote of claim `{claim.id}` is not in the file of source `{claim.source}`",
-                claim.span,
+                claim.quote_span or claim.span,
                 "copy the words exactly as they stand in the source (line breaks do not matter)",
             )
 

@@ -454,6 +454,7 @@ class _Assembler:
             fields["basis"] = basis
         if "quote" in values:
             fields["quote"] = unquote(values["quote"][0]) or None
+            fields["quote_span"] = values["quote"][1]
         if "tags" in values:
             fields["tags"] = tuple(t.strip() for t in values["tags"][0].split(",") if t.strip())
         if "weight" in values:
