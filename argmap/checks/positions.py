@@ -23,31 +23,22 @@ def check_positions(m: ArgumentMap) -> Iterator[Diagnostic]:
     conflict-free; W403 not defended; W404 rejects a claim while accepting
     every premise of a support for it; I405 accepts a claim while rejecting
     every support of it."""
-    if not m.positions:
-        return
-    attacks = _attacks(m)
-    attackers: dict[str, list[tuple[str, object]]] = {}
-    for a, b, rel in attacks:
-        attackers.setdefault(b, []).append((a, rel))
     seen: set[str] = set()
     for p in m.positions:
         if p.id in seen:
             continue
         seen.add(p.id)
-        yield from _check_one(m, p, attacks, attackers)
+        yield from _check_one(m, p)
 
 
-def _attacks(m: ArgumentMap) -> list[tuple[str, str, object]]:
-    """(attacker, target, relation) for every attack the map writes."""
-    result = []
-    for rel in m.relations:
-        if isinstance(rel, (Rebuttal, Undercut)):
-            result.append((rel.attacker, rel.target, rel))
-        elif isinstance(rel, Contradiction):
-            result.append((rel.first, rel.second, rel))
-            if rel.first != rel.second:
-                result.append((rel.second, rel.first, rel))
-    return result
+def _attackers(m: ArgumentMap, target: str) -> Iterator[tuple[str, object]]:
+    """(attacker, relation) for every attack on ``target`` the map writes,
+    from the map's index (so a position costs only what it names)."""
+    for rel in m.objections(target):
+        if isinstance(rel, Contradiction):
+            yield (rel.second if rel.first == target else rel.first), rel
+        else:
+            yield rel.attacker, rel
 
 
 def _written(a: str, b: str, rel) -> str:
@@ -70,7 +61,7 @@ def _support_text(s: Support) -> str:
     return f"`{text}`{line}"
 
 
-def _check_one(m: ArgumentMap, p: Position, attacks, attackers) -> Iterator[Diagnostic]:
+def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
     accepted: dict[str, object] = {}
     rejected: dict[str, object] = {}
     refs = list(p.references())
@@ -91,30 +82,21 @@ def _check_one(m: ArgumentMap, p: Position, attacks, attackers) -> Iterator[Diag
             )
 
     # E402: not conflict-free.
-    for a, b, rel in attacks:
-        if a not in accepted or b not in accepted:
-            continue
-        if isinstance(rel, Contradiction) and a == rel.second and a != b:
-            continue  # one diagnostic per contradiction
-        if a == b:
-            message = f"position `{P}` accepts `{a}`, which attacks itself: {_written(a, b, rel)}"
-        else:
-            message = f"position `{P}` accepts both `{a}` and `{b}`, but {_written(a, b, rel)}"
-        yield error(
-            "E402",
-            message,
-            accepted[b],
-            "a position cannot hold two things of which one attacks the other; drop one",
-            position=P,
-        )
+    for b in accepted:
+        for a, rel in _attackers(m, b):
+            if a not in accepted:
+                continue
+            if isinstance(rel, Contradiction) and a == rel.second and a != b:
+                continue  # one diagnostic per contradiction
+            yield _conflict(P, a, b, rel, accepted[b])
 
     # W403: not defended.
     for x in accepted:
         reported: set[str] = set()
-        for y, rel in attackers.get(x, ()):
+        for y, rel in _attackers(m, x):
             if y in reported:
                 continue
-            if any(z in accepted for z, _ in attackers.get(y, ())):
+            if any(z in accepted for z, _ in _attackers(m, y)):
                 continue
             reported.add(y)
             yield warning(
@@ -126,14 +108,13 @@ def _check_one(m: ArgumentMap, p: Position, attacks, attackers) -> Iterator[Diag
             )
 
     # W404: rejects a claim whose support it grants.
-    undercut_by_p = {b for a, b, rel in attacks if isinstance(rel, Undercut) and a in accepted}
     for c, span in rejected.items():
         if c in accepted:
             continue
         for s in m.reasons(c):
             if not all(q in accepted for q in s.premises):
                 continue
-            if s.name is not None and (s.name in undercut_by_p or s.name in rejected):
+            if s.name is not None and (s.name in rejected or _undercuts(m, accepted, s.name)):
                 continue
             yield warning(
                 "W404",
@@ -154,6 +135,24 @@ def _check_one(m: ArgumentMap, p: Position, attacks, attackers) -> Iterator[Diag
                 f"the position holds `{c}` for reasons the map does not show",
                 position=P,
             )
+
+
+def _conflict(P: str, a: str, b: str, rel, span) -> Diagnostic:
+    if a == b:
+        message = f"position `{P}` accepts `{a}`, which attacks itself: {_written(a, b, rel)}"
+    else:
+        message = f"position `{P}` accepts both `{a}` and `{b}`, but {_written(a, b, rel)}"
+    return error(
+        "E402",
+        message,
+        span,
+        "a position cannot hold two things of which one attacks the other; drop one",
+        position=P,
+    )
+
+
+def _undercuts(m: ArgumentMap, accepted, name: str) -> bool:
+    return any(isinstance(rel, Undercut) and rel.attacker in accepted for rel in m.objections(name))
 
 
 def _rejects_support(s: Support, rejected) -> bool:

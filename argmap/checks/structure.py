@@ -65,12 +65,13 @@ def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 def _circular_support(m: ArgumentMap) -> Iterator[Diagnostic]:
-    ids: dict[str, int] = {}
-    names: list[str] = []
-    for c in m.claims:
-        if c.id not in ids:
-            ids[c.id] = len(names)
-            names.append(c.id)
+    # Only a claim that is both a premise and a conclusion can lie on a circle.
+    premises = {p for s in m.supports for p in s.premises}
+    candidates = premises.intersection(s.conclusion for s in m.supports)
+    if not candidates:
+        return
+    names = [c.id for c in m.claims if c.id in candidates]
+    ids = {c: i for i, c in enumerate(names)}
     edge_support: dict[tuple[int, int], Support] = {}
     successors: list[list[int]] = [[] for _ in names]
     for s in m.supports:
@@ -129,12 +130,20 @@ def _shortest_cycle(start: int, successors: list[list[int]], members: set[int]) 
 
 
 def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
-    if len({c.id for c in m.claims}) < 2:
+    if len(m.claims) < 2 or len({c.id for c in m.claims}) < 2:
         return
     connected: set[str] = set()
-    for rel in m.relations:
-        for ref, _ in rel.references():
-            connected.add(ref)
+    for s in m.supports:
+        connected.update(s.premises)
+        connected.add(s.conclusion)
+    for r in m.rebuttals:
+        connected.add(r.attacker)
+        connected.add(r.target)
+    for u in m.undercuts:
+        connected.add(u.attacker)
+    for k in m.contradictions:
+        connected.add(k.first)
+        connected.add(k.second)
     seen: set[str] = set()
     for c in m.claims:
         if c.id in seen:
