@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, error
+from argmap.diagnostics import Diagnostic, error, warning
 
 __all__ = ["check_quotes", "squash"]
 
@@ -20,7 +20,8 @@ def squash(text: str) -> str:
 
 def check_quotes(m, base_dir: str | os.PathLike | None) -> Iterator[Diagnostic]:
     """Each quote of a source with a ``file:`` must appear in that file
-    (ignoring white space and line breaks); unreadable files are errors."""
+    (ignoring white space and line breaks). A file that cannot be read is a
+    warning: the map is still fine, only its quotes go unverified."""
     base = Path(base_dir) if base_dir is not None else Path(".")
     texts: dict[str, str | None] = {}
     for source in m.sources:
@@ -31,12 +32,12 @@ def check_quotes(m, base_dir: str | os.PathLike | None) -> Iterator[Diagnostic]:
             texts[source.id] = squash(path.read_text("utf-8", errors="replace"))
         except OSError as exc:
             texts[source.id] = None
-            yield error(
-                "E207",
+            yield warning(
+                "W207",
                 f"source `{source.id}` names the file `{source.file}`, which cannot be read"
                 f" ({exc.strerror or exc.__class__.__name__})",
                 source.span,
-                f"the path is relative to the map's folder: {base}",
+                f"the path is relative to the map's folder ({base}); the quotes of this source are not verified",
             )
     for claim in m.claims:
         if claim.quote is None or claim.source is None:
