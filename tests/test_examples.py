@@ -270,3 +270,18 @@ def test_first_map_is_consistent_and_its_thesis_stands():
     m = load(FIRST_MAP["de"])
     assert argmap.check(m) == []
     assert argmap.evaluate(m, semantics="grounded").status["kein_rennen"] is Status.ACCEPTED
+
+
+def test_answering_the_two_open_objections_reopens_the_debate():
+    """As docs/examples.md suggests for class: answer `energie` and `zementiert`, and both theses become undecided."""
+    path = EXAMPLES / f"{DEBATE['de']}.argmap"
+    extra = (
+        "claim gruener_strom: Rechenzentren können in Nordeuropa mit Wind- und Wasserkraft laufen.\n"
+        "gruener_strom rebuts energie\n"
+        "claim eigene_anbieter: Öffentliches Geld kann gezielt europäische Anbieter aufbauen.\n"
+        "eigene_anbieter rebuts zementiert\n"
+    )
+    m = argmap.parse(path.read_text("utf-8") + extra, str(path))
+    status = argmap.evaluate(m, semantics="grounded").status
+    assert status["investieren"] is Status.UNDECIDED
+    assert status["kein_wettrennen"] is Status.UNDECIDED
