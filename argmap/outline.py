@@ -166,8 +166,13 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     # Essay plan: untitled
     >>> "### 3.1 Parents must reach their child. (`emergency`)" in plan
     True
-    >>> "  - Answer: The office can always be reached. (`office`)" in plan
-    True
+    >>> print(plan.split("### 3.1 ")[1].split("\\n## ")[0])
+    Parents must reach their child. (`emergency`)
+    <BLANKLINE>
+    - Evidence: none given
+    - Answer: The office can always be reached. (`office`)
+      - Evidence: none given
+    <BLANKLINE>
     """
     words = _WORDS[_language(argument_map.lang)]
     chosen = None
@@ -235,13 +240,14 @@ class _Plan:
     # -- choosing the thesis -------------------------------------------------
 
     def main_claims(self) -> list[str]:
-        out = []
+        """Claims with reasons or objections that are neither a premise nor an attacker, in map order."""
+        out: dict[str, None] = {}
         for c in self.m.claims:
             if c.id in self.premises or c.id in self.attackers or c.id in out:
                 continue
             if self.m.reasons(c.id) or self.m.objections(c.id):
-                out.append(c.id)
-        return out
+                out[c.id] = None
+        return list(out)
 
     def choose(self, claim: str | None) -> tuple[str | None, bool, bool]:
         """The thesis, whether the plan argues for it, and whether the position is silent on it."""
