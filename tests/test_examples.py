@@ -220,7 +220,8 @@ def _same_structure(first: argmap.ArgumentMap, second: argmap.ArgumentMap) -> di
     assert len(first.claims) == len(second.claims) and len(first.relations) == len(second.relations)
 
     def shape(r, mapping):
-        fields = [getattr(r, f, None) for f in ("premises", "conclusion", "name", "attacker", "target", "first", "second")]
+        names = ("premises", "conclusion", "name", "attacker", "target", "first", "second")
+        fields = [getattr(r, f, None) for f in names]
         flat = []
         for f in fields:
             flat.append(tuple(mapping.get(x, x) for x in f) if isinstance(f, tuple) else mapping.get(f, f))
@@ -244,7 +245,9 @@ def test_english_map_is_the_german_map_translated(pair):
     s_de = argmap.evaluate(de, semantics="grounded").status
     s_en = argmap.evaluate(en, semantics="grounded").status
     assert {ids[k]: v for k, v in s_de.items()} == dict(s_en)
-    renamed = Counter((code, ids.get(p, p), *(ids.get(x, x) for x in rest)) for (code, p, *rest), n in findings(de).items() for _ in range(n))
+    renamed = Counter()
+    for (code, position, *named), n in findings(de).items():
+        renamed[(code, ids.get(position, position), *(ids.get(x, x) for x in named))] += n
     assert renamed == findings(en)
 
 

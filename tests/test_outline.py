@@ -134,7 +134,7 @@ def test_position_keeps_only_its_reasons_and_answers():
 
 
 def test_position_with_a_counter_thesis_argues_for_it():
-    """A position that accepts the counter-thesis gets it as thesis, and its attacks on the other side's reasons as answers."""
+    """A position that accepts the counter-thesis argues for it; its attacks on the other side are its answers."""
     plan = argmap.outline(school(), position="council")
     assert "- Thesis: **Phones should stay allowed. (`allowed`)**" in plan
     reasons = section(plan, "2.")
