@@ -226,7 +226,7 @@ def test_every_example_and_position_has_a_plan(path):
     m = argmap.load(path)
     for position in [None, *(p.id for p in m.positions)]:
         plan = argmap.outline(m, position=position)
-        assert "## 2." in plan and "## Sources" in plan or "## Quellen" in plan
+        assert "## 2." in plan and ("## Sources" in plan or "## Quellen" in plan)
 
 
 def test_debate_plan_for_text_003_shows_its_gap():
