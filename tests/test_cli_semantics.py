@@ -332,9 +332,9 @@ def _my_sections():
 
 
 def test_every_structure_position_and_evaluation_code_is_documented():
-    """docs/diagnostics.md has a section for each of E301-I304, E401-I405, I501-I503."""
+    """docs/diagnostics.md has a section for each of E301-I304, E401-I405, I501-W504."""
     codes = [code for code, _ in _my_sections()]
-    expected = ["E301", "W302", "W303", "I304", "E401", "E402", "W403", "W404", "I405", "I501", "W502", "I503"]
+    expected = ["E301", "W302", "W303", "I304", "E401", "E402", "W403", "W404", "I405", "I501", "W502", "I503", "W504"]
     assert codes == expected
 
 
@@ -356,3 +356,27 @@ def test_documented_example_gives_its_code(code, blocks, tmp_path, monkeypatch):
         _, out, err = run(*command[1:])
         codes = set(re.findall(r"\[([EWI]\d{3})\]", out + err))
     assert code in codes
+
+
+# -- too many extensions ------------------------------------------------------------
+
+PAIRS = "".join(f"claim p{i}: P{i}.\nclaim q{i}: Q{i}.\np{i} contradicts q{i}\n" for i in range(9))
+
+
+def test_evaluate_fails_clearly_beyond_the_extension_limit(tmp_path):
+    """Nine independent contradictions have 3^9 complete extensions: exit 1 with a message; --max-extensions lifts it."""
+    path = tmp_path / "pairs.argmap"
+    path.write_text(PAIRS, "utf-8")
+    code, out, err = run("evaluate", path, "--semantics", "complete")
+    assert code == 1 and out == ""
+    assert "more than 10,000 complete extensions" in err and "Traceback" not in err
+    code, out, _ = run("evaluate", path, "--semantics", "complete", "--max-extensions", "20000", "--format", "json")
+    assert code == 0 and len(json.loads(out)["extensions"]) == 3**9
+    assert run("evaluate", path, "--max-extensions", "0")[0] == 2
+
+
+def test_check_semantics_beyond_the_extension_limit_warns():
+    """argmap check --semantics complete on such a map gives W504 instead of notes, and no traceback."""
+    code, out, err = run("check", "-", "--semantics", "complete", "--format", "json", stdin=PAIRS.encode())
+    assert code == 0 and err == ""
+    assert [d["code"] for d in json.loads(out)] == ["W504"]

@@ -123,7 +123,7 @@ def test_labellings_of_the_core_match_brute_force_on_plain_frameworks():
         label = _dung.grounded(n, attackers)
         assert {str(i) for i in range(n) if label[i] == _dung.IN} == set(expected["grounded"][0])
         for semantics in ("complete", "preferred", "stable"):
-            found = [{str(i) for i in range(n) if lab[i] == _dung.IN} for lab in _dung.labellings(n, attackers, semantics)]
+            found = [{str(i) for i in ext} for ext in _dung.extensions(n, attackers, semantics)]
             assert sorted_extensions(found) == sorted_extensions(expected[semantics])
 
 
@@ -377,3 +377,31 @@ def test_support_is_never_an_argument_unless_named():
     """Unnamed supports are not arguments; named ones are."""
     m = ArgumentMap([Claim("a", "A"), Claim("b", "B"), Support(("a",), "b"), Support(("b",), "a", name="back")])
     assert evaluate(m).arguments == ("a", "b", "back")
+
+
+def test_too_many_extensions_raises_a_value_error():
+    """More extensions than max_extensions raise TooManyExtensions, a ValueError carrying the limit."""
+    from argmap.semantics import TooManyExtensions
+
+    m = argmap.parse("".join(f"claim p{i}: P.\nclaim q{i}: Q.\np{i} contradicts q{i}\n" for i in range(4)))
+    assert len(evaluate(m, "preferred", max_extensions=16).extensions) == 16
+    with pytest.raises(TooManyExtensions) as info:
+        evaluate(m, "preferred", max_extensions=15)
+    assert isinstance(info.value, ValueError) and info.value.limit == 15
+    assert evaluate(m, "grounded", max_extensions=1).extensions == ((),)
+
+
+def test_default_limit_shrinks_for_huge_maps():
+    """The default limit is 10,000 extensions, fewer for maps with very many arguments."""
+    from argmap.semantics import default_limit
+
+    assert default_limit(60) == 10_000
+    assert default_limit(100_000) == 200
+    assert default_limit(10**9) == 100
+
+
+def test_acceptance_notes_beyond_the_limit_is_one_warning():
+    """acceptance_notes gives a single W504 when the extensions are too many to list."""
+    m = argmap.parse("".join(f"claim p{i}: P.\nclaim q{i}: Q.\np{i} contradicts q{i}\n" for i in range(9)))
+    notes = acceptance_notes(m, "complete")
+    assert [(d.code, d.span.line) for d in notes] == [("W504", 1)]

@@ -7,7 +7,7 @@ import json
 from argmap.cli._maps import read_one, shorten
 from argmap.cli.common import UsageError, print_diagnostics
 from argmap.model import Claim
-from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, evaluate
+from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, TooManyExtensions, evaluate
 
 HELP = "say which claims stand under an acceptability semantics (or how strong they are)"
 
@@ -27,6 +27,24 @@ def add_arguments(parser) -> None:
         help="how supports add attacks: none (default), deductive or necessary",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--max-extensions",
+        type=_positive,
+        metavar="N",
+        help="list at most N extensions, fail beyond (default: 10,000, fewer for very large maps)",
+    )
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def run(args, out, err) -> int:
@@ -36,7 +54,15 @@ def run(args, out, err) -> int:
     inp, argument_map = read_one(args.file, err, "evaluated")
     if argument_map is None:
         return 1
-    result = evaluate(argument_map, args.semantics, support)
+    try:
+        result = evaluate(argument_map, args.semantics, support, max_extensions=args.max_extensions)
+    except TooManyExtensions as exc:
+        print(
+            f"{inp.display_name}: error: {exc}; raise --max-extensions, or use grounded semantics,"
+            " which always has exactly one",
+            file=err,
+        )
+        return 1
     print_diagnostics(list(result.diagnostics), inp.text, err)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), file=out)

@@ -16,7 +16,9 @@ from argmap.semantics.evaluation import (
     Evaluation,
     FrozenMapping,
     Status,
+    TooManyExtensions,
     acceptance_notes,
+    default_limit,
     evaluate,
 )
 from argmap.semantics.framework import SUPPORT_MODES, Framework, framework
@@ -29,10 +31,12 @@ __all__ = [
     "Status",
     "Evaluation",
     "FrozenMapping",
+    "TooManyExtensions",
     "Framework",
     "Comparison",
     "CrossAttack",
     "evaluate",
+    "default_limit",
     "framework",
     "dfquad",
     "acceptance_notes",

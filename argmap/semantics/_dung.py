@@ -24,10 +24,11 @@ __all__ = [
     "UNDEC",
     "IN",
     "OUT",
+    "TooManyExtensions",
     "invert",
     "grounded",
     "strongly_connected",
-    "labellings",
+    "extensions",
 ]
 
 # A label is also a bit of a domain (the set of labels still possible).
@@ -41,6 +42,17 @@ _ANY = IN | OUT | UNDEC
 _FREE = 0  # every outside attacker is OUT
 _BLOCKED = 1  # no outside attacker is IN, one is UNDEC: cannot be IN
 _FORCED = 2  # an outside attacker is IN: must be OUT
+
+
+class TooManyExtensions(ValueError):
+    """There are more extensions than the caller allowed to be listed."""
+
+    def __init__(self, semantics: str, limit: int):
+        self.semantics = semantics
+        self.limit = limit
+        super().__init__(
+            f"there are more than {limit:,} {semantics} extensions, too many to list"
+        )
 
 
 def invert(n: int, attackers: Sequence[Sequence[int]]) -> list[list[int]]:
@@ -84,8 +96,12 @@ def grounded(n: int, attackers: Sequence[Sequence[int]], targets: Sequence[Seque
     return label
 
 
-def labellings(n: int, attackers: Sequence[Sequence[int]], semantics: str) -> list[list[int]]:
-    """Every complete, preferred or stable labelling (``semantics`` says which).
+def extensions(
+    n: int, attackers: Sequence[Sequence[int]], semantics: str, limit: int | None = None
+) -> list[list[int]]:
+    """Every complete, preferred or stable extension (``semantics`` says
+    which), each as the sorted list of its arguments. Raises
+    :class:`TooManyExtensions` as soon as there are more than ``limit``.
 
     Every complete labelling agrees with the grounded one where that says IN
     or OUT, so only the grounded UNDEC part is searched. That part is split
@@ -103,9 +119,10 @@ def labellings(n: int, attackers: Sequence[Sequence[int]], semantics: str) -> li
         raise ValueError(f"unknown semantics {semantics!r}")
     targets = invert(n, attackers)
     base = grounded(n, attackers, targets)
+    base_in = [a for a in range(n) if base[a] == IN]
     open_args = [a for a in range(n) if base[a] == UNDEC]
     if not open_args:
-        return [base]
+        return [base_in]
     # The undecided part: its arguments' other attackers are all OUT.
     members = set(open_args)
     sub_attackers = {a: [b for b in attackers[a] if b in members] for a in open_args}
@@ -119,7 +136,7 @@ def labellings(n: int, attackers: Sequence[Sequence[int]], semantics: str) -> li
             component_of[a] = k
 
     solvers = [_ComponentSolver(comp, sub_attackers, sub_targets, component_of, k) for k, comp in enumerate(components)]
-    results: list[list[int]] = []
+    found: list[list[int]] = []
     label = list(base)
     # Depth-first over the components, one frame per component: (its
     # solutions under the current choices, the next one to try).
@@ -127,7 +144,9 @@ def labellings(n: int, attackers: Sequence[Sequence[int]], semantics: str) -> li
     k = 0
     while True:
         if k == len(components):
-            results.append(list(label))
+            if limit is not None and len(found) >= limit:
+                raise TooManyExtensions(semantics, limit)
+            found.append(sorted(base_in + [a for a in open_args if label[a] == IN]))
             k -= 1
         else:
             if len(frames) == k:
@@ -143,7 +162,7 @@ def labellings(n: int, attackers: Sequence[Sequence[int]], semantics: str) -> li
             k -= 1
         if k < 0:
             break
-    return results
+    return found
 
 
 class _ComponentSolver:

@@ -8,9 +8,10 @@ from typing import Any
 
 from attrs import field, frozen
 
-from argmap.diagnostics import Diagnostic, info
-from argmap.model import ArgumentMap, Contradiction
+from argmap.diagnostics import Diagnostic, info, warning
+from argmap.model import ArgumentMap, Contradiction, Span
 from argmap.semantics import _dung
+from argmap.semantics._dung import TooManyExtensions
 from argmap.semantics.framework import SUPPORT_MODES, framework
 from argmap.semantics.gradual import DEFAULT_BASE, dfquad
 
@@ -20,6 +21,8 @@ __all__ = [
     "Status",
     "Evaluation",
     "FrozenMapping",
+    "TooManyExtensions",
+    "default_limit",
     "evaluate",
     "acceptance_notes",
 ]
@@ -136,11 +139,28 @@ class Evaluation:
         }
 
 
-def evaluate(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> Evaluation:
+def default_limit(arguments: int) -> int:
+    """How many extensions :func:`evaluate` lists at most by default: 10,000,
+    fewer for maps so large that so many would not fit in memory."""
+    return min(10_000, max(100, 20_000_000 // max(arguments, 1)))
+
+
+def evaluate(
+    argument_map: ArgumentMap,
+    semantics: str = "grounded",
+    support: str = "none",
+    *,
+    max_extensions: int | None = None,
+) -> Evaluation:
     """Evaluate ``argument_map`` under ``semantics`` (grounded, complete,
     preferred, stable or dfquad) with supports read as ``support`` (none,
     deductive or necessary; DF-QuAD takes supports as they are and accepts
     only ``none``). Raises ValueError for an unknown semantics or mode.
+
+    Complete, preferred and stable semantics can have exponentially many
+    extensions (every independent pair of contradicting claims doubles
+    them). When there are more than ``max_extensions`` (by default
+    :func:`default_limit`), :class:`TooManyExtensions`, a ValueError, is raised.
 
     >>> from argmap import parse
     >>> m = parse("claim a: A.\\nclaim b: B.\\nclaim c: C.\\na rebuts b\\nb rebuts c\\n")
@@ -180,14 +200,14 @@ def evaluate(argument_map: ArgumentMap, semantics: str = "grounded", support: st
             for i in range(n)
         }
     else:
-        labellings = _dung.labellings(n, attackers, semantics)
-        extensions = sorted(tuple(sorted(names[i] for i in range(n) if lab[i] == _dung.IN)) for lab in labellings)
+        limit = default_limit(n) if max_extensions is None else max_extensions
+        found = _dung.extensions(n, attackers, semantics, limit)
+        extensions = sorted(tuple(sorted(names[i] for i in ext)) for ext in found)
         count = [0] * n
-        for lab in labellings:
-            for i in range(n):
-                if lab[i] == _dung.IN:
-                    count[i] += 1
-        total = len(labellings)
+        for ext in found:
+            for i in ext:
+                count[i] += 1
+        total = len(found)
         status = {
             names[i]: (
                 Status.ACCEPTED
@@ -228,7 +248,18 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
     >>> [d.message for d in acceptance_notes(m)]
     ['claim `b` is rejected under grounded semantics: `a`, which is accepted, rebuts it (line 3)']
     """
-    result = evaluate(argument_map, semantics, support)
+    try:
+        result = evaluate(argument_map, semantics, support)
+    except TooManyExtensions as exc:
+        where = Span(argument_map.path, 1, 1, 1, 1)
+        return [
+            warning(
+                "W504",
+                f"no acceptance notes: {exc}",
+                where,
+                "use grounded semantics, which always has one extension",
+            )
+        ]
     notes = list(result.diagnostics)
     where = _NAMES[semantics] + (f" with {support} support" if support != "none" else "")
     seen: set[str] = set()
