@@ -32,6 +32,7 @@ demo: setup graphviz
 	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.png
 	@echo
 	@echo "The debate map is drawn in out/europa_ki_debatte.svg and out/europa_ki_debatte.png"
+	@echo "(The warnings above are findings about the five texts: see docs/examples.md.)"
 
 test: setup graphviz
 	$(PY) -m pytest -q

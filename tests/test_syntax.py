@@ -292,3 +292,15 @@ def test_hints(text, code, hint):
     m, diagnostics = argmap.read(text)
     found = [d for d in diagnostics + argmap.check(m) if d.code == code]
     assert found and hint in (found[0].hint or ""), found
+
+
+def test_lines_under_a_broken_line_are_not_misattached():
+    """Attributes under a line that did not parse give no follow-on errors."""
+    found = codes("claim a: A.\n  basis: study\nclaim x text\n  basis: study\n  source: s\nclaim b: B.\na supports b\n")
+    assert found == ["E101"]
+
+
+def test_id_with_a_space_gets_a_hint():
+    """An id written with a space is answered with the id written with an underscore."""
+    m, diagnostics = argmap.read("claim kein rennen: Text.\n")
+    assert diagnostics[0].hint == "an id has no spaces: write `claim kein_rennen:`"

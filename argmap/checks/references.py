@@ -64,6 +64,7 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
                     f"position `{position.id}` names `{ref}`, which is neither a claim nor a named support",
                     span,
                     _did_you_mean(ref, arguments),
+                    position=position.id,
                 )
 
 

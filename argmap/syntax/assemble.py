@@ -153,6 +153,10 @@ class _Assembler:
                 )
                 continue
             parent = stack[-1]
+            if parent.kind == "broken" or line.kind == "broken":
+                # Under a line that did not parse: already reported, nothing to attach to.
+                stack.append(_Node("broken", line))
+                continue
             if parent.child_indent is None:
                 parent.child_indent = indent
             elif parent.child_indent != indent:
@@ -197,6 +201,8 @@ class _Assembler:
                 self.stance(builder, stance, line)
             self.out.append(builder)
             return _Node("position", line, builder)
+        if kind == "broken":
+            return _Node("broken", line)
         if kind == "meta":
             key, text, _ = parts
             builder = _TextBuilder(text)
@@ -449,7 +455,8 @@ class _Assembler:
                     "E110",
                     f"unknown basis `{value}`",
                     _value_span(span, key_span, value),
-                    f"did you mean `{guess}`?" if guess else "use one of: " + ", ".join(names),
+                    (f"did you mean `{guess}`?" if guess else "use one of: " + ", ".join(names))
+                    + " (German words such as Statistik, Studie, Beispiel work too)",
                 )
             fields["basis"] = basis
         if "quote" in values:

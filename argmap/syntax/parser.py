@@ -7,6 +7,7 @@ parser resumes at the next line: one run reports all the errors of a file.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -77,6 +78,7 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
                     lines.extend(_parse_segment(_segment(text, starts, first, bad), first))
                 except UnexpectedInput:  # pragma: no cover - every prefix of whole lines parses
                     pass
+            lines.append(_broken_line(text, starts, bad))
             first = bad + 1
             if len(diagnostics) >= MAX_SYNTAX_ERRORS and first < n_lines:
                 diagnostics.append(
@@ -89,6 +91,17 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
                 )
                 break
     return lines, diagnostics
+
+
+def _broken_line(text: str, starts: list[int], index: int) -> Line:
+    """A stand-in for a line that did not parse, so that the lines indented
+    under it are not taken for part of the statement above it."""
+    stop = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    src = text[starts[index] : stop].rstrip("\r")
+    line = Line("broken", ())
+    line.indent = src[: len(src) - len(src.lstrip(" \t"))]
+    line.lineno = index + 1
+    return line
 
 
 def _segment(text: str, starts: list[int], first: int, end: int) -> str:
@@ -255,7 +268,14 @@ _FORMS = {
 }
 
 
+_ID_WITH_SPACE = re.compile(r"^(claim|implicit claim|source|position|group)\s+(\w+(?:\s+\w+)+)\s*:")
+
+
 def _statement_hint(stripped: str, first_word: str) -> str | None:
+    spaced = _ID_WITH_SPACE.match(stripped)
+    if spaced:
+        ident = "_".join(spaced.group(2).split())
+        return f"an id has no spaces: write `{spaced.group(1)} {ident}:`"
     if stripped[:1] in "+-~" and stripped:
         return f"an outline item looks like `{_FORMS[stripped[:1]]}`"
     if first_word in _FORMS:
