@@ -8,11 +8,12 @@ from typing import Any
 
 from attrs import field, frozen
 
+from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
 from argmap.model import ArgumentMap, Contradiction, Span
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
-from argmap.semantics.framework import SUPPORT_MODES, framework
+from argmap.semantics.framework import SUPPORT_MODES, build, framework
 from argmap.semantics.gradual import DEFAULT_BASE, dfquad
 
 __all__ = [
@@ -174,6 +175,12 @@ def evaluate(
         raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     if support not in SUPPORT_MODES:
         raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+    # Evaluating makes many objects and no reference cycles (see argmap._nogc).
+    with no_gc():
+        return _evaluate(argument_map, semantics, support, max_extensions)
+
+
+def _evaluate(argument_map, semantics, support, max_extensions) -> Evaluation:
     if semantics == "dfquad":
         if support != "none":
             raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
@@ -182,23 +189,14 @@ def evaluate(
         status = {a: _strength_status(v) for a, v in strengths.items()}
         return Evaluation("dfquad", support, af.arguments, af.attacks, (), status, strengths, diagnostics)
 
-    af = framework(argument_map, support)
+    af, attackers, targets = build(argument_map, support)
     n = len(af.arguments)
-    attackers = af.attackers()
     names = af.arguments
     if semantics == "grounded":
-        labels = _dung.grounded(n, attackers)
+        labels = _dung.grounded(n, attackers, targets)
         extensions = [tuple(sorted(names[i] for i in range(n) if labels[i] == _dung.IN))]
-        status = {
-            names[i]: (
-                Status.ACCEPTED
-                if labels[i] == _dung.IN
-                else Status.REJECTED
-                if labels[i] == _dung.OUT
-                else Status.UNDECIDED
-            )
-            for i in range(n)
-        }
+        by_label = {_dung.IN: Status.ACCEPTED, _dung.OUT: Status.REJECTED, _dung.UNDEC: Status.UNDECIDED}
+        status = dict(zip(names, map(by_label.__getitem__, labels)))
     else:
         limit = default_limit(n) if max_extensions is None else max_extensions
         found = _dung.extensions(n, attackers, semantics, limit)

@@ -36,9 +36,9 @@ import attrs
 from attrs import field, frozen
 
 from argmap.diagnostics import Diagnostic, info
-from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
+from argmap.model import ArgumentMap, Claim, Support
 
-__all__ = ["SUPPORT_MODES", "Framework", "framework", "arguments_of"]
+__all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of"]
 
 #: The ways supports can add attacks; the first is the default.
 SUPPORT_MODES = ("none", "deductive", "necessary")
@@ -80,26 +80,28 @@ class Framework:
         return "".join(line + "\n" for line in lines)
 
 
-def arguments_of(argument_map: ArgumentMap) -> tuple[list[str], set[str], set[str]]:
+def arguments_of(argument_map: ArgumentMap) -> tuple[list[str], dict[str, int], dict[str, int]]:
     """The argument ids in the order they are written (claims and named
-    supports, each id once), the claim ids, and the support names."""
+    supports, each id once), and the index of each claim and of each
+    support name in that order."""
     order: list[str] = []
-    seen: set[str] = set()
-    claims: set[str] = set()
-    names: set[str] = set()
+    claims: dict[str, int] = {}
+    names: dict[str, int] = {}
     for item in argument_map.items:
-        if isinstance(item, Claim):
+        kind = type(item)
+        if kind is Claim:
             ident = item.id
-            kind = claims
-        elif isinstance(item, Support) and item.name is not None:
+            if ident in claims or ident in names:
+                continue
+            claims[ident] = len(order)
+        elif kind is Support and item.name is not None:
             ident = item.name
-            kind = names
+            if ident in claims or ident in names:
+                continue
+            names[ident] = len(order)
         else:
             continue
-        if ident not in seen:
-            seen.add(ident)
-            order.append(ident)
-            kind.add(ident)
+        order.append(ident)
     return order, claims, names
 
 
@@ -115,30 +117,43 @@ def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
     >>> framework(m, "necessary").attacks
     (('c', 'b'),)
     """
+    return build(argument_map, support)[0]
+
+
+def build(
+    argument_map: ArgumentMap, support: str = "none"
+) -> tuple[Framework, list[list[int]], list[list[int]]]:
+    """The framework, and for each argument (by index) the indices of its
+    attackers and of the arguments it attacks."""
     if support not in SUPPORT_MODES:
         raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     order, claims, names = arguments_of(argument_map)
-    index = {a: i for i, a in enumerate(order)}
     n = len(order)
 
     # Attacks between claims (the ones support modes propagate), then undercuts.
-    base: set[tuple[int, int]] = set()
-    undercuts: set[tuple[int, int]] = set()
-    for rel in argument_map.relations:
-        if isinstance(rel, Rebuttal):
-            if rel.attacker in claims and rel.target in claims:
-                base.add((index[rel.attacker], index[rel.target]))
-        elif isinstance(rel, Contradiction):
-            if rel.first in claims and rel.second in claims:
-                a, b = index[rel.first], index[rel.second]
-                base.add((a, b))
-                base.add((b, a))
-        elif isinstance(rel, Undercut):
-            if rel.attacker in claims and rel.target in names:
-                undercuts.add((index[rel.attacker], index[rel.target]))
+    # A pair (a, b) is kept as the number a * n + b: quick to hash and sort.
+    claim_index = claims
+    base: set[int] = set()
+    for r in argument_map.rebuttals:
+        a = claim_index.get(r.attacker)
+        b = claim_index.get(r.target)
+        if a is not None and b is not None:
+            base.add(a * n + b)
+    for k in argument_map.contradictions:
+        a = claim_index.get(k.first)
+        b = claim_index.get(k.second)
+        if a is not None and b is not None:
+            base.add(a * n + b)
+            base.add(b * n + a)
+    undercuts: set[int] = set()
+    for u in argument_map.undercuts:
+        a = claim_index.get(u.attacker)
+        b = names.get(u.target)
+        if a is not None and b is not None:
+            undercuts.add(a * n + b)
 
     diagnostics: list[Diagnostic] = []
-    derived: set[tuple[int, int]] = set()
+    derived: set[int] = set()
     if support != "none":
         edges: list[tuple[int, int]] = []  # premise -> conclusion
         for s in argument_map.supports:
@@ -148,24 +163,31 @@ def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
                 diagnostics.append(_linked_note(s))
                 continue
             for p in s.premises:
-                edges.append((index[p], index[s.conclusion]))
+                edges.append((claims[p], claims[s.conclusion]))
         # Deductive: an attack moves to whatever supports its ends;
         # necessary: to whatever its ends support.
         if support == "deductive":
             reach = _Reach(n, [(c, p) for p, c in edges])
         else:
             reach = _Reach(n, edges)
-        derived = _closure(base, reach) - base - undercuts
+        derived = _closure(base, reach, n) - base - undercuts
 
-    attacks = sorted(base | undercuts | derived)
-    derived_sorted = sorted(derived)
-    return Framework(
+    attackers: list[list[int]] = [[] for _ in range(n)]
+    targets: list[list[int]] = [[] for _ in range(n)]
+    pairs = []
+    for code in sorted(base | undercuts | derived):
+        a, b = divmod(code, n)
+        attackers[b].append(a)
+        targets[a].append(b)
+        pairs.append((order[a], order[b]))
+    af = Framework(
         order,
-        [(order[a], order[b]) for a, b in attacks],
+        pairs,
         support,
-        [(order[a], order[b]) for a, b in derived_sorted],
+        [(order[a], order[b]) for a, b in map(lambda code: divmod(code, n), sorted(derived))],
         diagnostics,
     )
+    return af, attackers, targets
 
 
 def _linked_note(s: Support) -> Diagnostic:
@@ -204,16 +226,17 @@ class _Reach:
         return found
 
 
-def _closure(base: set[tuple[int, int]], reach: _Reach) -> set[tuple[int, int]]:
+def _closure(base: set[int], reach: _Reach, n: int) -> set[int]:
     # Each rule moves one end of an attack one step along supports+, and
     # every such move is a rule step, so the closure of x -> y is every
     # x' in reach(x) attacking every y' in reach(y) (docs/semantics.md).
     by_attacker: dict[int, set[int]] = {}
-    for a, b in base:
+    for code in base:
+        a, b = divmod(code, n)
         by_attacker.setdefault(a, set()).update(reach(b))
-    result: set[tuple[int, int]] = set()
+    result: set[int] = set()
     for a, targets in by_attacker.items():
         for a2 in reach(a):
-            for b2 in targets:
-                result.add((a2, b2))
+            start = a2 * n
+            result.update(start + b2 for b2 in targets)
     return result

@@ -76,7 +76,7 @@ def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic
     0.35
     """
     order, claims, names = arguments_of(argument_map)
-    index = {a: i for i, a in enumerate(order)}
+    index = {**claims, **names}
     n = len(order)
     base = [1.0] * n
     claim_items: dict[str, Claim] = {}

@@ -1,0 +1,133 @@
+"""Time the acceptability semantics on large and on hard frameworks.
+
+    python benchmarks/bench_semantics.py
+
+Prints, with the best of several runs:
+
+* grounded semantics on a map of 100,000 claims and 150,000 rebuttals and
+  contradictions (random, so most claims lie in one big circle of attacks),
+  after parsing: building the framework and computing the extension and the
+  status of every claim (``argmap.evaluate``);
+* the same map in deductive support mode and as DF-QuAD strengths;
+* preferred and stable semantics on random sparse frameworks of 60
+  arguments with about 2 attacks per argument (120 attacks), over many seeds
+  (the median and the slowest), and on denser ones for comparison;
+* preferred and stable on the map of 100,000 claims: its thousands of
+  independent circles of attacks give astronomically many extensions, so
+  this measures how fast argmap stops at its limit (TooManyExtensions).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import argmap  # noqa: E402
+from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support  # noqa: E402
+
+
+def attack_map_text(claims: int, attacks: int, seed: int = 1, supports: int = 0) -> str:
+    """An argmap text: ``claims`` claims, ``attacks`` random rebuttals (one in
+    ten a contradiction, counted as one attack), and ``supports`` supports."""
+    rng = random.Random(seed)
+    out = ["title: Semantics benchmark", ""]
+    out += [f"claim c{i}: Claim number {i}." for i in range(claims)]
+    for j in range(attacks):
+        a, b = rng.randrange(claims), rng.randrange(claims)
+        if a == b:
+            b = (b + 1) % claims
+        out.append(f"c{a} contradicts c{b}" if j % 10 == 0 else f"c{a} rebuts c{b}")
+    for _ in range(supports):
+        a, b = rng.randrange(claims), rng.randrange(claims)
+        if a != b:
+            out.append(f"c{a} supports c{b}")
+    return "\n".join(out) + "\n"
+
+
+def random_framework_map(arguments: int, attacks: int, seed: int) -> ArgumentMap:
+    """A random framework as a map built in Python: ``attacks`` distinct
+    random attacks among ``arguments`` claims (self-attacks allowed)."""
+    rng = random.Random(seed)
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < attacks:
+        pairs.add((rng.randrange(arguments), rng.randrange(arguments)))
+    items = [Claim(f"a{i}", f"Argument {i}.") for i in range(arguments)]
+    items += [Rebuttal(f"a{a}", f"a{b}") for a, b in sorted(pairs)]
+    return ArgumentMap(items)
+
+
+def best_of(runs: int, fn):
+    best = float("inf")
+    result = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def large(claims: int = 100_000, attacks: int = 150_000) -> None:
+    text = attack_map_text(claims, attacks)
+    parse_s, m = best_of(1, lambda: argmap.parse(text))
+    af = argmap.semantics.framework(m)
+    print(f"map: {claims:,} claims, {len(af.attacks):,} attacks; parsing took {parse_s:.2f} s (not counted below)")
+    print(f"{'task':<44} {'seconds':>8}  result")
+    s, result = best_of(3, lambda: argmap.evaluate(m, "grounded"))
+    undecided = sum(1 for v in result.status.values() if v is argmap.Status.UNDECIDED)
+    print(f"{'grounded (evaluate: framework + extension)':<44} {s:>8.3f}  {len(result.extensions[0]):,} accepted, {undecided:,} undecided")
+    s, _ = best_of(3, lambda: argmap.semantics.framework(m))
+    print(f"{'  of which building the framework':<44} {s:>8.3f}")
+    for semantics in ("preferred", "stable"):
+        start = time.perf_counter()
+        try:
+            result = argmap.evaluate(m, semantics)
+            outcome = f"{len(result.extensions)} extension(s)"
+        except argmap.semantics.TooManyExtensions as exc:
+            outcome = f"stopped: more than {exc.limit} extensions"
+        s = time.perf_counter() - start
+        print(f"{semantics + ' (same map)':<44} {s:>8.3f}  {outcome}")
+    s, result = best_of(1, lambda: argmap.evaluate(m, "dfquad"))
+    print(f"{'dfquad (same map, cycles iterated)':<44} {s:>8.3f}  {len(result.diagnostics)} circle(s) not settled")
+
+    text = attack_map_text(claims, attacks, supports=claims // 2)
+    m = argmap.parse(text)
+    s, result = best_of(1, lambda: argmap.evaluate(m, "grounded", "deductive"))
+    print(
+        f"{'grounded, deductive, +50,000 supports':<44} {s:>8.3f}  {len(result.attacks):,} attacks after closing"
+    )
+
+
+def small(arguments: int, attacks: int, seeds: int = 100) -> None:
+    for semantics in ("preferred", "stable"):
+        times = []
+        counts = []
+        for seed in range(seeds):
+            m = random_framework_map(arguments, attacks, seed)
+            s, result = best_of(3, lambda: argmap.evaluate(m, semantics))
+            times.append(s)
+            counts.append(len(result.extensions))
+        print(
+            f"{semantics:<10} {arguments:>4} args {attacks:>4} attacks, {seeds} seeds:"
+            f" median {statistics.median(times) * 1000:7.2f} ms, slowest {max(times) * 1000:7.2f} ms,"
+            f" up to {max(counts)} extensions"
+        )
+
+
+def main() -> None:
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print()
+    large()
+    print()
+    small(60, 120)
+    small(60, 240)
+    small(200, 400)
+
+
+if __name__ == "__main__":
+    main()
