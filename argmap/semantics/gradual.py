@@ -122,28 +122,37 @@ def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic
 
     strength = list(base)
 
-    def value(a: int, s: list[float]) -> float:
-        va = aggregate(s[b] for b in attackers[a])
-        terms = []
-        for premises, named in supporters[a]:
-            t = s[named] if named >= 0 else 1.0
-            for p in premises:
-                t *= s[p]
-            terms.append(t)
-        return combine(base[a], va, aggregate(terms))
+    def values(members: list[int], s: list[float]) -> list[float]:
+        """The strength of each of ``members`` from the strengths ``s``
+        (aggregation and combination written out: this is the inner loop)."""
+        result = []
+        for a in members:
+            rest = 1.0
+            for b in attackers[a]:
+                rest *= 1.0 - s[b]
+            va = 1.0 - rest
+            rest = 1.0
+            for premises, named in supporters[a]:
+                t = s[named] if named >= 0 else 1.0
+                for p in premises:
+                    t *= s[p]
+                rest *= 1.0 - t
+            vs = 1.0 - rest
+            b0 = base[a]
+            result.append(b0 - b0 * (va - vs) if va >= vs else b0 + (1.0 - b0) * (vs - va))
+        return result
 
     diagnostics: list[Diagnostic] = []
-    successors = [sorted(d) for d in depends]
+    successors = [list(d) for d in depends]
     for component in strongly_connected(n, successors):
         if len(component) == 1 and component[0] not in depends[component[0]]:
-            a = component[0]
-            strength[a] = value(a, strength)
+            strength[component[0]] = values(component, strength)[0]
             continue
         component.sort()
         settled = False
         previous = [strength[a] for a in component]
         for _ in range(_ROUNDS):
-            new = [value(a, strength) for a in component]
+            new = values(component, strength)
             change = max(abs(x - y) for x, y in zip(new, previous))
             for x, a in zip(new, component):
                 strength[a] = x
@@ -154,7 +163,7 @@ def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic
         if not settled:
             # A swing between two states is the usual way not to settle; its
             # midpoint says "undecided" better than either end.
-            last = [value(a, strength) for a in component]
+            last = values(component, strength)
             for x, a in zip(last, component):
                 strength[a] = (x + strength[a]) / 2
             diagnostics.append(_not_settled(argument_map, [order[a] for a in component]))
