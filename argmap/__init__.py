@@ -24,6 +24,7 @@ from argmap.model import (
 from argmap.outline import outline
 from argmap.reading import load, parse, read
 from argmap.semantics import Evaluation, Status, evaluate
+from argmap.render import render  # argmap.render is this function; `from argmap.render import ...` reaches the package
 
 __version__ = "0.1.0"
 
@@ -54,4 +55,5 @@ __all__ = [
     "outline",
     "parse",
     "read",
+    "render",
 ]
