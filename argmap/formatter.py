@@ -1,8 +1,9 @@
 """Writing a map back as canonical argmap text (``argmap fmt``).
 
 The output parses to a map equal to the input (spans aside), and formatting
-it again changes nothing. Outline items are written in the flat form; blank
-lines separate kinds of statements; comments stay where they were.
+it again changes nothing. What was written as an outline is written back as
+an outline (maps built in Python are written flat); blank lines separate
+kinds of statements; comments stay where they were.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from argmap.model import (
 __all__ = ["format_map", "WIDTH"]
 
 #: Claim texts longer than this are wrapped onto `|` continuation lines.
-WIDTH = 100
+WIDTH = 120
 
 
 def format_map(argument_map: ArgumentMap) -> str:
@@ -35,35 +36,112 @@ def format_map(argument_map: ArgumentMap) -> str:
         value = getattr(argument_map, key)
         if value:
             out.append(f"{key}: {value}")
-    previous = "meta" if out else None
-    for item in argument_map.items:
-        kind = _KIND[type(item)]
-        block = _WRITERS[type(item)](item)
-        multi_line = len(block) > 1
-        if previous is not None and (
-            (kind != previous and previous != "comment") or multi_line or previous == "block"
-        ):
-            out.append("")
-        out.extend(block)
-        previous = "block" if multi_line and kind != "comment" else kind
+    items = argument_map.items
+    # Comments at the very top stay above the title.
+    lead = 0
+    while lead < len(items) and isinstance(items[lead], Comment):
+        lead += 1
+    blocks: list[tuple[str, list[str]]] = [("comment", [f"#{c.text}"]) for c in items[:lead]]
+    if out:
+        blocks.append(("meta", out))
+    outline = _Outline()
+    outlined: set[int] = set()  # blocks with outline items: set apart by blank lines
+    i = lead
+    while i < len(items):
+        item = items[i]
+        written = outline.write(items, i)
+        if written is not None:
+            lines, i = written
+            blocks[-1][1].extend(lines)  # an outline item stays in its claim's block
+            outlined.add(len(blocks) - 1)
+            continue
+        if isinstance(item, Comment) and outline.stack and item.span is not None and item.span.column > 1:
+            # An indented comment inside an outline keeps its place in the block.
+            depth = next((x.outline for x in items[i + 1 :] if not isinstance(x, Comment)), 1) or 1
+            blocks[-1][1].append("  " * min(depth, len(outline.stack)) + f"#{item.text}")
+            i += 1
+            continue
+        outline.reset(item)
+        blocks.append((_KIND[type(item)], _WRITERS[type(item)](item)))
+        i += 1
+    return _join(blocks, outlined)
+
+
+def _join(blocks: list[tuple[str, list[str]]], outlined: set[int]) -> str:
+    out: list[str] = []
+    for n, (kind, lines) in enumerate(blocks):
+        if n:
+            pkind = blocks[n - 1][0]
+            if pkind != "comment" and (kind != pkind or n in outlined or n - 1 in outlined):
+                out.append("")
+        out.extend(lines)
     return "\n".join(out) + "\n" if out else ""
 
 
-def _wrapped(head: str, text: str) -> list[str]:
+class _Outline:
+    """Writes relations that were written as outline items back as outline items,
+    as long as the claim or item above them is still the one they belong to."""
+
+    def __init__(self) -> None:
+        # (claim id, sign, support name) of each open level; level 0 is a `claim` line
+        self.stack: list[tuple[str | None, str | None, str | None]] = []
+
+    def reset(self, item) -> None:
+        if isinstance(item, Claim) and not item.outline:
+            self.stack = [(item.id, None, None)]
+        elif not isinstance(item, Comment):
+            self.stack = []
+
+    def write(self, items, i):
+        """The lines of the outline item at ``items[i]`` and the index after it, or None."""
+        item = items[i]
+        claim = None
+        if isinstance(item, Claim) and item.outline and i + 1 < len(items):
+            claim, item = item, items[i + 1]
+        depth = getattr(item, "outline", 0)
+        if not depth or not 0 < depth <= len(self.stack) or isinstance(item, Claim):
+            return None
+        parent_claim, parent_sign, parent_label = self.stack[depth - 1]
+        if isinstance(item, Support) and item.conclusion == parent_claim:
+            sign, label, ids = "+", item.name, item.premises
+        elif isinstance(item, Rebuttal) and item.target == parent_claim:
+            sign, label, ids = "-", None, (item.attacker,)
+        elif isinstance(item, Undercut) and parent_sign == "+" and parent_label == item.target:
+            sign, label, ids = "~", None, (item.attacker,)
+        else:
+            return None
+        if claim is not None and (claim.outline != depth or ids != (claim.id,)):
+            return None
+        indent = "  " * depth
+        head = f"{indent}{sign} " + (f"({label}) " if label else "")
+        if claim is None:
+            lines = [head + " + ".join(ids)]
+        else:
+            word = "implicit " if claim.implicit else ""
+            lines = _claim_lines(f"{head}{word}{claim.id}:", claim, indent)
+        del self.stack[depth:]
+        self.stack.append((ids[0] if len(ids) == 1 else None, sign, label))
+        return lines, i + (2 if claim is not None else 1)
+
+
+def _wrapped(head: str, text: str, indent: str = "") -> list[str]:
     line = f"{head} {text}" if text else head
     if len(line) <= WIDTH or not text:
         return [line]
-    parts = textwrap.wrap(text, WIDTH - len(head) - 1, break_long_words=False, break_on_hyphens=False)
-    return [f"{head} {parts[0]}"] + [f"  | {p}" for p in _rewrap(parts[1:])]
-
-
-def _rewrap(parts: list[str]) -> list[str]:
-    return textwrap.wrap(" ".join(parts), WIDTH - 4, break_long_words=False, break_on_hyphens=False)
+    parts = textwrap.wrap(text, max(20, WIDTH - len(head) - 1), break_long_words=False, break_on_hyphens=False)
+    rest = textwrap.wrap(
+        " ".join(parts[1:]), max(20, WIDTH - len(indent) - 4), break_long_words=False, break_on_hyphens=False
+    )
+    return [f"{head} {parts[0]}"] + [f"{indent}  | {p}" for p in rest]
 
 
 def _claim(c: Claim) -> list[str]:
     head = f"implicit claim {c.id}:" if c.implicit else f"claim {c.id}:"
-    lines = _wrapped(head, c.text)
+    return _claim_lines(head, c, "")
+
+
+def _claim_lines(head: str, c: Claim, indent: str) -> list[str]:
+    lines = _wrapped(head, c.text, indent)
     attrs = []
     if c.source is not None:
         attrs.append(("source", c.source))
@@ -80,7 +158,7 @@ def _claim(c: Claim) -> list[str]:
     if c.note is not None:
         attrs.append(("note", c.note))
     attrs.extend((a.key, a.value) for a in c.extra)
-    return lines + [f"  {k}: {v}".rstrip() for k, v in attrs]
+    return lines + [f"{indent}  {k}: {v}".rstrip() for k, v in attrs]
 
 
 def _source(s: Source) -> list[str]:

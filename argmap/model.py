@@ -75,6 +75,12 @@ def _span_field():
     return field(default=None, eq=False, repr=False, kw_only=True)
 
 
+def _outline_field():
+    # How deep in an outline the item was written (0: a statement of its own).
+    # Only the formatter uses it, to write outlines back as outlines.
+    return field(default=0, eq=False, repr=False, kw_only=True)
+
+
 def _spans_field():
     return field(default=(), eq=False, repr=False, kw_only=True, converter=tuple)
 
@@ -152,6 +158,8 @@ class Claim:
     ref_spans: tuple[Span, ...] = _spans_field()
     #: Span of the ``quote:`` line, when there is one.
     quote_span: Span | None = _span_field()
+    #: Depth of the outline item that defined the claim (0: a ``claim`` line).
+    outline: int = _outline_field()
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
         """The source id this claim cites, with its span."""
@@ -187,6 +195,8 @@ class Support:
     span: Span | None = _span_field()
     #: Spans of the premises, then of the conclusion, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
+    #: Depth of the outline item it was written as (0: a statement of its own).
+    outline: int = _outline_field()
 
     @premises.validator
     def _check_premises(self, attribute, value):
@@ -214,6 +224,8 @@ class Rebuttal:
     target: str = field(validator=_check_id)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
+    #: Depth of the outline item it was written as (0: a statement of its own).
+    outline: int = _outline_field()
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
         yield self.attacker, _at(self.ref_spans, 0)
@@ -243,6 +255,8 @@ class Undercut:
     target: str = field(validator=_check_id)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
+    #: Depth of the outline item it was written as (0: a statement of its own).
+    outline: int = _outline_field()
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
         yield self.attacker, _at(self.ref_spans, 0)

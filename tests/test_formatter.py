@@ -13,6 +13,7 @@ from tests.strategies import maps
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").rglob("*.argmap"))
+TOP_EXAMPLES = sorted((ROOT / "examples").glob("*.argmap"))
 
 
 @given(maps())
@@ -34,13 +35,37 @@ def test_round_trip_examples(path):
     assert argmap.parse(text).to_source() == text
 
 
-def test_outline_is_written_flat():
-    """An outline is formatted as the equivalent flat statements."""
-    m = argmap.parse("claim ban: Verbot.\n  + (r) focus: Fokus.\n    ~ old: Alt.\n  - call: Notfall.\n")
-    assert m.to_source() == (
-        "claim ban: Verbot.\nclaim focus: Fokus.\nr: focus supports ban\n"
-        "claim old: Alt.\nold undercuts r\nclaim call: Notfall.\ncall rebuts ban\n"
+def test_outline_is_written_back_as_an_outline():
+    """An outline is formatted as an outline, with its nesting, names and attributes."""
+    src = (
+        "claim ban: Verbot.\n"
+        "  + (r) focus: Fokus.\n"
+        "    basis: study\n"
+        "    ~ old: Alt.\n"
+        "  - call: Notfall.\n"
+        "    - office: Sekretariat.\n"
+        "  + focus + call\n"
+        "  + implicit hidden: Still.\n"
     )
+    assert argmap.parse(src).to_source() == src
+
+
+def test_outline_written_flat_when_its_claim_is_gone():
+    """An outline item whose claim above was removed is written as a flat statement."""
+    m = argmap.parse("claim ban: Verbot.\n  + focus: Fokus.\n  - call\nclaim call: Notfall.\n")
+    without_ban = m.evolve(items=m.items[1:])
+    text = without_ban.to_source()
+    assert text == "claim focus: Fokus.\nfocus supports ban\ncall rebuts ban\nclaim call: Notfall.\n"
+    assert argmap.parse(text) == without_ban
+
+
+def test_built_maps_are_written_flat():
+    """A map built in Python has no outline and is written as flat statements."""
+    b = argmap.MapBuilder()
+    b.claim("a", "A.")
+    b.claim("b", "B.")
+    b.supports("a", "b")
+    assert b.build().to_source() == "claim a: A.\nclaim b: B.\na supports b\n"
 
 
 def test_long_text_wraps_onto_continuation_lines():
@@ -49,7 +74,7 @@ def test_long_text_wraps_onto_continuation_lines():
     m = argmap.parse(f"claim a: {text}\n")
     out = m.to_source()
     assert "\n  | " in out
-    assert max(len(line) for line in out.splitlines()) <= 100
+    assert max(len(line) for line in out.splitlines()) <= 120
     assert argmap.parse(out).claim("a").text == text
 
 
@@ -72,3 +97,10 @@ def test_title_with_quotes_and_backslash():
     m.source("s", 'Er sagte "nein" \\ ja')
     built = m.build()
     assert argmap.parse(built.to_source()) == built
+
+
+@pytest.mark.parametrize("path", TOP_EXAMPLES, ids=[p.name for p in TOP_EXAMPLES])
+def test_examples_are_in_canonical_form(path):
+    """`argmap fmt --check` passes on every bundled example."""
+    text = path.read_text("utf-8")
+    assert argmap.parse(text).to_source() == text

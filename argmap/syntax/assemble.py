@@ -49,9 +49,10 @@ def unquote(value: str) -> str:
 class _Node:
     """An open line that later, more indented lines can belong to."""
 
-    __slots__ = ("kind", "indent", "child_indent", "line", "builder", "claim", "sign", "label", "id_span")
+    __slots__ = ("kind", "indent", "child_indent", "line", "builder", "claim", "sign", "label", "id_span", "depth")
 
-    def __init__(self, kind, line, builder=None, claim=None, sign=None, label=None, id_span=None):
+    def __init__(self, kind, line, builder=None, claim=None, sign=None, label=None, id_span=None, depth=0):
+        self.depth = depth  # outline depth: 0 for a top-level line
         self.kind = kind
         self.indent = line.indent
         self.child_indent = None
@@ -64,9 +65,10 @@ class _Node:
 
 
 class _ClaimBuilder:
-    __slots__ = ("id", "parts", "attrs", "implicit", "span", "id_span")
+    __slots__ = ("id", "parts", "attrs", "implicit", "span", "id_span", "outline")
 
-    def __init__(self, ident, text, implicit, span, id_span):
+    def __init__(self, ident, text, implicit, span, id_span, outline=0):
+        self.outline = outline
         self.id = ident
         self.parts = [text] if text else []
         self.attrs = []  # (key token, value, span)
@@ -297,8 +299,11 @@ class _Assembler:
         else:
             _, ident, text, _ = target
             toks = (ident,)
-            builder = _ClaimBuilder(str(ident), text, target[0] == "implicit", span, self.tok_span(line, ident))
+            builder = _ClaimBuilder(
+                str(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
+            )
             self.out.append(builder)
+        depth = parent.depth + 1
         ids = tuple(str(t) for t in toks)
         spans = [self.tok_span(line, t) for t in toks]
         node = _Node(
@@ -309,6 +314,7 @@ class _Assembler:
             sign=sign,
             label=str(label) if label is not None else None,
             id_span=spans[0] if len(spans) == 1 else None,
+            depth=depth,
         )
         if sign in "-~" and len(ids) > 1:
             self.err(
@@ -334,7 +340,9 @@ class _Assembler:
                     "name the support above: `+ (name) " + " + ".join(_item_ids(parent.line)) + "`",
                 )
             else:
-                self.out.append(Undercut(ids[0], parent.label, span=span, ref_spans=spans + [span]))
+                self.out.append(
+                    Undercut(ids[0], parent.label, span=span, ref_spans=spans + [span], outline=depth)
+                )
             if label is not None:
                 self.label_error(line, label, "an undercut")
             return node
@@ -351,9 +359,11 @@ class _Assembler:
             name = str(label) if label is not None else None
             if name is not None:
                 target_spans.append(self.tok_span(line, label))
-            self.out.append(Support(ids, parent.claim, name=name, span=span, ref_spans=target_spans))
+            self.out.append(
+                Support(ids, parent.claim, name=name, span=span, ref_spans=target_spans, outline=depth)
+            )
         else:
-            self.out.append(Rebuttal(ids[0], parent.claim, span=span, ref_spans=target_spans))
+            self.out.append(Rebuttal(ids[0], parent.claim, span=span, ref_spans=target_spans, outline=depth))
             if label is not None:
                 self.label_error(line, label, "a rebuttal")
         return node
@@ -481,7 +491,16 @@ class _Assembler:
                 fields["group"] = value
         if "note" in values:
             fields["note"] = values["note"][0] or None
-        return Claim(b.id, text, implicit=b.implicit, extra=extra, span=b.span, ref_spans=ref_spans, **fields)
+        return Claim(
+            b.id,
+            text,
+            implicit=b.implicit,
+            extra=extra,
+            span=b.span,
+            ref_spans=ref_spans,
+            outline=b.outline,
+            **fields,
+        )
 
     def is_id(self, key: str, value: str, span: Span, key_span: Span) -> bool:
         if _ID.match(value):
