@@ -445,6 +445,11 @@ class ArgumentMap:
     def _repr_mimebundle_(self, include=None, exclude=None):
         return self.to_graphviz()._repr_mimebundle_(include=include, exclude=exclude)
 
+    def _repr_svg_(self):
+        from argmap.render import draw
+
+        return draw(self, "svg").decode("utf-8")
+
     def evolve(self, **changes) -> ArgumentMap:
         """A copy with some fields changed (``items``, ``title``, ...)."""
         return attrs.evolve(self, **changes)
