@@ -11,6 +11,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.checks import check
 from argmap.cli import main
@@ -380,3 +382,46 @@ def test_check_semantics_beyond_the_extension_limit_warns():
     code, out, err = run("check", "-", "--semantics", "complete", "--format", "json", stdin=PAIRS.encode())
     assert code == 0 and err == ""
     assert [d["code"] for d in json.loads(out)] == ["W504"]
+
+
+# -- hostile input ----------------------------------------------------------------
+
+LINES = st.sampled_from(
+    [
+        "claim a: A.",
+        "claim b: B.",
+        "claim c: C.",
+        "a rebuts b",
+        "b rebuts a",
+        "a contradicts c",
+        "s: a supports c",
+        "b + c supports a",
+        "c undercuts s",
+        "a undercuts b",
+        "position p: accepts a, s; rejects b",
+        "position q: accepts b",
+        "  weight: 1",
+        "  weight: 0,3",
+        "a rebuts",
+        "claim ä: Ä",
+        "\x00\ufeff",
+        "",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINES, max_size=12), semantics=st.sampled_from(["grounded", "preferred", "stable", "dfquad"]))
+def test_commands_never_raise_on_odd_maps(lines, semantics):
+    """evaluate, compare and export on jumbled maps exit 0, 1 or 2 and never raise."""
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    for args in (
+        ["evaluate", "-", "--semantics", semantics, "--format", "json"],
+        ["evaluate", "-", "--semantics", semantics],
+        ["compare", "-", "p", "q"],
+        ["export", "-", "--to", "apx", "--support", "necessary"],
+    ):
+        code, out, err = run(*args, stdin=data)
+        assert code in (0, 1, 2)
+        if args[0] == "evaluate" and "--format" in args and code == 0:
+            json.loads(out)
