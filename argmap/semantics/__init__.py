@@ -9,8 +9,8 @@ pure function from the map to immutable data. docs/semantics.md explains
 the semantics, with examples.
 """
 
-from argmap.semantics.comparison import Comparison, CrossAttack, compare_positions
-from argmap.semantics.evaluation import (
+from argmap.semantics._comparison import Comparison, CrossAttack, compare_positions
+from argmap.semantics._evaluation import (
     EXTENSION_SEMANTICS,
     SEMANTICS,
     Evaluation,
@@ -21,8 +21,8 @@ from argmap.semantics.evaluation import (
     default_limit,
     evaluate,
 )
-from argmap.semantics.framework import SUPPORT_MODES, Framework, framework
-from argmap.semantics.gradual import dfquad
+from argmap.semantics._framework import SUPPORT_MODES, Framework, framework
+from argmap.semantics._gradual import dfquad
 
 __all__ = [
     "SEMANTICS",

@@ -13,8 +13,8 @@ from argmap.diagnostics import Diagnostic, info, warning
 from argmap.model import ArgumentMap, Contradiction, Span
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
-from argmap.semantics.framework import SUPPORT_MODES, build, framework
-from argmap.semantics.gradual import DEFAULT_BASE, dfquad
+from argmap.semantics._framework import SUPPORT_MODES, build, framework
+from argmap.semantics._gradual import DEFAULT_BASE, dfquad
 
 __all__ = [
     "SEMANTICS",

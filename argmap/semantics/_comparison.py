@@ -7,7 +7,7 @@ from typing import Any
 from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Undercut
-from argmap.semantics.framework import framework
+from argmap.semantics._framework import framework
 
 __all__ = ["Comparison", "CrossAttack", "compare_positions"]
 

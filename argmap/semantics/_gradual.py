@@ -33,7 +33,7 @@ from __future__ import annotations
 from argmap.diagnostics import Diagnostic, warning
 from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Undercut
 from argmap._graph import strongly_connected
-from argmap.semantics.framework import arguments_of
+from argmap.semantics._framework import arguments_of
 
 __all__ = ["dfquad", "DEFAULT_BASE", "combine", "aggregate"]
 
