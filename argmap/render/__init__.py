@@ -10,7 +10,7 @@ the legend) have a ``-`` in their names, which no id can have.
 >>> m = argmap.parse("claim a: Rain.\\nclaim b: Wet streets.\\na supports b\\n")
 >>> g = to_graphviz(m, legend=False)
 >>> print(g.body[-1].strip())
-a -> b [arrowhead=normal color="#2e7d32" penwidth=1.2]
+a -> b [arrowhead=normal color="#2e7d32" penwidth=1.2 weight=2]
 """
 
 from __future__ import annotations

@@ -21,11 +21,15 @@ from argmap.render.themes import Theme
 from argmap.render.views import Panel, View, view_of
 from argmap.render.words import BASIS_SYMBOLS, words_for
 
-__all__ = ["build", "LARGE_MAP", "edge_style"]
+__all__ = ["build", "LARGE_MAP", "HUGE_MAP", "edge_style"]
 
-#: From this many claims on, a drawing uses layout settings that stay fast
-#: (straight polyline edges, bounded crossing minimisation); see docs/performance.md.
+#: From this many claims on, a drawing uses layout settings that stay fast:
+#: polyline edges, fewer rounds of crossing minimisation and of placing
+#: nodes, and a legend that stands beside the map (see docs/performance.md).
 LARGE_MAP = 300
+#: From this many claims on, edges are straight lines and the layout rounds
+#: are cut further.
+HUGE_MAP = 1500
 
 _STATUS_SYMBOL = {"accepted": "✓", "rejected": "✗", "undecided": "?"}
 
@@ -64,8 +68,9 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     theme = options.the_theme
     view = view_of(argument_map, options)
     words = words_for(argument_map.lang)
-    large = len(view.claims) * len(view.panels) >= LARGE_MAP
-    g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, large))
+    size = len(view.claims) * len(view.panels)
+    large = size >= LARGE_MAP
+    g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size))
     g.attr("node", **_node_defaults(theme))
     g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=theme.font)
     used = Used()
@@ -89,15 +94,18 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
                 panels[-1].draw()
     if options.legend and used:
         g.node(LEGEND_NODE, label=legend_label(argument_map, used, theme, words, view), shape="plaintext", style="", margin="0")
-        # Invisible edges to every node nothing points at put the legend
-        # on a rank of its own below the map, without moving the map.
-        for panel in panels:
-            for name in panel.bottom_nodes():
-                g.edge(LEGEND_NODE, name, style="invis", weight="0")
+        if not large:
+            # Invisible edges to every node nothing points at put the legend
+            # on a rank of its own below the map, without moving the map.
+            # (In a large map they would cost more than they help: there the
+            # legend stands beside the lowest rank.)
+            for panel in panels:
+                for name in panel.bottom_nodes():
+                    g.edge(LEGEND_NODE, name, style="invis", weight="0")
     return g
 
 
-def _graph_attributes(argument_map: ArgumentMap, theme: Theme, large: bool) -> dict[str, str]:
+def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int) -> dict[str, str]:
     attributes = {
         "rankdir": "BT",
         "newrank": "true",
@@ -113,10 +121,13 @@ def _graph_attributes(argument_map: ArgumentMap, theme: Theme, large: bool) -> d
     title = _title_label(argument_map, theme)
     if title:
         attributes.update(label=title, labelloc="t", labeljust="c")
-    if large:
-        # dot's network simplex and crossing minimisation grow fast with the
-        # map: bound their iterations and draw edges as polylines.
-        attributes.update(splines="polyline", nslimit="4", nslimit1="4", mclimit="0.3", remincross="false", searchsize="20")
+    # dot's crossing minimisation and its network simplex (which places the
+    # nodes) grow much faster than the map: bound their rounds.
+    if size >= HUGE_MAP:
+        rounds = _num(max(0.02, 300 / size))  # about 300 rounds, whatever the size
+        attributes.update(splines="line", nslimit=rounds, nslimit1=rounds, mclimit="0.1", remincross="false", searchsize="10")
+    elif size >= LARGE_MAP:
+        attributes.update(splines="polyline", nslimit="1", nslimit1="1", mclimit="0.3", remincross="false", searchsize="20")
     return attributes
 
 
@@ -201,7 +212,7 @@ class _Panel:
                 self._claim(self.g, claim)
             elif cluster.key not in done:
                 done.add(cluster.key)
-                with self.g.subgraph(name=f"cluster_{self.prefix.rstrip('.')}_group_{len(done)}") as sub:
+                with self.g.subgraph(name=f"cluster_{self.prefix.replace('.', '_')}group_{len(done)}") as sub:
                     sub.attr(
                         label=html_label(f"<B>{escape(cluster.label)}</B>"),
                         style="rounded,filled",

@@ -1,24 +1,28 @@
 """Text in a drawing: cleaning, escaping and wrapping.
 
 Every piece of text a user wrote reaches Graphviz only through
-:func:`escape`, inside an HTML-like label (``<...>``). Escaping there is
-complete and simple: ``&``, ``<``, ``>``, ``"`` and ``'`` become entities,
-characters XML cannot hold become U+FFFD, and nothing else has a meaning:
-HTML-like labels know no backslash escapes (``\\N``, ``\\l``) and no
-record fields (``{``, ``|``). So no claim text can add a DOT attribute, an
-HTML tag or SVG markup.
+:func:`escape`, inside an HTML-like label (``<...>``). There ``&``, ``<``,
+``>``, ``"`` and ``'`` become entities and characters XML cannot hold
+become U+FFFD, so no claim text can add a DOT attribute, an HTML tag or SVG
+markup. One more rule: Graphviz replaces ``\\N``, ``\\G`` and ``\\\\`` in
+label text even after decoding entities, so every backslash is followed by
+an invisible WORD JOINER (U+2060), which no escape sequence starts with.
+Record fields (``{``, ``|``) mean nothing in HTML-like labels.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH"]
+__all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
 
 #: Characters per line of a claim's text (wide characters count twice).
 WRAP_WIDTH = 32
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+#: Follows every backslash, so that Graphviz sees no escape sequence (\\N, \\G, \\\\).
+WORD_JOINER = "\u2060"
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\" + WORD_JOINER}
 
 
 def _allowed(ch: str) -> bool:
@@ -49,8 +53,10 @@ def clean(text: str) -> str:
 def escape(text: str) -> str:
     """``text`` cleaned and escaped for an HTML-like label.
 
-    >>> escape('<b onload="x">&{}\\\\N')
-    '&lt;b onload=&quot;x&quot;&gt;&amp;{}\\\\N'
+    >>> escape('<b onload="x">&{}')
+    '&lt;b onload=&quot;x&quot;&gt;&amp;{}'
+    >>> escape("\\\\N") == "\\\\" + WORD_JOINER + "N"
+    True
     """
     return "".join(_ENTITIES.get(ch, ch) for ch in clean(text))
 
