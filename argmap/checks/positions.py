@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from argmap.diagnostics import Diagnostic, Severity, error, info, warning
 from argmap.model import ArgumentMap, Contradiction, Position, Rebuttal, Support, Undercut
 
-__all__ = ["check_positions", "position_summary", "describe_positions"]
+__all__ = ["check_positions", "position_summary"]
 
 
 def check_positions(m: ArgumentMap) -> Iterator[Diagnostic]:
@@ -172,27 +172,3 @@ def position_summary(m: ArgumentMap, diagnostics: Iterable[Diagnostic]) -> list[
             elif d.severity is Severity.WARNING:
                 counts[d.position][1] += 1
     return [(pid, e, w) for pid, (e, w) in counts.items()]
-
-
-def describe_positions(m: ArgumentMap, diagnostics: Iterable[Diagnostic]) -> list[str]:
-    """One line per position: ``position `skeptic`: consistent``, or how many
-    problems (errors and warnings) it has.
-
-    >>> from argmap import parse, check
-    >>> m = parse("claim a: A.\\nclaim b: B.\\na rebuts b\\nposition p: accepts a, b\\nposition q: accepts a\\n")
-    >>> describe_positions(m, check(m))
-    ['position `p`: 2 problems (1 error, 1 warning)', 'position `q`: consistent']
-    """
-    lines = []
-    for pid, errors, warnings in position_summary(m, diagnostics):
-        total = errors + warnings
-        if total == 0:
-            lines.append(f"position `{pid}`: consistent")
-            continue
-        parts = []
-        if errors:
-            parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-        if warnings:
-            parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-        lines.append(f"position `{pid}`: {total} problem{'s' if total != 1 else ''} ({', '.join(parts)})")
-    return lines

@@ -6,6 +6,7 @@ import json
 import re
 
 from argmap.checks import check
+from argmap.checks.positions import position_summary
 from argmap.cli.common import print_diagnostics, read_inputs
 from argmap.diagnostics import Diagnostic, Severity
 
@@ -71,14 +72,12 @@ def position_lines(inp, diagnostics: list[Diagnostic]) -> list[str]:
     if inp.map is None:
         return []
     out = []
-    for position in inp.map.positions:
-        mine = [d for d in diagnostics if d.position == position.id]
-        errors, warnings = _count(mine, Severity.ERROR), _count(mine, Severity.WARNING)
+    for pid, errors, warnings in position_summary(inp.map, diagnostics):
         if not errors and not warnings:
-            out.append(f"position {position.id}: consistent")
+            out.append(f"position {pid}: consistent")
         else:
             parts = [p for p in (errors and _plural(errors, "error"), warnings and _plural(warnings, "warning")) if p]
-            out.append(f"position {position.id}: {', '.join(parts)}")
+            out.append(f"position {pid}: {', '.join(parts)}")
     return out
 
 
