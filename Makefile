@@ -18,10 +18,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $@
 
+# Graphviz's dot, the DejaVu Sans font the pictures use (Latin, Greek,
+# Cyrillic, Hebrew, Arabic) and a fallback font for Chinese, Japanese, Korean.
 graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "installing Graphviz (dot) with apt-get"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz >/dev/null; }
+	@command -v dot >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "DejaVu Sans" \
+	  && fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  echo "installing Graphviz (dot) and fonts with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz fonts-dejavu-core fonts-droid-fallback >/dev/null; }
 
 DEMO := examples/europa_ki_debatte.argmap
 
@@ -36,6 +39,10 @@ demo: setup graphviz
 
 test: setup graphviz
 	$(PY) -m pytest -q
+
+# Regenerates every picture in docs/ from examples/.
+docs: setup graphviz
+	$(PY) scripts/make_docs.py
 
 bench: setup
 	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done

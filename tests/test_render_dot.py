@@ -143,3 +143,22 @@ def test_large_map_renders(tmp_path):
     assert to_graphviz(m).source.count("splines=polyline") == 1
     path = render(m, tmp_path / "big.svg")
     assert ET.parse(path).getroot().tag == f"{SVG}svg"
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_header_sizes_fit_any_basis_status_and_source(theme, lang):
+    """The claim header's fixed-size cells are wide and tall enough for every basis, status and source id:
+    dot reports no 'table size too small' for any of them."""
+    from argmap.model import Basis
+
+    ids = ["a", "W", "mmmmmmmmmmmmmmmm", "iiiiiiiiiiiiiiii", "Größenwahn_2025", "ÄÖÜßéñ", "x_1_2_3_4_5_6_7_8", "MWMWMWMW"]
+    lines = [f"lang: {lang}"] + [f'source {s}: "T"' for s in ids]
+    for i, basis in enumerate(Basis):
+        lines.append(f"claim c{i}: Text {i}.\n  basis: {basis.value}\n  source: {ids[i % len(ids)]}")
+    lines.append("c0 rebuts c1\nc1 rebuts c0\nc2 rebuts c3")
+    m = argmap.parse("\n".join(lines) + "\n")
+    for evaluate in (None, "grounded", "preferred"):
+        source = to_graphviz(m, theme=theme, evaluate=evaluate).source
+        done = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=False)
+        assert done.stderr.decode() == ""

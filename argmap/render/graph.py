@@ -31,6 +31,8 @@ LARGE_MAP = 300
 #: are cut further.
 HUGE_MAP = 1500
 
+_SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="56" HEIGHT="1"></TD></TR></TABLE>'
+
 _STATUS_SYMBOL = {"accepted": "✓", "rejected": "✗", "undecided": "?"}
 
 
@@ -44,8 +46,8 @@ def edge_style(kind: str, theme: Theme) -> dict[str, str]:
     styles = {
         "support": {"color": theme.support, "arrowhead": "normal", "penwidth": _num(pw), "weight": "2"},
         "link": {"color": theme.support, "arrowhead": "none", "penwidth": _num(pw), "weight": "2"},
-        "rebuttal": {"color": theme.rebuttal, "arrowhead": "tee", "penwidth": _num(pw * 1.8), "style": "bold"},
-        "undercut": {"color": theme.undercut, "arrowhead": "tee", "penwidth": _num(pw * 1.5), "style": "dashed"},
+        "rebuttal": {"color": theme.rebuttal, "arrowhead": "tee", "arrowsize": "1.2", "penwidth": _num(pw * 1.8), "style": "bold"},
+        "undercut": {"color": theme.undercut, "arrowhead": "tee", "arrowsize": "1.2", "penwidth": _num(pw * 1.5), "style": "dashed"},
         "contradiction": {
             "color": theme.contradiction,
             "style": "dotted",
@@ -94,14 +96,15 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
                 panels[-1].draw()
     if options.legend and used:
         g.node(LEGEND_NODE, label=legend_label(argument_map, used, theme, words, view), shape="plaintext", style="", margin="0")
-        if not large:
+        if not large and len(panels) == 1:
             # Invisible edges to every node nothing points at put the legend
             # on a rank of its own below the map, without moving the map.
-            # (In a large map they would cost more than they help: there the
-            # legend stands beside the lowest rank.)
-            for panel in panels:
-                for name in panel.bottom_nodes():
-                    g.edge(LEGEND_NODE, name, style="invis", weight="0")
+            # Elsewhere the legend stands beside the lowest rank: in a large
+            # map the edges would cost more than they help, and side by side
+            # they would tie the panels together, which then no longer come
+            # out in the same order.
+            for name in panels[0].bottom_nodes():
+                g.edge(LEGEND_NODE, name, style="invis", weight="0")
     return g
 
 
@@ -177,6 +180,7 @@ class _Panel:
         self.nodes: list[str] = []  # claim nodes (and placeholders), in order
         self.heads: set[str] = set()  # nodes an edge that shapes the layout points at
         self.claim_ids = {c.id for c in argument_map.claims}
+        self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -220,7 +224,9 @@ class _Panel:
                         color=self.theme.cluster_border,
                         fontcolor=self.theme.text,
                         labeljust="l",
-                        labelloc="b",  # the top, when the layout runs bottom to top
+                        # The bottom (the layout runs bottom to top): arrows
+                        # leave a group upwards, and would cross a label on top.
+                        labelloc="t",
                         margin="12",
                     )
                     for member in members[cluster.key]:
@@ -263,19 +269,20 @@ class _Panel:
             left = f'<FONT POINT-SIZE="{_num(theme.fontsize + 2)}"><B>{number}</B></FONT>'
         else:
             left = f'<FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(claim.id)}</FONT>'
-        right: list[tuple[str, str]] = []  # (plain text, cell markup)
+        right: list[tuple[str, int, str]] = []  # (plain text, padding and border, cell markup)
         if status:
             word = f"{_STATUS_SYMBOL[status]} {words[status]}"
-            right.append((word, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(word)}</FONT></TD>'))
+            right.append((word, 0, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(word)}</FONT></TD>'))
         if claim.basis is not None:
             self.used.bases.add(claim.basis)
             basis = f"{BASIS_SYMBOLS[claim.basis]} {words[claim.basis]}"
-            right.append((basis, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(basis)}</FONT></TD>'))
+            right.append((basis, 0, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(basis)}</FONT></TD>'))
         if claim.source:
             self.used.sources.add(claim.source)
             right.append(
                 (
-                    claim.source + "  ",
+                    claim.source,
+                    6,
                     f'<TD BGCOLOR="{theme.badge_fill}" COLOR="{theme.badge_border}" BORDER="1" CELLPADDING="1">'
                     f'<FONT POINT-SIZE="{small}" COLOR="{theme.text}">{escape(claim.source)}</FONT></TD>',
                 )
@@ -284,7 +291,7 @@ class _Panel:
         if hidden:
             self.used.flags.add("hidden")
             more = words["hidden"].format(n=hidden)
-            right.append((more, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(more)}</FONT></TD>'))
+            right.append((more, 0, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(more)}</FONT></TD>'))
         header = [f'<TD ALIGN="LEFT">{left}</TD>']
         if right:
             header.append(f'<TD ALIGN="RIGHT">{_right_aligned(right, theme)}</TD>')
@@ -335,8 +342,12 @@ class _Panel:
         self.nodes.append(name)
         return name
 
-    def _edge(self, tail: str, head: str, kind: str) -> None:
+    def _edge(self, tail: str, head: str, kind: str, spaced: bool = False) -> None:
         style = edge_style(kind, self.theme)
+        if spaced:
+            # An invisible label keeps two claims side by side far enough
+            # apart for the dotted line between them to show.
+            style["label"] = html_label(_SPACER)
         if style.get("constraint") != "false":
             self.heads.add(head)
         self.g.edge(tail, head, **style)
@@ -422,23 +433,24 @@ class _Panel:
         first = self._placeholder(contradiction.first)
         second = self._placeholder(contradiction.second)
         self.used.relations.add("contradiction")
-        self._edge(first, second, "contradiction")
+        self._edge(first, second, "contradiction", spaced=not self.large)
 
 
-def _right_aligned(cells: list[tuple[str, str]], theme: Theme) -> str:
+def _right_aligned(cells: list[tuple[str, int, str]], theme: Theme) -> str:
     """A row of small cells that keeps its own width when its column is wider.
 
     Graphviz spreads a table's spare width over all columns, which would
     stretch the source badge; a table of fixed size does not stretch, and
     its size is estimated from the text with a generous margin.
     """
-    spacing = 2
-    width = sum(text_width(text, theme.small_fontsize) + 4 for text, _ in cells) * 1.08 + spacing * (len(cells) + 1)
-    height = theme.small_fontsize * 1.2 + 8
+    gap = 4
+    spacer = f'<TD FIXEDSIZE="TRUE" WIDTH="{gap}" HEIGHT="1"></TD>'
+    width = sum(text_width(text, theme.small_fontsize) * 1.03 + padding for text, padding, _ in cells) + gap * (len(cells) - 1) + 1
+    height = theme.small_fontsize * 1.2 + 5
     return (
         f'<TABLE FIXEDSIZE="TRUE" WIDTH="{ceil(width)}" HEIGHT="{ceil(height)}" ALIGN="RIGHT" '
-        f'BORDER="0" CELLBORDER="0" CELLSPACING="{spacing}" CELLPADDING="0"><TR>'
-        + "".join(markup for _, markup in cells)
+        f'BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        + spacer.join(markup for _, _, markup in cells)
         + "</TR></TABLE>"
     )
 

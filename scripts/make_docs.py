@@ -1,0 +1,81 @@
+"""Regenerate every picture in docs/ from the maps in examples/.
+
+    python scripts/make_docs.py            # all pictures (make docs)
+    python scripts/make_docs.py --check    # exit 1 when a picture is missing
+
+Each picture is one row of :data:`PICTURES`: the file it writes in
+docs/img/, the example it draws, and the options (those of
+``argmap render``). Needs Graphviz's ``dot``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import argmap  # noqa: E402
+from argmap.render import render  # noqa: E402
+
+IMG = ROOT / "docs" / "img"
+R = "rendering/"
+
+#: (picture in docs/img, example in examples/, options)
+PICTURES: list[tuple[str, str, dict]] = [
+    # docs/rendering.md: the elements
+    ("rendering/claim.png", R + "claim.argmap", {}),
+    ("rendering/support.png", R + "support.argmap", {}),
+    ("rendering/linked.png", R + "linked.argmap", {}),
+    ("rendering/rebuttal.png", R + "rebuttal.argmap", {}),
+    ("rendering/undercut.png", R + "undercut.argmap", {}),
+    ("rendering/contradiction.png", R + "contradiction.argmap", {}),
+    ("rendering/scripts.png", R + "scripts.argmap", {}),
+    ("rendering/groups.png", R + "groups.argmap", {}),
+    # docs/rendering.md: themes and views of one debate
+    ("rendering/debate.png", R + "debate.argmap", {}),
+    ("rendering/debate.print.png", R + "debate.argmap", {"theme": "print"}),
+    ("rendering/debate.contrast.png", R + "debate.argmap", {"theme": "contrast"}),
+    ("rendering/debate.grounded.png", R + "debate.argmap", {"evaluate": "grounded"}),
+    ("rendering/debate.dfquad.png", R + "debate.argmap", {"evaluate": "dfquad"}),
+    ("rendering/debate.position.png", R + "debate.argmap", {"positions": ["skeptic"]}),
+    ("rendering/debate.positions.png", R + "debate.argmap", {"positions": ["gierse", "skeptic"]}),
+    ("rendering/debate.focus.png", R + "debate.argmap", {"focus": "gap", "depth": 1}),
+    ("rendering/debate.worksheet.png", R + "debate.argmap", {"worksheet": True, "keep": ["invest"]}),
+    ("rendering/debate.answers.png", R + "debate.argmap", {"worksheet": True, "answers": True}),
+    ("rendering/debate.sources.png", R + "debate.argmap", {"group_by": "source"}),
+    # README.md and docs/examples.md
+    ("europa_ki_debatte.svg", "europa_ki_debatte.argmap", {}),
+    ("handyverbot_schule.svg", "handyverbot_schule.argmap", {}),
+    ("kommentar_anthropic_flaschendeckel.svg", "kommentar_anthropic_flaschendeckel.argmap", {}),
+    ("bericht_anthropic_50_milliarden.svg", "bericht_anthropic_50_milliarden.argmap", {}),
+    ("interview_gierse_hyperscaler.svg", "interview_gierse_hyperscaler.argmap", {}),
+    ("mittelstand_ki_infrastrukturboom.svg", "mittelstand_ki_infrastrukturboom.argmap", {}),
+    ("gastbeitrag_kein_ki_wettrennen.svg", "gastbeitrag_kein_ki_wettrennen.argmap", {}),
+    # docs/teachers.md and docs/teachers.en.md
+    ("erste_karte_gastbeitrag.print.svg", "erste_karte_gastbeitrag.argmap", {"theme": "print"}),
+    ("erste_karte_gastbeitrag.worksheet.svg", "erste_karte_gastbeitrag.argmap", {"theme": "print", "worksheet": True, "keep": ["kein_rennen"]}),
+    ("erste_karte_gastbeitrag.answers.svg", "erste_karte_gastbeitrag.argmap", {"theme": "print", "worksheet": True, "answers": True}),
+    ("first_map_oped.print.svg", "first_map_oped.argmap", {"theme": "print"}),
+    ("first_map_oped.worksheet.svg", "first_map_oped.argmap", {"theme": "print", "worksheet": True, "keep": ["no_race"]}),
+    ("first_map_oped.answers.svg", "first_map_oped.argmap", {"theme": "print", "worksheet": True, "answers": True}),
+]
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        missing = [name for name, _, _ in PICTURES if not (IMG / name).exists()]
+        for name in missing:
+            print(f"missing: docs/img/{name}")
+        return 1 if missing else 0
+    for name, example, options in PICTURES:
+        target = IMG / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        render(argmap.load(ROOT / "examples" / example), target, **options)
+        print(f"docs/img/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
