@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-import argmap
 from argmap.render import GraphvizNotFound, RenderFailed, draw, render, to_graphviz
 from argmap.render import output
 from argmap.render.output import format_for, write_atomically

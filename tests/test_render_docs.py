@@ -1,0 +1,44 @@
+"""The pictures in the docs: each one exists and `make docs` regenerates it from examples/."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def make_docs():
+    spec = importlib.util.spec_from_file_location("make_docs", ROOT / "scripts" / "make_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def referenced() -> list[tuple[str, str]]:
+    found = []
+    for doc in DOCS:
+        for m in re.finditer(r"!\[[^\]]*\]\(((?:docs/)?img/[^)\s]+)\)", doc.read_text("utf-8")):
+            found.append((doc.name, m.group(1).split("img/", 1)[1]))
+    return found
+
+
+@pytest.mark.parametrize("doc,picture", referenced(), ids=lambda x: str(x))
+def test_every_picture_in_the_docs_is_made_by_make_docs(doc, picture):
+    """Each picture a page shows exists in docs/img and is a row of scripts/make_docs.py."""
+    assert (ROOT / "docs" / "img" / picture).exists()
+    assert picture in {name for name, _, _ in make_docs().PICTURES}
+
+
+def test_make_docs_draws_from_existing_examples_with_valid_options():
+    """Every row of make_docs names an example that exists and options the drawing accepts."""
+    import argmap
+    from argmap.render import to_graphviz
+
+    for name, example, options in make_docs().PICTURES:
+        m = argmap.load(ROOT / "examples" / example)
+        to_graphviz(m, **options)
