@@ -141,7 +141,7 @@ def test_fmt_stdin_to_stdout():
 
 def test_fmt_failure_keeps_the_file(tmp_path, monkeypatch):
     """If writing fails half-way, the earlier file is untouched and no temporary file is left."""
-    from argmap.cli import common
+    from argmap import _files
 
     path = tmp_path / "m.argmap"
     path.write_text("claim a:    A.\n", "utf-8")
@@ -149,7 +149,7 @@ def test_fmt_failure_keeps_the_file(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(common.os, "replace", broken_replace)
+    monkeypatch.setattr(_files.os, "replace", broken_replace)
     code, _, err = run("fmt", str(path))
     assert code == 1 and "cannot write" in err
     assert path.read_text("utf-8") == "claim a:    A.\n"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from attrs import frozen
 
+from argmap._files import write_atomically
 from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.model import ArgumentMap
 from argmap.reading import read_file
@@ -59,25 +58,3 @@ def print_diagnostics(diagnostics: list[Diagnostic], text: str, stream: TextIO) 
     """Print each diagnostic with its source line and caret."""
     for d in diagnostics:
         print(format_diagnostic(d, text), file=stream)
-
-
-def write_atomically(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder,
-    so that a failure leaves an earlier file untouched."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
+
+from argmap._files import write_atomically
 
 __all__ = [
     "FORMATS",
@@ -119,22 +120,3 @@ def _dot(dot: str, renderer: str, source: str, timeout: float | None) -> subproc
         raise RenderFailed(f"Graphviz took longer than {timeout:g} s and was stopped") from None
     except OSError as exc:
         raise GraphvizNotFound(f"{INSTALL_HINT} ({exc.strerror or exc})") from None
-
-
-def write_atomically(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder,
-    so that a failure leaves an earlier file untouched."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
