@@ -1,4 +1,4 @@
-"""What evaluate, compare and export share: reading one map that can be evaluated."""
+"""What evaluate, compare, export and outline share: reading one map that has no errors."""
 
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ __all__ = ["read_one", "shorten"]
 
 def read_one(name: str, err: TextIO, doing: str) -> tuple[Input, ArgumentMap | None]:
     """Read the map named ``name``; when it has syntax or reference errors
-    (which would change what the map means), print them to ``err`` and
-    return None for the map. Quote and position problems do not stop it."""
+    (which would change what the map means), print them to ``err``, then
+    ``<file>: <doing>: the map has errors``, and return None for the map.
+    Quote and position problems do not stop it."""
     inp = read_inputs([name])[0]
     errors = [d for d in inp.diagnostics if d.is_error]
     if inp.map is not None and not errors:
         errors = [d for d in check_references(inp.map) if d.is_error]
     if inp.map is None or errors:
         print_diagnostics(errors, inp.text, err)
-        print(f"{inp.display_name}: not {doing}: it has errors (see `argmap check`)", file=err)
+        print(f"{inp.display_name}: {doing}: the map has errors (see `argmap check`)", file=err)
         return inp, None
     return inp, inp.map
 

@@ -26,7 +26,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args, out, err) -> int:
-    inp, argument_map = read_one(args.file, err, "compared")
+    inp, argument_map = read_one(args.file, err, "not compared")
     if argument_map is None:
         return 1
     known = [p.id for p in argument_map.positions]

@@ -51,7 +51,7 @@ def run(args, out, err) -> int:
     if args.semantics == "dfquad" and args.support not in (None, "none"):
         raise UsageError("--support does not apply to dfquad, which takes supports as they are")
     support = args.support or "none"
-    inp, argument_map = read_one(args.file, err, "evaluated")
+    inp, argument_map = read_one(args.file, err, "not evaluated")
     if argument_map is None:
         return 1
     try:

@@ -22,7 +22,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args, out, err) -> int:
-    inp, argument_map = read_one(args.file, err, "exported")
+    inp, argument_map = read_one(args.file, err, "not exported")
     if argument_map is None:
         return 1
     af = framework(argument_map, args.support)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.checks import check
-from argmap.cli.common import UsageError, print_diagnostics, read_inputs, write_atomically
+from argmap.cli._maps import read_one
+from argmap.cli.common import UsageError, write_atomically
 from argmap.outline import outline
 
 HELP = "write an essay plan (Markdown) from a map: thesis, reasons, objections and answers"
@@ -17,16 +17,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args, out, err) -> int:
-    (inp,) = read_inputs([args.file])
-    errors = [d for d in inp.diagnostics if d.is_error]
-    if inp.map is not None and not errors:
-        errors = [d for d in check(inp.map) if d.is_error]
-    if inp.map is None or errors:
-        print_diagnostics(errors, inp.text, err)
-        print(f"{inp.display_name}: no essay plan: the map has errors (see `argmap check`)", file=err)
+    inp, argument_map = read_one(args.file, err, "no essay plan")
+    if argument_map is None:
         return 1
     try:
-        plan = outline(inp.map, position=args.position, claim=args.claim)
+        plan = outline(argument_map, position=args.position, claim=args.claim)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.output in (None, "-"):

@@ -65,7 +65,7 @@ def run(args, out, err) -> int:
     options = _options(args)
     status = 0
     for name, (path, fmt) in zip(args.files, targets):
-        inp, argument_map = read_one(name, err, "drawn")
+        inp, argument_map = read_one(name, err, "not drawn")
         if argument_map is None:
             status = 1
             continue
