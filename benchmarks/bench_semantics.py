@@ -26,9 +26,11 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argmap  # noqa: E402
+from timing import best_of  # noqa: E402
 from argmap._nogc import no_gc  # noqa: E402
 from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support  # noqa: E402
 
@@ -61,16 +63,6 @@ def random_framework_map(arguments: int, attacks: int, seed: int) -> ArgumentMap
     items = [Claim(f"a{i}", f"Argument {i}.") for i in range(arguments)]
     items += [Rebuttal(f"a{a}", f"a{b}") for a, b in sorted(pairs)]
     return ArgumentMap(items)
-
-
-def best_of(runs: int, fn):
-    best = float("inf")
-    result = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def large(claims: int = 100_000, attacks: int = 150_000) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -10,22 +9,10 @@ import sys
 import pytest
 
 from argmap.cli import main
+from tests.cli_support import run
 
 BAD = "claim a: A.\nclaim b: B.\na suports b\nc rebuts a\nb supports a\n"
 CLEAN = "claim a: A.\nclaim b: B.\nb supports a\nposition p: accepts a, b\n"
-
-
-def run(*args, stdin=None):
-    out, err = io.StringIO(), io.StringIO()
-    if stdin is not None:
-        sys_stdin = sys.stdin
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
-    try:
-        code = main(list(args), out, err)
-    finally:
-        if stdin is not None:
-            sys.stdin = sys_stdin
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
@@ -16,25 +15,13 @@ from hypothesis import strategies as st
 
 from argmap.checks import check
 from argmap.cli import main
+from tests.cli_support import run
 from argmap.syntax import decode, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path(__file__).parent / "data" / "seed.argmap"
 SEED_EXTENSION = ["bubble", "gap", "hot_air", "lockin", "no_race"]
 CYCLE = "claim a: A.\nclaim b: B.\nclaim c: C.\na contradicts b\nb rebuts c\n"
-
-
-def run(*args, stdin: bytes | None = None):
-    out, err = io.StringIO(), io.StringIO()
-    if stdin is not None:
-        saved = sys.stdin
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    try:
-        code = main([str(a) for a in args], out, err)
-    finally:
-        if stdin is not None:
-            sys.stdin = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
