@@ -14,7 +14,7 @@ from argmap.model import ArgumentMap
 from argmap.reading import read_file
 from argmap.syntax import decode, read_text
 
-__all__ = ["Input", "read_inputs", "print_diagnostics", "write_atomically", "UsageError"]
+__all__ = ["Input", "read_inputs", "print_diagnostics", "write_atomically", "write_output", "UsageError"]
 
 
 class UsageError(Exception):
@@ -58,3 +58,18 @@ def print_diagnostics(diagnostics: list[Diagnostic], text: str, stream: TextIO) 
     """Print each diagnostic with its source line and caret."""
     for d in diagnostics:
         print(format_diagnostic(d, text), file=stream)
+
+
+def write_output(command: str, output: str | None, text: str, out: TextIO, err: TextIO) -> bool:
+    """Write ``text`` to the file ``output`` (atomically), or to standard
+    output when ``output`` is None or ``-``. A file that cannot be written
+    gives one line on ``err`` and False."""
+    if output in (None, "-"):
+        out.write(text)
+        return True
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        print(f"argmap {command}: cannot write `{output}`: {exc.strerror or exc}", file=err)
+        return False
+    return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.cli._maps import read_one
-from argmap.cli.common import print_diagnostics, write_atomically
+from argmap.cli.common import print_diagnostics, write_output
 from argmap.semantics import SUPPORT_MODES, framework
 
 HELP = "write the map's argumentation framework in ICCMA's apx format"
@@ -27,13 +27,4 @@ def run(args, out, err) -> int:
         return 1
     af = framework(argument_map, args.support)
     print_diagnostics(list(af.diagnostics), inp.text, err)
-    text = af.to_apx()
-    if args.output is None:
-        out.write(text)
-        return 0
-    try:
-        write_atomically(args.output, text)
-    except OSError as exc:
-        print(f"argmap export: cannot write `{args.output}`: {exc.strerror or exc}", file=err)
-        return 1
-    return 0
+    return 0 if write_output("export", args.output, af.to_apx(), out, err) else 1

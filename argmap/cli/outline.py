@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.cli._maps import read_one
-from argmap.cli.common import UsageError, write_atomically
+from argmap.cli.common import UsageError, write_output
 from argmap.outline import outline
 
 HELP = "write an essay plan (Markdown) from a map: thesis, reasons, objections and answers"
@@ -24,13 +24,8 @@ def run(args, out, err) -> int:
         plan = outline(argument_map, position=args.position, claim=args.claim)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if args.output in (None, "-"):
-        out.write(plan)
-        return 0
-    try:
-        write_atomically(args.output, plan)
-    except OSError as exc:
-        print(f"argmap outline: cannot write {args.output}: {exc.strerror or exc}", file=err)
+    if not write_output("outline", args.output, plan, out, err):
         return 1
-    print(f"{inp.display_name}: essay plan written to {args.output}", file=err)
+    if args.output not in (None, "-"):
+        print(f"{inp.display_name}: essay plan written to {args.output}", file=err)
     return 0
