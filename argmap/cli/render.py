@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from argmap.render import (
     draw,
 )
 from argmap.render.output import format_for, write_atomically
+from argmap.render.themes import check_font
 
 HELP = "draw maps as SVG, PNG, PDF or DOT with Graphviz"
 
@@ -33,7 +35,7 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT's suffix, else svg)")
     parser.add_argument("--theme", choices=tuple(THEMES), default="default", help="default (colour), print (greys), contrast")
-    parser.add_argument("--font", help="the font family (default: DejaVu Sans)")
+    parser.add_argument("--font", type=_font, help="the font family (default: DejaVu Sans)")
     view = parser.add_argument_group("views")
     view.add_argument("--evaluate", choices=SEMANTICS, metavar="SEMANTICS", help=f"fill claims by status ({', '.join(SEMANTICS)})")
     view.add_argument("--support", choices=SUPPORT_MODES, default="none", help="how supports add attacks for --evaluate")
@@ -87,6 +89,13 @@ def run(args, out, err) -> int:
                 continue
             print(f"wrote {path}", file=out)
     return status
+
+
+def _font(value: str) -> str:
+    try:
+        return check_font(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _options(args) -> dict:

@@ -18,7 +18,7 @@ from argmap.render.labels import escape, html_label, text_width, wrap
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
 from argmap.render.options import RenderOptions
 from argmap.render.themes import Theme
-from argmap.render.views import Panel, View, view_of
+from argmap.render.views import Panel, View, node_name, view_of
 from argmap.render.words import BASIS_SYMBOLS, words_for
 
 __all__ = ["build", "LARGE_MAP", "HUGE_MAP", "edge_style"]
@@ -65,6 +65,12 @@ def _num(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
+def _font(theme: Theme) -> str:
+    # Data, never DOT syntax: always a quoted string with its backslashes
+    # doubled, even when it looks like <an HTML string>.
+    return graphviz.escape(theme.font)
+
+
 def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph:
     """The map drawn as ``options`` say."""
     theme = options.the_theme
@@ -74,7 +80,7 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     large = size >= LARGE_MAP
     g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size))
     g.attr("node", **_node_defaults(theme))
-    g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=theme.font)
+    g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=_font(theme))
     used = Used()
     panels = []
     if len(view.panels) == 1:
@@ -113,7 +119,7 @@ def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int) -> dic
         "rankdir": "BT",
         "newrank": "true",
         "bgcolor": theme.background,
-        "fontname": theme.font,
+        "fontname": _font(theme),
         "fontcolor": theme.text,
         "fontsize": _num(theme.fontsize),
         "nodesep": "0.3",
@@ -152,7 +158,7 @@ def _node_defaults(theme: Theme) -> dict[str, str]:
     return {
         "shape": "box",
         "style": "rounded,filled",
-        "fontname": theme.font,
+        "fontname": _font(theme),
         "fontsize": _num(theme.fontsize),
         "fontcolor": theme.text,
         "color": theme.claim_border,
@@ -258,8 +264,8 @@ class _Panel:
             self.used.flags.add("focus")
         if style != "rounded,filled":
             attributes["style"] = style
-        g.node(self.prefix + claim.id, label=self._label(claim, mark, status), **attributes)
-        self.nodes.append(self.prefix + claim.id)
+        g.node(self._name(claim.id), label=self._label(claim, mark, status), **attributes)
+        self.nodes.append(self._name(claim.id))
 
     def _label(self, claim: Claim, mark: str | None, status: str | None) -> str:
         theme, view, words = self.theme, self.view, self.words
@@ -322,10 +328,13 @@ class _Panel:
         """The node name for a claim id: drawn, or drawn as a placeholder
         when the map does not define it; None when the view leaves it out."""
         if claim_id in self.view.shown:
-            return self.prefix + claim_id
+            return self._name(claim_id)
         if self.view.focus is not None or claim_id in self.claim_ids:
             return None
-        return self.prefix + claim_id
+        return self._name(claim_id)
+
+    def _name(self, ident: str) -> str:
+        return self.prefix + node_name(ident)
 
     def _placeholder(self, claim_id: str) -> str | None:
         """:meth:`_endpoint`, drawing an undefined id so that the mistake shows."""
@@ -365,7 +374,7 @@ class _Panel:
 
     def _junction_name(self, support: Support, number: int) -> str:
         if support.name and support.name not in self.claim_ids:
-            return self.prefix + support.name
+            return self._name(support.name)
         return f"{self.prefix}support-{number}"
 
     def _support(self, support: Support, number: int) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from attrs import field, frozen
 
 from argmap.render.labels import WRAP_WIDTH
-from argmap.render.themes import Theme, theme_named
+from argmap.render.themes import Theme, check_font, theme_named
 
 __all__ = ["RenderOptions", "ViewError", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS"]
 
@@ -75,6 +75,11 @@ class RenderOptions:
             raise ViewError("depth needs focus: the claim the steps are counted from", self.depth)
         if self.keep and not self.numbered:
             raise ViewError("keep is for worksheets: add worksheet=True (--worksheet)", self.keep)
+        if self.font is not None:
+            try:
+                check_font(self.font)
+            except ValueError as exc:
+                raise ViewError(str(exc), self.font) from None
         if not isinstance(self.wrap, int) or self.wrap < 8:
             raise ViewError(f"wrap must be at least 8 characters, not {self.wrap!r}", self.wrap)
 

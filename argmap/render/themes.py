@@ -13,11 +13,13 @@ else, so a theme fully decides how a map looks:
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 
 from attrs import evolve, field, fields, frozen
 
-__all__ = ["Theme", "THEMES", "theme_named", "contrast_ratio", "DEFAULT_FONT"]
+__all__ = ["Theme", "THEMES", "theme_named", "contrast_ratio", "check_font", "DEFAULT_FONT"]
 
 #: Covers Latin (umlauts, ß), Greek, Cyrillic, Hebrew, Arabic, Armenian and
 #: Georgian, and every symbol the drawing uses. Debian: fonts-dejavu-core.
@@ -35,6 +37,35 @@ def _colour(instance, attribute, value):
 
 def _c():
     return field(validator=_colour)
+
+
+def check_font(font) -> str:
+    """``font`` when it can be a font family's name; raises ValueError when it
+    is not a string, is empty or blank, or holds a control character or a line
+    break (which no font name has, and which only serve to break the DOT).
+
+    >>> check_font("DejaVu Serif")
+    'DejaVu Serif'
+    """
+    if not isinstance(font, str):
+        raise ValueError(f"a font must be a font family's name, not {font!r}")
+    if not font.strip():
+        raise ValueError("a font name cannot be empty")
+    for ch in font:
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            raise ValueError(f"a font name cannot hold control characters or line breaks: {font!r}")
+    if len(font) > 200:
+        raise ValueError(f"a font name has at most 200 characters, not {len(font)}")
+    return font
+
+
+def _font(instance, attribute, value):
+    check_font(value)
+
+
+def _size(instance, attribute, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not 0 < value <= 1000:
+        raise ValueError(f"{attribute.name} must be a number above 0 (at most 1000), not {value!r}")
 
 
 @frozen
@@ -73,10 +104,10 @@ class Theme:
     cluster_border: str = _c()
     legend_fill: str = _c()
     focus_border: str = _c()
-    font: str = DEFAULT_FONT
-    fontsize: float = 13.0
-    small_fontsize: float = 9.5
-    penwidth: float = 1.2
+    font: str = field(default=DEFAULT_FONT, validator=_font)
+    fontsize: float = field(default=13.0, validator=_size)
+    small_fontsize: float = field(default=9.5, validator=_size)
+    penwidth: float = field(default=1.2, validator=_size)
 
     def text_pairs(self) -> list[tuple[str, str]]:
         """Every (text colour, fill colour) pair the drawing can show."""
@@ -101,8 +132,11 @@ class Theme:
         return {getattr(self, f.name) for f in fields(Theme) if f.validator is _colour}
 
     def with_font(self, font: str | None) -> Theme:
-        """The same theme with another font (None keeps this one)."""
-        return self if not font else evolve(self, font=font)
+        """The same theme with another font (None keeps this one).
+
+        Raises ValueError for a name no font can have (see :func:`check_font`).
+        """
+        return self if font is None else evolve(self, font=font)
 
 
 DEFAULT = Theme(

@@ -7,6 +7,7 @@ drawn, so the drawing itself is one straight pass over the map.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Mapping
 
@@ -15,9 +16,26 @@ from attrs import frozen
 from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.render.options import DEFAULT_DEPTH, RenderOptions, ViewError
 
-__all__ = ["View", "Panel", "Evaluation", "view_of", "neighbours"]
+__all__ = ["View", "Panel", "Evaluation", "view_of", "neighbours", "node_name"]
 
 STATUSES = ("accepted", "rejected", "undecided")
+
+_WORD = re.compile(r"\w+")
+
+
+def node_name(ident: str) -> str:
+    """The DOT node name for a claim, support or position id: the id itself,
+    since every id the language can write is made of word characters. Any
+    other string (possible only in a map built in Python) becomes ``id-`` and
+    its UTF-8 bytes in hex, so that no id can add DOT syntax (a ``:port``, an
+    HTML string, a quote) or meet an internal name (those have a ``-``).
+
+    >>> node_name("rain"), node_name("a:b")
+    ('rain', 'id-613a62')
+    """
+    if _WORD.fullmatch(ident):
+        return ident
+    return "id-" + ident.encode("utf-8", "surrogatepass").hex()
 
 
 @frozen
@@ -212,7 +230,7 @@ def _panels(argument_map: ArgumentMap, options: RenderOptions) -> tuple[Panel, .
         marks.update({ref: "accepts" for ref in position.accepts})
         panels.append(Panel(prefix="", position=position_id, marks=marks))
     if len(panels) > 1:
-        panels = [Panel(prefix=f"{p.position}.", position=p.position, marks=p.marks) for p in panels]
+        panels = [Panel(prefix=f"{node_name(p.position)}.", position=p.position, marks=p.marks) for p in panels]
     return tuple(panels)
 
 
