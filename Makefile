@@ -27,9 +27,12 @@ graphviz:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq graphviz fonts-dejavu-core fonts-droid-fallback >/dev/null; }
 
 DEMO := examples/europa_ki_debatte.argmap
+# The five texts the examples quote are not part of the repository; when they
+# lie beside it (../shared/seeds), the demo verifies the quotes against them.
+SEEDS := $(wildcard ../shared/seeds)
 
 demo: setup graphviz
-	$(ARGMAP) check $(DEMO)
+	$(if $(SEEDS),ARGMAP_TEXTS="$(SEEDS)$${ARGMAP_TEXTS:+:$$ARGMAP_TEXTS}") $(ARGMAP) check $(DEMO)
 	@mkdir -p out
 	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.svg
 	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.png

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,6 @@ import argmap
 from argmap.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 GUIDES = {
     "de": {
@@ -27,7 +27,7 @@ GUIDES = {
             ("claim geld_zu_us:", "claim geld_zu_us"),
             ("claim kein_rennen:", "claim kein rennen:"),
             ('quote: "primär an Nvidia"', 'quote: "vor allem an Nvidia"'),
-            ("file: ../../shared/", "file: ../shared/"),
+            ("file: 004_", "file: ../shared/seeds/004_"),
             ("    basis: example", "    basis: Umfrage"),
             ("    - heisse_luft", "    ~ heisse_luft"),
             ("accepts kein_rennen,", "accepts kein_rennen, rueckstand,"),
@@ -46,7 +46,7 @@ GUIDES = {
             ("claim money_to_us:", "claim money_to_us"),
             ("claim no_race:", "claim no race:"),
             ('quote: "primär an Nvidia"', 'quote: "vor allem an Nvidia"'),
-            ("file: ../../shared/", "file: ../shared/"),
+            ("file: 004_", "file: ../shared/seeds/004_"),
             ("    basis: example", "    basis: survey"),
             ("    - hot_air", "    ~ hot_air"),
             ("accepts no_race,", "accepts no_race, gap,"),
@@ -63,13 +63,27 @@ def blocks(text: str, kind: str) -> list[str]:
 
 
 @pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    """A folder laid out like a clone: the repository with shared/ beside it."""
+def workspace(tmp_path, monkeypatch, seeds):
+    """A folder laid out like a clone: the repository with shared/seeds beside it,
+    and no other folder of texts (the guide's map must find its text by itself)."""
     repo = tmp_path / "argmap"
     repo.mkdir()
-    (tmp_path / "shared").symlink_to(SHARED, target_is_directory=True)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "seeds").symlink_to(seeds, target_is_directory=True)
+    monkeypatch.delenv("ARGMAP_TEXTS", raising=False)
     monkeypatch.chdir(repo)
     return repo
+
+
+def run_setup(text: str) -> None:
+    """Run the guide's `mkdir` and `cp` commands (step 2), as a teacher would."""
+    for b in blocks(text, "sh"):
+        for line in b.splitlines():
+            command = shlex.split(line)
+            if command and command[0] == "mkdir":
+                Path(command[1]).mkdir()
+            elif command and command[0] == "cp":
+                shutil.copy(command[1], command[2])
 
 
 def check_output(map_name: str) -> str:
@@ -115,7 +129,8 @@ def test_guide_messages_are_what_argmap_prints(lang, workspace):
     text = guide["doc"].read_text("utf-8")
     shown = [b for b in blocks(text, "text")]
     path = workspace / guide["map"]
-    path.parent.mkdir()
+    run_setup(text)
+    assert (path.parent / "004_ef3c1178bf048dc4.txt").is_file()
     original = guide["example"].read_text("utf-8")
 
     path.write_text(original, "utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap._nogc import no_gc
@@ -16,22 +17,32 @@ from argmap.checks.positions import check_positions
 __all__ = ["check"]
 
 
-def check(argument_map: ArgumentMap, *, base_dir: str | os.PathLike | None = None) -> list[Diagnostic]:
+def check(
+    argument_map: ArgumentMap,
+    *,
+    base_dir: str | os.PathLike | None = None,
+    texts: Iterable[str | os.PathLike] = (),
+) -> list[Diagnostic]:
     """Every structural and consistency check on ``argument_map``.
 
-    ``base_dir`` is where sources' ``file:`` paths are relative to; by
-    default the folder of the map's file (or the current folder).
+    Sources' ``file:`` texts are looked for in ``base_dir`` (by default the
+    folder of the map's file, or the current folder), then in each folder of
+    ``texts``, then in each folder named in the ``ARGMAP_TEXTS`` environment
+    variable. A ``file:`` must stay inside the folder it is found in (see
+    docs/language.md, "Sources and quotes").
 
     >>> from argmap import parse
     >>> [d.code for d in check(parse("claim a: A.\\na supports b\\n"))]
     ['E201']
     """
+    if isinstance(texts, (str, os.PathLike)):
+        texts = [texts]
     if base_dir is None:
         base_dir = Path(argument_map.path).parent if argument_map.path else Path(".")
     diagnostics: list[Diagnostic] = []
     with no_gc():
         diagnostics.extend(check_references(argument_map))
-        diagnostics.extend(check_quotes(argument_map, base_dir))
+        diagnostics.extend(check_quotes(argument_map, base_dir, texts))
         diagnostics.extend(check_structure(argument_map))
         diagnostics.extend(check_positions(argument_map))
     diagnostics.sort(key=_position)

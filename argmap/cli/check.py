@@ -25,14 +25,32 @@ def add_arguments(parser) -> None:
         help="also say which claims are not accepted under this semantics",
     )
     parser.add_argument("--support", choices=SUPPORT_MODES, default="none", help="how supports add attacks")
+    parser.add_argument(
+        "--texts",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of source texts, searched after the map's folder (may be given several times)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also show notes on what could not be verified (source texts not found)",
+    )
 
 
-def diagnose(inp, semantics=None, support="none") -> list[Diagnostic]:
-    """All diagnostics for one input: syntax, checks, and semantics notes."""
+#: Notes that only say what argmap could not verify: shown with --verbose (and always in JSON).
+QUIET = frozenset({"I210"})
+
+
+def diagnose(inp, semantics=None, support="none", texts=()) -> list[Diagnostic]:
+    """All diagnostics for one input: syntax, checks, and semantics notes;
+    source texts are also looked for in the folders ``texts``."""
     diagnostics = list(inp.diagnostics)
     if inp.map is None:
         return diagnostics
-    found = check(inp.map)
+    found = check(inp.map, texts=texts)
     if diagnostics:
         # Ids on lines that did not parse are not "unknown": do not report them twice.
         broken = _words_of_bad_lines(inp.text, diagnostics)
@@ -83,11 +101,17 @@ def position_lines(inp, diagnostics: list[Diagnostic]) -> list[str]:
 
 def run(args, out, err) -> int:
     inputs = read_inputs(args.files)
-    results = [(inp, diagnose(inp, args.semantics, args.support)) for inp in inputs]
+    results = [(inp, diagnose(inp, args.semantics, args.support, args.texts)) for inp in inputs]
     everything = [d for _, ds in results for d in ds]
     if args.format == "json":
         print(json.dumps([d.to_dict() for d in everything], ensure_ascii=False, indent=2), file=out)
     else:
+        hidden = 0
+        if not args.verbose:
+            shown = [(inp, [d for d in ds if d.code not in QUIET]) for inp, ds in results]
+            hidden = len(everything) - sum(len(ds) for _, ds in shown)
+            results = shown
+            everything = [d for _, ds in results for d in ds]
         for inp, diagnostics in results:
             print_diagnostics(diagnostics, inp.text, out)
             for line in position_lines(inp, diagnostics):
@@ -96,12 +120,13 @@ def run(args, out, err) -> int:
         warnings = _count(everything, Severity.WARNING)
         infos = _count(everything, Severity.INFO)
         checked = _plural(len(inputs), "file")
+        more = f" ({_plural(hidden, 'more note')}: -v shows {'it' if hidden == 1 else 'them'})" if hidden else ""
         if not everything:
-            print(f"{checked} checked: no problems", file=out)
+            print(f"{checked} checked: no problems{more}", file=out)
         else:
             print(
                 f"{checked} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')},"
-                f" {_plural(infos, 'note')}",
+                f" {_plural(infos, 'note')}{more}",
                 file=out,
             )
     return 1 if any(d.is_error for d in everything) else 0
