@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from argmap._meaning import require_meaning
 from argmap.diagnostics import suggest
 from argmap.model import ArgumentMap, Contradiction, Position, Relation, Support, Undercut
 
@@ -152,7 +153,10 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     claim. A main claim has reasons or objections and is neither a premise
     nor the attacker in a rebuttal or undercut. With a position, reasons are
     those it accepts, and an objection counts as answered only by a claim it
-    accepts. Raises ``ValueError`` for an unknown position or claim.
+    accepts. Raises ``ValueError`` for an unknown position or claim, and
+    :class:`argmap.semantics.MapError` (a ValueError carrying the
+    diagnostics) when the map has errors that change what it means, such as
+    a relation naming an unknown id.
 
     >>> from argmap import parse
     >>> m = parse('''lang: en
@@ -174,6 +178,7 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
       - Evidence: none given
     <BLANKLINE>
     """
+    require_meaning(argument_map, "plan an essay from")
     words = _WORDS[_language(argument_map.lang)]
     chosen = None
     if position is not None:

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: (arguments, whether the command writes to standard output when the map is fine)
+#: Every command that writes to standard output.
 COMMANDS = [
     ["check", "{map}"],
     ["export", "{map}", "--to", "apx"],
@@ -42,8 +42,17 @@ def _argv(command: list[str], path: Path) -> list[str]:
     return [sys.executable, "-m", "argmap", *(part.format(map=path) for part in command)]
 
 
-def _stdin(command: list[str], path: Path) -> bytes:
-    return path.read_bytes() if command[-1] == "-" else b""
+def _run(command: list[str], path: Path, stdout) -> subprocess.CompletedProcess:
+    """The command on ``path`` (on standard input for ``fmt -``), its output going to ``stdout``."""
+    return subprocess.run(
+        _argv(command, path),
+        input=path.read_bytes() if command[-1] == "-" else b"",
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
@@ -52,15 +61,7 @@ def test_a_closed_pipe_ends_the_command_quietly(command, big_map):
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before the first byte
     try:
-        done = subprocess.run(
-            _argv(command, big_map),
-            input=_stdin(command, big_map),
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
+        done = _run(command, big_map, write_end)
     finally:
         os.close(write_end)
     assert b"Traceback" not in done.stderr
@@ -74,15 +75,7 @@ def test_a_closed_pipe_ends_the_command_quietly(command, big_map):
 def test_a_full_disk_is_one_line_and_exit_code_1(command, big_map):
     """Standard output on a full device: one line naming the reason, exit code 1, no traceback."""
     with open("/dev/full", "wb") as full:
-        done = subprocess.run(
-            _argv(command, big_map),
-            input=_stdin(command, big_map),
-            stdout=full,
-            stderr=subprocess.PIPE,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        )
+        done = _run(command, big_map, full)
     err = done.stderr.decode("utf-8")
     assert "Traceback" not in err and "Exception ignored" not in err
     assert done.returncode == 1

@@ -9,6 +9,7 @@ pure function from the map to immutable data. docs/semantics.md explains
 the semantics, with examples.
 """
 
+from argmap._meaning import MapError
 from argmap.semantics._comparison import Comparison, CrossAttack, compare_positions
 from argmap.semantics._evaluation import (
     EXTENSION_SEMANTICS,
@@ -32,6 +33,7 @@ __all__ = [
     "Evaluation",
     "FrozenMapping",
     "TooManyExtensions",
+    "MapError",
     "Framework",
     "Comparison",
     "CrossAttack",

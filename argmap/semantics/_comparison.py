@@ -7,7 +7,8 @@ from typing import Any
 from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Undercut
-from argmap.semantics._framework import framework
+from argmap._meaning import require_meaning
+from argmap.semantics._framework import build
 
 __all__ = ["Comparison", "CrossAttack", "compare_positions"]
 
@@ -91,7 +92,9 @@ def _other(stance: str) -> str:
 def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: str = "none") -> Comparison:
     """Compare the positions ``first`` and ``second`` of ``argument_map``.
     Attacks are the framework's under ``support`` (derived ones included).
-    Raises KeyError when a position does not exist.
+    Raises KeyError when a position does not exist, and
+    :class:`argmap.semantics.MapError` (a ValueError) when the map has errors
+    that change what it means, such as a relation naming an unknown id.
 
     >>> from argmap import parse
     >>> m = parse('''claim a: A.
@@ -108,7 +111,8 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
     """
     p = argument_map.position(first)
     q = argument_map.position(second)
-    af = framework(argument_map, support)
+    require_meaning(argument_map, "compare positions of")
+    af = build(argument_map, support)[0]
     order = {a: i for i, a in enumerate(af.arguments)}
 
     def key(ident: str):

@@ -8,13 +8,14 @@ from typing import Any
 
 from attrs import field, frozen
 
+from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
 from argmap.model import ArgumentMap, Contradiction, Span
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
-from argmap.semantics._framework import SUPPORT_MODES, build, framework
-from argmap.semantics._gradual import DEFAULT_BASE, dfquad
+from argmap.semantics._framework import SUPPORT_MODES, build
+from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
 
 __all__ = [
     "SEMANTICS",
@@ -156,7 +157,10 @@ def evaluate(
     """Evaluate ``argument_map`` under ``semantics`` (grounded, complete,
     preferred, stable or dfquad) with supports read as ``support`` (none,
     deductive or necessary; DF-QuAD takes supports as they are and accepts
-    only ``none``). Raises ValueError for an unknown semantics or mode.
+    only ``none``). Raises ValueError for an unknown semantics or mode, and
+    :class:`argmap.semantics.MapError` (a ValueError carrying the
+    diagnostics) when the map has errors that change what it means, such as
+    a relation naming an unknown id: the answer would be about another map.
 
     Complete, preferred and stable semantics can have exponentially many
     extensions (every independent pair of contradicting claims doubles
@@ -175,6 +179,7 @@ def evaluate(
         raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     if support not in SUPPORT_MODES:
         raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+    require_meaning(argument_map, "evaluate")
     # Evaluating makes many objects and no reference cycles (see argmap._nogc).
     with no_gc():
         return _evaluate(argument_map, semantics, support, max_extensions)
@@ -184,8 +189,8 @@ def _evaluate(argument_map, semantics, support, max_extensions) -> Evaluation:
     if semantics == "dfquad":
         if support != "none":
             raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
-        af = framework(argument_map, "none")
-        strengths, diagnostics = dfquad(argument_map)
+        af = build(argument_map, "none")[0]
+        strengths, diagnostics = strengths_of(argument_map)
         status = {a: _strength_status(v) for a, v in strengths.items()}
         return Evaluation("dfquad", support, af.arguments, af.attacks, (), status, strengths, diagnostics)
 
@@ -239,7 +244,9 @@ _NAMES = {
 def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> list[Diagnostic]:
     """What ``argmap check --semantics S --support M`` adds: the evaluation's
     own notes, then one I503 info line per claim that is not accepted under
-    ``semantics``, saying why where that is simple to say.
+    ``semantics``, saying why where that is simple to say. A map with
+    errors that change its meaning gets no notes: :func:`argmap.check`
+    reports those errors, and notes would be about another map.
 
     >>> from argmap import parse
     >>> m = parse("claim a: A.\\nclaim b: B.\\na rebuts b\\n")
@@ -248,6 +255,8 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
     """
     try:
         result = evaluate(argument_map, semantics, support)
+    except MapError:
+        return []
     except TooManyExtensions as exc:
         where = Span(argument_map.path, 1, 1, 1, 1)
         return [

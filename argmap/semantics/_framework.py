@@ -35,6 +35,7 @@ from collections.abc import Iterable
 import attrs
 from attrs import field, frozen
 
+from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import ArgumentMap, Claim, Support
 
@@ -116,7 +117,12 @@ def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
     (('c', 'a'), ('c', 'b'))
     >>> framework(m, "necessary").attacks
     (('c', 'b'),)
+
+    Raises ValueError for an unknown support mode, and
+    :class:`argmap.semantics.MapError` when the map has errors that change
+    what it means, such as a relation naming an unknown id.
     """
+    require_meaning(argument_map, "build the framework of")
     return build(argument_map, support)[0]
 
 

@@ -30,6 +30,7 @@ to 10 decimals.
 
 from __future__ import annotations
 
+from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, warning
 from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Undercut
 from argmap._graph import strongly_connected
@@ -74,7 +75,16 @@ def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic
     >>> strengths, _ = dfquad(m)
     >>> round(strengths["c"], 6)
     0.35
+
+    Raises :class:`argmap.semantics.MapError` (a ValueError) when the map has
+    errors that change what it means, such as a relation naming an unknown id.
     """
+    require_meaning(argument_map, "compute strengths of")
+    return strengths_of(argument_map)
+
+
+def strengths_of(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic]]:
+    """:func:`dfquad` for a map known to have no errors."""
     order, claims, names = arguments_of(argument_map)
     index = {**claims, **names}
     n = len(order)
