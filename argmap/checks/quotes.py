@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from argmap.diagnostics import Diagnostic, error, info, warning
 __all__ = ["check_quotes", "squash"]
 
 _NOT_VERIFIED = "until then the quotes of this source are not verified"
+
+
+#: A hyphen that ends a line inside a word: "Wasser-" / "anschluss" (text pasted from PDFs).
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
 
 
 def squash(text: str) -> str:
@@ -76,11 +81,12 @@ def check_quotes(
         )
     if missing:
         yield _not_found(missing, folders)
-    squashed = {sid: squash(t.text) for sid, t in read.items()}
+    squashed = {sid: _forms(t.text) for sid, t in read.items()}
     for claim in m.claims:
         if claim.quote is None or claim.source not in squashed:
             continue
-        if squash(claim.quote) not in squashed[claim.source]:
+        quote = squash(claim.quote)
+        if not any(quote in form for form in squashed[claim.source]):
             hint = "copy the words exactly as they stand in the source (line breaks do not matter)"
             if read[claim.source].encoding != "utf-8":
                 hint += "; the text is not UTF-8 and was read as Windows-1252: if the words are there, save it as UTF-8"
@@ -90,6 +96,13 @@ def check_quotes(
                 claim.quote_span or claim.span,
                 hint,
             )
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    """The squashed text, and the same with words hyphenated at a line end
+    joined, so that a quote matches whether it keeps such a hyphen or not."""
+    joined = _LINE_END_HYPHEN.sub("", text)
+    return (squash(text),) if joined == text else (squash(text), squash(joined))
 
 
 def _not_found(sources, folders: list[Path]) -> Diagnostic:
