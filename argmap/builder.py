@@ -6,13 +6,13 @@ from collections.abc import Iterable
 
 from argmap.model import (
     ArgumentMap,
-    Attribute,
     Basis,
     Claim,
     Comment,
     Contradiction,
     Group,
     Item,
+    ModelError,
     Position,
     Rebuttal,
     Source,
@@ -27,6 +27,9 @@ class MapBuilder:
     """Collects claims, relations and positions, then :meth:`build` makes the map.
 
     The result equals the map parsed from the same statements written as text.
+    Every method refuses, with :class:`ModelError` naming the field and the
+    value, what the text could not say (an id with a space, a weight of 2,
+    a claim without text, ...), so ``parse(m.to_source()) == m`` always holds.
 
     >>> b = MapBuilder(title="Handyverbot?", lang="de")
     >>> b.claim("ban", "Schulen sollten Handys verbieten.")
@@ -42,6 +45,7 @@ class MapBuilder:
     """
 
     def __init__(self, *, title: str | None = None, lang: str | None = None, question: str | None = None):
+        ArgumentMap(title=title, lang=lang, question=question)  # refuses what a map cannot hold, now
         self.title = title
         self.lang = lang
         self.question = question
@@ -49,6 +53,7 @@ class MapBuilder:
 
     def add(self, item: Item) -> None:
         """Add any model item (a :class:`Claim`, :class:`Support`, ...)."""
+        ArgumentMap([item])  # refuses what is not an item, now rather than in build()
         self._items.append(item)
 
     def claim(
@@ -67,12 +72,6 @@ class MapBuilder:
         extra: dict[str, str] | None = None,
     ) -> None:
         """Add a claim; ``basis`` may be a :class:`Basis` or its name ("statistic", "Studie", ...)."""
-        if isinstance(basis, str):
-            found = Basis.lookup(basis)
-            if found is None:
-                raise ValueError(f"unknown basis {basis!r}; use one of {[b.value for b in Basis]}")
-            basis = found
-        attrs = tuple(Attribute(k, v) for k, v in (extra or {}).items())
         self.add(
             Claim(
                 id,
@@ -80,12 +79,12 @@ class MapBuilder:
                 source=source,
                 basis=basis,
                 quote=quote,
-                tags=tuple(tags),
+                tags=tags,
                 weight=weight,
                 group=group,
                 note=note,
                 implicit=implicit,
-                extra=attrs,
+                extra=extra or (),
             )
         )
 
@@ -95,9 +94,7 @@ class MapBuilder:
 
     def supports(self, premises: str | Iterable[str], conclusion: str, *, name: str | None = None) -> None:
         """Add a support; several premises make a linked support."""
-        if isinstance(premises, str):
-            premises = (premises,)
-        self.add(Support(tuple(premises), conclusion, name=name))
+        self.add(Support(premises, conclusion, name=name))
 
     def rebuts(self, attacker: str, target: str) -> None:
         """Add a rebuttal: ``attacker`` speaks against ``target``."""
@@ -113,14 +110,16 @@ class MapBuilder:
 
     def position(self, id: str, *, accepts: Iterable[str] = (), rejects: Iterable[str] = ()) -> None:
         """Add a position."""
-        self.add(Position(id, tuple(accepts), tuple(rejects)))
+        self.add(Position(id, accepts, rejects))
 
     def group(self, id: str, label: str) -> None:
         """Declare a group's label."""
         self.add(Group(id, label))
 
     def comment(self, text: str) -> None:
-        """Add a comment line."""
+        """Add a comment line (``# text``); line breaks in ``text`` become spaces."""
+        if not isinstance(text, str):
+            raise ModelError("Comment", "text", text, "expected a string")
         self.add(Comment(" " + text))
 
     def build(self) -> ArgumentMap:

@@ -11,17 +11,20 @@ from __future__ import annotations
 import textwrap
 
 from argmap.model import (
+    RESERVED_WORDS,
     ArgumentMap,
     Claim,
     Comment,
     Contradiction,
     Group,
+    ModelError,
     Position,
     Rebuttal,
     Source,
     Support,
     Undercut,
 )
+from argmap.syntax.assemble import unquote
 
 __all__ = ["format_map", "WIDTH"]
 
@@ -30,41 +33,96 @@ WIDTH = 120
 
 
 def format_map(argument_map: ArgumentMap) -> str:
-    """The canonical text of ``argument_map``."""
-    out: list[str] = []
+    """The canonical text of ``argument_map``.
+
+    Raises :class:`ModelError` for the one kind of map that cannot be
+    written: a relation read from an outline item that names a reserved word
+    (``- claim``), moved out of its outline.
+    """
+    meta: list[str] = []
     for key in ("title", "lang", "question"):
         value = getattr(argument_map, key)
-        if value:
-            out.append(f"{key}: {value}")
+        if value is not None:
+            meta.append(f"{key}: {value}")
     items = argument_map.items
-    # Comments at the very top stay above the title.
-    lead = 0
-    while lead < len(items) and isinstance(items[lead], Comment):
-        lead += 1
-    blocks: list[tuple[str, list[str]]] = [("comment", [f"#{c.text}"]) for c in items[:lead]]
-    if out:
-        blocks.append(("meta", out))
-    outline = _Outline()
+    following = _next_statements(items)
+    lead = following[0] if items else 0  # the comments before the first statement
+    above = _comments_above_meta(items, lead) if meta else lead
+    blocks: list[tuple[str, list[str]]] = []
     outlined: set[int] = set()  # blocks with outline items: set apart by blank lines
-    i = lead
+    outline = _Outline()
+    i = 0
     while i < len(items):
+        if i == above and meta:
+            blocks.append(("meta", meta))
         item = items[i]
+        if isinstance(item, Comment):
+            _comment(blocks, item, outline.plan(items, following[i]), len(outline.stack))
+            i += 1
+            continue
         written = outline.write(items, i)
         if written is not None:
             lines, i = written
             blocks[-1][1].extend(lines)  # an outline item stays in its claim's block
             outlined.add(len(blocks) - 1)
             continue
-        if isinstance(item, Comment) and outline.stack and item.span is not None and item.span.column > 1:
-            # An indented comment inside an outline keeps its place in the block.
-            depth = next((x.outline for x in items[i + 1 :] if not isinstance(x, Comment)), 1) or 1
-            blocks[-1][1].append("  " * min(depth, len(outline.stack)) + f"#{item.text}")
-            i += 1
-            continue
         outline.reset(item)
         blocks.append((_KIND[type(item)], _WRITERS[type(item)](item)))
         i += 1
+    if above == len(items) and meta:
+        blocks.append(("meta", meta))
     return _join(blocks, outlined)
+
+
+def _next_statements(items) -> list[int]:
+    """For each index, the index of the first item at or after it that is not a comment."""
+    following = [len(items)] * (len(items) + 1)
+    for i in range(len(items) - 1, -1, -1):
+        following[i] = i if not isinstance(items[i], Comment) else following[i + 1]
+    return following
+
+
+def _comments_above_meta(items, lead: int) -> int:
+    """How many of the ``lead`` comments at the top go above the title.
+
+    The model does not know where the title was written, so: the comments
+    that stand directly above the first statement stay with it, below the
+    title, and so does an indented comment (it was under a title line); the
+    others were above the title.
+    """
+    if lead == len(items):  # nothing but comments: below an indented one
+        return next((i for i in range(lead) if _indented(items[i])), lead)
+    line = getattr(items[lead].span, "line", None)
+    k = lead
+    while k > 0 and line is not None and items[k - 1].span is not None and items[k - 1].span.line == line - 1:
+        k -= 1
+        line -= 1
+    return min(k, next((i for i in range(lead) if _indented(items[i])), lead))
+
+
+def _indented(comment: Comment) -> bool:
+    return comment.span is not None and comment.span.column > 1
+
+
+def _comment(blocks, comment: Comment, planned, open_levels: int) -> None:
+    """Write a comment where it stands: an indented one stays in the block of
+    the statement above it, at the depth of the outline item below it (or of
+    the attributes above it); one at the left margin inside an outline stays
+    in the outline, and elsewhere starts a block that the statement below it
+    joins."""
+    continues = planned is not None
+    if _indented(comment):
+        indent = "  " * (planned[0] if continues else max(1, open_levels))
+        line = f"{indent}#{comment.text}"
+    else:
+        line = f"#{comment.text}"
+        if not continues or not blocks:
+            blocks.append(("comment", [line]))
+            return
+    if blocks:
+        blocks[-1][1].append(line)
+    else:
+        blocks.append(("comment", [line]))
 
 
 def _join(blocks: list[tuple[str, list[str]]], outlined: set[int]) -> str:
@@ -92,14 +150,18 @@ class _Outline:
         elif not isinstance(item, Comment):
             self.stack = []
 
-    def write(self, items, i):
-        """The lines of the outline item at ``items[i]`` and the index after it, or None."""
+    def plan(self, items, i):
+        """How the item at ``items[i]`` (with the claim it defines) is written
+        as an outline item: ``(depth, sign, label, ids, claim)``, or None when
+        it cannot be."""
+        if i >= len(items):
+            return None
         item = items[i]
         claim = None
         if isinstance(item, Claim) and item.outline and i + 1 < len(items):
             claim, item = item, items[i + 1]
         depth = getattr(item, "outline", 0)
-        if not depth or not 0 < depth <= len(self.stack) or isinstance(item, Claim):
+        if not 0 < depth <= len(self.stack) or isinstance(item, Claim):
             return None
         parent_claim, parent_sign, parent_label = self.stack[depth - 1]
         if isinstance(item, Support) and item.conclusion == parent_claim:
@@ -112,6 +174,16 @@ class _Outline:
             return None
         if claim is not None and (claim.outline != depth or ids != (claim.id,)):
             return None
+        if claim is None and ids[0] == "implicit":  # `+ implicit` would start an implicit claim
+            return None
+        return depth, sign, label, ids, claim
+
+    def write(self, items, i):
+        """The lines of the outline item at ``items[i]`` and the index after it, or None."""
+        planned = self.plan(items, i)
+        if planned is None:
+            return None
+        depth, sign, label, ids, claim = planned
         indent = "  " * depth
         head = f"{indent}{sign} " + (f"({label}) " if label else "")
         if claim is None:
@@ -167,14 +239,31 @@ def _source(s: Source) -> list[str]:
     for key in ("author", "date", "kind", "url", "file"):
         value = getattr(s, key)
         if value is not None:
+            if key == "file" and _quote_file(value):
+                value = f'"{value}"'
             lines.append(f"  {key}: {value}")
     lines.extend(f"  {a.key}: {a.value}".rstrip() for a in s.extra)
     return lines
 
 
+def _quote_file(value: str) -> bool:
+    # The reader takes one pair of quotation marks off a file name, and reads `file:` as no file.
+    return not value or unquote(value) != value
+
+
+def _first(item, field: str, value: str) -> str:
+    """``value`` as the first word of a line; a reserved word cannot be one."""
+    if value in RESERVED_WORDS:
+        raise ModelError(type(item).__name__, field, value, "a reserved word cannot start a statement")
+    return value
+
+
 def _support(s: Support) -> list[str]:
-    name = f"{s.name}: " if s.name else ""
-    return [f"{name}{' + '.join(s.premises)} supports {s.conclusion}"]
+    name = f"{_first(s, 'name', s.name)}: " if s.name is not None else ""
+    premises = " + ".join(s.premises)
+    if not name:
+        _first(s, "premises", s.premises[0])
+    return [f"{name}{premises} supports {s.conclusion}"]
 
 
 def _position(p: Position) -> list[str]:
@@ -198,9 +287,9 @@ _WRITERS = {
     Claim: _claim,
     Source: _source,
     Support: _support,
-    Rebuttal: lambda r: [f"{r.attacker} rebuts {r.target}"],
-    Contradiction: lambda c: [f"{c.first} contradicts {c.second}"],
-    Undercut: lambda u: [f"{u.attacker} undercuts {u.target}"],
+    Rebuttal: lambda r: [f"{_first(r, 'attacker', r.attacker)} rebuts {r.target}"],
+    Contradiction: lambda c: [f"{_first(c, 'first', c.first)} contradicts {c.second}"],
+    Undercut: lambda u: [f"{_first(u, 'attacker', u.attacker)} undercuts {u.target}"],
     Position: _position,
     Group: lambda g: _wrapped(f"group {g.id}:", g.label),
     Comment: lambda c: [f"#{c.text}"],

@@ -9,6 +9,7 @@ formatted text.
 from __future__ import annotations
 
 import enum
+import numbers
 from collections.abc import Iterator
 from typing import Union
 
@@ -32,6 +33,9 @@ __all__ = [
     "Relation",
     "ArgumentMap",
     "RESERVED_WORDS",
+    "CLAIM_ATTRIBUTES",
+    "SOURCE_ATTRIBUTES",
+    "ModelError",
 ]
 
 #: Words that start a statement and so cannot be used as ids.
@@ -57,32 +61,161 @@ def is_id(value: object) -> bool:
     return isinstance(value, str) and (value.isalnum() or value.replace("_", "a").isalnum())
 
 
-def _check_id(instance, attribute, value):
-    if value is not None and not is_id(value):
-        raise ValueError(f"{attribute.name} must be letters, digits and underscores, not {value!r}")
-
-
 def normalize(text: str | None) -> str | None:
     """Text with every run of white space made one space (None stays None)."""
     return None if text is None else " ".join(text.split())
 
 
+class ModelError(ValueError):
+    """A value that an argument map cannot hold, refused when an item is made.
+
+    ``item`` is the class (``"Claim"``), ``field`` the field (``"weight"``),
+    ``value`` the value given and ``reason`` what the field takes.
+
+    >>> from argmap import Claim, ModelError
+    >>> try:
+    ...     Claim("a", "Rain.", weight=2)
+    ... except ModelError as error:
+    ...     print(error)
+    ...     print(error.field, error.value)
+    Claim.weight = 2.0: a weight is a number from 0 to 1
+    weight 2.0
+    """
+
+    def __init__(self, item: str, field: str, value: object, reason: str):
+        super().__init__(item, field, value, reason)
+        self.item = item
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.item}.{self.field} = {self.value!r}: {self.reason}"
+
+
+def _refuse(instance, name: str, value, reason: str):
+    raise ModelError(type(instance).__name__, name, value, reason)
+
+
+# -- converters: they make a value canonical and leave a wrong type for the validator to name
+
+
+def _text(value):
+    return normalize(value) if isinstance(value, str) else value
+
+
+def _blank_is_none(value):
+    # The language has no way to write an empty optional value: `note:` reads as no note.
+    value = _text(value)
+    return None if value == "" else value
+
+
+def _strings(value):
+    # One string is one element, not a sequence of characters.
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        return value
+
+
+def _float(value):
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+# -- validators
+
+
+_ID_RULE = "an id is letters, digits and underscores"
+_RESERVED_RULE = "a reserved word of the language cannot name a claim or a support"
+
+
+def _check_id(instance, attribute, value):
+    if not is_id(value):
+        _refuse(instance, attribute.name, value, _ID_RULE)
+
+
+def _check_optional_id(instance, attribute, value):
+    if value is not None and not is_id(value):
+        _refuse(instance, attribute.name, value, _ID_RULE)
+
+
+def _check_name(instance, attribute, value):
+    """The id of a claim or a named support, or a reference to one.
+
+    A reserved word cannot be one: `title: a supports b` is a title. Items
+    read from text (they carry a span) are not refused: the reader reports
+    the problem as a diagnostic instead.
+    """
+    if not is_id(value):
+        _refuse(instance, attribute.name, value, _ID_RULE)
+    if value in RESERVED_WORDS and instance.span is None:
+        _refuse(instance, attribute.name, value, _RESERVED_RULE)
+
+
+def _check_optional_name(instance, attribute, value):
+    if value is not None:
+        _check_name(instance, attribute, value)
+
+
+def _check_names(instance, attribute, value):
+    if type(value) is not tuple:
+        _refuse(instance, attribute.name, value, "expected a sequence of ids")
+    for ref in value:
+        _check_name(instance, attribute, ref)
+
+
+def _check_text(instance, attribute, value):
+    if not isinstance(value, str):
+        _refuse(instance, attribute.name, value, "expected a string")
+
+
+def _check_optional_text(instance, attribute, value):
+    if value is not None and not isinstance(value, str):
+        _refuse(instance, attribute.name, value, "expected a string or None")
+
+
+def _check_span(instance, attribute, value):
+    if value is not None and type(value) is not Span:
+        _refuse(instance, attribute.name, value, "expected a Span or None")
+
+
+def _check_spans(instance, attribute, value):
+    if type(value) is not tuple:
+        _refuse(instance, attribute.name, value, "expected a sequence of Spans")
+    for span in value:
+        if type(span) is not Span:
+            _refuse(instance, attribute.name, span, "expected a sequence of Spans")
+
+
+def _check_depth(instance, attribute, value):
+    if type(value) is not int or value < 0:
+        _refuse(instance, attribute.name, value, "expected an outline depth (an int, 0 or more)")
+
+
 def _text_field(**kw):
-    return field(converter=normalize, **kw)
+    return field(converter=_text, validator=_check_text, **kw)
+
+
+def _optional_text_field(**kw):
+    return field(default=None, kw_only=True, converter=_blank_is_none, validator=_check_optional_text, **kw)
 
 
 def _span_field():
-    return field(default=None, eq=False, repr=False, kw_only=True)
+    return field(default=None, eq=False, repr=False, kw_only=True, validator=_check_span)
 
 
 def _outline_field():
     # How deep in an outline the item was written (0: a statement of its own).
     # Only the formatter uses it, to write outlines back as outlines.
-    return field(default=0, eq=False, repr=False, kw_only=True)
+    return field(default=0, eq=False, repr=False, kw_only=True, validator=_check_depth)
 
 
 def _spans_field():
-    return field(default=(), eq=False, repr=False, kw_only=True, converter=tuple)
+    return field(default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=_check_spans)
 
 
 class Basis(enum.Enum):
@@ -124,13 +257,94 @@ _BASIS_WORDS = {b.value: b for b in Basis} | {
 }
 
 
+#: Attribute keys a claim or a source reads as its own fields; they cannot be
+#: kept in ``extra`` (the reader takes them for the field).
+CLAIM_ATTRIBUTES = ("source", "basis", "quote", "tags", "weight", "group", "note")
+SOURCE_ATTRIBUTES = ("author", "date", "kind", "url", "file")
+# An indented line starting with these is a position's part, not an attribute.
+_STANCE_WORDS = frozenset({"accepts", "rejects"})
+
+
+def _check_key(instance, attribute, value):
+    if not is_id(value):
+        _refuse(instance, attribute.name, value, _ID_RULE)
+    if value in _STANCE_WORDS:
+        _refuse(instance, attribute.name, value, "an attribute key cannot be `accepts` or `rejects` (they start a position's line)")
+
+
 @frozen
 class Attribute:
     """A `key: value` line argmap keeps but does not interpret."""
 
-    key: str = field(validator=_check_id)
+    key: str = field(validator=_check_key)
     value: str = _text_field()
     span: Span | None = _span_field()
+
+
+def _attributes(value):
+    if isinstance(value, dict):
+        return tuple(Attribute(k, v) for k, v in value.items())
+    return _strings(value)
+
+
+def _extra_field(known: tuple[str, ...]):
+    def check(instance, attribute, value):
+        if type(value) is not tuple:
+            _refuse(instance, attribute.name, value, "expected a sequence of Attributes or a dict")
+        seen = set()
+        for a in value:
+            if type(a) is not Attribute:
+                _refuse(instance, attribute.name, a, "expected an Attribute")
+            if a.key in known:
+                _refuse(instance, attribute.name, a.key, f"`{a.key}` is a field of its own, not an extra attribute")
+            if a.key in seen:
+                _refuse(instance, attribute.name, a.key, "the same key is given twice")
+            seen.add(a.key)
+
+    return field(default=(), kw_only=True, converter=_attributes, validator=check)
+
+
+def _check_claim_text(instance, attribute, value):
+    if not isinstance(value, str):
+        _refuse(instance, attribute.name, value, "expected a string")
+    if not value and instance.span is None:
+        _refuse(instance, attribute.name, value, "a claim needs a text")
+
+
+def _basis(value):
+    if isinstance(value, str):
+        return Basis.lookup(value) or value
+    return value
+
+
+def _check_basis(instance, attribute, value):
+    if value is not None and type(value) is not Basis:
+        _refuse(instance, attribute.name, value, f"expected a Basis or one of {[b.value for b in Basis]}")
+
+
+def _tags(value):
+    value = _strings(value)
+    if type(value) is tuple:
+        return tuple(_text(t) for t in value)
+    return value
+
+
+def _check_tags(instance, attribute, value):
+    if type(value) is not tuple:
+        _refuse(instance, attribute.name, value, "expected a sequence of strings")
+    for tag in value:
+        if not isinstance(tag, str) or not tag or "," in tag:
+            _refuse(instance, attribute.name, tag, "a tag is a non-empty string without commas")
+
+
+def _check_weight(instance, attribute, value):
+    if value is not None and not (type(value) is float and 0.0 <= value <= 1.0):
+        _refuse(instance, attribute.name, value, "a weight is a number from 0 to 1")
+
+
+def _check_bool(instance, attribute, value):
+    if type(value) is not bool:
+        _refuse(instance, attribute.name, value, "expected True or False")
 
 
 @frozen
@@ -139,20 +353,21 @@ class Claim:
 
     ``implicit`` marks an unstated premise the text relies on. ``source``
     names the :class:`Source` the claim is taken from; ``quote`` is a short
-    phrase from that source.
+    phrase from that source. ``basis`` may be given as a :class:`Basis` or
+    its name (``"study"``, ``"Studie"``); ``extra`` as a dict.
     """
 
-    id: str = field(validator=_check_id)
-    text: str = _text_field()
-    source: str | None = field(default=None, kw_only=True, validator=_check_id)
-    basis: Basis | None = field(default=None, kw_only=True)
-    quote: str | None = _text_field(default=None, kw_only=True)
-    tags: tuple[str, ...] = field(default=(), kw_only=True, converter=tuple)
-    weight: float | None = field(default=None, kw_only=True)
-    group: str | None = field(default=None, kw_only=True, validator=_check_id)
-    note: str | None = _text_field(default=None, kw_only=True)
-    implicit: bool = field(default=False, kw_only=True)
-    extra: tuple[Attribute, ...] = field(default=(), kw_only=True, converter=tuple)
+    id: str = field(validator=_check_name)
+    text: str = field(converter=_text, validator=_check_claim_text)
+    source: str | None = field(default=None, kw_only=True, validator=_check_optional_id)
+    basis: Basis | None = field(default=None, kw_only=True, converter=_basis, validator=_check_basis)
+    quote: str | None = _optional_text_field()
+    tags: tuple[str, ...] = field(default=(), kw_only=True, converter=_tags, validator=_check_tags)
+    weight: float | None = field(default=None, kw_only=True, converter=_float, validator=_check_weight)
+    group: str | None = field(default=None, kw_only=True, validator=_check_optional_id)
+    note: str | None = _optional_text_field()
+    implicit: bool = field(default=False, kw_only=True, validator=_check_bool)
+    extra: tuple[Attribute, ...] = _extra_field(CLAIM_ATTRIBUTES)
     span: Span | None = _span_field()
     #: Spans of ``id``, then of ``source`` when given.
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -167,18 +382,23 @@ class Claim:
             yield self.source, _at(self.ref_spans, 1)
 
 
+def _file(value):
+    # Unlike the other fields, an empty file is kept: `file: ""` says so.
+    return _text(value)
+
+
 @frozen
 class Source:
     """A text that claims are taken from. ``file`` is relative to the map's file."""
 
     id: str = field(validator=_check_id)
     title: str = _text_field()
-    author: str | None = _text_field(default=None, kw_only=True)
-    date: str | None = _text_field(default=None, kw_only=True)
-    kind: str | None = _text_field(default=None, kw_only=True)
-    url: str | None = _text_field(default=None, kw_only=True)
-    file: str | None = _text_field(default=None, kw_only=True)
-    extra: tuple[Attribute, ...] = field(default=(), kw_only=True, converter=tuple)
+    author: str | None = _optional_text_field()
+    date: str | None = _optional_text_field()
+    kind: str | None = _optional_text_field()
+    url: str | None = _optional_text_field()
+    file: str | None = field(default=None, kw_only=True, converter=_file, validator=_check_optional_text)
+    extra: tuple[Attribute, ...] = _extra_field(SOURCE_ATTRIBUTES)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
 
@@ -189,9 +409,9 @@ class Support:
     (they support it only together). A named support is an argument of its
     own: it can be undercut, accepted and rejected."""
 
-    premises: tuple[str, ...] = field(converter=tuple)
-    conclusion: str = field(validator=_check_id)
-    name: str | None = field(default=None, kw_only=True, validator=_check_id)
+    premises: tuple[str, ...] = field(converter=_strings, validator=_check_names)
+    conclusion: str = field(validator=_check_name)
+    name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
     span: Span | None = _span_field()
     #: Spans of the premises, then of the conclusion, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -201,9 +421,7 @@ class Support:
     @premises.validator
     def _check_premises(self, attribute, value):
         if not value:
-            raise ValueError("a support needs at least one premise")
-        for premise in value:
-            _check_id(self, attribute, premise)
+            _refuse(self, attribute.name, value, "a support needs at least one premise")
 
     @property
     def linked(self) -> bool:
@@ -220,8 +438,8 @@ class Support:
 class Rebuttal:
     """``attacker`` speaks against ``target``."""
 
-    attacker: str = field(validator=_check_id)
-    target: str = field(validator=_check_id)
+    attacker: str = field(validator=_check_name)
+    target: str = field(validator=_check_name)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
     #: Depth of the outline item it was written as (0: a statement of its own).
@@ -236,8 +454,8 @@ class Rebuttal:
 class Contradiction:
     """``first`` and ``second`` cannot both be true; each attacks the other."""
 
-    first: str = field(validator=_check_id)
-    second: str = field(validator=_check_id)
+    first: str = field(validator=_check_name)
+    second: str = field(validator=_check_name)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
 
@@ -251,8 +469,8 @@ class Undercut:
     """``attacker`` denies that the named support ``target`` holds, without
     denying its premises or its conclusion."""
 
-    attacker: str = field(validator=_check_id)
-    target: str = field(validator=_check_id)
+    attacker: str = field(validator=_check_name)
+    target: str = field(validator=_check_name)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
     #: Depth of the outline item it was written as (0: a statement of its own).
@@ -269,8 +487,8 @@ class Position:
     it accepts and rejects. A position named like a source is that source's."""
 
     id: str = field(validator=_check_id)
-    accepts: tuple[str, ...] = field(default=(), converter=tuple, validator=attrs.validators.deep_iterable(_check_id))
-    rejects: tuple[str, ...] = field(default=(), converter=tuple, validator=attrs.validators.deep_iterable(_check_id))
+    accepts: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_names)
+    rejects: tuple[str, ...] = field(default=(), converter=_strings, validator=_check_names)
     span: Span | None = _span_field()
     #: Spans of the id, the accepted ids, then the rejected ids.
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -290,11 +508,19 @@ class Group:
     ref_spans: tuple[Span, ...] = _spans_field()
 
 
+def _comment_text(value):
+    # A comment is one line: line breaks inside it become spaces.
+    if isinstance(value, str):
+        return value.replace("\r", " ").replace("\n", " ").rstrip()
+    return value
+
+
 @frozen
 class Comment:
-    """A ``#`` comment line, kept so that formatting never loses it."""
+    """A ``#`` comment line, kept so that formatting never loses it.
+    ``text`` is what follows the ``#``."""
 
-    text: str = field(converter=lambda t: t.replace("\n", " ").rstrip())
+    text: str = field(converter=_comment_text, validator=_check_text)
     span: Span | None = _span_field()
 
 
@@ -302,6 +528,7 @@ Relation = Union[Support, Rebuttal, Contradiction, Undercut]
 Item = Union[Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment]
 
 _RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
+_ITEM_TYPES = (Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment)
 _KINDS = {
     "claims": Claim,
     "sources": Source,
@@ -335,10 +562,10 @@ class ArgumentMap:
     [('a',)]
     """
 
-    items: tuple[Item, ...] = field(default=(), converter=tuple)
-    title: str | None = _text_field(default=None, kw_only=True)
-    lang: str | None = _text_field(default=None, kw_only=True)
-    question: str | None = _text_field(default=None, kw_only=True)
+    items: tuple[Item, ...] = field(default=(), converter=_strings)
+    title: str | None = _optional_text_field()
+    lang: str | None = _optional_text_field()
+    question: str | None = _optional_text_field()
     #: Where the map was read from, if it was read from a file.
     path: str | None = field(default=None, kw_only=True, eq=False, repr=False)
 
@@ -353,6 +580,14 @@ class ArgumentMap:
     comments: tuple[Comment, ...] = field(init=False, eq=False, repr=False)
     relations: tuple[Relation, ...] = field(init=False, eq=False, repr=False)
     _index: dict = field(init=False, eq=False, repr=False)
+
+    @items.validator
+    def _check_items(self, attribute, value):
+        if type(value) is not tuple:
+            _refuse(self, attribute.name, value, "expected a sequence of items")
+        for item in value:
+            if type(item) not in _ITEM_TYPES:
+                _refuse(self, attribute.name, item, "expected an item (" + ", ".join(k.__name__ for k in _ITEM_TYPES) + ")")
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[type, list] = {kind: [] for kind in _KINDS.values()}

@@ -93,3 +93,122 @@ def maps(draw, max_claims: int = 8) -> ArgumentMap:
         lang=draw(st.none() | st.sampled_from(["de", "en"])),
         question=draw(st.none() | texts),
     )
+
+
+# -- hostile values for the API round trip (tests/test_roundtrip.py) ----------------------------
+#
+# These draw what a program might hand to MapBuilder or the model classes: valid
+# values, keywords of the language, and values the language cannot say (line
+# breaks, empty texts, wrong types). Each one must either be refused with
+# ModelError or be written so that it reads back the same.
+
+#: Every word the grammar gives a meaning to.
+KEYWORDS = sorted(RESERVED_WORDS | {"supports", "rebuts", "contradicts", "undercuts", "accepts", "rejects"})
+#: Characters that break lines somewhere: in the grammar, in str.splitlines, in editors.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+any_ids = st.one_of(
+    ids,
+    st.sampled_from(KEYWORDS + ["note", "weight", "file", "author"]),
+    st.text(st.sampled_from(list("ab_1 :#+-,\"|") + list(LINE_BREAKS)), max_size=5),
+    st.text(max_size=5),
+)
+any_texts = st.one_of(
+    texts,
+    st.text(max_size=30),
+    st.text(st.sampled_from(list("ab #\"'“”\\|:,+-") + list(LINE_BREAKS) + ["\t", "\x00", " "]), max_size=15),
+    st.sampled_from(["", " ", "\n", "x\nclaim b: B", "a, b", '""', "''", "'a'", '"x"', "# c", "| x"]),
+)
+any_optional_texts = st.none() | any_texts
+any_weights = st.one_of(
+    st.none(),
+    st.floats(),
+    st.integers(-2, 3),
+    st.booleans(),
+    st.fractions(min_value=-1, max_value=2, max_denominator=7),
+    st.sampled_from(["0.5", "1", object()]),
+)
+any_bases = st.none() | st.sampled_from(list(Basis) + ["study", "Studie", "common belief", "nonsense", "", 3])
+any_tags = st.lists(any_texts, max_size=3) | any_texts | st.just(5)
+any_extra = st.dictionaries(any_ids, any_texts, max_size=3) | st.lists(
+    st.builds(lambda k, v: (k, v), any_ids, any_texts), max_size=2
+)
+
+
+def claim_fields(ref, extra):
+    """Keyword arguments of a claim, each present or not, with hostile values."""
+    optional = {
+        "source": st.none() | ref,
+        "basis": any_bases,
+        "quote": any_optional_texts,
+        "tags": any_tags,
+        "weight": any_weights,
+        "group": st.none() | ref,
+        "note": any_optional_texts,
+        "implicit": st.booleans() | st.sampled_from([0, 1, "no", None]),
+        "extra": extra,
+    }
+    return st.fixed_dictionaries({}, optional=optional)
+
+
+@st.composite
+def builder_calls(draw) -> list[tuple[str, tuple, dict]]:
+    """A list of MapBuilder method calls ``(name, args, kwargs)`` with hostile arguments."""
+    pool = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    ref = st.sampled_from(pool) | any_ids
+    refs = st.lists(ref, max_size=3) | ref
+    calls = []
+    for _ in range(draw(st.integers(0, 8))):
+        kind = draw(
+            st.sampled_from(
+                ["claim", "source", "supports", "rebuts", "contradicts", "undercuts", "position", "group", "comment"]
+            )
+        )
+        if kind == "claim":
+            kwargs = draw(claim_fields(ref, st.none() | st.dictionaries(any_ids, any_texts, max_size=3)))
+            calls.append(("claim", (draw(ref), draw(any_texts)), kwargs))
+        elif kind == "source":
+            fields = st.fixed_dictionaries(
+                {}, optional={key: any_optional_texts for key in ("author", "date", "kind", "url", "file")}
+            )
+            calls.append(("source", (draw(ref), draw(any_texts)), draw(fields)))
+        elif kind == "supports":
+            calls.append(("supports", (draw(refs), draw(ref)), {"name": draw(st.none() | ref)}))
+        elif kind in ("rebuts", "contradicts", "undercuts"):
+            calls.append((kind, (draw(ref), draw(ref)), {}))
+        elif kind == "position":
+            calls.append(("position", (draw(ref),), {"accepts": draw(refs), "rejects": draw(refs)}))
+        elif kind == "group":
+            calls.append(("group", (draw(ref), draw(any_texts)), {}))
+        else:
+            calls.append(("comment", (draw(any_texts),), {}))
+    return calls
+
+
+@st.composite
+def item_arguments(draw) -> tuple[type, tuple, dict]:
+    """A model class and hostile arguments for its constructor ``(cls, args, kwargs)``."""
+    ref = any_ids
+    refs = st.lists(ref, max_size=3) | ref
+    kind = draw(st.sampled_from([Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment, Attribute]))
+    if kind is Claim:
+        kwargs = draw(claim_fields(ref, any_extra))
+        return Claim, (draw(ref), draw(any_texts | st.none() | st.just(7))), kwargs
+    if kind is Source:
+        optional = {key: any_optional_texts for key in ("author", "date", "kind", "url", "file")}
+        optional["extra"] = any_extra
+        return Source, (draw(ref), draw(any_texts)), draw(st.fixed_dictionaries({}, optional=optional))
+    if kind is Support:
+        return Support, (draw(refs), draw(ref)), {"name": draw(st.none() | ref)}
+    if kind in (Rebuttal, Contradiction, Undercut, Group):
+        second = any_texts if kind is Group else ref
+        return kind, (draw(ref), draw(second)), {}
+    if kind is Position:
+        return Position, (draw(ref), draw(refs), draw(refs)), {}
+    if kind is Attribute:
+        return Attribute, (draw(ref), draw(any_texts | st.none())), {}
+    return Comment, (draw(any_texts | st.just(3)),), {}
+
+
+#: A comment line's text: anything but a line break that the grammar knows.
+comment_texts = st.text(st.characters(blacklist_characters="\r\n", blacklist_categories=("Cs",)), max_size=12)
