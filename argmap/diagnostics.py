@@ -8,11 +8,15 @@ to print or to raise.
 from __future__ import annotations
 
 import enum
+import functools
 import json
+import weakref
 from collections.abc import Iterable, Sequence
+from unicodedata import east_asian_width
 
 from attrs import field, frozen
 
+from argmap._linebreaks import SourceLines, visible
 from argmap.model import Span
 
 __all__ = [
@@ -22,6 +26,7 @@ __all__ = [
     "format_diagnostic",
     "format_diagnostics_json",
     "suggest",
+    "Suggester",
     "has_errors",
 ]
 
@@ -93,7 +98,9 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 class ParseError(ValueError):
     """Raised by :func:`argmap.parse` and :func:`argmap.load` when the text has errors.
 
-    ``diagnostics`` holds every diagnostic found (all errors, not only the first).
+    ``diagnostics`` holds every diagnostic found (all errors, not only the
+    first); ``text`` is the text that was parsed. A ParseError survives
+    pickling with both, so it can cross from a worker process to its parent.
     """
 
     def __init__(self, diagnostics: Sequence[Diagnostic], text: str | None = None):
@@ -107,33 +114,51 @@ class ParseError(ValueError):
             summary += f"\n(and {more} more error{'s' if more > 1 else ''})"
         super().__init__(summary)
 
+    def __reduce__(self):
+        # The default would call ParseError(summary): rebuild from the data instead.
+        return type(self), (self.diagnostics, self.text), self.__dict__
+
+
+#: A line longer than this is shown as this many characters around the span.
+EXCERPT_WIDTH = 200
+
 
 def _display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def format_diagnostic(d: Diagnostic, text: str | None = None) -> str:
+@functools.lru_cache(maxsize=1)
+def _lines_of(text: str) -> SourceLines:
+    # Formatting one diagnostic after another for the same text finds its lines once.
+    return SourceLines(text)
+
+
+def format_diagnostic(d: Diagnostic, text: str | SourceLines | None = None) -> str:
     """``file:line:col: severity[CODE]: message``, the source line with a caret
     under the span, and ``hint: ...`` when there is a hint.
 
     ``text`` is the whole text of the file the span points into; without it
-    only the first line is given.
+    only the first line is given. Lines are counted as the parser counts
+    them (at line feeds only), and characters that would break or garble
+    the printed line (form feeds, line separators, control characters) are
+    shown as symbols such as ``␌``, one column each, so the caret stays
+    under the column that ``line:col`` names.
     """
     s = d.span
     where = f"{s.file or '<stdin>'}:{s.line}:{s.column}: " if s else ""
-    out = [f"{where}{d.severity.value}[{d.code}]: {d.message}"]
+    out = [visible(f"{where}{d.severity.value}[{d.code}]: {d.message}")]
     if s is not None and text is not None:
-        lines = text.splitlines()
+        lines = text if isinstance(text, SourceLines) else _lines_of(text)
         if 1 <= s.line <= len(lines):
-            src = lines[s.line - 1].replace("\t", " ")
-            if len(src) > 200:
-                start = max(0, s.column - 80)
-                src = src[start : start + 200]
-                col = s.column - start
-            else:
-                col = s.column
+            start, stop = lines.bounds(s.line)
+            col = s.column
+            if stop - start > EXCERPT_WIDTH:
+                # Cut before anything else, so a long line costs no more than a short one.
+                skip = max(0, min(col - 80, stop - start - EXCERPT_WIDTH))
+                start += skip
+                stop = start + EXCERPT_WIDTH
+                col -= skip
+            src = visible(lines.text[start:stop])
             end = s.end_column if s.end_line == s.line and s.end_column > s.column else s.column + 1
             width = max(1, min(end - s.column, len(src) - col + 2))
             lead = _display_width(src[: col - 1])
@@ -142,7 +167,7 @@ def format_diagnostic(d: Diagnostic, text: str | None = None) -> str:
             out.append(f"{gutter}{src}")
             out.append(" " * (len(gutter) - 2) + "| " + " " * lead + "^" * caret_width)
     if d.hint:
-        out.append(f"  hint: {d.hint}")
+        out.append(visible(f"  hint: {d.hint}"))
     return "\n".join(out)
 
 
@@ -151,30 +176,167 @@ def format_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2)
 
 
+#: Words longer than this get no did-you-mean hint: nobody types such an
+#: id, and comparing it would cost time that grows with its length.
+MAX_SUGGEST_LENGTH = 100
+
+#: At most this many candidates are compared with one word.
+MAX_COMPARISONS_PER_WORD = 2_000
+
+#: At most this many comparisons in all for one collection of ids that
+#: :func:`suggest` is given again and again (a map's claims, say); the
+#: words after that get no hint. A map with a few typos stays far below it.
+MAX_COMPARISONS_PER_COLLECTION = 50_000
+
+#: Collections up to this size are compared in full at every call.
+_SMALL = 64
+
+
+def _limit(word: str) -> int:
+    """How many edits a suggestion for ``word`` may be away from it."""
+    return 0 if len(word) < 3 else min(3, max(1, len(word) // 3))
+
+
 def _distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of two neighbouring letters as one edit."""
+    """Edit distance counting a swap of two neighbouring letters as one
+    edit, when it is at most ``limit``; else ``limit + 1``.
+
+    Only cells within ``limit`` of the diagonal are computed, and the
+    computation stops as soon as a whole row exceeds ``limit``, so it
+    costs at most about ``len(a) * (2 * limit + 1)`` steps.
+    """
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if a == b:
+        return 0
+    # A common start and end do not change the distance.
+    start = 0
+    for ca, cb in zip(a, b):
+        if ca != cb:
+            break
+        start += 1
+    a, b = a[start:], b[start:]
+    end = 0
+    for ca, cb in zip(reversed(a), reversed(b)):
+        if ca != cb:
+            break
+        end += 1
+    if end:
+        a, b = a[: len(a) - end], b[: len(b) - end]
+    n, m = len(a), len(b)
+    over = limit + 1
     before: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                d = min(d, before[j - 2] + 1)
-            cur.append(d)
+    prev = [j if j <= limit else over for j in range(m + 1)]
+    for i in range(1, n + 1):
+        ca = a[i - 1]
+        lo, hi = max(1, i - limit), min(m, i + limit)
+        cur = [over] * (m + 1)
+        if i <= limit:
+            cur[0] = i
+        best = cur[lo - 1]
+        for j in range(lo, hi + 1):
+            cb = b[j - 1]
+            d = prev[j - 1] + (ca != cb)
+            if prev[j] + 1 < d:
+                d = prev[j] + 1
+            if cur[j - 1] + 1 < d:
+                d = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and before[j - 2] + 1 < d:
+                d = before[j - 2] + 1
+            cur[j] = d if d < over else over
+            if cur[j] < best:
+                best = cur[j]
+        if best > limit:
+            return over
         before, prev = prev, cur
-    return prev[-1]
+    return prev[m]
 
 
-def suggest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate closest to ``word`` by edit distance, if it is close enough."""
-    limit = 0 if len(word) < 3 else min(3, max(1, len(word) // 3))
-    best, best_d = None, limit + 1
-    lower = word.lower()
-    for c in candidates:
-        d = _distance(lower, c.lower(), limit)
-        if d < best_d or (d == best_d and best is not None and c < best):
-            best, best_d = c, d
-    return best if best_d <= limit else None
+class Suggester:
+    """Did-you-mean look-ups among one collection of ids, in bounded time.
+
+    The ids are grouped by length once, so a word is compared only with the
+    ids whose length is within its edit limit, each comparison stops as
+    soon as it cannot beat the best so far, at most ``per_word`` ids are
+    compared with one word, and at most ``budget`` in all (None: no limit).
+    Words longer than :data:`MAX_SUGGEST_LENGTH` get no suggestion.
+
+    >>> Suggester(["invest", "gap", "lockin"]).suggest("invst")
+    'invest'
+    """
+
+    def __init__(
+        self,
+        candidates: Iterable[str],
+        budget: int | None = None,
+        per_word: int = MAX_COMPARISONS_PER_WORD,
+    ):
+        by_length: dict[int, list[tuple[str, str]]] = {}
+        for c in candidates:
+            low = c.lower()
+            by_length.setdefault(len(low), []).append((low, c))
+        # Sorted, so that when the limits cut the search short the same ids are compared every time.
+        self._by_length = {n: sorted(group) for n, group in by_length.items()}
+        self.budget = budget
+        self.per_word = per_word
+        #: How many comparisons were made so far.
+        self.comparisons = 0
+
+    def suggest(self, word: str) -> str | None:
+        """The id closest to ``word`` by edit distance, if it is close enough."""
+        if len(word) > MAX_SUGGEST_LENGTH:
+            return None
+        limit = _limit(word)
+        lower = word.lower()
+        allowed = self.per_word
+        if self.budget is not None:
+            allowed = min(allowed, self.budget - self.comparisons)
+        best, best_d = None, limit + 1
+        # Equal lengths first, then one letter more or less, and so on.
+        for delta in sorted(range(-limit, limit + 1), key=abs):
+            for low, c in self._by_length.get(len(lower) + delta, ()):
+                if allowed <= 0:
+                    return best
+                allowed -= 1
+                self.comparisons += 1
+                d = _distance(lower, low, min(best_d, limit))
+                if d < best_d or (d == best_d and best is not None and c < best):
+                    best, best_d = c, d
+        return best if best_d <= limit else None
+
+
+# The suggesters of the last few large sets of ids given to suggest(), by
+# identity: a check asks for many hints among the same set of a map's ids.
+_SUGGESTERS: dict[int, tuple[weakref.ref, int, Suggester]] = {}
+_MAX_SUGGESTERS = 8
+
+
+def _suggester_for(candidates: Iterable[str]) -> Suggester:
+    if not isinstance(candidates, (set, frozenset)) or len(candidates) <= _SMALL:
+        return Suggester(candidates)
+    key = id(candidates)
+    entry = _SUGGESTERS.get(key)
+    if entry is not None and entry[0]() is candidates and entry[1] == len(candidates):
+        return entry[2]
+    suggester = Suggester(candidates, budget=MAX_COMPARISONS_PER_COLLECTION)
+    while len(_SUGGESTERS) >= _MAX_SUGGESTERS:
+        _SUGGESTERS.pop(next(iter(_SUGGESTERS)), None)
+    forget = weakref.ref(candidates, lambda _, key=key: _SUGGESTERS.pop(key, None))
+    _SUGGESTERS[key] = (forget, len(candidates), suggester)
+    return suggester
+
+
+def suggest(word: str, candidates: Iterable[str] | Suggester) -> str | None:
+    """The candidate closest to ``word`` by edit distance, if it is close enough.
+
+    The work is bounded (see :class:`Suggester`): a set of more than a few
+    dozen ids given again and again is indexed once and shares one budget
+    of comparisons, so that a map with thousands of unknown ids is checked
+    in linear time (the ids after the budget get no hint).
+
+    >>> suggest("suports", ("supports", "rebuts"))
+    'supports'
+    """
+    if isinstance(candidates, Suggester):
+        return candidates.suggest(word)
+    return _suggester_for(candidates).suggest(word)

@@ -9,6 +9,7 @@ from typing import TextIO
 from attrs import frozen
 
 from argmap._files import write_atomically
+from argmap._linebreaks import SourceLines
 from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.model import ArgumentMap
 from argmap.reading import read_file
@@ -55,9 +56,11 @@ def read_inputs(names: list[str], stdin: TextIO | None = None) -> list[Input]:
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], text: str, stream: TextIO) -> None:
-    """Print each diagnostic with its source line and caret."""
+    """Print each diagnostic with its source line and caret (the lines of
+    ``text`` are found once, not once per diagnostic)."""
+    lines = SourceLines(text)
     for d in diagnostics:
-        print(format_diagnostic(d, text), file=stream)
+        print(format_diagnostic(d, lines), file=stream)
 
 
 def write_output(command: str, output: str | None, text: str, out: TextIO, err: TextIO) -> bool:

@@ -74,34 +74,37 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 
     Lines break at spaces; a word longer than a line (a URL, or Chinese
     text without spaces) is cut where the line is full. East Asian wide
-    characters take two columns.
+    characters take two columns. Each character is measured once, so the
+    time grows linearly with the text, however long its words.
 
     >>> wrap("Europa muss massiv in eigene KI-Infrastruktur investieren.", 32)
     ['Europa muss massiv in eigene', 'KI-Infrastruktur investieren.']
     """
     lines: list[str] = []
-    line = ""
+    line: list[str] = []  # the words of the line being filled
+    used = 0  # its width, with one column per space between its words
     for word in clean(text).split(" "):
         if not word:
             continue
-        candidate = f"{line} {word}" if line else word
-        if _text_width(candidate) <= width:
-            line = candidate
+        size = _text_width(word)
+        if line and used + 1 + size <= width:
+            line.append(word)
+            used += 1 + size
             continue
         if line:
-            lines.append(line)
-            line = ""
-        while _text_width(word) > width:
-            cut, used = 0, 0
-            while cut < len(word) and used + _width(word[cut]) <= width:
-                used += _width(word[cut])
-                cut += 1
-            cut = max(cut, 1)
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
+            lines.append(" ".join(line))
+        if size > width:
+            start, size = 0, 0
+            for i, ch in enumerate(word):
+                w = _width(ch)
+                if size + w > width and i > start:
+                    lines.append(word[start:i])
+                    start, size = i, 0
+                size += w
+            word = word[start:]
+        line, used = [word], size
     if line:
-        lines.append(line)
+        lines.append(" ".join(line))
     return lines
 
 

@@ -45,7 +45,9 @@ _FORCED = 2  # an outside attacker is IN: must be OUT
 
 
 class TooManyExtensions(ValueError):
-    """There are more extensions than the caller allowed to be listed."""
+    """There are more extensions than the caller allowed to be listed.
+
+    ``semantics`` and ``limit`` say which and how many; both survive pickling."""
 
     def __init__(self, semantics: str, limit: int):
         self.semantics = semantics
@@ -53,6 +55,10 @@ class TooManyExtensions(ValueError):
         super().__init__(
             f"there are more than {limit:,} {semantics} extensions, too many to list"
         )
+
+    def __reduce__(self):
+        # The default would call TooManyExtensions(message) and fail for want of `limit`.
+        return type(self), (self.semantics, self.limit), self.__dict__
 
 
 def invert(n: int, attackers: Sequence[Sequence[int]]) -> list[list[int]]:

@@ -26,8 +26,9 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8", errors="replace")
+        # Lines and columns as the parser counts them: at line feeds only, without a byte-order mark.
         line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1 - (line == 1 and good.startswith(_BOM))
         diagnostics.append(
             error(
                 "E001",

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from argmap._linebreaks import FALSE_LINE_BREAKS, SourceLines
 from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax.lines import Line, LineTransformer
@@ -50,17 +52,16 @@ def _parser() -> Lark:
 def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagnostic]]:
     """Parse ``text`` into line records; syntax errors become diagnostics.
 
-    The text is expected without a byte-order mark; line endings may be LF or CRLF.
+    The text is expected without a byte-order mark; line endings may be LF
+    or CRLF. Lines break at LF only, as the grammar's NL does: a form feed,
+    a line separator (U+2028) or any other character that
+    ``str.splitlines`` breaks at belongs to the line it stands in.
     """
     lines: list[Line] = []
     diagnostics: list[Diagnostic] = []
-    # Offsets of the start of each line, to cut the text after an error.
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
+    # Where each line starts, to cut the text after an error.
+    source = SourceLines(text)
+    starts = source.starts
     first = 0  # index of the first line of the part still to parse
     n_lines = len(starts)
     while first < n_lines:
@@ -72,20 +73,20 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
             break
         except UnexpectedInput as exc:
             bad = _error_line(exc, first, n_lines)
-            diagnostics.append(_describe(exc, text, starts, bad, first, filename))
+            diagnostics.append(_describe(exc, source, bad, filename))
             if bad > first:
                 try:
                     lines.extend(_parse_segment(_segment(text, starts, first, bad), first))
                 except UnexpectedInput:  # pragma: no cover - every prefix of whole lines parses
                     pass
-            lines.append(_broken_line(text, starts, bad))
+            lines.append(_broken_line(source, bad))
             first = bad + 1
             if len(diagnostics) >= MAX_SYNTAX_ERRORS and first < n_lines:
                 diagnostics.append(
                     info(
                         "I105",
                         f"stopped after {MAX_SYNTAX_ERRORS} syntax errors; the rest of the file was not read",
-                        _line_span(text, starts, first, filename),
+                        _line_span(source, first, filename),
                         hint="fix these errors first, then run argmap check again",
                     )
                 )
@@ -93,11 +94,10 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
     return lines, diagnostics
 
 
-def _broken_line(text: str, starts: list[int], index: int) -> Line:
+def _broken_line(source: SourceLines, index: int) -> Line:
     """A stand-in for a line that did not parse, so that the lines indented
     under it are not taken for part of the statement above it."""
-    stop = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
-    src = text[starts[index] : stop].rstrip("\r")
+    src = source.line(index + 1)
     line = Line("broken", ())
     line.indent = src[: len(src) - len(src.lstrip(" \t"))]
     line.lineno = index + 1
@@ -136,9 +136,8 @@ def _error_line(exc: UnexpectedInput, first: int, n_lines: int) -> int:
     return min(n_lines - 1, max(first, first + line - 2))
 
 
-def _line_span(text: str, starts: list[int], index: int, filename: str | None) -> Span:
-    stop = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
-    src = text[starts[index] : stop].rstrip("\r")
+def _line_span(source: SourceLines, index: int, filename: str | None) -> Span:
+    src = source.line(index + 1)
     indent = len(src) - len(src.lstrip(" \t"))
     return Span(filename, index + 1, indent + 1, index + 1, max(indent + 2, len(src.rstrip()) + 1))
 
@@ -181,14 +180,10 @@ def _expected_words(expected) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _describe(
-    exc: UnexpectedInput, text: str, starts: list[int], bad: int, first: int, filename: str | None
-) -> Diagnostic:
-    stop = starts[bad + 1] - 1 if bad + 1 < len(starts) else len(text)
-    src = text[starts[bad] : stop].rstrip("\r")
+def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str | None) -> Diagnostic:
+    src = source.line(bad + 1)
     stripped = src.strip()
     first_word = stripped.split(" ", 1)[0].split(":", 1)[0] if stripped else ""
-    line_span = _line_span(text, starts, bad, filename)
     hint = None
     if isinstance(exc, UnexpectedCharacters):
         col = exc.column
@@ -203,9 +198,10 @@ def _describe(
         elif char == '"' or first_word == "source":
             message = "a source's title must be in double quotes"
             hint = 'write `source ID: "Title"`'
+        elif not char.isprintable():
+            return _invisible(char, span)
         else:
-            shown = char if char.isprintable() else repr(char)[1:-1]
-            message = f"unexpected character `{shown}`"
+            message = f"unexpected character `{char}`"
             hint = _statement_hint(stripped, first_word)
         return error("E101", message, span, hint)
     assert isinstance(exc, UnexpectedToken)
@@ -216,7 +212,7 @@ def _describe(
             return error(
                 "E102",
                 f"a `{first_word}` line cannot be indented",
-                _line_span(text, starts, bad, filename),
+                _line_span(source, bad, filename),
                 f"a `{first_word}` line starts at the left margin: remove the indentation",
             )
         span = Span(filename, bad + 1, max(1, end), bad + 1, end + 1)
@@ -224,6 +220,9 @@ def _describe(
         hint = _statement_hint(stripped, first_word)
         return error("E102", message, span, hint)
     col = token.column
+    if str(token)[:1] and not str(token)[0].isprintable():
+        # A token of the rest of the line that starts with an invisible character.
+        return _invisible(str(token)[0], Span(filename, bad + 1, col, bad + 1, col + 1))
     value = str(token).split()[0] if str(token).split() else str(token)
     span = Span(filename, bad + 1, col, bad + 1, col + len(value))
     if token.type == "COMMENT" or value.startswith("#"):
@@ -248,6 +247,32 @@ def _describe(
             hint = f"to write a claim, start the line with `claim`: `claim {stripped}`"
     if hint is None:
         hint = _statement_hint(stripped, first_word)
+    return error("E101", message, span, hint)
+
+
+_INVISIBLE_NAMES = {
+    "\v": "vertical tab",
+    "\f": "form feed",
+    "\x1c": "file separator",
+    "\x1d": "group separator",
+    "\x1e": "record separator",
+    "\x1f": "unit separator",
+    "\x85": "next-line character",
+    "\x00": "NUL byte",
+}
+
+
+def _invisible(char: str, span: Span) -> Diagnostic:
+    """An invisible character where the grammar expects a word: name it."""
+    name = _INVISIBLE_NAMES.get(char) or unicodedata.name(char, "control character").lower()
+    message = f"unexpected invisible character: {name} (U+{ord(char):04X})"
+    if char in FALSE_LINE_BREAKS:
+        hint = (
+            "argmap breaks lines only at line feeds: delete the character or put a real line break"
+            " (text copied from a PDF often holds such characters)"
+        )
+    else:
+        hint = "delete the character or replace it with a space"
     return error("E101", message, span, hint)
 
 
