@@ -46,6 +46,24 @@ def unquote(value: str) -> str:
     return value
 
 
+def _describe(indent: str) -> str:
+    """How a line is indented, in words: ``2 spaces``, ``1 tab``, ``1 tab and 2 spaces``."""
+    tabs = indent.count("\t")
+    spaces = len(indent) - tabs
+    parts = []
+    if tabs:
+        parts.append(f"{tabs} tab{'s' if tabs > 1 else ''}")
+    if spaces or not tabs:
+        parts.append(f"{spaces} space{'s' if spaces != 1 else ''}")
+    return " and ".join(parts)
+
+
+def _mixed_hint(indent: str, other: str) -> str | None:
+    if ("\t" in indent) != ("\t" in other) or ("\t" in indent and indent != other):
+        return "do not mix tabs and spaces: indent every line of a level with the same characters (argmap fmt uses 2 spaces a level)"
+    return None
+
+
 class _Node:
     """An open line that later, more indented lines can belong to."""
 
@@ -159,20 +177,55 @@ class _Assembler:
                 # Under a line that did not parse: already reported, nothing to attach to.
                 stack.append(_Node("broken", line))
                 continue
+            if line.kind == "item" and parent.kind == "claim" and parent.depth > 0:
+                # Reported, then read as written, so that its claim exists
+                # and nothing under it is reported a second time.
+                self.check_step(stack, line)
             if parent.child_indent is None:
                 parent.child_indent = indent
             elif parent.child_indent != indent:
                 self.err(
                     "E103",
-                    "inconsistent indentation: this line is indented differently from the lines beside it",
+                    f"inconsistent indentation: this line is indented {_describe(indent)},"
+                    f" the lines beside it {_describe(parent.child_indent)}",
                     self.line_span(line),
-                    "indent lines at the same level alike (do not mix tabs and spaces)",
+                    _mixed_hint(indent, parent.child_indent)
+                    or "indent lines at the same level alike (do not mix tabs and spaces)",
                 )
                 continue
             node = self.inner(parent, line)
             if node is not None:
                 stack.append(node)
         return self.finish()
+
+    def check_step(self, stack: list[_Node], line: Line) -> None:
+        """E118 when an outline item under an item is not indented one step
+        (the outline's first indentation) further than that item.
+
+        One space more or less would otherwise silently move the item under
+        another claim: three spaces under an item at two is a reason for that
+        item, where a reason for the claim above it was most likely meant.
+        """
+        top = stack[0]
+        if top.kind != "claim" or top.child_indent is None or top.indent:
+            return
+        step = len(top.child_indent)
+        parent = stack[-1]
+        if len(line.indent) == len(parent.indent) + step:
+            return
+        role = {"+": "to make it a reason for", "-": "to make it an objection to"}.get(str(line.parts[0]), "to put it under")
+        places = [
+            f"{_describe(node.indent + top.child_indent)} {role} `{node.claim}`"
+            for node in stack
+            if node.kind == "claim" and node.claim is not None
+        ]
+        self.err(
+            "E118",
+            f"this outline item is indented {_describe(line.indent)}, but the outline above"
+            f" is indented in steps of {_describe(top.child_indent)}",
+            self.line_span(line),
+            "indent it by " + ", or by ".join(reversed(places)) if places else None,
+        )
 
     def top(self, line: Line) -> _Node:
         kind, parts, span = line.kind, line.parts, self.line_span(line)
