@@ -45,14 +45,15 @@ def write_atomically(path: str | os.PathLike, data: str | bytes) -> None:
     cannot be written: its folder is missing or not writable, it is
     read-only, it has several hard links, or it is not a regular file.
     """
-    target = _resolve(Path(path))
+    given = Path(path)
+    target = _resolve(given)
     folder = target.parent
     try:
         existing = os.stat(target)
     except FileNotFoundError:
         existing = None
     if existing is not None:
-        _refuse_to_replace(target, existing)
+        _refuse_to_replace(target, given, existing)
     elif not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, f"the folder `{folder}` does not exist", os.fspath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -85,22 +86,25 @@ def _resolve(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _refuse_to_replace(target: Path, existing: os.stat_result) -> None:
+def _refuse_to_replace(target: Path, given: Path, existing: os.stat_result) -> None:
     name = os.fspath(target)
+    # The message follows the file's name on the command line: say which
+    # file is meant only when a link led elsewhere.
+    it = "it" if target == given else f"`{name}`, where the link points,"
     if not stat.S_ISREG(existing.st_mode):
         what = "a folder" if stat.S_ISDIR(existing.st_mode) else "not a regular file"
-        raise IsADirectoryError(errno.EISDIR, f"`{name}` is {what}; argmap writes only regular files", name)
+        raise IsADirectoryError(errno.EISDIR, f"{it} is {what}; argmap writes only regular files", name)
     writable = existing.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     if not writable or not os.access(target, os.W_OK):
         raise PermissionError(
             errno.EACCES,
-            f"`{name}` is read-only; argmap does not overwrite a protected file (make it writable first: chmod u+w)",
+            f"{it} is read-only; argmap does not overwrite a protected file (make it writable first: chmod u+w)",
             name,
         )
     if existing.st_nlink > 1:
         raise PermissionError(
             errno.EMLINK,
-            f"`{name}` has {existing.st_nlink} hard links; replacing it would cut it off from its other names"
+            f"{it} has {existing.st_nlink} hard links; replacing it would cut it off from its other names"
             " (write to a new file, or copy it: cp FILE FILE.new && mv FILE.new FILE)",
             name,
         )

@@ -269,3 +269,18 @@ def test_sigterm_during_fmt_leaves_no_temporary_and_exits_143(tmp_path, monkeypa
     assert _names(tmp_path) == ["m.argmap"]
     assert target.read_text("utf-8") == UGLY
     assert signal.getsignal(signal.SIGTERM) == before  # the command put the earlier handler back
+
+
+def test_a_link_to_a_read_only_file_names_the_file_it_points_to(tmp_path):
+    """Written through a link, the refusal says which file was protected."""
+    real = tmp_path / "real.argmap"
+    real.write_text(UGLY, "utf-8")
+    os.chmod(real, 0o444)
+    link = tmp_path / "link.argmap"
+    link.symlink_to(real)
+    code, out, err = run("fmt", link)
+    assert code == 1 and out == ""
+    assert err == (
+        f"{link}: cannot write: `{real}`, where the link points, is read-only; argmap does not overwrite"
+        " a protected file (make it writable first: chmod u+w); the file is unchanged\n"
+    )

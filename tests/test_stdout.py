@@ -111,3 +111,20 @@ def test_sigterm_stops_the_command_with_143_and_no_traceback(tmp_path):
     )
     assert done.returncode == 143
     assert done.stderr == b""
+
+
+def test_an_output_encoding_that_cannot_hold_the_text_is_one_line(tmp_path):
+    """PYTHONIOENCODING=ascii and a map in German: one line saying what to do, exit code 1."""
+    path = tmp_path / "m.argmap"
+    path.write_text("claim a: Schüler lernen besser.\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "outline", str(path)],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=60,
+        check=False,
+    )
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 1 and "Traceback" not in err
+    assert err.count("\n") == 1 and "PYTHONIOENCODING=utf-8" in err

@@ -113,6 +113,16 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except BrokenPipeError:
         _discard(out)
         return 141
+    except UnicodeEncodeError as exc:
+        # Standard output set to an encoding that cannot hold the map's text.
+        _discard(out)
+        with contextlib.suppress(OSError, ValueError):
+            print(
+                f"{command}: error: the output's encoding ({exc.encoding}) cannot hold"
+                f" {exc.object[exc.start:exc.end]!r}; set PYTHONIOENCODING=utf-8, or write to a file with -o",
+                file=err,
+            )
+        return 1
     except OSError as exc:
         # Not a file the command writes (commands report those themselves):
         # standard output on a full disk, a device that failed, a closed stream.
