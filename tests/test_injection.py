@@ -145,3 +145,33 @@ def test_a_name_that_is_not_a_word_becomes_a_safe_node_name(ident):
 def test_a_word_is_its_own_node_name(ident):
     """Every id the language can write keeps its name in the drawing."""
     assert node_name(ident) == ident
+
+
+EVIL = 'x"] ; evil [label=<b>y</b>] } node z {\\N\\G\\ <TABLE>&amp;'
+
+
+@needs_dot[0]
+@needs_dot[1]
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"evaluate": "grounded"}, {"positions": ["p", "q"]}, {"group_by": "source"}, {"worksheet": True, "keep": "a"}],
+    ids=["plain", "evaluate", "positions", "source", "worksheet"],
+)
+def test_hostile_texts_everywhere_draw_exactly_the_map(options):
+    """Title, question, claim texts, group labels, source titles and authors full of DOT and HTML syntax add nothing."""
+    b = argmap.MapBuilder(title=EVIL, question=EVIL, lang="en")
+    b.source("s", EVIL, author=EVIL)
+    b.group("g", EVIL)
+    b.claim("a", EVIL, group="g", source="s")
+    b.claim("b", EVIL, source="s")
+    b.claim("c", EVIL)
+    b.supports("a", "b", name="r")
+    b.undercuts("c", "r")
+    b.position("p", accepts=["a", "r"])
+    b.position("q", rejects=["a"])
+    m = b.build()
+    plain = argmap.parse("claim a: A\n  group: g\nclaim b: B\nr: a supports b\nclaim c: C\nc undercuts r\n"
+                         "group g: G\nposition p: accepts a, r\nposition q: rejects a\n")
+    expected_nodes, expected_edges, _ = _drawn(to_graphviz(plain, **options).source)
+    nodes, edges, _ = _drawn(to_graphviz(m, **options).source)
+    assert (nodes, edges) == (expected_nodes, expected_edges)
