@@ -57,7 +57,9 @@ def format_map(argument_map: ArgumentMap) -> str:
             blocks.append(("meta", meta))
         item = items[i]
         if isinstance(item, Comment):
-            _comment(blocks, item, outline.plan(items, following[i]), len(outline.stack))
+            below = following[i]
+            planned = outline.plan(items, below)
+            _comment(blocks, item, planned and planned[0], len(outline.stack), below < len(items) and items[below])
             i += 1
             continue
         written = outline.write(items, i)
@@ -104,15 +106,20 @@ def _indented(comment: Comment) -> bool:
     return comment.span is not None and comment.span.column > 1
 
 
-def _comment(blocks, comment: Comment, planned, open_levels: int) -> None:
-    """Write a comment where it stands: an indented one stays in the block of
-    the statement above it, at the depth of the outline item below it (or of
-    the attributes above it); one at the left margin inside an outline stays
-    in the outline, and elsewhere starts a block that the statement below it
-    joins."""
-    continues = planned is not None
+def _comment(blocks, comment: Comment, depth: int | None, open_levels: int, below) -> None:
+    """Write a comment where it stands.
+
+    An indented comment stays in the block of the statement above it: at the
+    depth of the outline item below it (``depth``, None when the statement
+    below is not an outline item), unless it was indented deeper than that
+    item; then at the depth of the attributes above it. A comment at the left
+    margin stays there: inside an outline in its block, elsewhere it starts a
+    block that the statement below it joins.
+    """
+    continues = depth is not None
     if _indented(comment):
-        indent = "  " * (planned[0] if continues else max(1, open_levels))
+        deeper = below and below.span is not None and comment.span.column > below.span.column
+        indent = "  " * (depth if continues and not deeper else max(1, open_levels))
         line = f"{indent}#{comment.text}"
     else:
         line = f"#{comment.text}"

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.formatter import format_map
-from tests.strategies import maps
+from argmap import ArgumentMap, Claim, Comment, Support
+from tests.strategies import comment_texts, maps
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").rglob("*.argmap"))
@@ -104,3 +106,111 @@ def test_examples_are_in_canonical_form(path):
     """`argmap fmt --check` passes on every bundled example."""
     text = path.read_text("utf-8")
     assert argmap.parse(text).to_source() == text
+
+
+# -- comments anywhere ---------------------------------------------------------------------------
+
+COMMENTS = [
+    ("the issue's example", "claim a: A\n  # note\nposition p: accepts a\n"),
+    ("at the top", "# head\nclaim a: A.\n"),
+    ("above the title", "# head\ntitle: T\n\nclaim a: A.\n"),
+    ("under the title", "title: T\n  # about the title\nlang: de\n\nclaim a: A.\n"),
+    ("between title and the first claim", "title: T\n\n# first\nclaim a: A.\n"),
+    ("only comments and a title", "# one\ntitle: T\n  # two\n"),
+    ("only comments", "# one\n  # two\n# three\n"),
+    ("an indented comment first", "  # odd\nclaim a: A.\n"),
+    ("under a claim", "claim a: A.\n  # c\nclaim b: B.\n"),
+    ("between a claim's attributes", "claim a: A.\n  basis: study\n  # c\n  note: n\n"),
+    ("after a claim's attributes", "claim a: A.\n  basis: study\n  # c\n\nposition p: accepts a\n"),
+    ("between continuation lines", "claim a: one\n  # c\n  | two\n"),
+    ("under a source", 'source s: "S"\n  # c\n  author: X\nclaim a: A.\n'),
+    ("before a source", 'claim a: A.\n\n# c\nsource s: "S"\n'),
+    ("under a group", "group g: G\n  # c\n  | more\nclaim a: A.\n"),
+    ("before and after a group", "claim a: A.\n# before\ngroup g: G\n# after\n"),
+    ("under a relation", "claim a: A.\nclaim b: B.\na supports b\n  # c\nb rebuts a\n"),
+    ("under a named relation", "claim a: A.\nclaim b: B.\nr: a supports b\n  # c\n"),
+    ("under a position", "claim a: A.\n\nposition p: accepts a\n  # c\n"),
+    ("between a position's lines", "claim a: A.\nclaim b: B.\n\nposition p:\n  accepts a\n  # c\n  rejects b\n"),
+    ("before a position", "claim a: A.\n\n# c\nposition p: accepts a\n"),
+    ("between outline items", "claim a: A.\n  + b: B.\n  # c\n  - d: D.\n"),
+    ("deep in an outline", "claim a: A.\n  + (r) b: B.\n    # on b\n    ~ u: U.\n      # on u\n  - d\n"),
+    ("at the margin in an outline", "claim a: A.\n  + b: B.\n# c\n  - d: D.\n"),
+    ("after an outline item's attributes", "claim a: A.\n  + b: B.\n    basis: study\n    # c\nclaim d: D.\n"),
+    ("at the end of the file", "claim a: A.\n# end\n"),
+    ("indented at the end of the file", "claim a: A.\n  + b\n    # end\n"),
+    ("empty comments", "#\nclaim a: A.\n  #\n"),
+    ("tab-indented", "claim a: A.\n\t# c\n"),
+    ("many in a row", "claim a: A.\n# 1\n  # 2\n    # 3\n# 4\nclaim b: B.\n"),
+]
+
+
+def comment_lines(text: str) -> list[str]:
+    """The text of every comment line, in order."""
+    return [line.lstrip(" \t")[1:].rstrip() for line in text.split("\n") if line.lstrip(" \t").startswith("#")]
+
+
+@pytest.mark.parametrize("src", [c[1] for c in COMMENTS], ids=[c[0] for c in COMMENTS])
+def test_every_comment_survives_fmt(src):
+    """fmt keeps every comment, in order, does not change the map, and is idempotent."""
+    m = argmap.parse(src)
+    out = m.to_source()
+    assert comment_lines(out) == comment_lines(src)
+    again = argmap.parse(out)
+    assert again == m
+    assert again.to_source() == out
+
+
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ("claim a: A\n  # note\nposition p: accepts a\n", "claim a: A\n  # note\n\nposition p: accepts a\n"),
+        ("title: T\n# first\nclaim a: A.\n", "title: T\n\n# first\nclaim a: A.\n"),
+        ("# head\ntitle: T\nclaim a: A.\n", "# head\ntitle: T\n\nclaim a: A.\n"),
+        ("claim a: A.\n    + b: B.\n        # c\n    - d: D.\n", "claim a: A.\n  + b: B.\n    # c\n  - d: D.\n"),
+        ("claim a: A.\n    + b: B.\n    # c\n    - d: D.\n", "claim a: A.\n  + b: B.\n  # c\n  - d: D.\n"),
+        ("claim a: A.\n  + b: B.\n# c\n  - d: D.\n", "claim a: A.\n  + b: B.\n# c\n  - d: D.\n"),
+        ("claim a: A.\n    # c\nclaim b: B.\n", "claim a: A.\n  # c\nclaim b: B.\n"),
+    ],
+)
+def test_comments_stay_in_place(src, expected):
+    """A comment stays under the statement above it, at the depth of the outline item below it."""
+    assert argmap.parse(src).to_source() == expected
+
+
+def test_comments_in_the_wrong_map_order_are_written():
+    """Comments anywhere in a map built in Python are written at the left margin and read back."""
+    m = ArgumentMap(
+        [Comment(" a"), Claim("x", "X."), Comment(" b"), Support(["x"], "y"), Comment(" c")],
+        title="T",
+    )
+    assert argmap.parse(m.to_source()) == m
+
+
+EXAMPLE_TEXTS = [p.read_text("utf-8") for p in TOP_EXAMPLES]
+
+
+@st.composite
+def texts_with_comments(draw):
+    """A canonical map text (generated or a bundled example) with comment lines inserted anywhere."""
+    if EXAMPLE_TEXTS and draw(st.booleans()):
+        text = draw(st.sampled_from(EXAMPLE_TEXTS))
+    else:
+        text = format_map(draw(maps(max_claims=4)))
+    lines = text.splitlines()
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(lines)))
+        indent = draw(st.sampled_from(["", "  ", "    ", "      ", "\t", " "]))
+        lines.insert(at, f"{indent}#{draw(comment_texts)}")
+    return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
+
+
+@given(texts_with_comments())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_comments_inserted_anywhere_survive_fmt(text):
+    """Comments inserted at random places: fmt keeps every one, in order, and is idempotent."""
+    m = argmap.parse(text)
+    out = m.to_source()
+    assert comment_lines(out) == comment_lines(text)
+    again = argmap.parse(out)
+    assert again == m
+    assert again.to_source() == out
