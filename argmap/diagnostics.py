@@ -7,11 +7,12 @@ to print or to raise.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import json
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from unicodedata import east_asian_width
 
 from attrs import field, frozen
@@ -223,6 +224,10 @@ def _distance(a: str, b: str, limit: int) -> int:
         end += 1
     if end:
         a, b = a[: len(a) - end], b[: len(b) - end]
+    # Each edit adds or removes at most two letters to or from the letters
+    # that only one of the words has: a quick bound before the full count.
+    if len(set(a).symmetric_difference(b)) > 2 * limit:
+        return limit + 1
     n, m = len(a), len(b)
     over = limit + 1
     before: list[int] = []
@@ -256,10 +261,14 @@ class Suggester:
     """Did-you-mean look-ups among one collection of ids, in bounded time.
 
     The ids are grouped by length once, so a word is compared only with the
-    ids whose length is within its edit limit, each comparison stops as
-    soon as it cannot beat the best so far, at most ``per_word`` ids are
-    compared with one word, and at most ``budget`` in all (None: no limit).
-    Words longer than :data:`MAX_SUGGEST_LENGTH` get no suggestion.
+    ids whose length is within its edit limit; the ids next to the word in
+    alphabetical order, and in the order of their endings, come first (they
+    share its start or its end, where a typo is likeliest to have left them
+    alike); each comparison stops as soon as it cannot beat the best so far;
+    at most ``per_word`` ids are compared with one word, and at most
+    ``budget`` in all (None: no limit). Below these limits the suggestion is
+    the one comparing with every id would give. Words longer than
+    :data:`MAX_SUGGEST_LENGTH` get no suggestion.
 
     >>> Suggester(["invest", "gap", "lockin"]).suggest("invst")
     'invest'
@@ -275,8 +284,9 @@ class Suggester:
         for c in candidates:
             low = c.lower()
             by_length.setdefault(len(low), []).append((low, c))
-        # Sorted, so that when the limits cut the search short the same ids are compared every time.
-        self._by_length = {n: sorted(group) for n, group in by_length.items()}
+        self._by_length = {
+            n: (sorted(group), sorted((low[::-1], c) for low, c in group)) for n, group in by_length.items()
+        }
         self.budget = budget
         self.per_word = per_word
         #: How many comparisons were made so far.
@@ -292,17 +302,46 @@ class Suggester:
         if self.budget is not None:
             allowed = min(allowed, self.budget - self.comparisons)
         best, best_d = None, limit + 1
-        # Equal lengths first, then one letter more or less, and so on.
-        for delta in sorted(range(-limit, limit + 1), key=abs):
-            for low, c in self._by_length.get(len(lower) + delta, ()):
-                if allowed <= 0:
-                    return best
-                allowed -= 1
-                self.comparisons += 1
-                d = _distance(lower, low, min(best_d, limit))
-                if d < best_d or (d == best_d and best is not None and c < best):
-                    best, best_d = c, d
+        for low, c in self._nearest(lower, limit):
+            if allowed <= 0:
+                break
+            allowed -= 1
+            self.comparisons += 1
+            d = _distance(lower, low, min(best_d, limit))
+            if d < best_d or (d == best_d and best is not None and c < best):
+                best, best_d = c, d
         return best if best_d <= limit else None
+
+    def _nearest(self, lower: str, limit: int) -> Iterator[tuple[str, str]]:
+        """Each id of a length within ``limit`` of ``lower``'s once, the likeliest first."""
+        streams = []
+        for delta in sorted(range(-limit, limit + 1), key=abs):
+            group = self._by_length.get(len(lower) + delta)
+            if group:
+                streams.append(_outward(group[0], lower, backward=False))
+                streams.append(_outward(group[1], lower[::-1], backward=True))
+        seen: set[str] = set()
+        while streams:
+            for stream in list(streams):
+                item = next(stream, None)
+                if item is None:
+                    streams.remove(stream)
+                elif item[1] not in seen:
+                    seen.add(item[1])
+                    yield item
+
+
+def _outward(items: list[tuple[str, str]], key: str, backward: bool) -> Iterator[tuple[str, str]]:
+    """The items of the sorted list ``items`` from where ``key`` would stand, outwards."""
+    after = bisect.bisect_left(items, (key,))
+    before = after - 1
+    while before >= 0 or after < len(items):
+        for index in (after, before):
+            if 0 <= index < len(items):
+                low, c = items[index]
+                yield (low[::-1] if backward else low), c
+        after += 1
+        before -= 1
 
 
 # The suggesters of the last few large sets of ids given to suggest(), by

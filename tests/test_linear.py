@@ -157,7 +157,7 @@ def test_only_ids_of_a_near_length_are_compared(monkeypatch):
     """A word is compared only with the ids whose length is within its edit limit."""
     counting = Counting(diagnostics._distance)
     monkeypatch.setattr(diagnostics, "_distance", counting)
-    ids = [f"c{'x' * n}" for n in range(1, 60)] * 5
+    ids = [f"{start}{'x' * n}" for start in "abcde" for n in range(60)]
     assert suggest("cxxxxxxxxy", ids) == reference_suggest("cxxxxxxxxy", ids) == "cxxxxxxxx"
     assert counting.calls == 5 * 7  # lengths 7 to 13, five ids of each
 
@@ -188,6 +188,19 @@ def test_a_map_full_of_unknown_ids_makes_a_bounded_number_of_comparisons(monkeyp
     assert len(unknown) == 400
     assert indexes.made == 1 and distances.calls <= 3_000
     assert unknown[0].hint == "did you mean `claim_00000`?"
+
+
+def test_the_likeliest_ids_are_compared_first(monkeypatch):
+    """Among 100,000 ids of one length, a typo at the start, middle or end finds its id within the comparisons allowed."""
+    ids = [f"claim_{i:06d}" for i in range(100_000)]
+    counting = Counting(diagnostics._distance)
+    monkeypatch.setattr(diagnostics, "_distance", counting)
+    index = Suggester(ids)
+    typos = [("xlaim_004231", "claim_004231"), ("claim_04z231", "claim_040231"), ("claim_00423", "claim_000423")]
+    for typo, meant in typos:
+        counting.calls = 0
+        assert index.suggest(typo) == meant
+        assert counting.calls <= diagnostics.MAX_COMPARISONS_PER_WORD
 
 
 def test_the_budget_is_per_collection():
