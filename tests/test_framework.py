@@ -108,11 +108,15 @@ def test_self_attack_is_kept():
     assert framework(m).attacks == (("a", "a"),)
 
 
-def test_unknown_ids_are_left_out():
-    """Relations naming unknown ids, or undercutting a claim, add no attacks."""
+def test_unknown_ids_are_refused():
+    """Relations naming unknown ids, or undercutting a claim, make framework() refuse the map in every mode."""
+    from argmap.semantics import MapError
+
     m, _ = argmap.read("claim a: A.\nclaim b: B.\na rebuts ghost\nghost rebuts a\na undercuts b\nghost supports a\n")
     for mode in SUPPORT_MODES:
-        assert framework(m, mode).attacks == ()
+        with pytest.raises(MapError) as info:
+            framework(m, mode)
+        assert {d.code for d in info.value.diagnostics} == {"E201", "E204"}
 
 
 def test_unknown_support_mode_is_a_value_error():

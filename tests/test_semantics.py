@@ -365,12 +365,14 @@ def test_acceptance_notes_for_dfquad_give_the_strength():
 
 
 @pytest.mark.parametrize("semantics", SEMANTICS)
-def test_every_semantics_is_evaluated_on_a_map_with_broken_references(semantics):
-    """Relations naming unknown ids are left out instead of failing."""
+def test_every_semantics_refuses_a_map_with_broken_references(semantics):
+    """Relations naming unknown ids make every semantics refuse the map with MapError, listing each error."""
+    from argmap.semantics import MapError
+
     m, _ = argmap.read("claim a: A.\na rebuts ghost\nghost undercuts a\nclaim b: B.\nb supports nobody\n")
-    result = evaluate(m, semantics)
-    assert result.arguments == ("a", "b")
-    assert result.attacks == ()
+    with pytest.raises(MapError) as info:
+        evaluate(m, semantics)
+    assert {d.code for d in info.value.diagnostics} == {"E201", "E204"}
 
 
 def test_support_is_never_an_argument_unless_named():
