@@ -15,7 +15,8 @@ that is not a named support (E204), a position naming an unknown id (E206).
 A claim related to itself (E203) is kept as written (a self-attack is
 meaningful in argumentation theory); an unknown source (E205), quotes,
 structure and positions' consistency do not change the framework. The
-command line is stricter: it stops at every E2xx error.
+commands that compute with a map (``evaluate``, ``compare``, ``export``,
+``outline``, ``render --evaluate``) stop at exactly these errors too.
 """
 
 from __future__ import annotations

@@ -99,6 +99,17 @@ def test_the_command_line_and_the_api_agree(tmp_path, m, code):
         argmap.evaluate(argmap.read(path.read_text("utf-8"))[0])
 
 
+@pytest.mark.parametrize("command", [["evaluate"], ["outline"], ["export", "--to", "apx"]])
+def test_the_command_line_accepts_what_the_api_accepts(tmp_path, command):
+    """Errors that do not change the meaning (a self-rebuttal, an unknown source) stop neither the API nor the CLI."""
+    path = tmp_path / "m.argmap"
+    path.write_text(GOOD + "b rebuts b\nclaim d: D.\n  source: nowhere\n", "utf-8")
+    exit_code, out, err = run(*command, path)
+    assert exit_code == 0, err
+    assert out
+    argmap.evaluate(argmap.read(path.read_text("utf-8"))[0])
+
+
 @pytest.mark.parametrize("m,code", _maps())
 def test_acceptance_notes_are_none_for_a_broken_map_and_check_reports_the_errors(m, code):
     """check --semantics does not raise: the errors are reported, and no notes about another map are added."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from argmap.checks.references import check_references
+from argmap._meaning import meaning_errors
 from argmap.cli.common import Input, print_diagnostics, read_inputs
 from argmap.model import ArgumentMap
 
@@ -12,14 +12,15 @@ __all__ = ["read_one", "shorten"]
 
 
 def read_one(name: str, err: TextIO, doing: str) -> tuple[Input, ArgumentMap | None]:
-    """Read the map named ``name``; when it has syntax or reference errors
-    (which would change what the map means), print them to ``err``, then
+    """Read the map named ``name``; when it has syntax errors or the
+    reference errors that change what the map means (the ones the Python API
+    refuses with :class:`argmap.MapError`), print them to ``err``, then
     ``<file>: <doing>: the map has errors``, and return None for the map.
-    Quote and position problems do not stop it."""
+    Quote, structure and position problems do not stop it."""
     inp = read_inputs([name])[0]
     errors = [d for d in inp.diagnostics if d.is_error]
     if inp.map is not None and not errors:
-        errors = [d for d in check_references(inp.map) if d.is_error]
+        errors = meaning_errors(inp.map)
     if inp.map is None or errors:
         print_diagnostics(errors, inp.text, err)
         print(f"{inp.display_name}: {doing}: the map has errors (see `argmap check`)", file=err)
