@@ -42,20 +42,6 @@ __all__ = [
 RESERVED_WORDS = frozenset({"claim", "implicit", "source", "group", "position", "title", "lang", "question"})
 
 
-@frozen
-class Span:
-    """Where something stands in a file: 1-based lines and columns, end exclusive."""
-
-    file: str | None
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    def __str__(self) -> str:
-        return f"{self.file or '<text>'}:{self.line}:{self.column}"
-
-
 def is_id(value: object) -> bool:
     """True for a valid id: letters (any script), digits and underscores."""
     return isinstance(value, str) and (value.isalnum() or value.replace("_", "a").isalnum())
@@ -218,6 +204,25 @@ def _spans_field():
     return field(default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=_check_spans)
 
 
+def _check_line(instance, attribute, value):
+    if type(value) is not int or value < 0:
+        _refuse(instance, attribute.name, value, "expected a line or column number (an int, 0 or more)")
+
+
+@frozen
+class Span:
+    """Where something stands in a file: 1-based lines and columns, end exclusive."""
+
+    file: str | None = field(validator=_check_optional_text)
+    line: int = field(validator=_check_line)
+    column: int = field(validator=_check_line)
+    end_line: int = field(validator=_check_line)
+    end_column: int = field(validator=_check_line)
+
+    def __str__(self) -> str:
+        return f"{self.file or '<text>'}:{self.line}:{self.column}"
+
+
 class Basis(enum.Enum):
     """The kind of evidence a claim rests on, as teachers mark it."""
 
@@ -269,7 +274,8 @@ def _check_key(instance, attribute, value):
     if not is_id(value):
         _refuse(instance, attribute.name, value, _ID_RULE)
     if value in _STANCE_WORDS:
-        _refuse(instance, attribute.name, value, "an attribute key cannot be `accepts` or `rejects` (they start a position's line)")
+        reason = "an attribute key cannot be `accepts` or `rejects` (they start a position's line)"
+        _refuse(instance, attribute.name, value, reason)
 
 
 @frozen
@@ -382,11 +388,6 @@ class Claim:
             yield self.source, _at(self.ref_spans, 1)
 
 
-def _file(value):
-    # Unlike the other fields, an empty file is kept: `file: ""` says so.
-    return _text(value)
-
-
 @frozen
 class Source:
     """A text that claims are taken from. ``file`` is relative to the map's file."""
@@ -397,7 +398,8 @@ class Source:
     date: str | None = _optional_text_field()
     kind: str | None = _optional_text_field()
     url: str | None = _optional_text_field()
-    file: str | None = field(default=None, kw_only=True, converter=_file, validator=_check_optional_text)
+    # Unlike the other optional texts, an empty file is kept: `file: ""` says so.
+    file: str | None = field(default=None, kw_only=True, converter=_text, validator=_check_optional_text)
     extra: tuple[Attribute, ...] = _extra_field(SOURCE_ATTRIBUTES)
     span: Span | None = _span_field()
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -587,7 +589,8 @@ class ArgumentMap:
             _refuse(self, attribute.name, value, "expected a sequence of items")
         for item in value:
             if type(item) not in _ITEM_TYPES:
-                _refuse(self, attribute.name, item, "expected an item (" + ", ".join(k.__name__ for k in _ITEM_TYPES) + ")")
+                kinds = ", ".join(k.__name__ for k in _ITEM_TYPES)
+                _refuse(self, attribute.name, item, f"expected an item ({kinds})")
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[type, list] = {kind: [] for kind in _KINDS.values()}

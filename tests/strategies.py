@@ -23,7 +23,9 @@ from argmap.model import (
 _letters = st.sampled_from(list("abcdefxyzäöüßé_") + ["日", "ж"])
 ids = st.text(_letters, min_size=1, max_size=6).filter(lambda s: s not in RESERVED_WORDS)
 words = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85"),
+    st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85"
+    ),
     min_size=1,
     max_size=12,
 ).filter(lambda w: w.strip())
@@ -84,9 +86,8 @@ def maps(draw, max_claims: int = 8) -> ArgumentMap:
         items.append(Group(draw(ids), draw(texts)))
     for pid in draw(st.lists(ids, max_size=2, unique=True)):
         pool = claim_ids + names
-        items.append(
-            Position(pid, draw(st.lists(st.sampled_from(pool), max_size=4)), draw(st.lists(st.sampled_from(pool), max_size=40)))
-        )
+        accepts = draw(st.lists(st.sampled_from(pool), max_size=4))
+        items.append(Position(pid, accepts, draw(st.lists(st.sampled_from(pool), max_size=40))))
     return ArgumentMap(
         items,
         title=draw(st.none() | texts),
@@ -190,7 +191,8 @@ def item_arguments(draw) -> tuple[type, tuple, dict]:
     """A model class and hostile arguments for its constructor ``(cls, args, kwargs)``."""
     ref = any_ids
     refs = st.lists(ref, max_size=3) | ref
-    kind = draw(st.sampled_from([Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment, Attribute]))
+    classes = [Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment, Attribute]
+    kind = draw(st.sampled_from(classes))
     if kind is Claim:
         kwargs = draw(claim_fields(ref, any_extra))
         return Claim, (draw(ref), draw(any_texts | st.none() | st.just(7))), kwargs
