@@ -346,6 +346,8 @@ def _outward(items: list[tuple[str, str]], key: str, backward: bool) -> Iterator
 
 # The suggesters of the last few large sets of ids given to suggest(), by
 # identity: a check asks for many hints among the same set of a map's ids.
+# A set that grew or shrank is indexed again; one changed in place to the
+# same size would keep its old index (argmap's checks never change them).
 _SUGGESTERS: dict[int, tuple[weakref.ref, int, Suggester]] = {}
 _MAX_SUGGESTERS = 8
 
@@ -359,7 +361,10 @@ def _suggester_for(candidates: Iterable[str]) -> Suggester:
         return entry[2]
     suggester = Suggester(candidates, budget=MAX_COMPARISONS_PER_COLLECTION)
     while len(_SUGGESTERS) >= _MAX_SUGGESTERS:
-        _SUGGESTERS.pop(next(iter(_SUGGESTERS)), None)
+        try:
+            _SUGGESTERS.pop(next(iter(_SUGGESTERS)), None)
+        except (RuntimeError, StopIteration):  # another thread changed it meanwhile
+            break
     forget = weakref.ref(candidates, lambda _, key=key: _SUGGESTERS.pop(key, None))
     _SUGGESTERS[key] = (forget, len(candidates), suggester)
     return suggester
