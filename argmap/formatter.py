@@ -116,17 +116,12 @@ def _comment(blocks, comment: Comment, depth: int | None, open_levels: int, belo
     margin stays there: inside an outline in its block, elsewhere it starts a
     block that the statement below it joins.
     """
-    continues = depth is not None
-    if _indented(comment):
+    indented = _indented(comment)
+    line = f"#{comment.text}"
+    if indented:
         deeper = below and below.span is not None and comment.span.column > below.span.column
-        indent = "  " * (depth if continues and not deeper else max(1, open_levels))
-        line = f"{indent}#{comment.text}"
-    else:
-        line = f"#{comment.text}"
-        if not continues or not blocks:
-            blocks.append(("comment", [line]))
-            return
-    if blocks:
+        line = "  " * (depth if depth is not None and not deeper else max(1, open_levels)) + line
+    if blocks and (indented or depth is not None):
         blocks[-1][1].append(line)
     else:
         blocks.append(("comment", [line]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import numbers
+import os
 from collections.abc import Iterator
 from typing import Union
 
@@ -104,6 +105,10 @@ def _strings(value):
         return tuple(value)
     except TypeError:
         return value
+
+
+def _path(value):
+    return os.fspath(value) if isinstance(value, os.PathLike) else value
 
 
 def _float(value):
@@ -569,7 +574,9 @@ class ArgumentMap:
     lang: str | None = _optional_text_field()
     question: str | None = _optional_text_field()
     #: Where the map was read from, if it was read from a file.
-    path: str | None = field(default=None, kw_only=True, eq=False, repr=False)
+    path: str | None = field(
+        default=None, kw_only=True, eq=False, repr=False, converter=_path, validator=_check_optional_text
+    )
 
     claims: tuple[Claim, ...] = field(init=False, eq=False, repr=False)
     sources: tuple[Source, ...] = field(init=False, eq=False, repr=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -136,6 +137,7 @@ REFUSED = [
     ("negative outline depth", lambda: Support(["a"], "b", outline=-1), "outline"),
     ("an item that is not an item", lambda: ArgumentMap(["claim a: A."]), "items"),
     ("title not a string", lambda: ArgumentMap(title=3), "title"),
+    ("path not a path", lambda: ArgumentMap(path=3), "path"),
     ("builder: title not a string", lambda: MapBuilder(title=["T"]), "title"),
     ("builder: adding a non-item", lambda: MapBuilder().add(Attribute("k", "v")), "items"),
     ("builder: comment not a string", lambda: MapBuilder().comment(None), "text"),
@@ -190,6 +192,7 @@ def test_converted_values():
     assert Position("p", accepts="ab").accepts == ("ab",)
     assert ArgumentMap(title="", lang=" ").title is None
     assert Source("s", "S", file="", author="").file == "" and Source("s", "S", author="").author is None
+    assert ArgumentMap(path=Path("m.argmap")).path == "m.argmap"
 
 
 def test_empty_file_survives_fmt():
