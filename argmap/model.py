@@ -218,7 +218,7 @@ def _check_line(instance, attribute, value):
 class Span:
     """Where something stands in a file: 1-based lines and columns, end exclusive."""
 
-    file: str | None = field(validator=_check_optional_text)
+    file: str | None = field(converter=_path, validator=_check_optional_text)
     line: int = field(validator=_check_line)
     column: int = field(validator=_check_line)
     end_line: int = field(validator=_check_line)

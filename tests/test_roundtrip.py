@@ -193,6 +193,7 @@ def test_converted_values():
     assert ArgumentMap(title="", lang=" ").title is None
     assert Source("s", "S", file="", author="").file == "" and Source("s", "S", author="").author is None
     assert ArgumentMap(path=Path("m.argmap")).path == "m.argmap"
+    assert argmap.parse("claim a: A.\n", Path("m.argmap")).claim("a").span.file == "m.argmap"
 
 
 def test_empty_file_survives_fmt():
