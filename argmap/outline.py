@@ -238,6 +238,7 @@ class _Plan:
         self.attackers = {r.attacker for r in m.relations if not isinstance(r, (Support, Contradiction))}
         self.implicit: list[str] = []
         self.sources: list[str] = []
+        self.source_numbers: dict[str, int] = {}  # source id -> its number in the list of sources
         self.lines: list[str] = []
         self.thesis = ""
         self.numbers: dict[str, int] = {}
@@ -312,9 +313,10 @@ class _Plan:
         if c.quote:
             parts.append(self.w["quote"].format(_md(c.quote)))
         if c.source:
-            if c.source not in self.sources:
+            number = self.source_numbers.setdefault(c.source, len(self.sources) + 1)
+            if number > len(self.sources):
                 self.sources.append(c.source)
-            parts.append(f"[{self.sources.index(c.source) + 1}]")
+            parts.append(f"[{number}]")
         return ", ".join(parts) if parts else self.w["no_evidence"]
 
     def detail(self, ident: str, indent: str) -> list[str]:

@@ -259,3 +259,16 @@ def test_drawing_a_claim_of_one_long_word_is_linear(monkeypatch):
 def test_wrap_cuts_long_words_where_the_line_is_full(text, width, lines):
     """Long words are cut at the width (wide characters count two columns); short ones move to the next line."""
     assert labels.wrap(text, width) == lines
+
+
+def test_groups_and_panels_do_not_copy_the_graph(monkeypatch):
+    """Each group's subgraph costs its own lines only: the parent graph's body is never copied."""
+    import graphviz
+
+    copies = []
+    original = graphviz.Digraph._copy_kwargs
+    monkeypatch.setattr(graphviz.Digraph, "_copy_kwargs", lambda self, **kw: copies.append(1) or original(self, **kw))
+    text = "".join(f"group g{i}: G{i}\nclaim c{i}: C{i}.\n  group: g{i}\n" for i in range(50))
+    dot = to_graphviz(argmap.parse(text)).source
+    assert copies == []
+    assert dot.count("subgraph cluster_") == 50

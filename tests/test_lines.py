@@ -150,3 +150,14 @@ def test_messages_and_hints_stay_on_one_line():
         "      | ^",
         "  hint: a␌b",
     ]
+
+
+@pytest.mark.parametrize("ch", [ch for ch in FALSE_LINE_BREAKS if ch != "\r"])  # a lone CR is an error
+def test_fmt_diff_counts_lines_as_the_parser_does(tmp_path, ch):
+    """`fmt --check --diff` splits at LF only, so its hunk counts the lines argmap sees."""
+    path = tmp_path / "m.argmap"
+    path.write_text(f"claim a:   A{ch}B.\nclaim b: B.\n", "utf-8")
+    out = io.StringIO()
+    assert main(["fmt", "--check", "--diff", str(path)], out, io.StringIO()) == 1
+    hunks = [line for line in out.getvalue().split("\n") if line.startswith("@@")]
+    assert hunks == ["@@ -1,2 +1,2 @@"]

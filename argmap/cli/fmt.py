@@ -36,8 +36,8 @@ def run(args, out, err) -> int:
 
                 out.writelines(
                     difflib.unified_diff(
-                        inp.text.splitlines(keepends=True),
-                        formatted.splitlines(keepends=True),
+                        _lines(inp.text),
+                        _lines(formatted),
                         inp.display_name,
                         inp.display_name + " (formatted)",
                     )
@@ -52,3 +52,11 @@ def run(args, out, err) -> int:
             continue
         print(f"{inp.display_name}: reformatted", file=out)
     return status
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` with their ends, split where argmap ends a line:
+    at LF only (a form feed or U+2028 is not a line break in a map)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]

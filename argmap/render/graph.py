@@ -9,6 +9,7 @@ top (``rankdir=BT``), so every arrow points up, from reason to claim.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from math import ceil
 
 import graphviz
@@ -61,6 +62,16 @@ def edge_style(kind: str, theme: Theme) -> dict[str, str]:
     return styles[kind]
 
 
+@contextmanager
+def _subgraph(parent: graphviz.Digraph, name: str):
+    """A subgraph added to ``parent`` when the block ends. Unlike
+    ``parent.subgraph(name=...)``, which copies the parent's body for each
+    subgraph, this costs only the subgraph's own lines."""
+    sub = graphviz.Digraph(name=name)
+    yield sub
+    parent.subgraph(sub)
+
+
 def _num(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 
@@ -88,7 +99,7 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
         panels[0].draw()
     else:
         for i, panel in enumerate(view.panels, 1):
-            with g.subgraph(name=f"cluster_position_{i}") as sub:
+            with _subgraph(g, f"cluster_position_{i}") as sub:
                 sub.attr(
                     label=html_label(f"<B>{escape(words['position'].format(position=panel.position))}</B>"),
                     style="rounded",
@@ -222,7 +233,7 @@ class _Panel:
                 self._claim(self.g, claim)
             elif cluster.key not in done:
                 done.add(cluster.key)
-                with self.g.subgraph(name=f"cluster_{self.prefix.replace('.', '_')}group_{len(done)}") as sub:
+                with _subgraph(self.g, f"cluster_{self.prefix.replace('.', '_')}group_{len(done)}") as sub:
                     sub.attr(
                         label=html_label(f"<B>{escape(cluster.label)}</B>"),
                         style="rounded,filled",
