@@ -177,13 +177,16 @@ def test_comments_stay_in_place(src, expected):
     assert argmap.parse(src).to_source() == expected
 
 
-def test_comments_in_the_wrong_map_order_are_written():
-    """Comments anywhere in a map built in Python are written at the left margin and read back."""
+def test_comments_in_a_built_map_round_trip():
+    """Comments anywhere in a map built in Python (no spans) are written at the left margin and read back."""
     m = ArgumentMap(
         [Comment(" a"), Claim("x", "X."), Comment(" b"), Support(["x"], "y"), Comment(" c")],
         title="T",
     )
-    assert argmap.parse(m.to_source()) == m
+    text = m.to_source()
+    assert text == "# a\ntitle: T\n\nclaim x: X.\n\n# b\nx supports y\n\n# c\n"
+    assert argmap.parse(text) == m
+    assert argmap.parse(text).to_source() == text
 
 
 EXAMPLE_TEXTS = [p.read_text("utf-8") for p in TOP_EXAMPLES]
