@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 import argmap
 from argmap import Basis, Claim, Contradiction, Position, Rebuttal, Source, Support, Undercut
 
@@ -39,6 +41,8 @@ position skeptic: accepts no_race, bubble, hot_air; rejects invest
 def codes(text: str) -> list[str]:
     m, diagnostics = argmap.read(text, "t.argmap")
     return [d.code for d in diagnostics + argmap.check(m)]
+
+ROOT_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_sketch_parses_without_diagnostics():
@@ -304,3 +308,17 @@ def test_id_with_a_space_gets_a_hint():
     """An id written with a space is answered with the id written with an underscore."""
     m, diagnostics = argmap.read("claim kein rennen: Text.\n")
     assert diagnostics[0].hint == "an id has no spaces: write `claim kein_rennen:`"
+
+
+@pytest.mark.parametrize("blank", ["  ", " \t "])
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT_EXAMPLES).glob("*.argmap")))
+def test_blank_lines_holding_white_space_are_blank_lines(name, blank):
+    """A line of only spaces or tabs, put between any two lines of an example, changes nothing."""
+    text = (ROOT_EXAMPLES / name).read_text("utf-8")
+    m, diagnostics = argmap.read(text)
+    lines = text.split("\n")
+    for i in range(1, len(lines), max(1, len(lines) // 15)):
+        changed = "\n".join(lines[:i] + [blank] + lines[i:])
+        m2, diagnostics2 = argmap.read(changed)
+        assert [d.code for d in diagnostics2] == [d.code for d in diagnostics], (i, diagnostics2[:1])
+        assert m2.to_source() == m.to_source(), i
