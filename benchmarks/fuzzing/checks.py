@@ -1,0 +1,278 @@
+"""What the fuzzer checks on one input, as data: the checks that ran and the failures.
+
+On every input: reading the bytes as a file is read never raises, printing
+the diagnostics never raises and each excerpt is the line its ``line:col``
+names, checking never raises, a ParseError survives pickling. On a map
+without syntax errors: formatting never raises, keeps every comment, reads
+back as the same map and is idempotent. On a map without any error:
+every semantics and support mode, the essay plan and the DOT source of the
+picture never raise.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import time
+import traceback
+from pathlib import Path
+
+from attrs import frozen
+
+import argmap
+from argmap.diagnostics import format_diagnostic, format_diagnostics_json
+from argmap.reading import read_file
+from argmap.render import to_graphviz
+from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, TooManyExtensions
+
+from .generate import SANDBOX_TEXT
+
+__all__ = ["CHECKS", "Failure", "Outcome", "run_checks", "prepare_folder", "MAX_ARGUMENTS", "MAX_EXTENSIONS"]
+
+#: Every check, in the order they run.
+CHECKS = (
+    "read", "diagnostics", "caret", "check", "pickle",
+    "format", "comments", "roundtrip", "idempotent",
+    "evaluate", "outline", "render",
+)
+
+#: Complete, preferred and stable semantics only on maps with at most this
+#: many arguments (claims and named supports): their search is exponential.
+MAX_ARGUMENTS = 40
+#: ... and listing at most this many extensions (more is TooManyExtensions, not a failure).
+MAX_EXTENSIONS = 64
+
+ARGMAP_DIR = str(Path(argmap.__file__).resolve().parent)
+_GUTTER = re.compile(r"^ *(\d+) \| (.*)$")
+
+
+@frozen
+class Failure:
+    """One failed check: ``key`` identifies its class (check, exception
+    type and where it was raised, or the property that did not hold)."""
+
+    check: str
+    key: str
+    message: str
+    detail: str = ""
+
+
+@frozen
+class Outcome:
+    """What happened to one input."""
+
+    ran: tuple[str, ...]
+    failures: tuple[Failure, ...]
+    seconds: float
+    #: seconds per check ("read" includes decoding; "check" the checks on the map)
+    times: tuple[tuple[str, float], ...] = ()
+
+
+def prepare_folder(folder: Path) -> Path:
+    """A folder for fuzzed files, with what their sources' ``file:`` may name:
+    a text to quote from, and a FIFO that nobody writes to."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "text.txt").write_text(SANDBOX_TEXT, encoding="utf-8")
+    (folder / "sub").mkdir(exist_ok=True)
+    fifo = folder / "fifo"
+    if not fifo.exists() and hasattr(os, "mkfifo"):
+        os.mkfifo(fifo)
+    return folder
+
+
+def _exception_key(check: str, exc: BaseException) -> str:
+    """``check: Type at file:line (function)``, the innermost frame inside argmap."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    inside = [f for f in frames if f.filename.startswith(ARGMAP_DIR)]
+    f = (inside or frames or [None])[-1]
+    where = f"{os.path.relpath(f.filename, os.path.dirname(ARGMAP_DIR))}:{f.lineno} ({f.name})" if f else "?"
+    return f"{check}: {type(exc).__name__} at {where}"
+
+
+class _Run:
+    def __init__(self) -> None:
+        self.ran: list[str] = []
+        self.failures: list[Failure] = []
+        self.times: dict[str, float] = {}
+
+    def fail(self, check: str, key: str, message: str, detail: str = "") -> None:
+        self.failures.append(Failure(check, key, message[:2000], detail[-4000:]))
+
+    def guard(self, check: str, fn, *args, **kwargs):
+        """``fn(*args)``; an exception becomes a failure of ``check`` (and the result None)."""
+        if check not in self.ran:
+            self.ran.append(check)
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - every exception is the finding
+            self.fail(check, _exception_key(check, exc), f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            return None
+        finally:
+            self.times[check] = self.times.get(check, 0.0) + time.perf_counter() - start
+
+
+def run_checks(data: bytes, path: Path, deep: bool = True) -> Outcome:
+    """Write ``data`` to ``path`` (a file in a folder from :func:`prepare_folder`)
+    and run every check that applies. ``deep=False`` stops after reading."""
+    start = time.perf_counter()
+    run = _Run()
+    path.write_bytes(data)
+    read = run.guard("read", read_file, path)
+    if read is not None:
+        m, text, diagnostics = read
+        if m is not None:
+            _after_reading(run, m, text, diagnostics, deep)
+    return Outcome(tuple(run.ran), tuple(run.failures), time.perf_counter() - start, tuple(run.times.items()))
+
+
+def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool) -> None:
+    syntax_errors = any(d.is_error for d in diagnostics)
+    found = run.guard("check", argmap.check, m) or []
+    everything = list(diagnostics) + list(found)
+    printed = run.guard("diagnostics", _print, everything, text)
+    if printed is not None:
+        run.guard("caret", _carets, run, everything, printed, text)
+    if syntax_errors:
+        run.guard("pickle", _pickle, run, [d for d in diagnostics if d.is_error], text)
+        return
+    if not deep:
+        return
+    _round_trip(run, m, text)
+    if any(d.is_error for d in found):
+        return
+    run.guard("evaluate", _evaluate_all, m)
+    run.guard("outline", _outlines, m)
+    run.guard("render", _pictures, m, len(text))
+
+
+def _print(diagnostics, text: str) -> list[str]:
+    format_diagnostics_json(diagnostics)
+    return [format_diagnostic(d, text) for d in diagnostics]
+
+
+def _alnum(s: str) -> str:
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+def _carets(run: _Run, diagnostics, printed: list[str], text: str) -> None:
+    """The excerpt under each diagnostic is the line that its line number names
+    (lines as the parser counts them: ended by LF or CRLF only)."""
+    lines = text.split("\n")
+    for d, out in zip(diagnostics, printed):
+        s = d.span
+        if s is None or not 1 <= s.line <= len(lines):
+            continue
+        expected = _alnum(lines[s.line - 1])
+        shown = None
+        for line in out.split("\n")[1:]:
+            match = _GUTTER.match(line)
+            if match and int(match.group(1)) == s.line:
+                shown = _alnum(match.group(2))
+                break
+        if shown is None:
+            if expected:
+                run.fail("caret", "caret: no excerpt for a line that exists",
+                         f"{d.code} at line {s.line}: no excerpt printed, though line {s.line} is {lines[s.line - 1][:80]!r}")
+            continue
+        if shown not in expected:
+            run.fail("caret", "caret: the excerpt is not the line the diagnostic names",
+                     f"{d.code} at {s.line}:{s.column}: shows {shown[:80]!r}, line {s.line} is {lines[s.line - 1][:80]!r}")
+
+
+def _pickle(run: _Run, errors: list, text: str) -> None:
+    """The ParseError that parse() raises for this text survives pickling with its data."""
+    exc = argmap.ParseError(errors, text)
+    again = pickle.loads(pickle.dumps(exc))
+    if again.diagnostics != exc.diagnostics or str(again) != str(exc):
+        run.fail("pickle", "pickle: ParseError loses its data", "a ParseError read back from pickle differs")
+
+
+def _comment_lines(text: str) -> list[str]:
+    out = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t")
+        if stripped.startswith("#"):
+            out.append(stripped.rstrip())  # trailing white space is not what a comment says
+    return out
+
+
+def _round_trip(run: _Run, m, text: str) -> None:
+    formatted = run.guard("format", m.to_source)
+    if formatted is None:
+        return
+    run.ran.append("comments")
+    kept = set(_comment_lines(formatted))
+    lost = [c for c in _comment_lines(text) if c not in kept]
+    if lost:
+        run.fail("comments", "comments: fmt drops a comment", f"{len(lost)} comment(s) lost, first {lost[0][:80]!r}")
+    run.ran.append("roundtrip")
+    read = run.guard("roundtrip", argmap.read, formatted)
+    if read is None:
+        return
+    again, diagnostics = read
+    errors = [d for d in diagnostics if d.is_error]
+    if errors:
+        run.fail("roundtrip", f"roundtrip: formatted text has errors ({errors[0].code})",
+                 f"{format_diagnostic(errors[0], formatted)}", formatted)
+        return
+    if again != m:
+        run.fail("roundtrip", "roundtrip: parse(to_source(m)) != m", _difference(m, again), formatted)
+        return
+    run.ran.append("idempotent")
+    twice = run.guard("idempotent", again.to_source)
+    if twice is not None and twice != formatted:
+        run.fail("idempotent", "idempotent: to_source changes its own output", _first_difference(formatted, twice))
+
+
+def _difference(a, b) -> str:
+    for key in ("title", "lang", "question"):
+        if getattr(a, key) != getattr(b, key):
+            return f"{key}: {getattr(a, key)!r} became {getattr(b, key)!r}"
+    for i, (x, y) in enumerate(zip(a.items, b.items)):
+        if x != y:
+            return f"item {i}: {x!r}\n  became {y!r}"[:1500]
+    return f"{len(a.items)} items became {len(b.items)}"
+
+
+def _first_difference(a: str, b: str) -> str:
+    for n, (x, y) in enumerate(zip(a.split("\n"), b.split("\n")), 1):
+        if x != y:
+            return f"line {n}: {x[:100]!r} became {y[:100]!r}"
+    return f"{a.count(chr(10))} lines became {b.count(chr(10))}"
+
+
+def _evaluate_all(m) -> None:
+    arguments = len(m.claims) + sum(1 for s in m.supports if s.name)
+    argmap.evaluate(m, "dfquad")
+    for semantics in EXTENSION_SEMANTICS:
+        if semantics != "grounded" and arguments > MAX_ARGUMENTS:
+            continue
+        for support in SUPPORT_MODES:
+            try:
+                argmap.evaluate(m, semantics, support, max_extensions=MAX_EXTENSIONS)
+            except TooManyExtensions:
+                pass
+
+
+def _outlines(m) -> None:
+    argmap.outline(m)
+    if m.positions:
+        argmap.outline(m, position=m.positions[-1].id)
+    if m.claims:
+        argmap.outline(m, claim=m.claims[-1].id)
+
+
+#: The pictures drawn of every map: the plain one, and one of these in turn.
+PICTURES = (
+    lambda m: {"evaluate": "grounded", "support": "necessary", "legend": False, "group_by": "source"},
+    lambda m: {"worksheet": True, "group_by": "tag", "theme": "print"},
+    lambda m: {"positions": tuple(p.id for p in m.positions[:2])} if m.positions else {"answers": True},
+    lambda m: {"focus": m.claims[0].id, "depth": 1, "evaluate": "dfquad", "wrap": 10} if m.claims else {},
+)
+
+
+def _pictures(m, turn: int) -> None:
+    to_graphviz(m).source
+    to_graphviz(m, **PICTURES[turn % len(PICTURES)](m)).source
