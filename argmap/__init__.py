@@ -3,6 +3,7 @@
 The public API is what ``__all__`` lists; every other module is private.
 """
 
+from argmap._meaning import MapError
 from argmap.builder import MapBuilder
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
@@ -40,6 +41,7 @@ __all__ = [
     "Evaluation",
     "Group",
     "MapBuilder",
+    "MapError",
     "ModelError",
     "ParseError",
     "Position",

@@ -395,7 +395,9 @@ class Claim:
 
 @frozen
 class Source:
-    """A text that claims are taken from. ``file`` is relative to the map's file."""
+    """A text that claims are taken from. ``file`` names the text inside the
+    map's folder or a texts folder (``--texts``, ``ARGMAP_TEXTS``; see
+    docs/language.md): never an absolute path or one with ``..``."""
 
     id: str = field(validator=_check_id)
     title: str = _text_field()
