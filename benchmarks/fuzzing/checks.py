@@ -28,12 +28,12 @@ from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, TooManyExtensio
 
 from .generate import SANDBOX_TEXT
 
-__all__ = ["CHECKS", "Failure", "Outcome", "run_checks", "prepare_folder", "MAX_ARGUMENTS", "MAX_EXTENSIONS"]
+__all__ = ["CHECKS", "Failure", "Outcome", "check_input", "run_checks", "run_api", "prepare_folder", "MAX_ARGUMENTS", "MAX_EXTENSIONS"]
 
 #: Every check, in the order they run.
 CHECKS = (
-    "read", "diagnostics", "caret", "check", "pickle",
-    "format", "comments", "roundtrip", "idempotent",
+    "api", "read", "diagnostics", "caret", "check", "pickle",
+    "cli", "format", "comments", "roundtrip", "idempotent",
     "evaluate", "outline", "render",
 )
 
@@ -123,11 +123,59 @@ def run_checks(data: bytes, path: Path, deep: bool = True) -> Outcome:
     if read is not None:
         m, text, diagnostics = read
         if m is not None:
-            _after_reading(run, m, text, diagnostics, deep)
+            _after_reading(run, m, text, diagnostics, deep, path)
     return Outcome(tuple(run.ran), tuple(run.failures), time.perf_counter() - start, tuple(run.times.items()))
 
 
-def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool) -> None:
+def check_input(generator: str, data: bytes, path: Path, deep: bool = True) -> Outcome:
+    """:func:`run_api` for the ``api`` generator's code, :func:`run_checks` for the rest."""
+    return run_api(data) if generator == "api" else run_checks(data, path, deep)
+
+
+_API_NAMES = {"MapBuilder": argmap.MapBuilder, "Basis": argmap.Basis, "nan": float("nan"), "inf": float("inf")}
+
+
+def run_api(code: bytes) -> Outcome:
+    """Run builder code (see generate.api_code) a line at a time. A ValueError
+    is a refusal, which is fine; any other exception raised inside argmap is a
+    failure. The map built must then write itself as text that reads back as
+    the same map, and pass the checks that a map read from text passes."""
+    start = time.perf_counter()
+    run = _Run()
+    run.ran.append("api")
+    names = dict(_API_NAMES)
+    for line in code.decode("utf-8", errors="replace").splitlines():
+        try:
+            compiled = compile(line, "<api>", "exec")
+        except (SyntaxError, ValueError):
+            continue
+        _api_call(run, compiled, names)
+    builder = names.get("b")
+    m = _api_call(run, compile("m = b.build()", "<api>", "exec"), names) and names.get("m")
+    if isinstance(builder, argmap.MapBuilder) and isinstance(m, argmap.ArgumentMap):
+        _round_trip(run, m, "")
+        found = run.guard("check", argmap.check, m) or []
+        if not any(d.is_error for d in found):
+            run.guard("evaluate", _evaluate_all, m)
+            run.guard("outline", _outlines, m)
+            run.guard("render", _pictures, m, len(code))
+    return Outcome(tuple(run.ran), tuple(run.failures), time.perf_counter() - start, tuple(run.times.items()))
+
+
+def _api_call(run: _Run, compiled, names: dict) -> bool:
+    try:
+        exec(compiled, names)
+    except ValueError:
+        return False  # refused, as it should be: a ValueError subclass
+    except Exception as exc:  # noqa: BLE001
+        frames = traceback.extract_tb(exc.__traceback__)
+        if any(f.filename.startswith(ARGMAP_DIR) for f in frames):
+            run.fail("api", _exception_key("api", exc), f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        return False
+    return True
+
+
+def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool, path: Path | None = None) -> None:
     syntax_errors = any(d.is_error for d in diagnostics)
     found = run.guard("check", argmap.check, m) or []
     everything = list(diagnostics) + list(found)
@@ -136,8 +184,11 @@ def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool) -> No
         run.guard("caret", _carets, run, everything, printed, text)
     if syntax_errors:
         run.guard("pickle", _pickle, run, [d for d in diagnostics if d.is_error], text)
-        return
     if not deep:
+        return
+    if path is not None and len(text) % 6 == 0 and len(text) <= 100_000:
+        run.guard("cli", _commands, run, path, text, syntax_errors, len(text) // 6)
+    if syntax_errors:
         return
     _round_trip(run, m, text)
     if any(d.is_error for d in found):
@@ -145,6 +196,44 @@ def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool) -> No
     run.guard("evaluate", _evaluate_all, m)
     run.guard("outline", _outlines, m)
     run.guard("render", _pictures, m, len(text))
+
+
+#: The commands run on every sixth input (half of them in turn), with the exit codes they may give.
+COMMANDS = (
+    (["check"], (0, 1)),
+    (["fmt", "--check", "--diff"], (0, 1)),
+    (["evaluate", "--format", "json", "--semantics", "grounded", "--support", "deductive"], (0, 1)),
+    (["render", "--format", "dot", "-o", "-", "--evaluate", "grounded"], (0, 1)),
+    (["outline"], (0, 1)),
+    (["export", "--to", "apx"], (0, 1)),
+)
+
+
+def _commands(run: _Run, path: Path, text: str, syntax_errors: bool, turn: int) -> None:
+    """Each command exits with 0 or 1 (never a traceback); ``argmap fmt`` leaves
+    a file with errors alone and otherwise writes what to_source() writes."""
+    import io
+
+    from argmap.cli import main
+
+    for argv, codes in COMMANDS[turn % 2 :: 2]:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(argv + [str(path)], out, err)
+        if code not in codes:
+            run.fail("cli", f"cli: argmap {argv[0]} exits with {code}", err.getvalue()[-1500:])
+    copy = path.with_name("fmt.argmap")
+    data = path.read_bytes()
+    copy.write_bytes(data)
+    code = main(["fmt", str(copy)], io.StringIO(), io.StringIO())
+    after = copy.read_bytes()
+    if syntax_errors and (code != 1 or after != data):
+        run.fail("cli", "cli: argmap fmt touches a file with errors", f"exit code {code}")
+    elif not syntax_errors:
+        lost = [c for c in _comment_lines(text) if c not in set(_comment_lines(after.decode("utf-8", "replace")))]
+        if code != 0:
+            run.fail("cli", f"cli: argmap fmt exits with {code} on a file without errors", "")
+        elif lost:
+            run.fail("cli", "cli: argmap fmt drops a comment", f"first {lost[0][:80]!r}")
 
 
 def _print(diagnostics, text: str) -> list[str]:

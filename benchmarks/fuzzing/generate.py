@@ -10,13 +10,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-__all__ = ["GENERATORS", "make_input", "grammar_map", "mutate", "random_input", "EXAMPLES", "SANDBOX_TEXT"]
+__all__ = ["GENERATORS", "make_input", "grammar_map", "mutate", "random_input", "api_code", "EXAMPLES", "SANDBOX_TEXT"]
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.argmap"))
 
 #: The generators and how often each is picked (out of the sum).
-GENERATORS = {"grammar": 50, "mutate": 32, "random": 18}
+GENERATORS = {"grammar": 46, "mutate": 30, "random": 16, "api": 8}
 
 #: The text of ``text.txt`` beside every fuzzed file; quotes are drawn from its phrases.
 PHRASES = ("Europa muss investieren", "the quick brown fox", "größer als gedacht", "日本語のテキスト", "a \"quoted\" word")
@@ -55,6 +55,8 @@ def make_input(seed: int, index: int) -> tuple[str, bytes]:
         return name, grammar_map(rng)
     if name == "mutate":
         return name, mutate(rng)
+    if name == "api":
+        return name, api_code(rng)
     return name, random_input(rng)
 
 
@@ -474,3 +476,66 @@ def random_input(rng: random.Random) -> bytes:
         c = rng.choice((rng.randrange(0x80), rng.randrange(0x800), rng.randrange(0x10000), rng.randrange(0x110000)))
         chars.append(chr(c) if not 0xD800 <= c < 0xE000 else "\ufffd")
     return "".join(chars).encode("utf-8")
+
+
+# -- maps built in Python -------------------------------------------------------
+
+# Values a caller of the API might pass: fine ones, and what the text cannot say.
+API_IDS = ("a", "b", "c", "größe", "日本", "r_1", "x" * 300, "claim", "title", "supports", "accepts", "a b", "",
+           "a-b", "a:b", "1", "_", "ǅ", "a\n", "Ω")
+API_TEXTS = ("Rain.", "Wet streets.", "", " ", "two\nlines", "a\u2028b", "# not a comment", "| bar", "ends with \\",
+             "x: y", '"quoted"', "tab\there", "nul\x00", "  padded  ", "a\rb", "word " * 40, "ü" * 130, "\x0c")
+API_VALUES = ("0", "1", "0.5", "2", "-1", "nan", "inf", "True", "None", "'0.5'", "'study'", "3", "1e-9",
+              "Basis.STUDY", "'Studie'", "'nonsense'", "''", "'a\\nb'", "['a', 'b']", "['a\\nclaim x: y']", "['']",
+              "['a,b']", "[' a ']", "{'author': 'x'}", "{'source': 'x'}", "{'x y': 'z'}", "{'k': ''}",
+              "{'k': 'a\\nb'}", "{'note': 'n'}", "('a',)")
+
+
+def _lit(rng: random.Random, pool: tuple[str, ...]) -> str:
+    return repr(rng.choice(pool))
+
+
+def api_code(rng: random.Random) -> bytes:
+    """Python code that builds a map with :class:`argmap.MapBuilder`, one call
+    a line, with odd values now and then; the fuzzer runs it line by line."""
+    odd = rng.random() < 0.5
+    pick_id = (lambda: _lit(rng, API_IDS)) if odd else (lambda: repr(rng.choice(API_IDS[:6])))
+
+    def text() -> str:
+        return _lit(rng, API_TEXTS) if odd and rng.random() < 0.3 else repr(" ".join(rng.sample(WORDS, 3)))
+
+    meta = ", ".join(f"{k}={text()}" for k in ("title", "lang", "question") if rng.random() < 0.3)
+    lines = [f"b = MapBuilder({meta})"]
+    for _ in range(rng.randint(1, 15)):
+        r = rng.random()
+        if r < 0.35:
+            kwargs = ""
+            for key in rng.sample(("source", "basis", "quote", "tags", "weight", "group", "note", "implicit", "extra"),
+                                  rng.randint(0, 3)):
+                value = rng.choice(API_VALUES) if odd or key in ("basis", "weight", "tags", "extra") else text()
+                if not odd and key == "weight":
+                    value = rng.choice(("0", "1", "0.5", "0.25"))
+                elif not odd and key == "basis":
+                    value = rng.choice(("'study'", "Basis.STUDY", "'Studie'"))
+                elif not odd and key in ("tags", "extra"):
+                    value = rng.choice(("['a', 'b']", "{'author': 'x'}" if key == "extra" else "['x']"))
+                elif key == "implicit":
+                    value = rng.choice(("True", "False"))
+                kwargs += f", {key}={value}"
+            lines.append(f"b.claim({pick_id()}, {text()}{kwargs})")
+        elif r < 0.55:
+            name = f", name={pick_id()}" if rng.random() < 0.3 else ""
+            premises = pick_id() if rng.random() < 0.8 else f"[{pick_id()}, {pick_id()}]"
+            lines.append(f"b.supports({premises}, {pick_id()}{name})")
+        elif r < 0.65:
+            lines.append(f"b.{rng.choice(('rebuts', 'contradicts', 'undercuts'))}({pick_id()}, {pick_id()})")
+        elif r < 0.75:
+            fields = ", ".join(f"{k}={text()}" for k in ("author", "date", "kind", "url", "file") if rng.random() < 0.3)
+            lines.append(f"b.source({pick_id()}, {text()}{', ' + fields if fields else ''})")
+        elif r < 0.85:
+            lines.append(f"b.position({pick_id()}, accepts=[{pick_id()}], rejects=[{pick_id()}])")
+        elif r < 0.92:
+            lines.append(f"b.group({pick_id()}, {text()})")
+        else:
+            lines.append(f"b.comment({text()})")
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from attrs import define, field
 
-from .checks import CHECKS, Failure, prepare_folder, run_checks
+from .checks import CHECKS, Failure, check_input, prepare_folder, run_checks
 from .generate import GENERATORS, make_input
 from .minimize import minimize
 from .pool import Hang, Pool
@@ -99,10 +99,10 @@ def _setup(folder: Path) -> Path:
     return folder / "fuzz.argmap"
 
 
-def _hangs(data: bytes, path: Path, seconds: float) -> bool:
+def _hangs(generator: str, data: bytes, path: Path, seconds: float) -> bool:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        run_checks(data, path)
+        check_input(generator, data, path)
     except _Alarm:
         return True
     finally:
@@ -115,7 +115,7 @@ def _handle(task, path: Path):
     if kind == "input":
         _, seed, index, deep = task
         generator, data = make_input(seed, index)
-        return generator, len(data), run_checks(data, path, deep)
+        return generator, len(data), check_input(generator, data, path, deep)
     if kind == "time":  # the best of a few runs (one when it is slow), and the failures of the first
         _, data, runs = task
         best = first = run_checks(data, path)
@@ -124,10 +124,10 @@ def _handle(task, path: Path):
             best = min(best, again, key=lambda o: o.seconds)
         return best.seconds, first.failures, dict(best.times)
     if kind == "minimize":
-        _, data, key, seconds, hang = task
+        _, generator, data, key, seconds, hang = task
         if hang:
-            return minimize(data, lambda d: _hangs(d, path, hang), 3 * seconds)
-        return minimize(data, lambda d: any(f.key == key for f in run_checks(d, path).failures), seconds)
+            return minimize(data, lambda d: _hangs(generator, d, path, hang), 3 * seconds)
+        return minimize(data, lambda d: any(f.key == key for f in check_input(generator, d, path).failures), seconds)
     raise ValueError(f"unknown task {kind!r}")
 
 
@@ -305,7 +305,10 @@ def _minimize(pool: Pool, report: Report, say) -> None:
         return
     say(f"  minimizing {len(todo)} distinct failures")
     hang = min(0.5, o.time_limit / 2)  # a hang's reproducer is minimized to an input that takes this long
-    tasks = [("minimize", f.data, f.key, o.minimize_seconds, hang if f.key.startswith("time: hang") else 0) for f in todo]
+    tasks = [
+        ("minimize", f.source.split(":")[0], f.data, f.key, o.minimize_seconds, hang if f.key.startswith("time: hang") else 0)
+        for f in todo
+    ]
     by_task = {id(t): f for t, f in zip(tasks, todo)}
     limit = lambda t: 3 * o.minimize_seconds + 4 * o.time_limit + 5  # noqa: E731
     for task, result in pool.run(tasks, limit, chunk=1):
