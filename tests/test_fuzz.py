@@ -83,3 +83,23 @@ def test_pool_reports_a_hang_and_goes_on():
         results = dict(pool.run(["a", "hang", "b", "c"], lambda task: 1.0, chunk=2))
     assert isinstance(results.pop("hang"), Hang)
     assert results == {"a": "aa", "b": "bb", "c": "cc"}
+
+
+def test_growth_tells_linear_from_quadratic():
+    """The scaling probes' exponent: about 1 when time doubles with size, 2 when it quadruples."""
+    from fuzzing.runner import growth
+
+    assert abs(growth([(1000, 0.1), (2000, 0.2), (4000, 0.4)]) - 1.0) < 1e-9
+    assert abs(growth([(1000, 0.1), (2000, 0.4), (4000, 1.6)]) - 2.0) < 1e-9
+    assert growth([(1000, 0.001), (2000, 0.002)]) is None  # too short to tell
+
+
+def test_api_code_refusals_are_fine_and_round_trips_are_checked(monkeypatch):
+    """Builder code: a ValueError is a refusal; a built map that does not read back is a failure."""
+    from fuzzing.checks import run_api
+
+    refused = run_api(b"b = MapBuilder()\nb.claim('a b', 'A.')\nb.claim('a', 'A.', weight=2)\n")
+    assert refused.failures == () and "roundtrip" in refused.ran
+    monkeypatch.setattr(argmap.ArgumentMap, "to_source", lambda self: "claim a: Other.\n")
+    changed = run_api(b"b = MapBuilder()\nb.claim('a', 'A.')\n")
+    assert [f.key for f in changed.failures] == ["roundtrip: parse(to_source(m)) != m"]

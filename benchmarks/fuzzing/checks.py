@@ -71,13 +71,16 @@ class Outcome:
 
 def prepare_folder(folder: Path) -> Path:
     """A folder for fuzzed files, with what their sources' ``file:`` may name:
-    a text to quote from, and a FIFO that nobody writes to."""
+    a text to quote from, a FIFO that nobody writes to, links that lead out."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "text.txt").write_text(SANDBOX_TEXT, encoding="utf-8")
     (folder / "sub").mkdir(exist_ok=True)
     fifo = folder / "fifo"
     if not fifo.exists() and hasattr(os, "mkfifo"):
         os.mkfifo(fifo)
+    for name, target in (("zero.txt", "/dev/zero"), ("up.txt", "../../text.txt")):
+        if not (folder / name).is_symlink():
+            os.symlink(target, folder / name)
     return folder
 
 
@@ -154,18 +157,15 @@ def run_api(code: bytes) -> Outcome:
     m = _api_call(run, compile("m = b.build()", "<api>", "exec"), names) and names.get("m")
     if isinstance(builder, argmap.MapBuilder) and isinstance(m, argmap.ArgumentMap):
         _round_trip(run, m, "")
-        found = run.guard("check", argmap.check, m) or []
-        if not any(d.is_error for d in found):
-            run.guard("evaluate", _evaluate_all, m)
-            run.guard("outline", _outlines, m)
-            run.guard("render", _pictures, m, len(code))
+        _stages(run, m, run.guard("check", argmap.check, m) or [], len(code))
     return Outcome(tuple(run.ran), tuple(run.failures), time.perf_counter() - start, tuple(run.times.items()))
 
 
 def _api_call(run: _Run, compiled, names: dict) -> bool:
     try:
         exec(compiled, names)
-    except ValueError:
+    except ValueError as exc:
+        _survives_pickling(run, exc)
         return False  # refused, as it should be: a ValueError subclass
     except Exception as exc:  # noqa: BLE001
         frames = traceback.extract_tb(exc.__traceback__)
@@ -191,11 +191,35 @@ def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool, path:
     if syntax_errors:
         return
     _round_trip(run, m, text)
+    _stages(run, m, found, len(text))
+
+
+def _stages(run: _Run, m, found: list, turn: int) -> None:
+    """Evaluating, the essay plan and the picture: on a map without errors they
+    never raise; a map with errors may be refused with a ValueError (such as
+    MapError), which must survive pickling, and nothing else."""
     if any(d.is_error for d in found):
+        for check, fn in (("evaluate", _evaluate_all), ("outline", _outlines), ("render", lambda m: _pictures(m, 0))):
+            run.guard(check, _refusable, run, fn, m)
         return
-    run.guard("evaluate", _evaluate_all, m)
+    run.guard("evaluate", _evaluate_all, m, run)
     run.guard("outline", _outlines, m)
-    run.guard("render", _pictures, m, len(text))
+    run.guard("render", _pictures, m, turn)
+
+
+def _survives_pickling(run: _Run, exc: BaseException):
+    """The exception read back from pickle (None, and a failure, when it cannot be or differs)."""
+    if "pickle" not in run.ran:
+        run.ran.append("pickle")
+    try:
+        again = pickle.loads(pickle.dumps(exc))
+    except Exception as problem:  # noqa: BLE001
+        run.fail("pickle", f"pickle: {type(exc).__name__} cannot be pickled", f"{type(problem).__name__}: {problem}")
+        return None
+    if type(again) is not type(exc) or str(again) != str(exc) or repr(again.args) != repr(exc.args):  # NaN != NaN
+        run.fail("pickle", f"pickle: {type(exc).__name__} loses its data", f"{exc!r} became {again!r}")
+        return None
+    return again
 
 
 #: The commands run on every sixth input (half of them in turn), with the exit codes they may give.
@@ -236,6 +260,13 @@ def _commands(run: _Run, path: Path, text: str, syntax_errors: bool, turn: int) 
             run.fail("cli", "cli: argmap fmt drops a comment", f"first {lost[0][:80]!r}")
 
 
+def _refusable(run: _Run, fn, m) -> None:
+    try:
+        fn(m)
+    except ValueError as exc:
+        _survives_pickling(run, exc)
+
+
 def _print(diagnostics, text: str) -> list[str]:
     format_diagnostics_json(diagnostics)
     return [format_diagnostic(d, text) for d in diagnostics]
@@ -273,9 +304,9 @@ def _carets(run: _Run, diagnostics, printed: list[str], text: str) -> None:
 def _pickle(run: _Run, errors: list, text: str) -> None:
     """The ParseError that parse() raises for this text survives pickling with its data."""
     exc = argmap.ParseError(errors, text)
-    again = pickle.loads(pickle.dumps(exc))
-    if again.diagnostics != exc.diagnostics or str(again) != str(exc):
-        run.fail("pickle", "pickle: ParseError loses its data", "a ParseError read back from pickle differs")
+    again = _survives_pickling(run, exc)
+    if again is not None and again.diagnostics != exc.diagnostics:
+        run.fail("pickle", "pickle: ParseError loses its diagnostics", "a ParseError read back from pickle differs")
 
 
 def _comment_lines(text: str) -> list[str]:
@@ -332,7 +363,7 @@ def _first_difference(a: str, b: str) -> str:
     return f"{a.count(chr(10))} lines became {b.count(chr(10))}"
 
 
-def _evaluate_all(m) -> None:
+def _evaluate_all(m, run: _Run | None = None) -> None:
     arguments = len(m.claims) + sum(1 for s in m.supports if s.name)
     argmap.evaluate(m, "dfquad")
     for semantics in EXTENSION_SEMANTICS:
@@ -341,8 +372,9 @@ def _evaluate_all(m) -> None:
         for support in SUPPORT_MODES:
             try:
                 argmap.evaluate(m, semantics, support, max_extensions=MAX_EXTENSIONS)
-            except TooManyExtensions:
-                pass
+            except TooManyExtensions as exc:
+                if run is not None:
+                    _survives_pickling(run, exc)
 
 
 def _outlines(m) -> None:

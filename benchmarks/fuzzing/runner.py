@@ -63,7 +63,8 @@ class Report:
     findings: dict = field(factory=dict)  # key → Finding
     probes: dict = field(factory=dict)  # name → [(bytes, seconds)]
     probe_times: dict = field(factory=dict)  # name → [{check: seconds}]
-    outliers: list = field(factory=list)  # (seconds, bytes, source)
+    outliers: list = field(factory=list)  # (seconds, bytes, source) of confirmed slow inputs
+    per_kb: tuple = (0.0, 0.0, 0.0)  # ms per KB: median, 99th percentile, maximum
     restarts: int = 0
 
     @property
@@ -140,9 +141,10 @@ def run(options: Options) -> Report:
     say = options.progress or (lambda line: None)
     start = time.perf_counter()
     with Pool(options.jobs, _handle, _setup) as pool:
-        _inputs(pool, report, say)
+        timings = _inputs(pool, report, say)
+        report.per_kb = _per_kb(timings)
         if options.timing:
-            _outliers(pool, report, say)
+            _outliers(pool, report, timings, say)
             _probes(pool, report, say)
         _minimize(pool, report, say)
         report.restarts = pool.restarts
@@ -154,7 +156,17 @@ def _input_limit(options: Options):
     return lambda task: options.time_limit
 
 
-def _inputs(pool: Pool, report: Report, say) -> None:
+def _per_kb(timings) -> tuple[float, float, float]:
+    """Median, 99th percentile and maximum of the time per KB (inputs under
+    1 KB count as 1 KB), in milliseconds."""
+    if not timings:
+        return (0.0, 0.0, 0.0)
+    costs = sorted(s / max(size / 1024, 1) * 1000 for s, size, _ in timings)
+    return costs[len(costs) // 2], costs[min(len(costs) - 1, len(costs) * 99 // 100)], costs[-1]
+
+
+def _inputs(pool: Pool, report: Report, say) -> list[tuple[float, int, int]]:
+    """Run every input; returns (seconds, bytes, index) of those that finished."""
     o = report.options
     tasks = [("input", o.seed, i, o.deep) for i in range(o.inputs)]
     timings = []
@@ -185,14 +197,12 @@ def _inputs(pool: Pool, report: Report, say) -> None:
                 report.failed[check] += 1
             for failure in {f.key: f for f in outcome.failures}.values():  # count inputs, not diagnostics
                 report.add(failure, f"{generator}:{o.seed}:{index}", data)
-    report.outliers = timings
+    return timings
 
 
-def _outliers(pool: Pool, report: Report, say) -> None:
+def _outliers(pool: Pool, report: Report, timings, say) -> None:
     """Inputs whose time per KB is far above the median, measured again to be sure."""
     o = report.options
-    timings = report.outliers
-    report.outliers = []
     if not timings:
         return
     per_kb = [s / max(size / 1024, 1) for s, size, _ in timings]
@@ -340,6 +350,8 @@ def format_report(report: Report) -> str:
         f" = {report.inputs / max(report.seconds, 1e-9):.0f} inputs/s; seed {o.seed}, {o.jobs} jobs,"
         f" {o.time_limit:g} s per input" + (f", {report.restarts} worker restarts" if report.restarts else ""),
         "inputs by generator: " + ", ".join(f"{g} {report.generated[g]:,}" for g in GENERATORS),
+        "time per KB of input (inputs under 1 KB count as 1 KB): median {:.2f} ms, 99th percentile {:.2f} ms,"
+        " maximum {:.2f} ms".format(*report.per_kb),
         f"{'check':<12} {'ran on':>9} {'failed on':>9}",
     ]
     for check in CHECKS + ("time",):
