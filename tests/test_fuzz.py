@@ -60,8 +60,8 @@ def test_checks_report_an_exception_with_where_it_was_raised(tmp_path, monkeypat
 
     monkeypatch.setattr(argmap, "outline", broken)
     outcome = run_checks(b"claim a: A.\n", prepare_folder(tmp_path) / "f.argmap")
-    assert [f.check for f in outcome.failures] == ["outline"]
-    assert outcome.failures[0].key.startswith("outline: KeyError at ")
+    keys = [f.key for f in outcome.failures if f.check == "outline"]
+    assert len(keys) == 1 and keys[0].startswith("outline: KeyError at ")
 
 
 def test_minimize_keeps_only_what_fails():
@@ -99,7 +99,8 @@ def test_api_code_refusals_are_fine_and_round_trips_are_checked(monkeypatch):
     from fuzzing.checks import run_api
 
     refused = run_api(b"b = MapBuilder()\nb.claim('a b', 'A.')\nb.claim('a', 'A.', weight=2)\n")
-    assert refused.failures == () and "roundtrip" in refused.ran
+    assert [f for f in refused.failures if f.check in ("api", "roundtrip")] == []
+    assert "roundtrip" in refused.ran
     monkeypatch.setattr(argmap.ArgumentMap, "to_source", lambda self: "claim a: Other.\n")
     changed = run_api(b"b = MapBuilder()\nb.claim('a', 'A.')\n")
-    assert [f.key for f in changed.failures] == ["roundtrip: parse(to_source(m)) != m"]
+    assert "roundtrip: parse(to_source(m)) != m" in [f.key for f in changed.failures]
