@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -74,6 +75,8 @@ def test_minimize_keeps_only_what_fails():
 def _sleepy(task, state):
     if task == "hang":
         time.sleep(60)
+    if task == "die":
+        os._exit(3)
     return task * 2
 
 
@@ -83,6 +86,14 @@ def test_pool_reports_a_hang_and_goes_on():
         results = dict(pool.run(["a", "hang", "b", "c"], lambda task: 1.0, chunk=2))
     assert isinstance(results.pop("hang"), Hang)
     assert results == {"a": "aa", "b": "bb", "c": "cc"}
+
+
+def test_pool_reports_a_dead_worker_and_goes_on():
+    """A worker that dies (as in a crash in C code) is reported with its task; the rest still run."""
+    with Pool(1, _sleepy) as pool:
+        results = dict(pool.run(["a", "die", "b"], lambda task: 5.0, chunk=3))
+    assert "exit code 3" in results.pop("die").reason
+    assert results == {"a": "aa", "b": "bb"}
 
 
 def test_growth_tells_linear_from_quadratic():

@@ -150,7 +150,8 @@ class Pool:
                     try:
                         result = slot.conn.recv()
                     except (EOFError, OSError):
-                        code = slot.proc.exitcode if not slot.proc.is_alive() else None
+                        slot.proc.join(2)  # the pipe closes a moment before the process is reaped
+                        code = slot.proc.exitcode
                         yield task, Hang(f"the worker died (exit code {code})", slot.where())
                         self._replace(n, queue)
                         continue
