@@ -8,6 +8,7 @@ from argmap.builder import MapBuilder
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
 from argmap.model import (
+    Argument,
     ArgumentMap,
     Attribute,
     Basis,
@@ -20,6 +21,7 @@ from argmap.model import (
     Rebuttal,
     Source,
     Span,
+    Step,
     Support,
     Undercut,
 )
@@ -31,6 +33,7 @@ from argmap.render import render  # argmap.render is this function; `from argmap
 __version__ = "0.1.0"
 
 __all__ = [
+    "Argument",
     "ArgumentMap",
     "Attribute",
     "Basis",
@@ -50,6 +53,7 @@ __all__ = [
     "Source",
     "Span",
     "Status",
+    "Step",
     "Support",
     "Undercut",
     "check",

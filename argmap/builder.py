@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.model import (
+    Argument,
     ArgumentMap,
     Basis,
     Claim,
@@ -16,6 +17,7 @@ from argmap.model import (
     Position,
     Rebuttal,
     Source,
+    Step,
     Support,
     Undercut,
 )
@@ -92,29 +94,113 @@ class MapBuilder:
         """Add a source; ``fields`` are author, date, kind, url and file."""
         self.add(Source(id, title, **fields))
 
-    def supports(self, premises: str | Iterable[str], conclusion: str, *, name: str | None = None) -> None:
-        """Add a support; several premises make a linked support."""
-        self.add(Support(premises, conclusion, name=name))
+    def supports(
+        self,
+        premises: str | Iterable[str],
+        conclusion: str,
+        *,
+        name: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        group: str | None = None,
+    ) -> None:
+        """Add a support; several premises make a linked support. Only a named
+        support can have tags, a note or a group."""
+        self.add(Support(premises, conclusion, name=name, tags=tags, note=note, group=group))
 
-    def rebuts(self, attacker: str, target: str) -> None:
-        """Add a rebuttal: ``attacker`` speaks against ``target``."""
-        self.add(Rebuttal(attacker, target))
+    def rebuts(
+        self,
+        attackers: str | Iterable[str],
+        target: str,
+        *,
+        name: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        group: str | None = None,
+    ) -> None:
+        """Add a rebuttal: ``attackers`` speak against ``target``; several
+        attackers make a linked objection (it holds only when all hold)."""
+        self.add(Rebuttal(attackers, target, name=name, tags=tags, note=note, group=group))
 
-    def contradicts(self, first: str, second: str) -> None:
+    def contradicts(
+        self,
+        first: str,
+        second: str,
+        *,
+        name: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        group: str | None = None,
+    ) -> None:
         """Add a contradiction between two claims."""
-        self.add(Contradiction(first, second))
+        self.add(Contradiction(first, second, name=name, tags=tags, note=note, group=group))
 
-    def undercuts(self, attacker: str, support: str) -> None:
-        """Add an undercut of the named support ``support``."""
-        self.add(Undercut(attacker, support))
+    def undercuts(
+        self,
+        attackers: str | Iterable[str],
+        target: str,
+        *,
+        name: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        group: str | None = None,
+    ) -> None:
+        """Add an undercut of ``target``: a named relation or an argument."""
+        self.add(Undercut(attackers, target, name=name, tags=tags, note=note, group=group))
+
+    def argument(
+        self,
+        id: str,
+        title: str,
+        *,
+        gist: str | None = None,
+        inference: str | None = None,
+        steps: Iterable[Step | tuple[Iterable[str], str]] | None = None,
+        premises: str | Iterable[str] | None = None,
+        conclusion: str | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        group: str | None = None,
+    ) -> None:
+        """Add an argument: either ``steps`` (a :class:`Step` or a
+        ``(premises, conclusion)`` pair each) or ``premises`` and
+        ``conclusion`` for a single step. The claims it lists are added with
+        :meth:`claim` as usual.
+
+        >>> b = MapBuilder()
+        >>> b.claim("p", "Strom ist teuer.")
+        >>> b.claim("k", "Rechenzentren rechnen sich hier nicht.")
+        >>> b.argument("kosten", "Die Kosten", premises=["p"], conclusion="k")
+        >>> b.build().support("kosten").premises
+        ('p',)
+        """
+        if steps is None:
+            if premises is None or conclusion is None:
+                raise ModelError("Argument", "steps", steps, "give steps, or premises and a conclusion")
+            steps = [Step(premises, conclusion)]
+        elif premises is not None or conclusion is not None:
+            raise ModelError("Argument", "steps", steps, "give steps, or premises and a conclusion, not both")
+        made = []
+        for step in steps if not isinstance(steps, str) else [steps]:
+            if type(step) is not Step:
+                try:
+                    step_premises, step_conclusion = step
+                except (TypeError, ValueError):
+                    reason = "a step is a Step or a (premises, conclusion) pair"
+                    raise ModelError("Argument", "steps", step, reason) from None
+                step = Step(step_premises, step_conclusion)
+            made.append(step)
+        self.add(
+            Argument(id, title, gist=gist, inference=inference, steps=made, tags=tags, note=note, group=group)
+        )
 
     def position(self, id: str, *, accepts: Iterable[str] = (), rejects: Iterable[str] = ()) -> None:
         """Add a position."""
         self.add(Position(id, accepts, rejects))
 
-    def group(self, id: str, label: str) -> None:
-        """Declare a group's label."""
-        self.add(Group(id, label))
+    def group(self, id: str, label: str, parent: str | None = None) -> None:
+        """Declare a group's label and, for a group inside another, its ``parent``."""
+        self.add(Group(id, label, parent=parent))
 
     def comment(self, text: str) -> None:
         """Add a comment line (``# text``); line breaks in ``text`` become spaces."""

@@ -27,6 +27,8 @@ __all__ = [
     "Rebuttal",
     "Contradiction",
     "Undercut",
+    "Argument",
+    "Step",
     "Position",
     "Group",
     "Comment",
@@ -36,11 +38,15 @@ __all__ = [
     "RESERVED_WORDS",
     "CLAIM_ATTRIBUTES",
     "SOURCE_ATTRIBUTES",
+    "RELATION_ATTRIBUTES",
+    "ARGUMENT_ATTRIBUTES",
     "ModelError",
 ]
 
 #: Words that start a statement and so cannot be used as ids.
-RESERVED_WORDS = frozenset({"claim", "implicit", "source", "group", "position", "title", "lang", "question"})
+RESERVED_WORDS = frozenset(
+    {"claim", "implicit", "source", "group", "position", "title", "lang", "question", "argument"}
+)
 
 
 def is_id(value: object) -> bool:
@@ -121,7 +127,7 @@ def _float(value):
 
 
 _ID_RULE = "an id is letters, digits and underscores"
-_RESERVED_RULE = "a reserved word of the language cannot name a claim or a support"
+_RESERVED_RULE = "a reserved word of the language cannot name a claim, a relation or an argument"
 
 
 def _check_id(instance, attribute, value):
@@ -135,7 +141,7 @@ def _check_optional_id(instance, attribute, value):
 
 
 def _check_name(instance, attribute, value):
-    """The id of a claim or a named support, or a reference to one.
+    """The id of a claim, a named relation or an argument, or a reference to one.
 
     A reserved word cannot be one: `title: a supports b` is a title. Items
     read from text (they carry a span) are not refused: the reader reports
@@ -270,6 +276,10 @@ _BASIS_WORDS = {b.value: b for b in Basis} | {
 #: Attribute keys a claim or a source reads as its own fields; they cannot be
 #: kept in ``extra`` (the reader takes them for the field).
 CLAIM_ATTRIBUTES = ("source", "basis", "quote", "tags", "weight", "group", "note")
+#: Attribute keys under a named relation.
+RELATION_ATTRIBUTES = ("tags", "note", "group")
+#: Attribute keys under an ``argument`` line (besides its premises and conclusions).
+ARGUMENT_ATTRIBUTES = ("gist", "inference", "tags", "note", "group")
 SOURCE_ATTRIBUTES = ("author", "date", "kind", "url", "file")
 # An indented line starting with these is a position's part, not an attribute.
 _STANCE_WORDS = frozenset({"accepts", "rejects"})
@@ -379,6 +389,10 @@ class Claim:
     note: str | None = _optional_text_field()
     implicit: bool = field(default=False, kw_only=True, validator=_check_bool)
     extra: tuple[Attribute, ...] = _extra_field(CLAIM_ATTRIBUTES)
+    #: The argument whose ``premise``/``conclusion`` line defines the claim,
+    #: if any. Like ``outline``, it only says where the formatter writes the
+    #: claim, so it takes no part in equality.
+    argument: str | None = field(default=None, kw_only=True, eq=False, repr=False, validator=_check_optional_id)
     span: Span | None = _span_field()
     #: Spans of ``id``, then of ``source`` when given.
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -412,15 +426,60 @@ class Source:
     ref_spans: tuple[Span, ...] = _spans_field()
 
 
-@frozen
+def _short_repr(self) -> str:
+    # Optional fields left at their defaults are not shown: a rebuttal reads
+    # `Rebuttal(attackers=('a',), target='b')`, not five fields of None.
+    parts = []
+    for a in attrs.fields(type(self)):
+        if not a.repr or not a.init:
+            continue
+        value = getattr(self, a.name)
+        if a.default is not attrs.NOTHING and value == a.default:
+            continue
+        parts.append(f"{a.name}={value!r}")
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _tags_field():
+    return field(default=(), kw_only=True, converter=_tags, validator=_check_tags)
+
+
+def _group_field():
+    return field(default=None, kw_only=True, validator=_check_optional_id)
+
+
+def _check_named(relation) -> None:
+    """Tags, a note and a group belong to a named relation: the name is what they describe."""
+    if relation.name is None and (relation.tags or relation.note is not None or relation.group is not None):
+        _refuse(relation, "name", None, "only a named relation can have tags, a note or a group; give it a name")
+
+
+def _check_attackers(instance, attribute, value):
+    _check_names(instance, attribute, value)
+    if not value:
+        _refuse(instance, attribute.name, value, "an objection needs at least one attacker")
+
+
+@frozen(repr=False)
 class Support:
     """Premises that support a conclusion; two or more premises are linked
     (they support it only together). A named support is an argument of its
-    own: it can be undercut, accepted and rejected."""
+    own: it can be undercut, accepted and rejected.
+
+    ``argument`` is set only on the supports an :class:`Argument` stands for
+    (see :meth:`Argument.supports`); they are not items of a map and are
+    never written as text.
+    """
+
+    __repr__ = _short_repr
 
     premises: tuple[str, ...] = field(converter=_strings, validator=_check_names)
     conclusion: str = field(validator=_check_name)
     name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
+    tags: tuple[str, ...] = _tags_field()
+    note: str | None = _optional_text_field()
+    group: str | None = _group_field()
+    argument: str | None = field(default=None, kw_only=True, validator=_check_optional_id)
     span: Span | None = _span_field()
     #: Spans of the premises, then of the conclusion, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -431,6 +490,9 @@ class Support:
     def _check_premises(self, attribute, value):
         if not value:
             _refuse(self, attribute.name, value, "a support needs at least one premise")
+
+    def __attrs_post_init__(self) -> None:
+        _check_named(self)
 
     @property
     def linked(self) -> bool:
@@ -443,51 +505,235 @@ class Support:
         yield self.conclusion, _at(self.ref_spans, len(self.premises))
 
 
-@frozen
+@frozen(repr=False)
 class Rebuttal:
-    """``attacker`` speaks against ``target``."""
+    """``attackers`` speak against ``target``. Two or more attackers are
+    linked: the objection holds only when all of them hold.
 
-    attacker: str = field(validator=_check_name)
+    ``target`` is a claim (or, for checks to judge, any id). A named
+    rebuttal is an argument of its own: it can be undercut (a concession:
+    "admittedly ..., but that does not refute ..."), accepted and rejected.
+    ``Rebuttal("a", "b")`` is ``Rebuttal(("a",), "b")``.
+    """
+
+    __repr__ = _short_repr
+
+    attackers: tuple[str, ...] = field(converter=_strings, validator=_check_attackers)
     target: str = field(validator=_check_name)
+    name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
+    tags: tuple[str, ...] = _tags_field()
+    note: str | None = _optional_text_field()
+    group: str | None = _group_field()
     span: Span | None = _span_field()
+    #: Spans of the attackers, then of the target, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
     #: Depth of the outline item it was written as (0: a statement of its own).
     outline: int = _outline_field()
 
+    def __attrs_post_init__(self) -> None:
+        _check_named(self)
+
+    @property
+    def attacker(self) -> str:
+        """The first attacker (kept for code written before linked objections; use ``attackers``)."""
+        return self.attackers[0]
+
+    @property
+    def linked(self) -> bool:
+        """True when the attackers defeat the target only together."""
+        return len(self.attackers) > 1
+
     def references(self) -> Iterator[tuple[str, Span | None]]:
-        yield self.attacker, _at(self.ref_spans, 0)
-        yield self.target, _at(self.ref_spans, 1)
+        for i, attacker in enumerate(self.attackers):
+            yield attacker, _at(self.ref_spans, i)
+        yield self.target, _at(self.ref_spans, len(self.attackers))
 
 
-@frozen
+@frozen(repr=False)
 class Contradiction:
-    """``first`` and ``second`` cannot both be true; each attacks the other."""
+    """``first`` and ``second`` cannot both be true; each attacks the other.
+    A named contradiction is one argument standing for both directions:
+    undercutting it cancels both."""
+
+    __repr__ = _short_repr
 
     first: str = field(validator=_check_name)
     second: str = field(validator=_check_name)
+    name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
+    tags: tuple[str, ...] = _tags_field()
+    note: str | None = _optional_text_field()
+    group: str | None = _group_field()
     span: Span | None = _span_field()
+    #: Spans of ``first``, ``second``, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
+
+    def __attrs_post_init__(self) -> None:
+        _check_named(self)
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
         yield self.first, _at(self.ref_spans, 0)
         yield self.second, _at(self.ref_spans, 1)
 
 
-@frozen
+@frozen(repr=False)
 class Undercut:
-    """``attacker`` denies that the named support ``target`` holds, without
-    denying its premises or its conclusion."""
+    """``attackers`` deny that the named relation or argument ``target``
+    holds, without denying its premises or its conclusion. Two or more
+    attackers are linked: the undercut holds only when all of them hold.
+    Undercutting an argument undercuts its final inference.
+    ``Undercut("a", "r")`` is ``Undercut(("a",), "r")``."""
 
-    attacker: str = field(validator=_check_name)
+    __repr__ = _short_repr
+
+    attackers: tuple[str, ...] = field(converter=_strings, validator=_check_attackers)
     target: str = field(validator=_check_name)
+    name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
+    tags: tuple[str, ...] = _tags_field()
+    note: str | None = _optional_text_field()
+    group: str | None = _group_field()
     span: Span | None = _span_field()
+    #: Spans of the attackers, then of the target, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
     #: Depth of the outline item it was written as (0: a statement of its own).
     outline: int = _outline_field()
 
+    def __attrs_post_init__(self) -> None:
+        _check_named(self)
+
+    @property
+    def attacker(self) -> str:
+        """The first attacker (kept for code written before linked objections; use ``attackers``)."""
+        return self.attackers[0]
+
+    @property
+    def linked(self) -> bool:
+        """True when the attackers defeat the target only together."""
+        return len(self.attackers) > 1
+
     def references(self) -> Iterator[tuple[str, Span | None]]:
-        yield self.attacker, _at(self.ref_spans, 0)
-        yield self.target, _at(self.ref_spans, 1)
+        for i, attacker in enumerate(self.attackers):
+            yield attacker, _at(self.ref_spans, i)
+        yield self.target, _at(self.ref_spans, len(self.attackers))
+
+
+@frozen(repr=False)
+class Step:
+    """One inference of an :class:`Argument`: ``premises`` (those listed for
+    this step, not the previous conclusion) lead to ``conclusion``."""
+
+    __repr__ = _short_repr
+
+    premises: tuple[str, ...] = field(converter=_strings, validator=_check_names)
+    conclusion: str = field(validator=_check_name)
+    #: The span of the ``conclusion`` line.
+    span: Span | None = _span_field()
+    #: Spans of the premises, then of the conclusion.
+    ref_spans: tuple[Span, ...] = _spans_field()
+
+
+def _steps(value):
+    value = _strings(value)
+    if type(value) is tuple:
+        return tuple(Step(*s) if type(s) is tuple and len(s) == 2 else s for s in value)
+    return value
+
+
+def _check_steps(instance, attribute, value):
+    if type(value) is not tuple:
+        _refuse(instance, attribute.name, value, "expected a sequence of Steps")
+    for step in value:
+        if type(step) is not Step:
+            _refuse(instance, attribute.name, step, "expected a Step")
+    if not value:
+        _refuse(instance, attribute.name, value, "an argument needs a conclusion")
+    if not value[0].premises:
+        _refuse(instance, attribute.name, value, "an argument needs at least one premise before its first conclusion")
+
+
+def _check_title(instance, attribute, value):
+    if not isinstance(value, str):
+        _refuse(instance, attribute.name, value, "expected a string")
+    if not value and instance.span is None:
+        _refuse(instance, attribute.name, value, "an argument needs a title")
+
+
+@frozen(repr=False)
+class Argument:
+    """A premise–conclusion structure with a title: ``steps`` lead from
+    premises through intermediate conclusions to the argument's conclusion.
+
+    Each :class:`Step`'s conclusion follows from its premises together with
+    the previous step's conclusion. The map stands for an argument by the
+    supports :meth:`supports` gives (they are in ``m.supports`` and
+    ``m.relations``); the last one is named with the argument's id, so
+    undercutting the argument undercuts its final inference.
+
+    >>> a = Argument("kosten", "Die Kosten", steps=[Step(["p1", "p2"], "k1"), Step(["p3"], "k2")])
+    >>> a.premises, a.conclusion
+    (('p1', 'p2', 'p3'), 'k2')
+    >>> [(s.premises, s.conclusion, s.name) for s in a.supports()]
+    [(('p1', 'p2'), 'k1', None), (('p3', 'k1'), 'k2', 'kosten')]
+    """
+
+    __repr__ = _short_repr
+
+    id: str = field(validator=_check_name)
+    title: str = field(converter=_text, validator=_check_title)
+    gist: str | None = _optional_text_field()
+    inference: str | None = _optional_text_field()
+    tags: tuple[str, ...] = _tags_field()
+    note: str | None = _optional_text_field()
+    group: str | None = _group_field()
+    steps: tuple[Step, ...] = field(default=(), kw_only=True, converter=_steps, validator=_check_steps)
+    span: Span | None = _span_field()
+    #: Span of the id.
+    ref_spans: tuple[Span, ...] = _spans_field()
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        """All premises, in the order they are listed (without intermediate conclusions)."""
+        return tuple(p for step in self.steps for p in step.premises)
+
+    @property
+    def conclusion(self) -> str:
+        """The argument's conclusion: the last step's."""
+        return self.steps[-1].conclusion
+
+    def supports(self) -> tuple[Support, ...]:
+        """The supports the argument stands for, one per step, all with
+        ``argument`` set to its id; the last is named with its id."""
+        out = []
+        previous = None
+        last = len(self.steps) - 1
+        for i, step in enumerate(self.steps):
+            premises = step.premises + ((previous.conclusion,) if previous is not None else ())
+            spans = step.ref_spans[: len(step.premises)]
+            if previous is not None:
+                spans += previous.ref_spans[len(previous.premises) :]
+            spans += step.ref_spans[len(step.premises) :]
+            if i == last:
+                spans += self.ref_spans[:1]
+            out.append(
+                Support(
+                    premises,
+                    step.conclusion,
+                    name=self.id if i == last else None,
+                    argument=self.id,
+                    span=step.span or self.span,
+                    ref_spans=spans,
+                )
+            )
+            previous = step
+        return tuple(out)
+
+    def references(self) -> Iterator[tuple[str, Span | None]]:
+        """Each claim the argument lists, once, with the span where it is listed."""
+        seen = set()
+        for step in self.steps:
+            for i, ref in enumerate(step.premises + (step.conclusion,)):
+                if ref not in seen:
+                    seen.add(ref)
+                    yield ref, _at(step.ref_spans, i)
 
 
 @frozen
@@ -509,12 +755,21 @@ class Position:
 
 @frozen
 class Group:
-    """A named group of claims (``group: ID`` on a claim), drawn as a cluster."""
+    """A named group of claims, relations and arguments (``group: ID`` on
+    them), drawn as a cluster. ``parent`` is the group it is part of, if any
+    (groups nest)."""
 
     id: str = field(validator=_check_id)
     label: str = _text_field()
+    parent: str | None = field(default=None, kw_only=True, validator=_check_optional_id)
     span: Span | None = _span_field()
+    #: Span of the id, then of the parent when given.
     ref_spans: tuple[Span, ...] = _spans_field()
+
+    def references(self) -> Iterator[tuple[str, Span | None]]:
+        """The parent group's id, with its span."""
+        if self.parent is not None:
+            yield self.parent, _at(self.ref_spans, 1)
 
 
 def _comment_text(value):
@@ -534,10 +789,10 @@ class Comment:
 
 
 Relation = Union[Support, Rebuttal, Contradiction, Undercut]
-Item = Union[Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment]
+Item = Union[Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment]
 
 _RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
-_ITEM_TYPES = (Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment)
+_ITEM_TYPES = (Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment)
 _KINDS = {
     "claims": Claim,
     "sources": Source,
@@ -545,6 +800,7 @@ _KINDS = {
     "rebuttals": Rebuttal,
     "contradictions": Contradiction,
     "undercuts": Undercut,
+    "arguments": Argument,
     "positions": Position,
     "groups": Group,
     "comments": Comment,
@@ -562,6 +818,11 @@ class ArgumentMap:
     Look-ups (:meth:`claim`, :meth:`reasons`, ...) are precomputed, so they
     cost a dictionary access. When an id is defined twice, the first
     definition wins (``argmap check`` reports the second).
+
+    ``supports`` and ``relations`` hold, besides the items, the supports
+    each :class:`Argument` stands for (:meth:`Argument.supports`), where
+    the argument stands in ``items``; so everything that reads supports sees
+    an argument as a chain of linked supports.
 
     >>> from argmap import ArgumentMap, Claim, Support
     >>> m = ArgumentMap(items=[Claim("a", "Rain."), Claim("b", "Wet."), Support(["a"], "b")])
@@ -586,6 +847,7 @@ class ArgumentMap:
     rebuttals: tuple[Rebuttal, ...] = field(init=False, eq=False, repr=False)
     contradictions: tuple[Contradiction, ...] = field(init=False, eq=False, repr=False)
     undercuts: tuple[Undercut, ...] = field(init=False, eq=False, repr=False)
+    arguments: tuple[Argument, ...] = field(init=False, eq=False, repr=False)
     positions: tuple[Position, ...] = field(init=False, eq=False, repr=False)
     groups: tuple[Group, ...] = field(init=False, eq=False, repr=False)
     comments: tuple[Comment, ...] = field(init=False, eq=False, repr=False)
@@ -604,11 +866,16 @@ class ArgumentMap:
     def __attrs_post_init__(self) -> None:
         by_kind: dict[type, list] = {kind: [] for kind in _KINDS.values()}
         relations = []
+        derived = by_kind[Support]
         for item in self.items:
             kind = type(item)
             by_kind[kind].append(item)
             if kind in _RELATIONS:
                 relations.append(item)
+            elif kind is Argument:
+                supports = item.supports()
+                derived.extend(supports)
+                relations.extend(supports)
         for name, kind in _KINDS.items():
             object.__setattr__(self, name, tuple(by_kind[kind]))
         object.__setattr__(self, "relations", tuple(relations))
@@ -629,6 +896,8 @@ class ArgumentMap:
             "claim": {c.id: c for c in reversed(self.claims)},
             "source": {s.id: s for s in reversed(self.sources)},
             "support": {s.name: s for s in reversed(self.supports) if s.name},
+            "relation": {r.name: r for r in reversed(relations) if r.name},
+            "argument": {a.id: a for a in reversed(self.arguments)},
             "position": {p.id: p for p in reversed(self.positions)},
             "group": {g.id: g for g in reversed(self.groups)},
             "reasons": {k: tuple(v) for k, v in reasons.items()},
@@ -647,8 +916,18 @@ class ArgumentMap:
         return self._index["source"][id]
 
     def support(self, name: str) -> Support:
-        """The named support with this name. Raises KeyError when there is none."""
+        """The named support with this name (an argument's id names its final
+        support). Raises KeyError when there is none."""
         return self._index["support"][name]
+
+    def relation(self, name: str) -> Relation:
+        """The named relation of any kind with this name (an argument's id names
+        its final support). Raises KeyError when there is none."""
+        return self._index["relation"][name]
+
+    def argument(self, id: str) -> Argument:
+        """The argument with this id. Raises KeyError when there is none."""
+        return self._index["argument"][id]
 
     def position(self, id: str) -> Position:
         """The position with this id. Raises KeyError when there is none."""
@@ -659,8 +938,9 @@ class ArgumentMap:
         return self._index["group"][id]
 
     def has(self, id: str) -> bool:
-        """True when ``id`` names a claim or a named support."""
-        return id in self._index["claim"] or id in self._index["support"]
+        """True when ``id`` names a claim, a named relation or an argument."""
+        index = self._index
+        return id in index["claim"] or id in index["relation"] or id in index["argument"]
 
     def reasons(self, id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is ``id``, in source order."""
@@ -668,7 +948,7 @@ class ArgumentMap:
 
     def objections(self, id: str) -> tuple[Relation, ...]:
         """The rebuttals, contradictions and undercuts aimed at ``id``
-        (a claim or a named support), in source order."""
+        (a claim, a named relation or an argument), in source order."""
         return self._index["objections"].get(id, ())
 
     def claims_of(self, source: str) -> tuple[Claim, ...]:
