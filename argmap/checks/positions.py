@@ -1,8 +1,23 @@
 """Checks on positions: does what a text, speaker or student holds hang together?
 
 Attacks here are the ones the map writes: ``a rebuts b`` (a attacks b),
-``a contradicts b`` (each attacks the other) and ``u undercuts s`` (u attacks
-the named support s). Supports add no attacks to these checks.
+``a + c rebuts b`` (a and c attack b only together), ``a contradicts b``
+(each attacks the other) and ``u undercuts r`` (u attacks the named relation
+or argument r). Supports add no attacks to these checks.
+
+What a position holds: what it accepts, and, for each argument it accepts,
+the argument's premises and conclusions (accepting an argument is accepting
+what it says). A position may also accept or reject a named relation.
+
+An attack holds for a position (see :class:`_Stance`) when the position
+holds all its attackers and, for a named attack, neither rejects it nor
+holds an undercut of it that holds (the concession: accepting ``a``, ``b``
+and ``u`` with ``r: a rebuts b`` and ``u undercuts r`` is consistent).
+Undercuts of undercuts are weighed the way grounded semantics weighs
+attacks, so a circle of undercuts that the position leaves open neither
+holds nor fails. As in the semantics, a named relation stands for the
+connection it writes, not for its attackers: accepting ``r`` while rejecting
+``a`` says "this would refute ``b`` if ``a`` were true", which is consistent.
 
 Every diagnostic carries ``position=`` the position's id, so that
 :func:`position_summary` can count them per position.
@@ -22,7 +37,8 @@ def check_positions(m: ArgumentMap) -> Iterator[Diagnostic]:
     """For every position: E401 accepts and rejects the same thing; E402 not
     conflict-free; W403 not defended; W404 rejects a claim while accepting
     every premise of a support for it; I405 accepts a claim while rejecting
-    every support of it."""
+    every support of it. Accepting an argument accepts its premises and
+    conclusions, so rejecting one of them is E401 too."""
     seen: set[str] = set()
     for p in m.positions:
         if p.id in seen:
@@ -31,43 +47,182 @@ def check_positions(m: ArgumentMap) -> Iterator[Diagnostic]:
         yield from _check_one(m, p)
 
 
-def _attackers(m: ArgumentMap, target: str) -> Iterator[tuple[str, object]]:
-    """(attacker, relation) for every attack on ``target`` the map writes,
-    from the map's index (so a position costs only what it names)."""
-    for rel in m.objections(target):
-        if isinstance(rel, Contradiction):
-            yield (rel.second if rel.first == target else rel.first), rel
-        else:
-            yield rel.attacker, rel
+def _sources(rel, target: str) -> tuple[str, ...]:
+    """The claims whose attack on ``target`` ``rel`` writes."""
+    if isinstance(rel, Contradiction):
+        return ((rel.second if rel.first == target else rel.first),)
+    return rel.attackers
 
 
-def _written(a: str, b: str, rel) -> str:
-    """The attack as the map writes it, with its line: "`a rebuts b` (line 3)"."""
+class _Stance:
+    """What one position holds, and which of the map's attacks hold for it.
+
+    Look-ups go through the map's index, so a position costs what it names
+    and the relations around it, not the whole map."""
+
+    def __init__(self, m: ArgumentMap, p: Position):
+        self.m = m
+        self.accepted: dict[str, object] = {}
+        self.rejected: dict[str, object] = {}
+        refs = list(p.references())
+        for k, (ref, span) in enumerate(refs):
+            (self.accepted if k < len(p.accepts) else self.rejected).setdefault(ref, span or p.span)
+        #: Claims held because an accepted argument says them: claim -> argument id.
+        self.via: dict[str, str] = {}
+        for ref in self.accepted:
+            try:
+                argument = m.argument(ref)
+            except KeyError:
+                continue
+            for claim, _ in argument.references():
+                if claim not in self.accepted:
+                    self.via.setdefault(claim, ref)
+        #: Named relation -> True (an undercut of it holds), False (none
+        #: does), None (open: a circle of undercuts decides nothing).
+        self._cancelled: dict[str, bool | None] = {}
+        #: Undercut (by id) -> True, False or None: does it hold? ("open"
+        #: only while :meth:`_solve` works.)
+        self._undercut: dict[int, object] = {}
+
+    def holds_id(self, ident: str) -> bool:
+        return ident in self.accepted or ident in self.via
+
+    def span_of(self, ident: str):
+        if ident in self.accepted:
+            return self.accepted[ident]
+        return self.accepted[self.via[ident]]
+
+    def shown(self, ident: str) -> str:
+        """```ident``` and, for a claim held through an argument, which one."""
+        if ident in self.via:
+            return f"`{ident}` (in argument `{self.via[ident]}`)"
+        return f"`{ident}`"
+
+    def _base(self, rel, target: str) -> bool:
+        """The attack holds unless something undercuts it."""
+        if rel.name is not None and rel.name in self.rejected:
+            return False
+        return all(self.holds_id(s) for s in _sources(rel, target))
+
+    def holds(self, rel, target: str) -> bool | None:
+        """Does ``rel``'s attack on ``target`` hold for the position (None: open)?"""
+        if not self._base(rel, target):
+            return False
+        name = rel.name
+        if name is None:
+            return True
+        cancelled = self.cancelled(name)
+        return None if cancelled is None else not cancelled
+
+    def cancelled(self, name: str) -> bool | None:
+        """Does an undercut of the named relation ``name`` hold (None: open)?"""
+        if name not in self._cancelled:
+            self._solve(name)
+        return self._cancelled[name]
+
+    def _solve(self, name: str) -> None:
+        """Label the undercuts that ``name`` depends on, as grounded semantics
+        labels arguments: an undercut holds when every undercut of it fails,
+        and fails when one undercut of it holds; what stays open is None.
+        Linear in the undercuts reached, without recursion."""
+        labels = self._undercut
+        open_: list[Undercut] = []
+        undercuts_of: dict[str, list[Undercut]] = {}
+        stack, seen = [name], set()
+        while stack:
+            n = stack.pop()
+            if n in seen or n in self._cancelled:
+                continue
+            seen.add(n)
+            found = undercuts_of[n] = []
+            for u in self.m.objections(n):
+                if not isinstance(u, Undercut):
+                    continue  # a rebuttal of a relation: E204 reports it
+                found.append(u)
+                if id(u) in labels:
+                    continue
+                if not self._base(u, n):
+                    labels[id(u)] = False
+                elif u.name is None:
+                    labels[id(u)] = True
+                elif u.name in self._cancelled:  # settled by an earlier look-up
+                    cancelled = self._cancelled[u.name]
+                    labels[id(u)] = None if cancelled is None else not cancelled
+                else:
+                    labels[id(u)] = "open"
+                    open_.append(u)
+                    stack.append(u.name)
+        # Each open undercut waits for its own undercuts: it fails as soon as
+        # one holds, and holds once all have failed.
+        waiting: dict[int, int] = {}
+        attacks: dict[int, list[Undercut]] = {}
+        settled: list[Undercut] = []
+        for u in open_:
+            against = undercuts_of[u.name]
+            for v in against:
+                attacks.setdefault(id(v), []).append(u)
+            if any(labels[id(v)] is True for v in against):
+                labels[id(u)] = False
+                settled.append(u)
+            else:
+                waiting[id(u)] = sum(labels[id(v)] is not False for v in against)
+                if waiting[id(u)] == 0:
+                    labels[id(u)] = True
+                    settled.append(u)
+        while settled:
+            v = settled.pop()
+            for u in attacks.get(id(v), ()):
+                if labels[id(u)] != "open":
+                    continue
+                if labels[id(v)] is True:
+                    labels[id(u)] = False
+                    settled.append(u)
+                else:
+                    waiting[id(u)] -= 1
+                    if waiting[id(u)] == 0:
+                        labels[id(u)] = True
+                        settled.append(u)
+        for u in open_:
+            if labels[id(u)] == "open":
+                labels[id(u)] = None
+        for n in seen:
+            found = [labels[id(u)] for u in undercuts_of[n]]
+            self._cancelled[n] = True if True in found else (None if None in found else False)
+
+
+def _written(rel, target: str | None = None) -> str:
+    """The attack as the map writes it, with its line: "`r: a rebuts b` (line 3)"."""
     if isinstance(rel, Rebuttal):
-        text = f"{a} rebuts {b}"
+        text = f"{' + '.join(rel.attackers)} rebuts {rel.target}"
     elif isinstance(rel, Undercut):
-        text = f"{a} undercuts {b}"
+        text = f"{' + '.join(rel.attackers)} undercuts {rel.target}"
     else:
         text = f"{rel.first} contradicts {rel.second}"
+    if rel.name is not None:
+        text = f"{rel.name}: {text}"
     line = f" (line {rel.span.line})" if rel.span is not None else ""
     return f"`{text}`{line}"
 
 
 def _support_text(s: Support) -> str:
     text = " + ".join(s.premises) + f" supports {s.conclusion}"
+    line = f"line {s.span.line}" if s.span is not None else None
+    if s.argument is not None:
+        where = ", ".join(x for x in (f"a step of argument `{s.argument}`", line) if x)
+        return f"`{text}` ({where})"
     if s.name:
         text = f"{s.name}: {text}"
-    line = f" (line {s.span.line})" if s.span is not None else ""
-    return f"`{text}`{line}"
+    return f"`{text}`" + (f" ({line})" if line else "")
+
+
+def _listing(ids: list[str]) -> str:
+    """"`a`", "`a` and `b`", "`a`, `b` and `c`"."""
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
 
 
 def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
-    accepted: dict[str, object] = {}
-    rejected: dict[str, object] = {}
-    refs = list(p.references())
-    for k, (ref, span) in enumerate(refs):
-        target = accepted if k < len(p.accepts) else rejected
-        target.setdefault(ref, span or p.span)
+    st = _Stance(m, p)
+    accepted, rejected = st.accepted, st.rejected
     P = p.id
 
     # E401: accepts and rejects the same thing.
@@ -81,40 +236,70 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
                 position=P,
             )
 
+    # E401: accepts an argument but rejects what it says.
+    for ref, span in rejected.items():
+        if ref in accepted or ref not in st.via:
+            continue
+        argument = m.argument(st.via[ref])
+        what = "conclusion" if ref == argument.conclusion else (
+            "intermediate conclusion" if any(ref == s.conclusion for s in argument.steps) else "premise"
+        )
+        yield error(
+            "E401",
+            f"position `{P}` accepts argument `{argument.id}` but rejects its {what} `{ref}`",
+            span,
+            f"accepting an argument accepts its premises and conclusions: give up `{argument.id}` or `{ref}`",
+            position=P,
+        )
+
+    held = list(accepted) + [c for c in st.via if c not in accepted]
+
     # E402: not conflict-free.
-    for b in accepted:
-        for a, rel in _attackers(m, b):
-            if a not in accepted:
+    for b in held:
+        for rel in m.objections(b):
+            if st.holds(rel, b) is not True:
                 continue
-            if isinstance(rel, Contradiction) and a == rel.second and a != b:
+            sources = _sources(rel, b)
+            if isinstance(rel, Contradiction) and rel.first == b and sources[0] != b:
                 continue  # one diagnostic per contradiction
-            yield _conflict(P, a, b, rel, accepted[b])
+            yield _conflict(st, P, sources, b, rel)
 
     # W403: not defended.
-    for x in accepted:
-        reported: set[str] = set()
-        for y, rel in _attackers(m, x):
-            if y in reported:
+    for x in held:
+        reported: set[tuple] = set()
+        for rel in m.objections(x):
+            sources = _sources(rel, x)
+            key = (sources, rel.name)
+            if key in reported or _answered(st, rel, sources):
                 continue
-            if any(z in accepted for z, _ in _attackers(m, y)):
-                continue
-            reported.add(y)
+            reported.add(key)
+            if len(sources) == 1:
+                attacker = f"attacker `{sources[0]}`"
+            else:
+                attacker = "attackers " + _listing([f"`{s}`" for s in sources])
+            hint = (
+                f"accept something that attacks `{sources[0]}`"
+                if len(sources) == 1
+                else "accept something that attacks one of them"
+            )
+            if rel.name is not None:
+                hint += f" or undercuts `{rel.name}`"
             yield warning(
                 "W403",
-                f"position `{P}` accepts `{x}` but leaves its attacker `{y}` unanswered: {_written(y, x, rel)}",
-                accepted[x],
-                f"accept something that attacks `{y}`, or give up `{x}`",
+                f"position `{P}` accepts {st.shown(x)} but leaves its {attacker} unanswered: {_written(rel)}",
+                st.span_of(x),
+                f"{hint}, or give up `{x}`",
                 position=P,
             )
 
     # W404: rejects a claim whose support it grants.
     for c, span in rejected.items():
-        if c in accepted:
+        if st.holds_id(c):
             continue
         for s in m.reasons(c):
-            if not all(q in accepted for q in s.premises):
+            if not all(st.holds_id(q) for q in s.premises):
                 continue
-            if s.name is not None and (s.name in rejected or _undercuts(m, accepted, s.name)):
+            if s.name is not None and (s.name in rejected or st.cancelled(s.name) is not False):
                 continue
             yield warning(
                 "W404",
@@ -137,22 +322,28 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
             )
 
 
-def _conflict(P: str, a: str, b: str, rel, span) -> Diagnostic:
-    if a == b:
-        message = f"position `{P}` accepts `{a}`, which attacks itself: {_written(a, b, rel)}"
+def _answered(st: _Stance, rel, sources: tuple[str, ...]) -> bool:
+    """The position attacks one of the attack's sources, or undercuts it."""
+    if rel.name is not None and st.cancelled(rel.name) is True:
+        return True
+    return any(st.holds(q, y) is True for y in sources for q in st.m.objections(y))
+
+
+def _conflict(st: _Stance, P: str, sources: tuple[str, ...], b: str, rel) -> Diagnostic:
+    if sources == (b,):
+        message = f"position `{P}` accepts {st.shown(b)}, which attacks itself: {_written(rel)}"
+    elif len(sources) == 1:
+        message = f"position `{P}` accepts both {st.shown(sources[0])} and {st.shown(b)}, but {_written(rel)}"
     else:
-        message = f"position `{P}` accepts both `{a}` and `{b}`, but {_written(a, b, rel)}"
+        held = _listing([st.shown(s) for s in sources] + [st.shown(b)])
+        message = f"position `{P}` accepts {held}, but {_written(rel)}"
     return error(
         "E402",
         message,
-        span,
+        st.span_of(b),
         "a position cannot hold two things of which one attacks the other; drop one",
         position=P,
     )
-
-
-def _undercuts(m: ArgumentMap, accepted, name: str) -> bool:
-    return any(isinstance(rel, Undercut) and rel.attacker in accepted for rel in m.objections(name))
 
 
 def _rejects_support(s: Support, rejected) -> bool:

@@ -1,5 +1,6 @@
 """Checks on the shape of a map: relations that contradict each other,
-circular support, claims connected to nothing and sources nobody cites."""
+circular support, claims connected to nothing, sources nobody cites,
+arguments that conclude their own premises and groups inside themselves."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections import deque
 from collections.abc import Iterator
 
 from argmap._graph import strongly_connected
-from argmap.diagnostics import Diagnostic, error, info, warning
-from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support
+from argmap.diagnostics import Diagnostic, error, info, suggest, warning
+from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support
 
 __all__ = ["check_structure"]
 
@@ -18,12 +19,23 @@ _SHOWN = 10
 
 def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
     """E301 a pair related both by support and by rebuttal or contradiction;
-    W302 circular support; W303 a claim connected to nothing; I304 a source
-    nobody cites."""
+    W302 circular support (through arguments' steps too); W303 a claim
+    connected to nothing; I304 a source nobody cites; E203 an argument that
+    concludes one of its own premises, or a group inside itself; E201 a
+    group inside an unknown group.
+
+    An argument's steps are supports (``m.supports`` holds them), so every
+    check on supports covers arguments too."""
     yield from _support_and_attack(m)
-    yield from _circular_support(m)
+    circular = set()
+    for argument in m.arguments:
+        for d in _circular_argument(argument):
+            circular.add(argument.id)
+            yield d
+    yield from _circular_support(m, circular)
     yield from _unconnected(m)
     yield from _uncited(m)
+    yield from _group_parents(m)
 
 
 def _line(item) -> str:
@@ -40,7 +52,11 @@ def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
         return
     for rel in m.relations:
         if isinstance(rel, Rebuttal):
-            a, b, verb = rel.attacker, rel.target, "rebuts"
+            if rel.linked:
+                # `a supports c` and `a + b rebuts c` is a real pattern: a reason
+                # for c that, together with another claim, speaks against it.
+                continue
+            a, b, verb = rel.attackers[0], rel.target, "rebuts"
         elif isinstance(rel, Contradiction):
             a, b, verb = rel.first, rel.second, "contradicts"
         else:
@@ -64,17 +80,40 @@ def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
             break
 
 
-def _circular_support(m: ArgumentMap) -> Iterator[Diagnostic]:
+def _circular_argument(argument: Argument) -> Iterator[Diagnostic]:
+    """E203 for each conclusion of ``argument`` that was already one of its
+    premises or conclusions (a step cannot lead back to where the argument
+    started)."""
+    before: dict[str, str] = {}
+    for step in argument.steps:
+        for p in step.premises:
+            before.setdefault(p, "premise")
+        c = step.conclusion
+        if c in before:
+            yield error(
+                "E203",
+                f"argument `{argument.id}` concludes `{c}`, which is already one of its {before[c]}s:"
+                " the argument goes in a circle",
+                step.span or argument.span,
+                "an argument cannot conclude what it starts from; conclude another claim, or remove the premise",
+            )
+        before.setdefault(c, "conclusion")
+
+
+def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
+    # The supports of an argument that concludes its own premise (E203) would
+    # report that circle twice.
+    supports = [s for s in m.supports if s.argument not in circular or s.argument is None]
     # Only a claim that is both a premise and a conclusion can lie on a circle.
-    premises = {p for s in m.supports for p in s.premises}
-    candidates = premises.intersection(s.conclusion for s in m.supports)
+    premises = {p for s in supports for p in s.premises}
+    candidates = premises.intersection(s.conclusion for s in supports)
     if not candidates:
         return
     names = [c.id for c in m.claims if c.id in candidates]
     ids = {c: i for i, c in enumerate(names)}
     edge_support: dict[tuple[int, int], Support] = {}
     successors: list[list[int]] = [[] for _ in names]
-    for s in m.supports:
+    for s in supports:
         c = ids.get(s.conclusion)
         if c is None:
             continue
@@ -94,6 +133,9 @@ def _circular_support(m: ArgumentMap) -> Iterator[Diagnostic]:
         steps = [edge_support[(cycle[k], cycle[k + 1])] for k in range(len(cycle) - 1)]
         closing = max(steps, key=lambda s: (s.span.line, s.span.column) if s.span else (0, 0))
         message = "circular support: " + " supports ".join(f"`{names[i]}`" for i in cycle)
+        through = list(dict.fromkeys(s.argument for s in steps if s.argument is not None))
+        if through:
+            message += " (through " + ", ".join(f"argument `{a}`" for a in through) + ")"
         others = sorted(members - set(cycle))
         if others:
             shown = ", ".join(f"`{names[i]}`" for i in others[:_SHOWN])
@@ -137,10 +179,10 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
         connected.update(s.premises)
         connected.add(s.conclusion)
     for r in m.rebuttals:
-        connected.add(r.attacker)
+        connected.update(r.attackers)
         connected.add(r.target)
     for u in m.undercuts:
-        connected.add(u.attacker)
+        connected.update(u.attackers)
     for k in m.contradictions:
         connected.add(k.first)
         connected.add(k.second)
@@ -177,3 +219,66 @@ def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 def _id_span(c: Claim):
     return c.ref_spans[0] if c.ref_spans else c.span
+
+
+def _group_parents(m: ArgumentMap) -> Iterator[Diagnostic]:
+    """E201 for a parent group declared nowhere; E203 once per circle of
+    groups inside each other, at the ``group:`` line written last in it.
+
+    (Reported here, not with the other unknown ids: a group's place changes
+    the picture, not what the map means, so evaluation need not stop.)"""
+    parent: dict[str, str] = {}
+    groups: dict[str, object] = {}
+    for g in m.groups:
+        groups.setdefault(g.id, g)
+    ids = set(groups)  # a set, so that did-you-mean indexes it once
+    for g in groups.values():
+        for ref, span in g.references():
+            if ref in groups:
+                parent[g.id] = ref
+                continue
+            guess = suggest(ref, ids)
+            yield error(
+                "E201",
+                f"unknown group `{ref}`: group `{g.id}` is declared to be part of it",
+                span or g.span,
+                f"did you mean `{guess}`?" if guess else f"declare it with `group {ref}: label`",
+            )
+    done: set[str] = set()
+    for start in groups:
+        path: list[str] = []
+        on_path: set[str] = set()
+        g = start
+        while g in parent and g not in done and g not in on_path:
+            path.append(g)
+            on_path.add(g)
+            g = parent[g]
+        done.update(path)
+        if g not in on_path:
+            continue
+        circle = path[path.index(g) :]
+        last = max((groups[x] for x in circle), key=_parent_line)
+        if len(circle) == 1:
+            message = f"group `{g}` is declared to be part of itself"
+        else:
+            chain = [last.id]
+            while len(chain) <= len(circle):
+                chain.append(parent[chain[-1]])
+            message = f"groups inside each other in a circle: `{chain[0]}` is part of " + ", which is part of ".join(
+                f"`{x}`" for x in chain[1:]
+            )
+        yield error(
+            "E203",
+            message,
+            _at_parent(last),
+            "a group cannot contain itself; remove one of these `group:` lines",
+        )
+
+
+def _parent_line(g):
+    span = _at_parent(g)
+    return (span.line, span.column) if span is not None else (0, 0)
+
+
+def _at_parent(g):
+    return g.ref_spans[1] if len(g.ref_spans) > 1 else g.span
