@@ -9,6 +9,7 @@ from pathlib import Path
 from argmap.cli._maps import read_one
 from argmap.cli.common import UsageError
 from argmap.render import (
+    ARGUMENT_VIEWS,
     FORMATS,
     GROUP_BY,
     SEMANTICS,
@@ -56,6 +57,13 @@ def add_arguments(parser) -> None:
         choices=(*GROUP_BY, "none"),
         default="group",
         help="draw clusters by explicit group (default), source, first tag, or none",
+    )
+    view.add_argument(
+        "--arguments",
+        choices=ARGUMENT_VIEWS,
+        default="expanded",
+        help="expanded: each argument a box holding its premises and conclusions (default); "
+        "collapsed: one node with its title and gist",
     )
     view.add_argument("--no-legend", action="store_true", help="leave out the legend")
 
@@ -112,6 +120,7 @@ def _options(args) -> dict:
         "answers": args.answers,
         "group_by": None if args.group_by == "none" else args.group_by,
         "legend": not args.no_legend,
+        "arguments": args.arguments,
     }
 
 

@@ -2,9 +2,10 @@
 :func:`render` writes it as SVG, PNG, PDF or DOT.
 
 The drawing reads the model (and, when asked, an evaluation); it never
-parses text. A claim's node is named by the claim's id; a named support's
-junction point by the support's name. Internal nodes (unnamed junctions,
-the legend) have a ``-`` in their names, which no id can have.
+parses text. A claim's node is named by the claim's id; a named relation's
+junction point by the relation's name; an argument's final junction (or,
+collapsed, its node) by the argument's id. Internal nodes (unnamed
+junctions, the legend) have a ``-`` in their names, which no id can have.
 
 >>> import argmap
 >>> m = argmap.parse("claim a: Rain.\\nclaim b: Wet streets.\\na supports b\\n")
@@ -22,7 +23,7 @@ import graphviz
 
 from argmap.model import ArgumentMap
 from argmap.render.labels import WRAP_WIDTH
-from argmap.render.options import GROUP_BY, SEMANTICS, SUPPORT_MODES, RenderOptions, ViewError
+from argmap.render.options import ARGUMENT_VIEWS, GROUP_BY, SEMANTICS, SUPPORT_MODES, RenderOptions, ViewError
 from argmap.render.output import (
     DEFAULT_TIMEOUT,
     FORMATS,
@@ -43,6 +44,7 @@ __all__ = [
     "DEFAULT_FONT",
     "FORMATS",
     "GROUP_BY",
+    "ARGUMENT_VIEWS",
     "SEMANTICS",
     "SUPPORT_MODES",
     "ViewError",
@@ -68,6 +70,7 @@ def to_graphviz(
     group_by: str | None = "group",
     legend: bool = True,
     wrap: int = WRAP_WIDTH,
+    arguments: str = "expanded",
 ) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph`.
 
@@ -87,6 +90,12 @@ def to_graphviz(
             ``"source"`` or ``"tag"`` (a claim's first tag); None for no clusters.
         legend: add a legend of what the picture uses.
         wrap: characters per line of a claim's text.
+        arguments: ``"expanded"``: each argument is a box titled with its
+            title and gist, holding the claims defined in it and its
+            inferences; ``"collapsed"``: one node with the title and gist
+            stands for the premises and intermediate conclusions defined in
+            it (its conclusion stays a claim of its own, and objections to
+            what it stands for point at the node).
 
     Returns:
         The graph; ``.source`` is its DOT text, the same bytes for the same map.
@@ -110,6 +119,7 @@ def to_graphviz(
         group_by=group_by,
         legend=legend,
         wrap=wrap,
+        arguments=arguments,
     )
     return build(argument_map, options)
 

@@ -9,13 +9,17 @@ top (``rankdir=BT``), so every arrow points up, from reason to claim.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
+from functools import partial
 from math import ceil
 
+import attrs
 import graphviz
+from attrs import frozen
 
-from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
-from argmap.render.labels import escape, html_label, text_width, wrap
+from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
+from argmap.render.labels import clean, escape, html_label, text_width, wrap
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
 from argmap.render.options import RenderOptions
 from argmap.render.themes import Theme
@@ -39,27 +43,31 @@ _STATUS_SYMBOL = {"accepted": "✓", "rejected": "✗", "undecided": "?"}
 
 def edge_style(kind: str, theme: Theme) -> dict[str, str]:
     """The DOT attributes of an edge of one kind: ``support``, ``link`` (a
-    premise to its junction), ``rebuttal``, ``undercut``, ``contradiction``.
+    premise to its junction), ``rebuttal``, ``undercut``, ``contradiction``;
+    ``rebuttal_link`` and ``undercut_link`` (an attacker to the junction of a
+    named or linked objection), ``contradiction_first`` and
+    ``contradiction_second`` (the two halves of a named contradiction, each
+    with the arrowhead at its claim).
 
-    Every kind differs in line style or arrowhead, not only in colour.
+    Every kind differs in line style or arrowhead, not only in colour; a
+    link has its kind's line without an arrowhead.
     """
     pw = theme.penwidth
+    rebuttal = {"color": theme.rebuttal, "arrowhead": "tee", "arrowsize": "1.2", "penwidth": _num(pw * 1.8), "style": "bold"}
+    undercut = {"color": theme.undercut, "arrowhead": "tee", "arrowsize": "1.2", "penwidth": _num(pw * 1.5), "style": "dashed"}
+    contradiction = {"color": theme.contradiction, "style": "dotted", "penwidth": _num(pw * 1.8), "constraint": "false"}
     styles = {
         "support": {"color": theme.support, "arrowhead": "normal", "penwidth": _num(pw), "weight": "2"},
         "link": {"color": theme.support, "arrowhead": "none", "penwidth": _num(pw), "weight": "2"},
-        "rebuttal": {"color": theme.rebuttal, "arrowhead": "tee", "arrowsize": "1.2", "penwidth": _num(pw * 1.8), "style": "bold"},
-        "undercut": {"color": theme.undercut, "arrowhead": "tee", "arrowsize": "1.2", "penwidth": _num(pw * 1.5), "style": "dashed"},
-        "contradiction": {
-            "color": theme.contradiction,
-            "style": "dotted",
-            "dir": "both",
-            "arrowhead": "normal",
-            "arrowtail": "normal",
-            "penwidth": _num(pw * 1.8),
-            "constraint": "false",
-        },
+        "rebuttal": rebuttal,
+        "rebuttal_link": {**rebuttal, "arrowhead": "none"},
+        "undercut": undercut,
+        "undercut_link": {**undercut, "arrowhead": "none"},
+        "contradiction": {**contradiction, "dir": "both", "arrowhead": "normal", "arrowtail": "normal"},
+        "contradiction_first": {**contradiction, "dir": "back", "arrowhead": "none", "arrowtail": "normal"},
+        "contradiction_second": {**contradiction, "arrowhead": "normal"},
     }
-    return styles[kind]
+    return dict(styles[kind])
 
 
 @contextmanager
@@ -179,8 +187,38 @@ def _node_defaults(theme: Theme) -> dict[str, str]:
     }
 
 
+@frozen
+class _Plan:
+    """How one relation is drawn, decided before anything is drawn."""
+
+    rel: Relation
+    kind: str  # support, rebuttal, undercut, contradiction
+    drawable: bool
+    junction: str | None  # the dot's node name; None: one plain edge
+
+
+class _Nested:
+    """Where a frame's lines go in its parent's body."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str):
+        self.key = key
+
+
+_KIND = {Support: "support", Rebuttal: "rebuttal", Undercut: "undercut", Contradiction: "contradiction"}
+_OBJECTIONS = (Rebuttal, Undercut, Contradiction)
+
+
 class _Panel:
-    """Draws the whole map once into ``g`` (the graph, or one position's cluster)."""
+    """Draws the whole map once into ``g`` (the graph, or one position's cluster).
+
+    Three passes: :meth:`_plan` decides which relations are drawn and names
+    their dots; :meth:`_nodes` draws claims, collapsed arguments and the
+    dots that stand in a frame, frame by frame (a frame at the place of its
+    first node); :meth:`_relations` draws the edges (and the other dots) in
+    source order.
+    """
 
     def __init__(self, g, argument_map: ArgumentMap, view: View, panel: Panel, theme: Theme, words, options, used: Used):
         self.g = g
@@ -193,61 +231,210 @@ class _Panel:
         self.used = used
         self.prefix = panel.prefix
         self.placeholders: set[str] = set()
-        self.junctions: dict[str, str] = {}
-        self.nodes: list[str] = []  # claim nodes (and placeholders), in order
+        self.junctions: dict[str, str] = {}  # relation name or argument id -> its dot (or collapsed node)
+        self.placed: set[str] = set()  # dots drawn inside a frame
+        self.nodes: list[str] = []  # claim nodes (and placeholders, argument nodes), in order
         self.heads: set[str] = set()  # nodes an edge that shapes the layout points at
         self.claim_ids = {c.id for c in argument_map.claims}
+        self.arguments = {a.id: a for a in reversed(argument_map.arguments)}
+        self.collapsed = view.arguments == "collapsed"
+        self.drawn_arguments: set[str] = set()  # collapsed arguments with a node
+        self.plans: list[_Plan] = []
+        self.frame_numbers: dict[str, int] = {}
         self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
         if panel.position is not None:
             used.positions.append(panel.position)
 
+    def draw(self) -> None:
+        self._plan()
+        self._nodes()
+        self._relations()
+
+    # -- planning -------------------------------------------------------------
+
+    def _plan(self) -> None:
+        if self.collapsed:
+            for argument in self.arguments.values():
+                if self._argument_drawable(argument):
+                    self.drawn_arguments.add(argument.id)
+                    self.junctions[argument.id] = self._name(argument.id)
+        numbers: dict[str, int] = {}
+        first: dict[str, int] = {}  # relation name -> index of its first plan
+        for rel in self.map.relations:
+            kind = _KIND[type(rel)]
+            numbers[kind] = numbers.get(kind, 0) + 1
+            if self.collapsed and kind == "support" and rel.argument is not None:
+                # Drawn by the argument's node.
+                self.plans.append(_Plan(rel, kind, False, None))
+                continue
+            ok = self._ends_drawable(rel, kind)
+            junction = None
+            if rel.name is not None or (kind != "contradiction" and len(self._ins(rel)) > 1):
+                junction = f"{self.prefix}{kind}-{numbers[kind]}"
+                if rel.name is not None and rel.name not in first and rel.name not in self.claim_ids:
+                    junction = self._name(rel.name)
+            if rel.name is not None:
+                first.setdefault(rel.name, len(self.plans))
+            self.plans.append(_Plan(rel, kind, ok, junction))
+        # An objection aimed at a relation is drawn only when that relation
+        # is: take drawability away along the chains, each relation once.
+        aimed: dict[int, list[int]] = {}
+        for i, plan in enumerate(self.plans):
+            if plan.kind in ("rebuttal", "undercut"):
+                j = self._target_plan(plan, first)
+                if j is not None:
+                    aimed.setdefault(j, []).append(i)
+        pending = [i for i, plan in enumerate(self.plans) if not plan.drawable]
+        while pending:
+            for i in aimed.get(pending.pop(), ()):
+                if self.plans[i].drawable:
+                    self.plans[i] = attrs.evolve(self.plans[i], drawable=False)
+                    pending.append(i)
+        for plan in self.plans:
+            name = plan.rel.name
+            if plan.drawable and name is not None and plan.junction == self._name(name):
+                self.junctions[name] = plan.junction
+        self.first = first
+
+    @staticmethod
+    def _ins(rel: Relation) -> tuple[str, ...]:
+        """What a relation comes from: premises or attackers."""
+        if isinstance(rel, Support):
+            return rel.premises
+        if isinstance(rel, Contradiction):
+            return (rel.first,)
+        return rel.attackers
+
+    def _aims_at_relation(self, plan_or_rel, kind: str) -> bool:
+        rel = plan_or_rel
+        target = rel.target
+        return (kind == "undercut" or target not in self.claim_ids) and self._is_relation(target)
+
+    def _is_relation(self, name: str) -> bool:
+        try:
+            self.map.relation(name)
+        except KeyError:
+            return False
+        return True
+
+    def _target_plan(self, plan: _Plan, first: dict[str, int]) -> int | None:
+        if not self._aims_at_relation(plan.rel, plan.kind):
+            return None
+        if self.collapsed and plan.rel.target in self.arguments:
+            return None  # the argument's node: drawn or not, decided already
+        return first.get(plan.rel.target)
+
+    def _ends_drawable(self, rel: Relation, kind: str) -> bool:
+        if kind == "contradiction":
+            return self._end(rel.first) is not None and self._end(rel.second) is not None
+        if kind == "support":
+            return self._end(rel.conclusion) is not None and any(self._end(p) is not None for p in rel.premises)
+        if not any(self._end(a) is not None for a in rel.attackers):
+            return False
+        if self._aims_at_relation(rel, kind):
+            return not self.collapsed or rel.target not in self.arguments or rel.target in self.drawn_arguments
+        return self._end(rel.target) is not None
+
+    def _argument_drawable(self, argument: Argument) -> bool:
+        """Collapsed: an argument has a node when a claim it stands for is
+        in the view, or when its conclusion and one of its other claims are."""
+        listed = [ref for step in argument.steps for ref in step.premises + (step.conclusion,) if ref != argument.conclusion]
+        if any(self.view.folded.get(ref) == argument.id for ref in listed):
+            return True
+        return self._endpoint(argument.conclusion) is not None and any(self._endpoint(ref) is not None for ref in listed)
+
     # -- nodes ----------------------------------------------------------------
 
-    def draw(self) -> None:
-        self._claims()
-        for number, support in enumerate(self.map.supports, 1):
-            if support.name and support.name not in self.junctions and self._drawable(support):
-                self.junctions[support.name] = self._junction_name(support, number)
-        supports = 0
-        for rel in self.map.relations:
-            if isinstance(rel, Support):
-                supports += 1
-                self._support(rel, supports)
-            elif isinstance(rel, Rebuttal):
-                self._attack(rel.attacker, rel.target, "rebuttal")
-            elif isinstance(rel, Undercut):
-                self._attack(rel.attacker, rel.target, "undercut")
-            elif isinstance(rel, Contradiction):
-                self._contradiction(rel)
+    def _nodes(self) -> None:
+        entries: list[tuple[str | None, Callable]] = []
+        seen: set[str] = set()
+        for claim in self.map.claims:
+            if claim.id in seen:
+                continue
+            seen.add(claim.id)
+            if claim.id in self.view.shown:
+                cluster = self.view.clusters.get(claim.id)
+                entries.append((cluster.key if cluster else None, partial(self._claim, claim=claim)))
+            elif self.view.folded.get(claim.id) in self.drawn_arguments:
+                argument_id = self.view.folded[claim.id]
+                if argument_id not in seen:
+                    seen.add(argument_id)
+                    entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
+        for argument_id in sorted(self.drawn_arguments - seen, key=list(self.arguments).index):
+            entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
+        for plan in self.plans:
+            if plan.drawable and plan.junction is not None:
+                place = self.view.places.get(getattr(plan.rel, "argument", None) or plan.rel.name or "")
+                if place is not None and plan.junction not in self.placed:
+                    self.placed.add(plan.junction)
+                    entries.append((place, partial(self._junction, plan=plan)))
+        self._emit(entries)
 
-    def _claims(self) -> None:
-        members: dict[str, list[Claim]] = {}
-        for claim in self.view.claims:
-            cluster = self.view.clusters.get(claim.id)
-            if cluster is not None:
-                members.setdefault(cluster.key, []).append(claim)
-        done: set[str] = set()
-        for claim in self.view.claims:
-            cluster = self.view.clusters.get(claim.id)
-            if cluster is None:
-                self._claim(self.g, claim)
-            elif cluster.key not in done:
-                done.add(cluster.key)
-                with _subgraph(self.g, f"cluster_{self.prefix.replace('.', '_')}group_{len(done)}") as sub:
-                    sub.attr(
-                        label=html_label(f"<B>{escape(cluster.label)}</B>"),
-                        style="rounded,filled",
-                        fillcolor=self.theme.cluster_fill,
-                        color=self.theme.cluster_border,
-                        fontcolor=self.theme.text,
-                        labeljust="l",
-                        # The bottom (the layout runs bottom to top): arrows
-                        # leave a group upwards, and would cross a label on top.
-                        labelloc="t",
-                        margin="12",
-                    )
-                    for member in members[cluster.key]:
-                        self._claim(sub, member)
+    def _emit(self, entries: list[tuple[str | None, Callable]]) -> None:
+        """Draw the entries, each frame (and the frames it nests) at the place of its first entry."""
+        frames = self.view.frames
+        content: dict[str | None, list] = {None: []}
+        for key, draw in entries:
+            chain = []
+            here = key
+            while here is not None and here not in content:
+                chain.append(here)
+                here = frames[here].parent
+            for frame in reversed(chain):
+                content[frames[frame].parent].append(_Nested(frame))
+                content[frame] = []
+            content[key].append(draw)
+        subs: dict[str, graphviz.Digraph] = {}
+        for item in content[None]:
+            if not isinstance(item, _Nested):
+                item(self.g)
+                continue
+            # The frame's subtree, without recursion: the subgraphs first ...
+            stack = [item.key]
+            while stack:
+                key = stack.pop()
+                sub = subs[key] = self._frame(key)
+                nested = []
+                for inner in content[key]:
+                    if isinstance(inner, _Nested):
+                        sub.body.append(inner)
+                        nested.append(inner.key)
+                    else:
+                        inner(sub)
+                stack.extend(reversed(nested))  # numbered in the order they come
+            # ... then their lines, nested ones where their parents hold them.
+            lines = [(iter(subs[item.key].__iter__(subgraph=True)), "\t")]
+            while lines:
+                line = next(lines[-1][0], None)
+                if line is None:
+                    lines.pop()
+                elif isinstance(line, _Nested):
+                    lines.append((iter(subs[line.key].__iter__(subgraph=True)), lines[-1][1] + "\t"))
+                else:
+                    self.g.body.append(lines[-1][1] + line)
+
+    def _frame(self, key: str) -> graphviz.Digraph:
+        frame = self.view.frames[key]
+        prefix = self.prefix.replace(".", "_")
+        if frame.argument is not None:
+            sub = graphviz.Digraph(name=f"cluster_{prefix}argument_{node_name(frame.argument.id)}")
+            self._argument_box(sub, frame.argument)
+            return sub
+        self.frame_numbers[key] = len(self.frame_numbers) + 1
+        sub = graphviz.Digraph(name=f"cluster_{prefix}group_{self.frame_numbers[key]}")
+        sub.attr(
+            label=html_label(f"<B>{escape(frame.label)}</B>"),
+            style="rounded,filled",
+            fillcolor=self.theme.cluster_fill,
+            color=self.theme.cluster_border,
+            fontcolor=self.theme.text,
+            labeljust="l",
+            # The bottom (the layout runs bottom to top): arrows
+            # leave a group upwards, and would cross a label on top.
+            labelloc="t",
+            margin="12",
+        )
+        return sub
 
     def _claim(self, g, claim: Claim) -> None:
         theme, view = self.theme, self.view
@@ -259,41 +446,46 @@ class _Panel:
             style += ",dashed"
             attributes["fillcolor"] = theme.implicit_fill
             self.used.flags.add("implicit")
-        if status:
-            attributes["fillcolor"] = getattr(theme, f"{status}_fill")
-            self.used.statuses.add(status)
-        if mark == "rejects":
-            if not status:
-                attributes["fillcolor"] = theme.position_rejected_fill
-            self.used.flags.add("position_rejects")
-        if mark == "accepts":
-            attributes["penwidth"] = _num(theme.penwidth * 3)
-            self.used.flags.add("position_accepts")
+        attributes.update(self._filled(claim.id, mark, status))
         if claim.id == view.focus:
             attributes["penwidth"] = _num(theme.penwidth * 3)
             attributes["color"] = theme.focus_border
             self.used.flags.add("focus")
         if style != "rounded,filled":
             attributes["style"] = style
+        tooltip = _tooltip(None, claim.note, claim.tags)
+        if tooltip:
+            attributes["tooltip"] = tooltip
         g.node(self._name(claim.id), label=self._label(claim, mark, status), **attributes)
         self.nodes.append(self._name(claim.id))
 
+    def _filled(self, ident: str, mark: str | None, status: str | None) -> dict[str, str]:
+        """The fill and border of a claim's or an argument's node for its status and its position's mark."""
+        attributes = {}
+        if status:
+            attributes["fillcolor"] = getattr(self.theme, f"{status}_fill")
+            self.used.statuses.add(status)
+        if mark == "rejects":
+            if not status:
+                attributes["fillcolor"] = self.theme.position_rejected_fill
+            self.used.flags.add("position_rejects")
+        if mark == "accepts":
+            attributes["penwidth"] = _num(self.theme.penwidth * 3)
+            self.used.flags.add("position_accepts")
+        return attributes
+
     def _label(self, claim: Claim, mark: str | None, status: str | None) -> str:
-        theme, view, words = self.theme, self.view, self.words
-        small = _num(theme.small_fontsize)
+        theme, view = self.theme, self.view
         if claim.id in view.numbers:
             number = view.numbers[claim.id]
             left = f'<FONT POINT-SIZE="{_num(theme.fontsize + 2)}"><B>{number}</B></FONT>'
         else:
-            left = f'<FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(claim.id)}</FONT>'
-        right: list[tuple[str, int, str]] = []  # (plain text, padding and border, cell markup)
-        if status:
-            word = f"{_STATUS_SYMBOL[status]} {words[status]}"
-            right.append((word, 0, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(word)}</FONT></TD>'))
+            left = self._small(claim.id)
+        right = self._badges(status)
         if claim.basis is not None:
             self.used.bases.add(claim.basis)
-            basis = f"{BASIS_SYMBOLS[claim.basis]} {words[claim.basis]}"
-            right.append((basis, 0, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(basis)}</FONT></TD>'))
+            basis = f"{BASIS_SYMBOLS[claim.basis]} {self.words[claim.basis]}"
+            right.append((basis, 0, f"<TD>{self._small(basis)}</TD>"))
         if claim.source:
             self.used.sources.add(claim.source)
             right.append(
@@ -301,17 +493,15 @@ class _Panel:
                     claim.source,
                     6,
                     f'<TD BGCOLOR="{theme.badge_fill}" COLOR="{theme.badge_border}" BORDER="1" CELLPADDING="1">'
-                    f'<FONT POINT-SIZE="{small}" COLOR="{theme.text}">{escape(claim.source)}</FONT></TD>',
+                    f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.text}">{escape(claim.source)}</FONT></TD>',
                 )
             )
         hidden = view.hidden.get(claim.id)
         if hidden:
             self.used.flags.add("hidden")
-            more = words["hidden"].format(n=hidden)
-            right.append((more, 0, f'<TD><FONT POINT-SIZE="{small}" COLOR="{theme.muted}">{escape(more)}</FONT></TD>'))
-        header = [f'<TD ALIGN="LEFT">{left}</TD>']
-        if right:
-            header.append(f'<TD ALIGN="RIGHT">{_right_aligned(right, theme)}</TD>')
+            more = self.words["hidden"].format(n=hidden)
+            right.append((more, 0, f"<TD>{self._small(more)}</TD>"))
+        header = self._header(left, right)
         span = len(header)
         if claim.id in view.blank:
             lines = max(2, len(wrap(claim.text, self.options.wrap)))
@@ -319,14 +509,7 @@ class _Panel:
             width = int(self.options.wrap * theme.fontsize * 0.55)
             body = f'<TD COLSPAN="{span}" WIDTH="{width}" HEIGHT="{height}"> </TD>'
         else:
-            text = "<BR/>".join(escape(line) for line in wrap(claim.text, self.options.wrap)) or " "
-            colour = theme.text
-            if mark == "rejects":
-                text = f"<S>{text}</S>"
-                colour = theme.rejected_text
-            if mark == "accepts":
-                text = f"<B>{text}</B>"
-            body = f'<TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{colour}">{text}</FONT></TD>'
+            body = self._text_cell(claim.text, span, mark)
         rows = [f"<TR>{''.join(header)}</TR>", f"<TR>{body}</TR>"]
         strengths = view.evaluation.strengths if view.evaluation else None
         if strengths is not None and claim.id in strengths:
@@ -334,6 +517,100 @@ class _Panel:
             rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_strength_bar(strengths[claim.id], theme)}</TD></TR>')
         table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
         return html_label(table)
+
+    def _small(self, text: str) -> str:
+        return f'<FONT POINT-SIZE="{_num(self.theme.small_fontsize)}" COLOR="{self.theme.muted}">{escape(text)}</FONT>'
+
+    def _badges(self, status: str | None) -> list[tuple[str, int, str]]:
+        """The status cell of a header row, when there is a status: (plain text, padding and border, cell markup)."""
+        if not status:
+            return []
+        word = f"{_STATUS_SYMBOL[status]} {self.words[status]}"
+        return [(word, 0, f"<TD>{self._small(word)}</TD>")]
+
+    def _header(self, left: str, right: list[tuple[str, int, str]]) -> list[str]:
+        header = [f'<TD ALIGN="LEFT">{left}</TD>']
+        if right:
+            header.append(f'<TD ALIGN="RIGHT">{_right_aligned(right, self.theme)}</TD>')
+        return header
+
+    def _text_cell(self, text: str, span: int, mark: str | None, width: int | None = None, style: str = "") -> str:
+        lines = "<BR/>".join(escape(line) for line in wrap(text, width or self.options.wrap)) or " "
+        colour = self.theme.text
+        if style:
+            lines = f"<{style}>{lines}</{style}>"
+        if mark == "rejects":
+            lines = f"<S>{lines}</S>"
+            colour = self.theme.rejected_text
+        if mark == "accepts":
+            lines = f"<B>{lines}</B>"
+        return f'<TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{colour}">{lines}</FONT></TD>'
+
+    def _argument_rows(self, argument: Argument, mark: str | None, status: str | None) -> list[str]:
+        """An argument's title (bold), gist (italic) and inference rule (small), under its id and status."""
+        header = self._header(self._small(argument.id), self._badges(status))
+        span = len(header)
+        rows = [f"<TR>{''.join(header)}</TR>", f"<TR>{self._text_cell(argument.title, span, mark, style='B')}</TR>"]
+        if argument.gist:
+            rows.append(f"<TR>{self._text_cell(argument.gist, span, mark, style='I')}</TR>")
+        if argument.inference:
+            inference = self.words["inference"].format(rule=argument.inference)
+            rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{self._small(inference)}</TD></TR>')
+        return rows
+
+    def _argument_box(self, sub: graphviz.Digraph, argument: Argument) -> None:
+        """Expanded: the frame of an argument, titled with its title and gist."""
+        theme = self.theme
+        mark = self.panel.marks.get(argument.id)
+        status = self.view.evaluation.status.get(argument.id) if self.view.evaluation else None
+        if status:
+            self.used.statuses.add(status)
+        rows = self._argument_rows(argument, mark, status)
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        attributes = {
+            "label": html_label(table),
+            "style": "filled",
+            "fillcolor": theme.argument_fill,
+            "color": theme.argument_border,
+            "penwidth": _num(theme.penwidth * (3 if mark == "accepts" else 1.5)),
+            "fontcolor": theme.text,
+            "labeljust": "l",
+            "labelloc": "b",  # the top, when the layout runs bottom to top
+            "margin": "10",
+        }
+        tooltip = _tooltip(argument.id, argument.note, argument.tags)
+        if tooltip:
+            attributes["tooltip"] = tooltip
+        sub.attr(**attributes)
+        self.used.flags.add("argument")
+
+    def _argument_node(self, g, argument: Argument) -> None:
+        """Collapsed: one node for an argument, with its title and gist."""
+        mark = self.panel.marks.get(argument.id)
+        status = self.view.evaluation.status.get(argument.id) if self.view.evaluation else None
+        rows = self._argument_rows(argument, mark, status)
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        attributes = {
+            "style": "filled",
+            "fillcolor": self.theme.argument_fill,
+            "color": self.theme.argument_border,
+            "penwidth": _num(self.theme.penwidth * 1.5),
+        }
+        attributes.update(self._filled(argument.id, mark, status))
+        tooltip = _tooltip(argument.id, argument.note, argument.tags)
+        if tooltip:
+            attributes["tooltip"] = tooltip
+        name = self._name(argument.id)
+        g.node(name, label=html_label(table), **attributes)
+        self.nodes.append(name)
+        self.used.flags.add("argument_node")
+
+    def _end(self, claim_id: str) -> str | None:
+        """:meth:`_endpoint`, where a claim a collapsed argument stands for is the argument's node."""
+        argument_id = self.view.folded.get(claim_id)
+        if argument_id is not None:
+            return self._name(argument_id) if argument_id in self.drawn_arguments else None
+        return self._endpoint(claim_id)
 
     def _endpoint(self, claim_id: str) -> str | None:
         """The node name for a claim id: drawn, or drawn as a placeholder
@@ -347,11 +624,15 @@ class _Panel:
     def _name(self, ident: str) -> str:
         return self.prefix + node_name(ident)
 
-    def _placeholder(self, claim_id: str) -> str | None:
-        """:meth:`_endpoint`, drawing an undefined id so that the mistake shows."""
+    def _placeholder(self, claim_id: str) -> tuple[str, str | None] | None:
+        """:meth:`_end`, drawing an undefined id so that the mistake shows;
+        with the id of the claim a collapsed argument's node stands for."""
+        if claim_id in self.view.folded:
+            name = self._end(claim_id)
+            return None if name is None else (name, claim_id)
         name = self._endpoint(claim_id)
         if name is None or claim_id in self.view.shown or claim_id in self.placeholders:
-            return name
+            return None if name is None else (name, None)
         self.placeholders.add(claim_id)
         self.used.flags.add("undefined")
         label = (
@@ -360,15 +641,24 @@ class _Panel:
         )
         self.g.node(name, label=html_label(label), style="rounded,dashed,filled", fillcolor=self.theme.background)
         self.nodes.append(name)
-        return name
+        return name, None
 
-    def _edge(self, tail: str, head: str, kind: str, spaced: bool = False) -> None:
+    def _edge(self, tail, head, kind: str, spaced: bool = False) -> None:
+        """An edge of one kind; ``tail`` and ``head`` are node names, or
+        (node name, id of the claim a collapsed argument stands for)."""
+        tail, tail_id = tail if isinstance(tail, tuple) else (tail, None)
+        head, head_id = head if isinstance(head, tuple) else (head, None)
         style = edge_style(kind, self.theme)
         if spaced:
             # An invisible label keeps two claims side by side far enough
             # apart for the dotted line between them to show.
             style["label"] = html_label(_SPACER)
-        if style.get("constraint") != "false":
+        for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
+            if ident is not None:
+                style[where] = html_label(self._small(ident))
+                style["labeldistance"] = "2.2"
+                self.used.flags.add("folded")
+        if style.get("constraint") != "false" and style.get("style") != "invis":
             self.heads.add(head)
         self.g.edge(tail, head, **style)
 
@@ -378,82 +668,145 @@ class _Panel:
 
     # -- relations ------------------------------------------------------------
 
-    def _drawable(self, support: Support) -> bool:
-        return self._endpoint(support.conclusion) is not None and any(
-            self._endpoint(p) is not None for p in support.premises
-        )
+    def _relations(self) -> None:
+        for plan in self.plans:
+            if plan.drawable:
+                getattr(self, f"_{plan.kind}")(plan)
+            elif self.collapsed and plan.kind == "support" and plan.rel.argument is not None:
+                if plan.rel.name == plan.rel.argument and plan.rel.argument in self.drawn_arguments:
+                    self._argument_edges(self.arguments[plan.rel.argument])
 
-    def _junction_name(self, support: Support, number: int) -> str:
-        if support.name and support.name not in self.claim_ids:
-            return self._name(support.name)
-        return f"{self.prefix}support-{number}"
-
-    def _support(self, support: Support, number: int) -> None:
-        if not self._drawable(support):
-            return
+    def _support(self, plan: _Plan) -> None:
+        support = plan.rel
         conclusion = self._placeholder(support.conclusion)
         premises = [p for p in (self._placeholder(p) for p in support.premises) if p is not None]
         self.used.relations.add("support")
-        if not support.linked and support.name is None:
+        if plan.junction is None:
             self._edge(premises[0], conclusion, "support")
             return
-        name = self._junction_name(support, number)
-        if support.name and self.junctions.get(support.name) != name:
-            # A second support with the same name (an error argmap check
-            # reports): draw it, but undercuts aim at the first.
-            name = f"{self.prefix}support-{number}"
         self.used.relations.add("linked" if support.linked else "named")
-        self._junction(name, support.name)
+        self._junction(self.g, plan)
         for premise in premises:
-            self._edge(premise, name, "link")
-        self._edge(name, conclusion, "support")
+            self._edge(premise, plan.junction, "link")
+        self._edge(plan.junction, conclusion, "support")
 
-    def _junction(self, name: str, support_name: str | None) -> None:
+    def _argument_edges(self, argument: Argument) -> None:
+        """Collapsed: the claims an argument lists but does not stand for
+        meet at its node; one arrow goes on to its conclusion."""
+        node = self._name(argument.id)
+        self.used.relations.add("support")
+        listed = dict.fromkeys(ref for step in argument.steps for ref in step.premises + (step.conclusion,))
+        for ref in listed:
+            if ref != argument.conclusion and self.view.folded.get(ref) != argument.id:
+                end = self._placeholder(ref)
+                if end is not None:
+                    self._edge(end, node, "link")
+        conclusion = self._placeholder(argument.conclusion)
+        if conclusion is not None:
+            self._edge(node, conclusion, "support")
+
+    def _junction(self, g, plan: _Plan) -> None:
+        if plan.junction in self.placed and g is self.g:
+            return  # drawn in its frame
         theme = self.theme
+        colour = getattr(theme, plan.kind)
         attributes = {
             "shape": "point",
             "width": "0.11",
             "height": "0.11",
-            "color": theme.support,
-            "fillcolor": theme.support,
+            "color": colour,
+            "fillcolor": colour,
             "style": "filled",
             "label": "",
         }
-        if support_name:
-            attributes["tooltip"] = graphviz.escape(support_name)
-            status = self.view.evaluation.status.get(support_name) if self.view.evaluation else None
-            mark = self.panel.marks.get(support_name)
+        name = plan.rel.name
+        if name is not None and plan.junction == self._name(name):
+            tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
+            attributes["tooltip"] = tooltip
+            status = self.view.evaluation.status.get(name) if self.view.evaluation else None
+            mark = self.panel.marks.get(name)
             if status == "rejected" or mark == "rejects":
                 attributes["fillcolor"] = theme.background
+                self.used.flags.add("dot_rejected")
             if status == "undecided":
                 attributes["fillcolor"] = theme.undecided_fill
+                self.used.flags.add("dot_undecided")
             if mark == "accepts":
                 attributes.update(width="0.2", height="0.2")
-        self.g.node(name, **attributes)
+        g.node(plan.junction, **attributes)
 
-    def _attack(self, attacker_id: str, target_id: str, kind: str) -> None:
-        junction = self.junctions.get(target_id)
-        if junction is not None and (kind == "undercut" or target_id not in self.claim_ids):
-            target = junction
-        elif self._endpoint(target_id) is not None:
-            target = None  # a claim, drawn below once the attacker is known to be drawn
+    def _aim(self, plan: _Plan):
+        """The node an objection ends at: the dot of the relation (or the
+        node of the collapsed argument) it aims at, or a claim."""
+        target = plan.rel.target
+        if self._aims_at_relation(plan.rel, plan.kind):
+            return self.junctions.get(target) or self._first_junction(target)
+        return self._placeholder(target)
+
+    def _first_junction(self, name: str) -> str | None:
+        index = self.first.get(name)
+        return None if index is None else self.plans[index].junction
+
+    def _rebuttal(self, plan: _Plan) -> None:
+        self._objection(plan)
+
+    def _undercut(self, plan: _Plan) -> None:
+        self._objection(plan)
+
+    def _objection(self, plan: _Plan) -> None:
+        rel, kind = plan.rel, plan.kind
+        target = self._aim(plan)
+        attackers = [a for a in (self._placeholder(a) for a in rel.attackers) if a is not None]
+        if target is None or not attackers:
+            return
+        if kind == "undercut" and self._aims_at_objection(rel.target):
+            self.used.relations.add("undercut_objection")
         else:
+            self.used.relations.add(kind)
+        if plan.junction is None:
+            self._edge(attackers[0], target, kind)
             return
-        if self._endpoint(attacker_id) is None:
-            return
-        attacker = self._placeholder(attacker_id)
-        if target is None:
-            target = self._placeholder(target_id)
-        self.used.relations.add(kind)
-        self._edge(attacker, target, kind)
+        if rel.linked:
+            self.used.relations.add(f"linked_{kind}")
+        if rel.name is not None:
+            self.used.relations.add(f"named_{kind}")
+        self._junction(self.g, plan)
+        for attacker in attackers:
+            self._edge(attacker, plan.junction, f"{kind}_link")
+        self._edge(plan.junction, target, kind)
 
-    def _contradiction(self, contradiction: Contradiction) -> None:
-        if self._endpoint(contradiction.first) is None or self._endpoint(contradiction.second) is None:
-            return
+    def _aims_at_objection(self, name: str) -> bool:
+        try:
+            return isinstance(self.map.relation(name), _OBJECTIONS)
+        except KeyError:
+            return False
+
+    def _contradiction(self, plan: _Plan) -> None:
+        contradiction = plan.rel
         first = self._placeholder(contradiction.first)
         second = self._placeholder(contradiction.second)
         self.used.relations.add("contradiction")
-        self._edge(first, second, "contradiction", spaced=not self.large)
+        if plan.junction is None:
+            self._edge(first, second, "contradiction", spaced=not self.large)
+            return
+        # The dot stands on the first claim's rank, between the two: an
+        # invisible edge that may be flat places it, the dotted halves
+        # leave the ranks alone, as an unnamed contradiction does.
+        self.used.relations.add("named_contradiction")
+        self._junction(self.g, plan)
+        self.g.edge(first[0], plan.junction, style="invis", minlen="0", weight="1")
+        self._edge(first, plan.junction, "contradiction_first", spaced=not self.large)
+        self._edge(plan.junction, second, "contradiction_second", spaced=not self.large)
+
+
+def _tooltip(name: str | None, note: str | None, tags: tuple[str, ...]) -> str | None:
+    """The text shown when the pointer rests on a node or a dot: its name, note and tags."""
+    parts = [part for part in (name, note) if part]
+    if tags:
+        parts.append("#" + " #".join(tags))
+    if not parts or (parts == [name]):
+        return graphviz.escape(clean(name)) if name else None
+    return graphviz.escape(clean(" — ".join(parts)))
 
 
 def _right_aligned(cells: list[tuple[str, int, str]], theme: Theme) -> str:

@@ -2,8 +2,9 @@
 
 Each relation is shown by a line drawn in the same colour, line style and
 arrowhead as in the map (solid with a triangle, heavy with a bar, dashed
-with a bar, dotted with two triangles), so the legend reads correctly in
-black and white too; claim styles are shown by sample cells with the same
+with a bar, dotted with two triangles; a dot on the line where a named or
+linked relation has its junction), so the legend reads correctly in black
+and white too; claim styles are shown by sample cells with the same
 fill and border.
 """
 
@@ -28,8 +29,14 @@ RELATION_SAMPLES = {
     "linked": "●───▶",
     "named": "●───▶",
     "rebuttal": "━━━━┫",
+    "named_rebuttal": "━━●━┫",
+    "linked_rebuttal": "━━●━┫",
     "undercut": "╍╍╍╍┫",
+    "named_undercut": "╍╍●╍┫",
+    "linked_undercut": "╍╍●╍┫",
+    "undercut_objection": "╍╍╍╍┫",
     "contradiction": "◀┈┈┈▶",
+    "named_contradiction": "◀┈●┈▶",
 }
 
 
@@ -67,12 +74,23 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
         line("linked", theme.support, words["linked"])
     elif "named" in relations:
         line("named", theme.support, words["named"])
-    if "rebuttal" in relations:
-        line("rebuttal", theme.rebuttal, words["rebuts"])
-    if "undercut" in relations:
-        line("undercut", theme.undercut, words["undercuts"])
-    if "contradiction" in relations:
-        line("contradiction", theme.contradiction, words["contradicts"])
+    for kind, colour in (("rebuttal", theme.rebuttal), ("undercut", theme.undercut), ("contradiction", theme.contradiction)):
+        if kind in relations:
+            line(kind, colour, words[kind])
+        for variant in ("linked", "named"):
+            if f"{variant}_{kind}" in relations:
+                line(f"{variant}_{kind}", colour, words[f"{variant}_{kind}"])
+        if kind == "undercut" and "undercut_objection" in relations:
+            line("undercut_objection", colour, words["undercut_objection"])
+
+    if "argument" in used.flags or "argument_node" in used.flags:
+        sample = f"<B>{escape(words['argument_sample'])}</B>"
+        cell = f' BORDER="2" COLOR="{theme.argument_border}" BGCOLOR="{theme.argument_fill}"'
+        for flag in ("argument", "argument_node"):
+            if flag in used.flags:
+                row(sample, escape(words[flag]), cell)
+    if "folded" in used.flags:
+        row(f'<FONT COLOR="{theme.muted}">{escape(words["folded_sample"])}</FONT>', escape(words["folded"]))
 
     sample = escape(words["claim_sample"])
     border = f' BORDER="1" COLOR="{theme.claim_border}"'
@@ -96,6 +114,14 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
             row(escape(symbol), escape(words[status]), f'{border} BGCOLOR="{getattr(theme, status + "_fill")}"')
     if "strength" in used.flags:
         row(_strength_bar(0.75, theme, full=40), escape(words["strength"]))
+    if "dot_rejected" in used.flags:
+        row(f'<FONT COLOR="{theme.text}" POINT-SIZE="{_num(theme.fontsize + 2)}">○</FONT>', escape(words["dot_rejected"]))
+    if "dot_undecided" in used.flags:
+        dot = (
+            f'<TABLE FIXEDSIZE="TRUE" WIDTH="11" HEIGHT="11" BORDER="1" STYLE="rounded" COLOR="{theme.text}" CELLPADDING="0" CELLSPACING="0">'
+            f'<TR><TD FIXEDSIZE="TRUE" WIDTH="9" HEIGHT="9" BGCOLOR="{theme.undecided_fill}"></TD></TR></TABLE>'
+        )
+        row(dot, escape(words["dot_undecided"]))
 
     who = ", ".join(used.positions) or "…"
     if "position_accepts" in used.flags:

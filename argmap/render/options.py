@@ -9,11 +9,13 @@ from attrs import field, frozen
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
 
-__all__ = ["RenderOptions", "ViewError", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS"]
+__all__ = ["RenderOptions", "ViewError", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS"]
 
 GROUP_BY = ("group", "source", "tag")
 SUPPORT_MODES = ("none", "deductive", "necessary")
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "dfquad")
+#: How arguments are drawn: a box holding their premises and conclusions, or one node each.
+ARGUMENT_VIEWS = ("expanded", "collapsed")
 
 #: How many steps ``focus`` reaches when no ``depth`` is given.
 DEFAULT_DEPTH = 2
@@ -61,6 +63,7 @@ class RenderOptions:
     group_by: str | None = "group"
     legend: bool = True
     wrap: int = WRAP_WIDTH
+    arguments: str = "expanded"
 
     def __attrs_post_init__(self):
         if self.support not in SUPPORT_MODES:
@@ -80,6 +83,8 @@ class RenderOptions:
                 check_font(self.font)
             except ValueError as exc:
                 raise ViewError(str(exc), self.font) from None
+        if self.arguments not in ARGUMENT_VIEWS:
+            raise ViewError(f"cannot draw arguments {self.arguments!r}; use one of {', '.join(ARGUMENT_VIEWS)}", self.arguments)
         if not isinstance(self.wrap, int) or self.wrap < 8:
             raise ViewError(f"wrap must be at least 8 characters, not {self.wrap!r}", self.wrap)
 

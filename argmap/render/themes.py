@@ -108,6 +108,9 @@ class Theme:
     fontsize: float = field(default=13.0, validator=_size)
     small_fontsize: float = field(default=9.5, validator=_size)
     penwidth: float = field(default=1.2, validator=_size)
+    #: An argument's box (expanded) or node (collapsed): fill and border.
+    argument_fill: str = field(default="#fbf5e9", validator=_colour)
+    argument_border: str = field(default="#8d6e63", validator=_colour)
 
     def text_pairs(self) -> list[tuple[str, str]]:
         """Every (text colour, fill colour) pair the drawing can show."""
@@ -122,6 +125,7 @@ class Theme:
             self.position_rejected_fill,
             self.cluster_fill,
             self.legend_fill,
+            self.argument_fill,
         ]
         pairs = [(fg, bg) for fg in (self.text, self.muted) for bg in fills]
         pairs.append((self.rejected_text, self.position_rejected_fill))
@@ -191,6 +195,8 @@ PRINT = Theme(
     cluster_border="#777777",
     legend_fill="#ffffff",
     focus_border="#000000",
+    argument_fill="#ffffff",
+    argument_border="#000000",
 )
 
 CONTRAST = Theme(
@@ -218,6 +224,8 @@ CONTRAST = Theme(
     cluster_border="#003c8f",
     legend_fill="#ffffff",
     focus_border="#003c8f",
+    argument_fill="#fff3dc",
+    argument_border="#5d4037",
     fontsize=15.0,
     small_fontsize=11.5,
     penwidth=2.0,

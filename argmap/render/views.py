@@ -1,5 +1,7 @@
 """What a view shows: which claims, numbered or blank, marked by a position,
-filled by an evaluation, grouped into clusters.
+filled by an evaluation, grouped into (nested) clusters, and how arguments
+are drawn: expanded (a box holding their premises and conclusions) or
+collapsed (one node standing for the claims defined inside them).
 
 A :class:`View` is computed from the map and the options before anything is
 drawn, so the drawing itself is one straight pass over the map.
@@ -13,10 +15,10 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
-from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
+from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.render.options import DEFAULT_DEPTH, RenderOptions, ViewError
 
-__all__ = ["View", "Panel", "Evaluation", "view_of", "neighbours", "node_name"]
+__all__ = ["View", "Panel", "Evaluation", "Cluster", "view_of", "neighbours", "node_name", "anchor"]
 
 STATUSES = ("accepted", "rejected", "undecided")
 
@@ -40,8 +42,9 @@ def node_name(ident: str) -> str:
 
 @frozen
 class Evaluation:
-    """What the drawing needs from an evaluation: a status per claim and named
-    support (``accepted``, ``rejected``, ``undecided``), or strengths from 0 to 1."""
+    """What the drawing needs from an evaluation: a status per claim, named
+    relation and argument (``accepted``, ``rejected``, ``undecided``), or
+    strengths from 0 to 1."""
 
     semantics: str
     support: str
@@ -60,8 +63,14 @@ class Panel:
 
 @frozen
 class Cluster:
+    """A frame around claims: a group (by ``group``, source or tag), or an
+    argument's box. ``parent`` is the key of the frame it stands in."""
+
     key: str
     label: str
+    parent: str | None = None
+    #: The argument a box stands for (None for a group).
+    argument: Argument | None = None
 
 
 @frozen
@@ -75,11 +84,21 @@ class View:
     depth: int | None
     evaluation: Evaluation | None
     panels: tuple[Panel, ...]
+    #: Claim id -> the innermost frame it is drawn in.
     clusters: Mapping[str, Cluster]
+    #: Every frame that may be drawn, by key (the parents of nested groups too).
+    frames: Mapping[str, Cluster]
+    #: Relation name or argument id -> the key of the frame its dot or node stands in.
+    places: Mapping[str, str]
+    #: ``"expanded"`` or ``"collapsed"``.
+    arguments: str
+    #: Collapsed: claim id -> the argument whose node stands for it.
+    folded: Mapping[str, str]
 
 
 def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
     """The view ``options`` ask for. Raises :class:`ViewError` for ids the map does not have."""
+    folded = _folded(argument_map) if options.arguments == "collapsed" else {}
     claims = _first_definitions(argument_map)
     known = {c.id for c in claims}
     shown = set(known)
@@ -88,6 +107,12 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
     if options.focus is not None:
         if options.focus not in known:
             raise ViewError(f"cannot focus on `{options.focus}`: no claim has that id{_did_you_mean(options.focus, known)}", options.focus)
+        if options.focus in folded:
+            raise ViewError(
+                f"cannot focus on `{options.focus}`: it is drawn inside the collapsed argument `{folded[options.focus]}`; "
+                "focus on another claim or draw arguments expanded",
+                options.focus,
+            )
         depth = DEFAULT_DEPTH if options.depth is None else options.depth
         adjacency = neighbours(argument_map)
         shown = _within(adjacency, options.focus, depth)
@@ -97,7 +122,7 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
             if outside:
                 hidden[claim_id] = len(outside & known)
         hidden = {k: v for k, v in hidden.items() if v}
-    drawn = tuple(c for c in claims if c.id in shown)
+    drawn = tuple(c for c in claims if c.id in shown and c.id not in folded)
     numbers = {c.id: i for i, c in enumerate(drawn, 1)} if options.numbered else {}
     blank: frozenset[str] = frozenset()
     if options.numbered:
@@ -106,6 +131,10 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
                 raise ViewError(f"cannot keep `{kept}`: no claim has that id{_did_you_mean(kept, known)}", kept)
         if not options.answers:
             blank = frozenset(c.id for c in drawn) - set(options.keep)
+    frames = _Frames(argument_map, options.group_by)
+    expanded = options.arguments == "expanded"
+    clusters = frames.of_claims(drawn, expanded)
+    places = frames.places(expanded)
     return View(
         claims=drawn,
         shown=frozenset(c.id for c in drawn),
@@ -116,8 +145,31 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
         depth=depth,
         evaluation=_evaluation(argument_map, options),
         panels=_panels(argument_map, options),
-        clusters=_clusters(argument_map, drawn, options.group_by),
+        clusters=clusters,
+        frames=frames.frames,
+        places=places,
+        arguments=options.arguments,
+        folded=folded,
     )
+
+
+def defined_in(claim: Claim) -> str | None:
+    """The id of the argument a claim is defined in (None for a claim of its own)."""
+    return claim.argument
+
+
+def _folded(argument_map: ArgumentMap) -> dict[str, str]:
+    """The claims a collapsed argument's node stands for: its premises and
+    intermediate conclusions defined inside it. Its conclusion stays a claim
+    of its own, and so do claims defined elsewhere that it lists."""
+    home = {c.id: defined_in(c) for c in argument_map.claims if defined_in(c) is not None}
+    folded: dict[str, str] = {}
+    for argument in argument_map.arguments:
+        for step in argument.steps:
+            for ref in step.premises + (step.conclusion,):
+                if ref != argument.conclusion and home.get(ref) == argument.id:
+                    folded.setdefault(ref, argument.id)
+    return folded
 
 
 def _first_definitions(argument_map: ArgumentMap) -> tuple[Claim, ...]:
@@ -130,10 +182,31 @@ def _first_definitions(argument_map: ArgumentMap) -> tuple[Claim, ...]:
     return tuple(out)
 
 
+def anchor(argument_map: ArgumentMap, ident: str) -> str:
+    """The claim a named relation or argument finally points at: a support's
+    (an argument's) conclusion, an objection's target, followed through
+    objections aimed at objections, a contradiction's first claim. Any other
+    id is its own anchor."""
+    seen = set()
+    while ident not in seen:
+        seen.add(ident)
+        try:
+            rel = argument_map.relation(ident)
+        except KeyError:
+            return ident
+        if isinstance(rel, Support):
+            return rel.conclusion
+        if isinstance(rel, Contradiction):
+            return rel.first
+        ident = rel.target
+    return ident
+
+
 def neighbours(argument_map: ArgumentMap) -> dict[str, set[str]]:
     """Claims one step apart, in both directions: a premise and its
-    conclusion, an attacker and its target; an undercut is one step from the
-    conclusion of the support it undercuts."""
+    conclusion, an attacker and its target; an objection aimed at a named
+    relation is one step from the claim that relation points at (see
+    :func:`anchor`)."""
     adjacency: dict[str, set[str]] = {}
 
     def link(a: str, b: str) -> None:
@@ -148,12 +221,9 @@ def neighbours(argument_map: ArgumentMap) -> dict[str, set[str]]:
         elif isinstance(rel, Contradiction):
             link(rel.first, rel.second)
         elif isinstance(rel, (Rebuttal, Undercut)):
-            target = rel.target
-            try:
-                target = argument_map.support(target).conclusion
-            except KeyError:
-                pass
-            link(rel.attacker, target)
+            target = anchor(argument_map, rel.target)
+            for attacker in rel.attackers:
+                link(attacker, target)
     return adjacency
 
 
@@ -172,12 +242,38 @@ def _within(adjacency: dict[str, set[str]], start: str, depth: int) -> set[str]:
 
 
 def _co_premises(argument_map: ArgumentMap, shown: set[str], known: set[str]) -> set[str]:
-    """Linked premises belong together: a linked support that is drawn at all
-    is drawn with all of its premises."""
+    """Linked premises and linked attackers belong together: a linked
+    support or objection that is drawn at all is drawn with all of them.
+    An objection aimed at a relation brings that relation along whole (and
+    the relation it aims at, and so on), so that it has a dot to end at."""
     extra = set()
-    for support in argument_map.supports:
-        if support.linked and support.conclusion in shown and shown.intersection(support.premises):
-            extra.update(p for p in support.premises if p in known)
+    whole: set[str] = set()  # relations already brought along
+    for rel in argument_map.relations:
+        if isinstance(rel, Support):
+            together, target = rel.premises, rel.conclusion
+        elif isinstance(rel, (Rebuttal, Undercut)):
+            together, target = rel.attackers, anchor(argument_map, rel.target)
+        else:
+            continue
+        if target not in shown or not shown.intersection(together):
+            continue
+        if len(together) > 1:
+            extra.update(p for p in together if p in known)
+        name = getattr(rel, "target", None)
+        while name is not None and name not in whole:
+            whole.add(name)
+            try:
+                aimed = argument_map.relation(name)
+            except KeyError:
+                break
+            if isinstance(aimed, Support):
+                ins = aimed.premises
+            elif isinstance(aimed, Contradiction):
+                ins = (aimed.first, aimed.second)
+            else:
+                ins = aimed.attackers
+            extra.update(p for p in ins if p in known)
+            name = getattr(aimed, "target", None)
     return extra
 
 
@@ -234,26 +330,94 @@ def _panels(argument_map: ArgumentMap, options: RenderOptions) -> tuple[Panel, .
     return tuple(panels)
 
 
-def _clusters(argument_map: ArgumentMap, claims: tuple[Claim, ...], group_by: str | None) -> dict[str, Cluster]:
-    clusters: dict[str, Cluster] = {}
-    if group_by is None:
+class _Frames:
+    """The frames of a drawing, made as claims, relations and arguments ask
+    for them: by ``group_by``, nested as groups are (``group:`` on a group),
+    and one box per argument."""
+
+    def __init__(self, argument_map: ArgumentMap, group_by: str | None):
+        self.map = argument_map
+        self.group_by = group_by
+        self.frames: dict[str, Cluster] = {}
+
+    def of(self, group: str | None, tags: tuple[str, ...], source: str | None = None) -> str | None:
+        """The key of the frame for something with this group, tags and source (None: no frame)."""
+        if self.group_by == "group" and group:
+            return self._group(group)
+        if self.group_by == "source" and source:
+            key = f"source {source}"
+            if key not in self.frames:
+                try:
+                    found = self.map.source(source)
+                    label = found.title or source
+                    if found.author:
+                        label = f"{label} ({found.author})"
+                except KeyError:
+                    label = source
+                self.frames[key] = Cluster(key, label)
+            return key
+        if self.group_by == "tag" and tags:
+            key = f"tag {tags[0]}"
+            self.frames.setdefault(key, Cluster(key, tags[0]))
+            return key
+        return None
+
+    def _group(self, group_id: str) -> str:
+        # The chain of parents, walked without recursion; a group met again
+        # (a cycle, which argmap check reports) ends the chain.
+        chain: list[tuple[str, str, str | None]] = []
+        seen: set[str] = set()
+        here: str | None = group_id
+        while here is not None and here not in seen and f"group {here}" not in self.frames:
+            seen.add(here)
+            try:
+                group = self.map.group(here)
+                label, parent = group.label or here, group.parent
+            except KeyError:
+                label, parent = here, None
+            chain.append((here, label, parent))
+            here = parent
+        for ident, label, parent in reversed(chain):
+            parent_key = f"group {parent}" if parent is not None else None
+            if parent_key not in self.frames:
+                parent_key = None
+            self.frames[f"group {ident}"] = Cluster(f"group {ident}", label, parent_key)
+        return f"group {group_id}"
+
+    def argument(self, argument: Argument) -> str:
+        """The key of an argument's box."""
+        key = f"argument {argument.id}"
+        if key not in self.frames:
+            self.frames[key] = Cluster(key, argument.title, self.of(argument.group, argument.tags), argument)
+        return key
+
+    def of_claims(self, claims: tuple[Claim, ...], expanded: bool) -> dict[str, Cluster]:
+        """Claim id -> its frame. Expanded, a claim defined inside an argument
+        stands in the argument's box (whatever its own group says); the box
+        stands in the argument's group."""
+        arguments = {a.id: a for a in reversed(self.map.arguments)}
+        clusters: dict[str, Cluster] = {}
+        for claim in claims:
+            home = arguments.get(defined_in(claim)) if expanded else None
+            key = self.argument(home) if home is not None else self.of(claim.group, claim.tags, claim.source)
+            if key is not None:
+                clusters[claim.id] = self.frames[key]
         return clusters
-    for claim in claims:
-        if group_by == "group" and claim.group:
-            try:
-                label = argument_map.group(claim.group).label or claim.group
-            except KeyError:
-                label = claim.group
-            clusters[claim.id] = Cluster(claim.group, label)
-        elif group_by == "source" and claim.source:
-            try:
-                source = argument_map.source(claim.source)
-                label = source.title or claim.source
-                if source.author:
-                    label = f"{label} ({source.author})"
-            except KeyError:
-                label = claim.source
-            clusters[claim.id] = Cluster(claim.source, label)
-        elif group_by == "tag" and claim.tags:
-            clusters[claim.id] = Cluster(claim.tags[0], claim.tags[0])
-    return clusters
+
+    def places(self, expanded: bool) -> dict[str, str]:
+        """Name -> frame key for what is drawn besides claims: the dot of a
+        named relation stands in the frame its ``group`` (or first tag) asks
+        for, as a claim's box would; expanded, the dots of an argument's
+        inferences stand in its box (key: the argument's id); collapsed, the
+        argument's node stands in its group."""
+        places: dict[str, str] = {}
+        for rel in self.map.relations:
+            if rel.name is not None and getattr(rel, "argument", None) is None:
+                key = self.of(rel.group, rel.tags)
+                if key is not None:
+                    places.setdefault(rel.name, key)
+        for argument in self.map.arguments:
+            key = self.argument(argument) if expanded else self.of(argument.group, argument.tags)
+            if key is not None:
+                places.setdefault(argument.id, key)
+        return places
