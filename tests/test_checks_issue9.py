@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import argmap
 from argmap._meaning import meaning_errors
 from argmap.checks import check
 from argmap.checks.positions import check_positions
@@ -26,6 +27,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.syntax import read_text
 
 IDS = ("a", "b", "c", "d", "u", "v", "p1", "p2", "p3", "k1", "k2")
 
@@ -236,7 +238,7 @@ def test_no_e301_for_a_linked_objection():
 def test_e301_through_an_argument_step():
     """A premise of an argument that also rebuts the step's conclusion is E301."""
     assert messages(claims() + [KOSTEN, Rebuttal("p1", "k1")], "E301", check_structure) == [
-        "`p1` both supports `k1` and rebuts it"
+        "`p1` both supports `k1` (in argument `kosten`) and rebuts it"
     ]
 
 
@@ -609,3 +611,20 @@ def test_check_runs_on_a_map_with_every_new_construct():
         Position("p", ["a", "b", "c", "u", "d", "kosten"]),
     ]
     assert [d.code for d in check(ArgumentMap(items))] == []
+
+
+# -- docs/diagnostics.md -------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
+EXAMPLE = re.compile(r"```argmap\n((?:(?!```)[\s\S])*?)```\n\ngives `([EWI][234]\d\d)`:\n")
+
+
+def doc_examples() -> list[tuple[str, str]]:
+    return [(m.group(2), m.group(1)) for m in EXAMPLE.finditer(DOC.read_text("utf-8"))]
+
+
+@pytest.mark.parametrize("code,text", doc_examples(), ids=[f"{c}-{i}" for i, (c, _) in enumerate(doc_examples())])
+def test_every_reference_structure_and_position_example_gives_its_code(code, text):
+    """Every example of E2xx to I4xx in docs/diagnostics.md gives its code, not only each section's first."""
+    m, diagnostics = read_text(text, str(DOC.parent / "example.argmap"))
+    assert code in {d.code for d in diagnostics + check(m)}

@@ -39,7 +39,11 @@ def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 def _line(item) -> str:
-    return f" (line {item.span.line})" if item.span is not None else ""
+    """" (line 3)", and for a step of an argument " (in argument `g`, line 3)"."""
+    parts = [f"in argument `{item.argument}`"] if getattr(item, "argument", None) is not None else []
+    if item.span is not None:
+        parts.append(f"line {item.span.line}")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
@@ -271,7 +275,8 @@ def _group_parents(m: ArgumentMap) -> Iterator[Diagnostic]:
             "E203",
             message,
             _at_parent(last),
-            "a group cannot contain itself; remove one of these `group:` lines",
+            "a group cannot contain itself; remove "
+            + ("its `group:` line" if len(circle) == 1 else "one of these `group:` lines"),
         )
 
 
