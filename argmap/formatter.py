@@ -12,6 +12,7 @@ import textwrap
 
 from argmap.model import (
     RESERVED_WORDS,
+    Argument,
     ArgumentMap,
     Claim,
     Comment,
@@ -69,6 +70,11 @@ def format_map(argument_map: ArgumentMap) -> str:
             outlined.add(len(blocks) - 1)
             continue
         outline.reset(item)
+        if type(item) is Argument:
+            lines, i = _argument(items, i)
+            blocks.append(("argument", lines))
+            outlined.add(len(blocks) - 1)  # set apart by blank lines, as outlines are
+            continue
         blocks.append((_KIND[type(item)], _WRITERS[type(item)](item)))
         i += 1
     if above == len(items) and meta:
@@ -166,12 +172,14 @@ class _Outline:
         if not 0 < depth <= len(self.stack) or isinstance(item, Claim):
             return None
         parent_claim, parent_sign, parent_label = self.stack[depth - 1]
+        if _attributes(item):  # an outline item has no place for a relation's attributes
+            return None
         if isinstance(item, Support) and item.conclusion == parent_claim:
             sign, label, ids = "+", item.name, item.premises
         elif isinstance(item, Rebuttal) and item.target == parent_claim:
-            sign, label, ids = "-", None, (item.attacker,)
-        elif isinstance(item, Undercut) and parent_sign == "+" and parent_label == item.target:
-            sign, label, ids = "~", None, (item.attacker,)
+            sign, label, ids = "-", item.name, item.attackers
+        elif isinstance(item, Undercut) and parent_sign is not None and parent_label == item.target:
+            sign, label, ids = "~", item.name, item.attackers
         else:
             return None
         if claim is not None and (claim.outline != depth or ids != (claim.id,)):
@@ -260,12 +268,117 @@ def _first(item, field: str, value: str) -> str:
     return value
 
 
+def _attributes(r) -> list[tuple[str, str]]:
+    """The attribute lines of a relation, an argument or a group: (key, value)."""
+    out = []
+    for key in ("gist", "inference"):
+        value = getattr(r, key, None)
+        if value is not None:
+            out.append((key, value))
+    if getattr(r, "tags", ()):
+        out.append(("tags", ", ".join(r.tags)))
+    if r.group is not None:
+        out.append(("group", r.group))
+    if getattr(r, "note", None) is not None:
+        out.append(("note", r.note))
+    return out
+
+
+def _relation(r, first_field: str, first: tuple[str, ...], word: str, target: str) -> list[str]:
+    """``name: a + b word target`` and the relation's attributes below it."""
+    if r.name is not None:
+        head = f"{_first(r, 'name', r.name)}: "
+    else:
+        head = ""
+        _first(r, first_field, first[0])
+    lines = [f"{head}{' + '.join(first)} {word} {target}"]
+    return lines + [f"  {k}: {v}" for k, v in _attributes(r)]
+
+
 def _support(s: Support) -> list[str]:
-    name = f"{_first(s, 'name', s.name)}: " if s.name is not None else ""
-    premises = " + ".join(s.premises)
-    if not name:
-        _first(s, "premises", s.premises[0])
-    return [f"{name}{premises} supports {s.conclusion}"]
+    return _relation(s, "premises", s.premises, "supports", s.conclusion)
+
+
+def _group(g: Group) -> list[str]:
+    lines = _wrapped(f"group {g.id}:", g.label)
+    if g.parent is not None:
+        lines.append(f"  group: {g.parent}")
+    return lines
+
+
+def _argument(items, i: int) -> tuple[list[str], int]:
+    """The lines of the argument at ``items[i]``, with the claims defined in it
+    (the claims after it marked with its id, in the order it lists them) and
+    the comments written inside it; and the index of the item after them."""
+    a: Argument = items[i]
+    mentions = [(w, ref, span) for step in a.steps for w, ref, span in _mentions(step)]
+    lines_at = [span.line if span is not None else None for _, _, span in mentions]
+    last_line = max((n for n in lines_at if n is not None), default=None)
+    defined: dict[int, Claim] = {}
+    before: dict[int, list[Comment]] = {}  # comments to write above the k-th mention
+    pending: list[Comment] = []
+    pointer = 0
+    j = i + 1
+    while j < len(items):
+        item = items[j]
+        if type(item) is Comment:
+            pending.append(item)
+            j += 1
+            continue
+        k = _defines(item, a, mentions, pointer)
+        if k is None:
+            break
+        defined[k] = item
+        for c in pending:
+            before.setdefault(_comment_place(c, lines_at, k), []).append(c)
+        pending = []
+        pointer = k + 1
+        j += 1
+    # Comments after the last claim defined in the argument stay in it when they stood inside it.
+    while pending and _inside(pending[0], last_line):
+        c = pending.pop(0)
+        before.setdefault(_comment_place(c, lines_at, len(mentions)), []).append(c)
+    j -= len(pending)
+    lines = _wrapped(f"argument {a.id}:", a.title)
+    for key, value in _attributes(a):
+        lines.extend(_wrapped(f"  {key}:", value, "  ") if key == "gist" else [f"  {key}: {value}"])
+    for k, (word, ref, _) in enumerate(mentions + [(None, None, None)]):
+        lines.extend(f"  #{c.text}" for c in before.get(k, ()))
+        if word is None:
+            break
+        claim = defined.get(k)
+        if claim is None:
+            lines.append(f"  {word} {ref}")
+        else:
+            implicit = "implicit " if claim.implicit else ""
+            lines.extend(_claim_lines(f"  {word} {implicit}{ref}:", claim, "  "))
+    return lines, j
+
+
+def _mentions(step):
+    for n, premise in enumerate(step.premises):
+        yield "premise", premise, step.ref_spans[n] if n < len(step.ref_spans) else None
+    n = len(step.premises)
+    yield "conclusion", step.conclusion, step.ref_spans[n] if n < len(step.ref_spans) else None
+
+
+def _defines(item, a: Argument, mentions, pointer: int) -> int | None:
+    """The index of the mention at or after ``pointer`` whose line defines ``item``, if it is a claim of ``a``."""
+    if type(item) is not Claim or item.argument != a.id or item.outline:
+        return None
+    return next((k for k in range(pointer, len(mentions)) if mentions[k][1] == item.id), None)
+
+
+def _comment_place(c: Comment, lines_at: list, default: int) -> int:
+    """Above which mention a comment inside an argument goes: the first written
+    below it, if the map was read from text; else above the claim after it."""
+    if c.span is None or None in lines_at:
+        return default
+    return next((k for k, n in enumerate(lines_at) if n > c.span.line), len(lines_at))
+
+
+def _inside(c: Comment, last_line: int | None) -> bool:
+    return c.span is not None and last_line is not None and c.span.column > 1 and c.span.line < last_line
 
 
 def _position(p: Position) -> list[str]:
@@ -289,11 +402,11 @@ _WRITERS = {
     Claim: _claim,
     Source: _source,
     Support: _support,
-    Rebuttal: lambda r: [f"{_first(r, 'attacker', r.attacker)} rebuts {r.target}"],
-    Contradiction: lambda c: [f"{_first(c, 'first', c.first)} contradicts {c.second}"],
-    Undercut: lambda u: [f"{_first(u, 'attacker', u.attacker)} undercuts {u.target}"],
+    Rebuttal: lambda r: _relation(r, "attackers", r.attackers, "rebuts", r.target),
+    Contradiction: lambda c: _relation(c, "first", (c.first,), "contradicts", c.second),
+    Undercut: lambda u: _relation(u, "attackers", u.attackers, "undercuts", u.target),
     Position: _position,
-    Group: lambda g: _wrapped(f"group {g.id}:", g.label),
+    Group: _group,
     Comment: lambda c: [f"#{c.text}"],
 }
 

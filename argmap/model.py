@@ -859,9 +859,13 @@ class ArgumentMap:
         if type(value) is not tuple:
             _refuse(self, attribute.name, value, "expected a sequence of items")
         for item in value:
-            if type(item) not in _ITEM_TYPES:
+            kind = type(item)
+            if kind not in _ITEM_TYPES:
                 kinds = ", ".join(k.__name__ for k in _ITEM_TYPES)
                 _refuse(self, attribute.name, item, f"expected an item ({kinds})")
+            if kind is Support and item.argument is not None:
+                reason = "a support with `argument` set stands for an argument's step; add the Argument instead"
+                _refuse(self, attribute.name, item, reason)
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[type, list] = {kind: [] for kind in _KINDS.values()}

@@ -251,4 +251,4 @@ def test_outline_item_with_reserved_word_cannot_be_written_flat():
     assert m.to_source() == "claim a: A.\n  - claim\n"
     with pytest.raises(ModelError) as caught:
         m.evolve(items=m.items[1:]).to_source()
-    assert caught.value.field == "attacker"
+    assert caught.value.field == "attackers"

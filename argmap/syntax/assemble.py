@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
+import attrs
 from lark import Token
 
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import (
+    ARGUMENT_ATTRIBUTES,
+    RELATION_ATTRIBUTES,
+    Argument,
     ArgumentMap,
     Attribute,
     Basis,
@@ -25,6 +29,7 @@ from argmap.model import (
     Rebuttal,
     Source,
     Span,
+    Step,
     Support,
     Undercut,
     normalize,
@@ -83,10 +88,11 @@ class _Node:
 
 
 class _ClaimBuilder:
-    __slots__ = ("id", "parts", "attrs", "implicit", "span", "id_span", "outline")
+    __slots__ = ("id", "parts", "attrs", "implicit", "span", "id_span", "outline", "argument")
 
-    def __init__(self, ident, text, implicit, span, id_span, outline=0):
+    def __init__(self, ident, text, implicit, span, id_span, outline=0, argument=None):
         self.outline = outline
+        self.argument = argument  # the argument whose step line defines the claim
         self.id = ident
         self.parts = [text] if text else []
         self.attrs = []  # (key token, value, span)
@@ -124,6 +130,23 @@ class _TextBuilder:
 
     def __init__(self, text):
         self.parts = [text] if text else []
+
+
+class _AttributedBuilder(_TextBuilder):
+    """Text with attributes of fixed keys: a group (label), an argument (title),
+    or a named relation (no text; ``item`` is the relation read from its line)."""
+
+    __slots__ = ("id", "attrs", "span", "id_span", "item", "steps", "broken")
+
+    def __init__(self, ident, text, span, id_span, item=None):
+        super().__init__(text)
+        self.id = ident
+        self.attrs = []
+        self.span = span
+        self.id_span = id_span
+        self.item = item
+        self.steps = []  # an argument's step lines: (keyword, id, id span, line span)
+        self.broken = False  # a line under it did not parse (it may have been a step)
 
 
 class _Assembler:
@@ -173,6 +196,8 @@ class _Assembler:
                 )
                 continue
             parent = stack[-1]
+            if line.kind == "broken" and parent.kind == "argument":
+                parent.builder.broken = True
             if parent.kind == "broken" or line.kind == "broken":
                 # Under a line that did not parse: already reported, nothing to attach to.
                 stack.append(_Node("broken", line))
@@ -241,14 +266,15 @@ class _Assembler:
             builder = _SourceBuilder(str(ident), title, span, self.tok_span(line, ident))
             self.out.append(builder)
             return _Node("source", line, builder)
-        if kind == "group":
+        if kind in ("group", "argument"):
             ident, text, _ = parts
-            builder = _TextBuilder(text)
-            self.out.append(("group", str(ident), builder, span, self.tok_span(line, ident)))
-            return _Node("text", line, builder)
+            builder = _AttributedBuilder(str(ident), text, span, self.tok_span(line, ident))
+            self.out.append((kind, builder))
+            return _Node(kind, line, builder)
         if kind == "relation":
-            self.relation(line, span)
-            return _Node("leaf", line)
+            index = self.relation(line, span)
+            # The relation's attributes, if any follow, replace it in `out` by a builder.
+            return _Node("relation", line, index) if index is not None else _Node("broken", line)
         if kind == "position":
             ident, stances = parts
             builder = _PositionBuilder(str(ident), span, self.tok_span(line, ident))
@@ -270,7 +296,8 @@ class _Assembler:
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
 
-    def relation(self, line: Line, span: Span) -> None:
+    def relation(self, line: Line, span: Span) -> int | None:
+        """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
         premises, target, keyword = line.parts[:3]
         name = line.parts[3] if len(line.parts) > 3 else None
         spans = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
@@ -278,25 +305,26 @@ class _Assembler:
         kind = line.sub
         if name is not None:
             spans.append(self.tok_span(line, name))
-            if kind != "support":
-                self.err(
-                    "E108",
-                    f"only a support can be named; this is a {_KIND_WORD[kind]}",
-                    self.tok_span(line, name),
-                    f"remove `{name}:` from the start of the line",
-                )
-                name = None
-        if kind != "support" and len(ids) != 1:  # pragma: no cover - the grammar allows `+` only before supports
-            return
+            name = str(name)
         if kind == "support":
-            item = Support(ids, str(target), name=str(name) if name else None, span=span, ref_spans=spans)
+            item = Support(ids, str(target), name=name, span=span, ref_spans=spans)
         elif kind == "rebuttal":
-            item = Rebuttal(ids[0], str(target), span=span, ref_spans=spans)
-        elif kind == "contradiction":
-            item = Contradiction(ids[0], str(target), span=span, ref_spans=spans)
+            item = Rebuttal(ids, str(target), name=name, span=span, ref_spans=spans)
+        elif kind == "undercut":
+            item = Undercut(ids, str(target), name=name, span=span, ref_spans=spans)
+        elif len(ids) == 1:
+            item = Contradiction(ids[0], str(target), name=name, span=span, ref_spans=spans)
         else:
-            item = Undercut(ids[0], str(target), span=span, ref_spans=spans)
+            self.err(
+                "E107",
+                "a contradiction is between two claims; linked claims (`a + b`) cannot contradict one",
+                span,
+                f"to say that {' and '.join(f'`{i}`' for i in ids)} together speak against `{target}`,"
+                f" write `{' + '.join(ids)} rebuts {target}`",
+            )
+            return None
         self.out.append(item)
+        return len(self.out) - 1
 
     def stance(self, builder: _PositionBuilder, stance: Line, line: Line) -> None:
         ids = [(str(t), self.tok_span(line, t)) for t in stance.parts[1]]
@@ -305,27 +333,46 @@ class _Assembler:
     def inner(self, parent: _Node, line: Line) -> _Node | None:
         kind, span = line.kind, self.line_span(line)
         pk = parent.kind
+        # A claim defined here: by a `claim` line, an outline item or an argument's step line.
+        defines = type(parent.builder) is _ClaimBuilder
         if kind == "continuation":
-            if pk == "claim" and isinstance(parent.builder, _ClaimBuilder):
-                parent.builder.parts.append(line.parts[1])
-                return None
-            if pk in ("text", "attribute"):
+            if defines or pk in ("text", "attribute", "group", "argument"):
                 parent.builder.parts.append(line.parts[1])
                 return None
             self.misplaced(line, span, "a `|` line continues the text of the claim above it")
             return None
         if kind == "attribute":
             key, text, _ = line.parts
-            if pk == "claim" and isinstance(parent.builder, _ClaimBuilder) or pk == "source":
-                value = _TextBuilder(text)
-                parent.builder.attrs.append((key, value, span, self.tok_span(line, key)))
+            value = _TextBuilder(text)
+            attribute = (key, value, span, self.tok_span(line, key))
+            if defines or pk in ("source", "argument", "group"):
+                parent.builder.attrs.append(attribute)
                 return _Node("attribute", line, value)
-            if pk == "claim":
+            if pk == "relation":
+                builder = self.relation_builder(parent)
+                if builder is None:
+                    self.err(
+                        "E108",
+                        f"only a named relation can have attributes (`{key}:`)",
+                        span,
+                        f"name the relation: `name: {self.source_lines[parent.line.lineno - 1].strip()}`",
+                    )
+                    return None
+                builder.attrs.append(attribute)
+                return _Node("attribute", line, value)
+            if pk in ("claim", "step"):
                 self.misplaced(
                     line, span, f"attributes belong under the line where claim `{parent.claim}` is defined"
                 )
                 return None
-            self.misplaced(line, span, "`key: value` attributes belong under a claim or a source")
+            self.misplaced(
+                line, span, "`key: value` attributes belong under a claim, a source, an argument or a named relation"
+            )
+            return None
+        if kind == "step":
+            if pk == "argument":
+                return self.step(parent, line, span)
+            self.misplaced(line, span, "`premise` and `conclusion` lines belong under an `argument` line")
             return None
         if kind == "stance":
             if pk == "position":
@@ -336,9 +383,39 @@ class _Assembler:
         if kind == "item":
             if pk == "claim":
                 return self.item(parent, line, span)
+            if pk == "step":
+                self.misplaced(
+                    line,
+                    span,
+                    f"an argument's premises and conclusions take no outline items; write the relation"
+                    f" on a line of its own (`x supports {parent.claim}`, `x rebuts {parent.claim}`)",
+                )
+                return None
             self.misplaced(line, span, "an outline item (`+`, `-`, `~`) belongs under a claim or another item")
             return None
         raise AssertionError(kind)  # pragma: no cover
+
+    def relation_builder(self, node: _Node) -> _AttributedBuilder | None:
+        """The builder collecting the attributes of the relation read at ``node`` (None when it has no name)."""
+        if type(node.builder) is _AttributedBuilder:
+            return node.builder
+        entry = self.out[node.builder]
+        if entry.name is None:
+            return None
+        builder = _AttributedBuilder(entry.name, "", entry.span, None, entry)
+        self.out[node.builder] = node.builder = builder
+        return builder
+
+    def step(self, parent: _Node, line: Line, span: Span) -> _Node:
+        keyword, form, ident, text = line.parts
+        id_span = self.tok_span(line, ident)
+        builder = None
+        if form != "ref":
+            argument = parent.builder.id
+            builder = _ClaimBuilder(str(ident), text, form == "implicit", span, id_span, argument=argument)
+            self.out.append(builder)
+        parent.builder.steps.append((str(keyword), str(ident), id_span, span))
+        return _Node("step", line, builder, claim=str(ident), id_span=id_span)
 
     def misplaced(self, line: Line, span: Span, hint: str) -> None:
         self.err("E104", "this indented line does not fit under the line it is indented under", span, hint)
@@ -359,45 +436,38 @@ class _Assembler:
         depth = parent.depth + 1
         ids = tuple(str(t) for t in toks)
         spans = [self.tok_span(line, t) for t in toks]
+        name = str(label) if label is not None else None
         node = _Node(
             "claim",
             line,
             builder,
             claim=ids[0] if len(ids) == 1 else None,
             sign=sign,
-            label=str(label) if label is not None else None,
+            label=name,
             id_span=spans[0] if len(spans) == 1 else None,
             depth=depth,
         )
-        if sign in "-~" and len(ids) > 1:
-            self.err(
-                "E107",
-                "linked premises (`a + b`) can only support a claim; an objection is a single claim",
-                span,
-                f"write one `{sign}` line per claim",
-            )
-            return node
+        name_spans = [self.tok_span(line, label)] if label is not None else []
         if sign == "~":
-            if parent.sign != "+":
+            if parent.sign is None:
                 self.err(
                     "E109",
-                    "`~` undercuts the support above it, but the line above is not a `+` item",
+                    "`~` undercuts the relation of the item above it, but the line above is a claim, not an item",
                     span,
-                    "put the `~` line under a `+ (name) ...` item",
+                    "put the `~` line under a `+ (name) ...` or `- (name) ...` item, or write `x undercuts name`",
                 )
             elif parent.label is None:
+                what = _SIGN_WORD[parent.sign]
                 self.err(
                     "E109",
-                    "to undercut a support, the support needs a name",
+                    f"to undercut a {what}, the {what} needs a name",
                     span,
-                    "name the support above: `+ (name) " + " + ".join(_item_ids(parent.line)) + "`",
+                    f"name the {what} above: `{parent.sign} (name) " + " + ".join(_item_ids(parent.line)) + "`",
                 )
             else:
                 self.out.append(
-                    Undercut(ids[0], parent.label, span=span, ref_spans=spans + [span], outline=depth)
+                    Undercut(ids, parent.label, name=name, span=span, ref_spans=spans + [span] + name_spans, outline=depth)
                 )
-            if label is not None:
-                self.label_error(line, label, "an undercut")
             return node
         if parent.claim is None:
             self.err(
@@ -407,27 +477,10 @@ class _Assembler:
                 "put this line under one of the linked claims, defined on its own line",
             )
             return node
-        target_spans = spans + [parent.id_span or parent.builder and parent.builder.id_span or span]
-        if sign == "+":
-            name = str(label) if label is not None else None
-            if name is not None:
-                target_spans.append(self.tok_span(line, label))
-            self.out.append(
-                Support(ids, parent.claim, name=name, span=span, ref_spans=target_spans, outline=depth)
-            )
-        else:
-            self.out.append(Rebuttal(ids[0], parent.claim, span=span, ref_spans=target_spans, outline=depth))
-            if label is not None:
-                self.label_error(line, label, "a rebuttal")
+        target_spans = spans + [parent.id_span or parent.builder and parent.builder.id_span or span] + name_spans
+        kind = Support if sign == "+" else Rebuttal
+        self.out.append(kind(ids, parent.claim, name=name, span=span, ref_spans=target_spans, outline=depth))
         return node
-
-    def label_error(self, line, label, what):
-        self.err(
-            "E108",
-            f"only a support can be named; this is {what}",
-            self.tok_span(line, label),
-            f"remove `({label})`",
-        )
 
     # -- building the model ---------------------------------------------------
 
@@ -448,9 +501,13 @@ class _Assembler:
                         ref_spans=[entry.id_span] + [s for _, s in entry.accepts + entry.rejects],
                     )
                 )
-            elif isinstance(entry, tuple):
-                _, ident, builder, span, id_span = entry
-                items.append(Group(ident, normalize(" ".join(builder.parts)), span=span, ref_spans=[id_span]))
+            elif type(entry) is tuple:
+                kind, builder = entry
+                item = self.group(builder) if kind == "group" else self.argument(builder)
+                if item is not None:
+                    items.append(item)
+            elif type(entry) is _AttributedBuilder:
+                items.append(self.named_relation(entry))
             else:
                 items.append(entry)
         meta = {k: normalize(" ".join(b.parts)) or None for k, (b, _) in self.meta.items()}
@@ -489,18 +546,125 @@ class _Assembler:
                 extra.append(Attribute(key, value, span=span))
         return values, extra
 
+    def fixed_attributes(self, attrs, known: tuple[str, ...], what: str) -> dict:
+        """The attributes of an item that keeps no others (an argument, a relation,
+        a group): an unknown key is an error, as its value would be lost."""
+        seen: set[str] = set()
+        values = {}
+        for key_tok, value_builder, span, key_span in attrs:
+            key = str(key_tok)
+            if key in seen:
+                self.err("E113", f"attribute `{key}` is given twice", key_span, "keep one of them")
+                continue
+            seen.add(key)
+            if key in known:
+                values[key] = (normalize(" ".join(value_builder.parts)), span, key_span)
+                continue
+            if key_tok.type in ("PREMISE", "CONCLUSION"):
+                hint = f"a {key} needs an id: `{key} ID: text`, or `{key} ID` for a claim written elsewhere"
+            elif key in CLAIM_ATTRIBUTES and what == "an argument":
+                hint = f"`{key}:` belongs to a claim: indent it under the premise or conclusion it is about"
+            else:
+                guess = suggest(key, known)
+                hint = f"did you mean `{guess}`?" if guess else "use one of: " + ", ".join(known)
+            self.err("E119", f"{what} has no attribute `{key}`; it is not kept", key_span, hint)
+        return values
+
+    def shared_fields(self, values: dict) -> dict:
+        """``tags``, ``note`` and ``group``, as claims, arguments and relations take them."""
+        fields: dict = {}
+        if "tags" in values:
+            fields["tags"] = tuple(t.strip() for t in values["tags"][0].split(",") if t.strip())
+        if "group" in values:
+            value, span, key_span = values["group"]
+            if self.is_id("group", value, span, key_span):
+                fields["group"] = value
+        if "note" in values:
+            fields["note"] = values["note"][0] or None
+        return fields
+
+    def reserved(self, ident: str, span: Span, what: str) -> None:
+        if ident in RESERVED_WORDS:
+            self.err(
+                "E116",
+                f"`{ident}` is a reserved word and cannot be the id of {what}",
+                span,
+                f"rename it, for example to `{ident}_1`",
+            )
+
+    def group(self, b: _AttributedBuilder) -> Group:
+        values = self.fixed_attributes(b.attrs, ("group",), "a group")
+        parent = None
+        ref_spans = [b.id_span]
+        if "group" in values:
+            value, span, key_span = values["group"]
+            if self.is_id("group", value, span, key_span):
+                parent = value
+                ref_spans.append(_value_span(span, key_span, value))
+        return Group(b.id, normalize(" ".join(b.parts)), parent=parent, span=b.span, ref_spans=ref_spans)
+
+    def named_relation(self, b: _AttributedBuilder):
+        fields = self.shared_fields(self.fixed_attributes(b.attrs, RELATION_ATTRIBUTES, "a relation"))
+        return attrs.evolve(b.item, **fields)
+
+    def argument(self, b: _AttributedBuilder) -> Argument | None:
+        values = self.fixed_attributes(b.attrs, ARGUMENT_ATTRIBUTES, "an argument")
+        title = normalize(" ".join(b.parts))
+        self.reserved(b.id, b.id_span, "an argument")
+        if not title:
+            self.err(
+                "E120", f"argument `{b.id}` has no title", b.span, f"write `argument {b.id}: a short title`"
+            )
+        steps: list[Step] = []
+        listed: list[tuple[str, Span, Span]] = []  # premises since the last conclusion
+        for keyword, ident, id_span, span in b.steps:
+            if keyword == "premise":
+                listed.append((ident, id_span, span))
+                continue
+            if not steps and not listed:
+                if b.broken:  # the line that did not parse is reported; it may have been the premise
+                    return None
+                self.err(
+                    "E121",
+                    f"the first conclusion of argument `{b.id}` follows from no premise",
+                    span,
+                    "list the premises it follows from above it: `premise ID: text`",
+                )
+                return None
+            premises = [p for p, _, _ in listed]
+            steps.append(Step(premises, ident, span=span, ref_spans=[s for _, s, _ in listed] + [id_span]))
+            listed = []
+        if not steps:
+            if b.broken:
+                return None
+            self.err(
+                "E121",
+                f"argument `{b.id}` has no conclusion",
+                b.span,
+                "end it with the conclusion its premises lead to: `conclusion ID: text`",
+            )
+            return None
+        if listed and not b.broken:
+            self.err(
+                "E121",
+                f"the last premises of argument `{b.id}` lead to no conclusion",
+                listed[0][2],
+                "end the argument with the conclusion they lead to (`conclusion ID: text`),"
+                " or move them above a conclusion",
+            )
+        fields = self.shared_fields(values)
+        for key in ("gist", "inference"):
+            if key in values:
+                fields[key] = values[key][0] or None
+        return Argument(b.id, title, steps=steps, span=b.span, ref_spans=[b.id_span], **fields)
+
     def claim(self, b: _ClaimBuilder) -> Claim:
         values, extra = self.attributes(b.attrs, CLAIM_ATTRIBUTES)
         text = normalize(" ".join(b.parts))
-        if b.id in RESERVED_WORDS:
-            self.err(
-                "E116",
-                f"`{b.id}` is a reserved word and cannot be the id of a claim",
-                b.id_span,
-                f"rename it, for example to `{b.id}_1`",
-            )
+        self.reserved(b.id, b.id_span, "a claim")
         if not text:
-            self.err("E115", f"claim `{b.id}` has no text", b.span, f"write `claim {b.id}: what it says`")
+            form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
+            self.err("E115", f"claim `{b.id}` has no text", b.span, f"write `{form}: what it says`")
         fields: dict = {}
         ref_spans = [b.id_span]
         if "source" in values:
@@ -525,8 +689,6 @@ class _Assembler:
         if "quote" in values:
             fields["quote"] = unquote(values["quote"][0]) or None
             fields["quote_span"] = values["quote"][1]
-        if "tags" in values:
-            fields["tags"] = tuple(t.strip() for t in values["tags"][0].split(",") if t.strip())
         if "weight" in values:
             value, span, key_span = values["weight"]
             weight = _weight(value)
@@ -538,12 +700,7 @@ class _Assembler:
                     "write for example `weight: 0.7`",
                 )
             fields["weight"] = weight
-        if "group" in values:
-            value, span, key_span = values["group"]
-            if self.is_id("group", value, span, key_span):
-                fields["group"] = value
-        if "note" in values:
-            fields["note"] = values["note"][0] or None
+        fields.update(self.shared_fields(values))
         return Claim(
             b.id,
             text,
@@ -552,8 +709,13 @@ class _Assembler:
             span=b.span,
             ref_spans=ref_spans,
             outline=b.outline,
+            argument=b.argument,
             **fields,
         )
+
+    def step_word(self, b: _ClaimBuilder) -> str:
+        """`premise` or `conclusion`: the word the step line defining ``b`` starts with."""
+        return self.source_lines[b.span.line - 1].split(None, 1)[0]
 
     def is_id(self, key: str, value: str, span: Span, key_span: Span) -> bool:
         if _ID.match(value):
@@ -574,7 +736,7 @@ class _Assembler:
         return Source(b.id, b.title, extra=extra, span=b.span, ref_spans=[b.id_span], **fields)
 
 
-_KIND_WORD = {"support": "support", "rebuttal": "rebuttal", "contradiction": "contradiction", "undercut": "undercut"}
+_SIGN_WORD = {"+": "support", "-": "rebuttal", "~": "undercut"}
 
 
 def _item_ids(line: Line) -> list[str]:

@@ -54,6 +54,19 @@ class LineTransformer(Transformer):
     def group(self, c):
         return Line("group", (c[0], _text(c[1]) if len(c) > 1 else "", None))
 
+    def argument(self, c):
+        return Line("argument", (c[0], _text(c[1]) if len(c) > 1 else "", None))
+
+    # A step line: (keyword token, "ref" | "claim" | "implicit", id token, text)
+    def step_ref(self, c):
+        return Line("step", (c[0], "ref", c[1], ""))
+
+    def step_claim(self, c):
+        return Line("step", (c[0], "claim", c[1], _text(c[2]) if len(c) > 2 else ""))
+
+    def step_implicit(self, c):
+        return Line("step", (c[0], "implicit", c[1], _text(c[2]) if len(c) > 2 else ""))
+
     def premises(self, c):
         return tuple(c[::2]) if len(c) > 1 else (c[0],)
 
@@ -65,13 +78,13 @@ class LineTransformer(Transformer):
         return Line("relation", (premises, c[2], c[1]), sub="support")
 
     def rebuttal(self, c):
-        return Line("relation", ((c[0],), c[2], c[1]), sub="rebuttal")
+        return Line("relation", (c[0] if type(c[0]) is tuple else (c[0],), c[2], c[1]), sub="rebuttal")
 
     def contradiction(self, c):
-        return Line("relation", ((c[0],), c[2], c[1]), sub="contradiction")
+        return Line("relation", (c[0] if type(c[0]) is tuple else (c[0],), c[2], c[1]), sub="contradiction")
 
     def undercut(self, c):
-        return Line("relation", ((c[0],), c[2], c[1]), sub="undercut")
+        return Line("relation", (c[0] if type(c[0]) is tuple else (c[0],), c[2], c[1]), sub="undercut")
 
     def named_relation(self, c):
         name, relation = c

@@ -25,8 +25,8 @@ __all__ = ["grammar_text", "parse_lines", "MAX_SYNTAX_ERRORS"]
 MAX_SYNTAX_ERRORS = 100
 
 KEYWORDS = ("supports", "rebuts", "contradicts", "undercuts")
-_TOP_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question")
-STATEMENT_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question")
+_TOP_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question", "argument")
+STATEMENT_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question", "argument")
 
 
 def grammar_text() -> str:
@@ -160,6 +160,8 @@ _TERMINALS = {
     "UNDERCUTS": "`undercuts`",
     "ACCEPTS": "`accepts`",
     "REJECTS": "`rejects`",
+    "PREMISE": "`premise`",
+    "CONCLUSION": "`conclusion`",
     "NL": "the end of the line",
     "INL": "the end of the line",
     "$END": "the end of the file",
@@ -281,6 +283,9 @@ _FORMS = {
     "implicit": "implicit claim ID: text",
     "source": 'source ID: "Title"',
     "group": "group ID: label",
+    "argument": "argument ID: title",
+    "premise": "premise ID: text  or  premise ID (indented under an argument)",
+    "conclusion": "conclusion ID: text  or  conclusion ID (indented under an argument)",
     "position": "position ID: accepts A, B; rejects C",
     "title": "title: text",
     "lang": "lang: de",
@@ -288,12 +293,14 @@ _FORMS = {
     "accepts": "accepts A, B (indented under a position)",
     "rejects": "rejects A, B (indented under a position)",
     "+": "+ ID  or  + ID: text  or  + (name) ID",
-    "-": "- ID  or  - ID: text",
-    "~": "~ ID  or  ~ ID: text",
+    "-": "- ID  or  - ID: text  or  - (name) ID",
+    "~": "~ ID  or  ~ ID: text  or  ~ (name) ID",
 }
 
 
-_ID_WITH_SPACE = re.compile(r"^(claim|implicit claim|source|position|group)\s+(\w+(?:\s+\w+)+)\s*:")
+_ID_WITH_SPACE = re.compile(
+    r"^(claim|implicit claim|source|position|group|argument|premise|conclusion)\s+(\w+(?:\s+\w+)+)\s*:"
+)
 
 
 def _statement_hint(stripped: str, first_word: str) -> str | None:
