@@ -12,136 +12,14 @@ from __future__ import annotations
 import re
 
 from argmap._meaning import require_meaning
+from argmap._outline_words import WORDS, language
 from argmap.diagnostics import suggest
-from argmap.model import ArgumentMap, Contradiction, Position, Relation, Support, Undercut
+from argmap.model import Argument, ArgumentMap, Contradiction, Position, Relation, Support, Undercut
 
 __all__ = ["outline"]
 
 #: How deep reasons for reasons are followed; deeper ones are left to the map.
 MAX_DEPTH = 3
-
-_WORDS = {
-    "de": {
-        "plan": "Gliederung",
-        "untitled": "ohne Titel",
-        "question": "Leitfrage",
-        "view": "Aus der Sicht von",
-        "intro": "Einleitung",
-        "thesis": "These",
-        "thesis_against": "These (die {who} ablehnt)",
-        "counter": "Gegenthese",
-        "reasons": "Argumente für die These",
-        "reasons_against": "Argumente gegen die These",
-        "objections": "Einwände und Antworten",
-        "objections_against": "Argumente für die These und Antworten darauf",
-        "evidence": "Beleg",
-        "no_evidence": "keiner angegeben",
-        "note": "Hinweis",
-        "supported": "gestützt durch",
-        "together": "trägt nur zusammen mit",
-        "objection": "Einwand",
-        "undercut": "Einwand gegen den Schluss",
-        "answer": "Antwort",
-        "against": "gegen",
-        "see": "siehe",
-        "open_who": "offen: {who} beantwortet das nicht",
-        "open": "offen: die Karte enthält keine Antwort",
-        "implicit": "Unausgesprochene Voraussetzungen",
-        "implicit_intro": "Diese Annahmen trägt die Argumentation stillschweigend mit. "
-        "Prüfe jede: Würde die Gegenseite sie zugeben?",
-        "implicit_mark": "unausgesprochene Voraussetzung",
-        "conclusion": "Schluss",
-        "restate": "These noch einmal",
-        "restate_against": "Ergebnis",
-        "not": "Nicht:",
-        "balance": "Bilanz",
-        "reason": ("Argument", "Argumente"),
-        "objection_n": ("Einwand", "Einwände"),
-        "answered": "davon {n} beantwortet",
-        "open_list": "Offen bleibt, hier muss der Aufsatz nachlegen",
-        "other": "Weitere Thesen",
-        "status": "argmap-Bewertung (grounded)",
-        "accepted": "angenommen: Die These hält allen Einwänden der Karte stand.",
-        "rejected": "abgelehnt: Ein Einwand, den die Karte nicht entkräftet, bleibt stehen.",
-        "undecided": "unentschieden: These und Einwände greifen einander an, keine Seite setzt sich durch.",
-        "no_claims": "Die Karte enthält keine Behauptung.",
-        "silent": "{who} nimmt zu keiner Hauptthese der Karte Stellung; die Gliederung folgt der ersten.",
-        "sources": "Quellen",
-        "none_reasons": "Die Karte nennt keine Argumente dafür.",
-        "none_objections": "Die Karte nennt keine Einwände.",
-        "quote": "„{}“",
-        "basis": {
-            "statistic": "Statistik",
-            "expert": "Expertenmeinung",
-            "study": "Studie",
-            "quote": "Zitat",
-            "law": "Gesetz",
-            "example": "Beispiel",
-            "common belief": "allgemeine Überzeugung",
-            "assumption": "Annahme",
-        },
-    },
-    "en": {
-        "plan": "Essay plan",
-        "untitled": "untitled",
-        "question": "Question",
-        "view": "From the point of view of",
-        "intro": "Introduction",
-        "thesis": "Thesis",
-        "thesis_against": "Thesis (which {who} rejects)",
-        "counter": "Counter-thesis",
-        "reasons": "Reasons for the thesis",
-        "reasons_against": "Reasons against the thesis",
-        "objections": "Objections and answers",
-        "objections_against": "Reasons for the thesis and answers to them",
-        "evidence": "Evidence",
-        "no_evidence": "none given",
-        "note": "Note",
-        "supported": "supported by",
-        "together": "works only together with",
-        "objection": "Objection",
-        "undercut": "Objection to the inference",
-        "answer": "Answer",
-        "against": "against",
-        "see": "see",
-        "open_who": "open: {who} does not answer this",
-        "open": "open: the map has no answer",
-        "implicit": "Unstated premises",
-        "implicit_intro": "The argument relies on these assumptions without saying so. "
-        "Check each one: would the other side grant it?",
-        "implicit_mark": "unstated premise",
-        "conclusion": "Conclusion",
-        "restate": "The thesis once more",
-        "restate_against": "Result",
-        "not": "Not:",
-        "balance": "Balance",
-        "reason": ("reason", "reasons"),
-        "objection_n": ("objection", "objections"),
-        "answered": "{n} of them answered",
-        "open_list": "Still open; the essay has to deal with these",
-        "other": "Further theses",
-        "status": "argmap's verdict (grounded)",
-        "accepted": "accepted: the thesis withstands every objection in the map.",
-        "rejected": "rejected: an objection the map does not defeat still stands.",
-        "undecided": "undecided: thesis and objections attack each other and neither side prevails.",
-        "no_claims": "The map has no claims.",
-        "silent": "{who} takes no stand on a main thesis of the map; the plan follows the first one.",
-        "sources": "Sources",
-        "none_reasons": "The map gives no reasons for it.",
-        "none_objections": "The map gives no objections.",
-        "quote": "“{}”",
-        "basis": {
-            "statistic": "statistic",
-            "expert": "expert opinion",
-            "study": "study",
-            "quote": "quote",
-            "law": "law",
-            "example": "example",
-            "common belief": "common belief",
-            "assumption": "assumption",
-        },
-    },
-}
 
 
 def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: str | None = None) -> str:
@@ -179,7 +57,7 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     <BLANKLINE>
     """
     require_meaning(argument_map, "plan an essay from")
-    words = _WORDS[_language(argument_map.lang)]
+    words = WORDS[language(argument_map.lang)]
     chosen = None
     if position is not None:
         known = {p.id: p for p in argument_map.positions}
@@ -191,11 +69,6 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
         if claim not in ids:
             raise ValueError(_unknown("claim", claim, ids))
     return _Plan(argument_map, chosen, words).write(claim)
-
-
-def _language(lang: str | None) -> str:
-    key = (lang or "").strip().lower()
-    return "de" if key.startswith(("de", "ger")) else "en"
 
 
 def _unknown(what: str, ident: str, known) -> str:
@@ -214,14 +87,25 @@ def _md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def _attacker(relation: Relation, target: str) -> str:
+def _heads(relation: Relation, target: str) -> tuple[str, ...]:
+    """The claims that attack ``target`` in ``relation``: several for a linked objection."""
     if isinstance(relation, Contradiction):
-        return relation.second if relation.first == target else relation.first
-    return relation.attacker
+        return (relation.second if relation.first == target else relation.first,)
+    return relation.attackers
+
+
+def _inside(a: Argument) -> tuple[str, ...]:
+    """An argument's premises and intermediate conclusions: what an answer to it can attack."""
+    return tuple(dict.fromkeys([*a.premises, *(step.conclusion for step in a.steps[:-1])]))
 
 
 def _plural(n: int, forms: tuple[str, str]) -> str:
     return f"{n} {forms[0] if n == 1 else forms[1]}"
+
+
+
+#: An objection as the plan lists it: the relation and the claims that make it.
+Heads = tuple[str, ...]
 
 
 class _Plan:
@@ -235,13 +119,14 @@ class _Plan:
         self.rejects = set(position.rejects) if position else set()
         self.claims = {c.id: c for c in reversed(m.claims)}  # the first definition wins
         self.premises = {p for s in m.supports for p in s.premises}
-        self.attackers = {r.attacker for r in m.relations if not isinstance(r, (Support, Contradiction))}
+        self.attackers = {a for r in m.relations if not isinstance(r, (Support, Contradiction)) for a in r.attackers}
         self.implicit: list[str] = []
         self.sources: list[str] = []
         self.source_numbers: dict[str, int] = {}  # source id -> its number in the list of sources
         self.lines: list[str] = []
         self.thesis = ""
         self.numbers: dict[str, int] = {}
+        self.conceded = 0  # objections to the thesis answered by a concession
 
     # -- choosing the thesis -------------------------------------------------
 
@@ -272,7 +157,7 @@ class _Plan:
         below = {p for s in self.m.supports if s.conclusion in held_conclusions for p in s.premises}
         root_set = set(roots)
         attacks_root = {
-            _attacker(r, t) for t in roots for r in self.m.objections(t) if not isinstance(r, Undercut)
+            a for t in roots for r in self.m.objections(t) if not isinstance(r, Undercut) for a in _heads(r, t)
         }
         candidates = []
         for order, c in enumerate(self.m.claims):
@@ -301,6 +186,10 @@ class _Plan:
             self.implicit.append(ident)
         return f"{_md(c.text)} (`{ident}`)"
 
+    def joined(self, heads: Heads) -> str:
+        """The claims of a linked objection as one: "X and together with it Y"."""
+        return f" {self.w['linked']} ".join(self.text(h) for h in heads)
+
     def evidence(self, ident: str) -> str:
         c = self.claims.get(ident)
         if c is None:
@@ -327,18 +216,112 @@ class _Plan:
             out.append(f"{indent}- {self.w['note']}: {_md(c.note)}")
         return out
 
-    def objections_to(self, ident: str) -> list[tuple[Relation, str]]:
-        """(relation, attacking claim) for each attack on ``ident``, the thesis excluded."""
-        return [(r, a) for r in self.m.objections(ident) if (a := _attacker(r, ident)) != self.thesis]
+    def heads_block(self, label: str, heads: Heads, indent: str, suffix: str = "") -> list[str]:
+        """A labelled item with evidence; the further claims of a linked objection under it."""
+        first, *rest = heads
+        out = [f"{indent}- {label}: {self.text(first)}{suffix}"]
+        if not suffix:
+            out.extend(self.detail(first, indent + "  "))
+        for h in rest:
+            out.append(f"{indent}  - {self.w['linked']}: {self.text(h)}")
+            out.extend(self.detail(h, indent + "    "))
+        return out
 
-    def answers(self, ident: str, exclude=()) -> list[str]:
-        """The claims of the essay's side that attack ``ident``."""
-        return [a for _, a in self.objections_to(ident) if self.own(a) and a not in exclude]
+    def objections_to(self, ident: str) -> list[tuple[Relation, Heads]]:
+        """(relation, attacking claims) for each attack on ``ident``, those the thesis makes excluded."""
+        out = []
+        for r in self.m.objections(ident):
+            heads = _heads(r, ident)
+            if self.thesis not in heads:
+                out.append((r, heads))
+        return out
+
+    def answers(self, ident: str, exclude=()) -> list[Heads]:
+        """The attacks on ``ident`` that the essay's side makes (all their claims are its own)."""
+        return [
+            h
+            for _, h in self.objections_to(ident)
+            if all(self.own(a) for a in h) and not any(a in exclude for a in h)
+        ]
 
     def open_line(self, indent: str) -> str:
         if self.position is not None:
             return f"{indent}- {self.w['open_who'].format(who=f'`{self.position.id}`')}"
         return f"{indent}- {self.w['open']}"
+
+    def what(self, target: str) -> str:
+        """How a concession names what the objection fails to refute."""
+        if target == self.thesis:
+            return self.w["the_thesis"]
+        if target not in self.claims and isinstance(self.relation(target), Support):
+            return self.w["the_inference"]
+        return f"`{target}`"
+
+    def relation(self, name: str | None) -> Relation | None:
+        try:
+            return self.m.relation(name) if name is not None else None
+        except KeyError:
+            return None
+
+    def concession(self, relation: Relation, defended: str, indent: str) -> list[str]:
+        """"Admittedly ..., but ...": the undercuts of a named objection that the essay's side makes."""
+        if relation.name is None:
+            return []
+        label = f"{self.w['concession']}: {self.w['admit'].format(what=self.what(defended))}"
+        out = []
+        for h in self.answers(relation.name):
+            out.extend(self.heads_block(label, h, indent))
+        return out
+
+    def argument_of(self, s: Support) -> Argument | None:
+        """The argument whose conclusion ``s`` draws (its final inference), if any."""
+        if s.argument is None or s.name != s.argument:
+            return None
+        try:
+            return self.m.argument(s.argument)
+        except KeyError:
+            return None
+
+    def title(self, a: Argument) -> str:
+        return f"{_md(a.title)} (`{a.id}`)"
+
+    def argument_lines(self, a: Argument, indent: str, depth: int, seen: set[str], answers: bool = True) -> list[str]:
+        """An argument as numbered premises and conclusions, each conclusion
+        saying which lines it follows from (and the inference's name at the end)."""
+        w = self.w
+        out = []
+        if a.gist:
+            out.append(f"{indent}- {w['gist']}: {_md(a.gist)}")
+        if a.note:
+            out.append(f"{indent}- {w['note']}: {_md(a.note)}")
+        seen = seen | set(a.premises) | {step.conclusion for step in a.steps}
+        number: dict[str, int] = {}
+        previous = None
+        last = len(a.steps) - 1
+        for i, step in enumerate(a.steps):
+            for p in step.premises:
+                number.setdefault(p, len(number) + 1)
+                out.append(f"{indent}- ({number[p]}) {self.text(p)}")
+                out.extend(self.claim_lines(p, indent + "  ", depth, seen, answers))
+            lines = sorted({number[p] for p in step.premises} | ({number[previous]} if previous else set()))
+            why = f"{w['from']} {', '.join(map(str, lines))}"
+            if i == last and a.inference:
+                why += f"; {_md(a.inference)}"
+            number[step.conclusion] = len(number) + 1
+            out.append(f"{indent}- ({number[step.conclusion]}) {w['hence']} ({why}): {self.text(step.conclusion)}")
+            if i < last:
+                out.extend(self.claim_lines(step.conclusion, indent + "  ", depth, seen, answers))
+            previous = step.conclusion
+        if answers:
+            for relation, heads in self.objections_to(a.id):
+                out.extend(self.objection_bullets(relation, heads, indent))
+        return out
+
+    def claim_lines(self, ident: str, indent: str, depth: int, seen: set[str], answers: bool) -> list[str]:
+        """A claim inside an argument: its evidence, and (when ``answers``) its reasons and the objections to it."""
+        if not answers:
+            return self.detail(ident, indent)
+        return self.reason_bullets(ident, indent, depth, seen)
 
     # -- the parts of a plan ---------------------------------------------------
 
@@ -351,11 +334,15 @@ class _Plan:
                 if not self.holds(s) or any(p in seen for p in s.premises):
                     continue
                 out.extend(self.support_bullets(s, indent, depth + 1, seen | set(s.premises)))
-        for relation, attacker in self.objections_to(ident):
-            out.extend(self.objection_bullets(relation, attacker, indent))
+        for relation, heads in self.objections_to(ident):
+            out.extend(self.objection_bullets(relation, heads, indent))
         return out
 
     def support_bullets(self, s: Support, indent: str, depth: int, seen: set[str]) -> list[str]:
+        a = self.argument_of(s)
+        if a is not None:
+            out = [f"{indent}- {self.w['supported']}: {self.title(a)}"]
+            return out + self.argument_lines(a, indent + "  ", depth, seen)
         first, *rest = s.premises
         out = [f"{indent}- {self.w['supported']}: {self.text(first)}"]
         inner = indent + "  "
@@ -365,43 +352,71 @@ class _Plan:
             out.extend(self.detail(p, inner + "  "))
         out.extend(self.reason_bullets(first, inner, depth, seen, detail=False))
         if s.name:
-            for relation, attacker in self.objections_to(s.name):
-                out.extend(self.objection_bullets(relation, attacker, inner))
+            for relation, heads in self.objections_to(s.name):
+                out.extend(self.objection_bullets(relation, heads, inner))
         return out
 
-    def objection_bullets(self, relation: Relation, attacker: str, indent: str) -> list[str]:
+    def objection_bullets(self, relation: Relation, heads: Heads, indent: str) -> list[str]:
         """An objection to a claim of the essay's side, with the answers to it.
 
         A claim that merely contradicts the defended one is answered by it;
-        what is left to answer are the reasons given for that claim."""
+        what is left to answer are the reasons given for that claim. An
+        undercut of a named objection is a concession: its claims may stand,
+        but it does not refute what it attacks."""
         w = self.w
         label = w["undercut"] if isinstance(relation, Undercut) else w["objection"]
-        out = [f"{indent}- {label}: {self.text(attacker)}"]
+        out = [f"{indent}- {label}: {self.joined(heads)}"]
         inner = indent + "  "
-        defended = _attacker(relation, attacker) if isinstance(relation, Contradiction) else relation.target
-        found = self.answers(attacker, {defended})
-        for a in found:
-            out.append(f"{inner}- {w['answer']}: {self.text(a)}")
-        if found:
+        defended = _heads(relation, heads[0])[0] if isinstance(relation, Contradiction) else relation.target
+        found = []
+        for a in heads:
+            for h in self.answers(a, {defended}):
+                found.append(h)
+                out.append(f"{inner}- {self.answer_label(a, heads)}: {self.joined(h)}")
+        conceded = self.concession(relation, defended, inner)
+        out.extend(conceded)
+        if found or conceded:
             return out
         if not isinstance(relation, Contradiction):
             out.append(self.open_line(inner))
             return out
         unanswered = False
-        for s in self.m.reasons(attacker):
+        for s in self.m.reasons(heads[0]):
             if defended in s.premises or self.thesis in s.premises:
                 continue
             counters = self.counters(s)
-            for a in counters:
-                out.append(f"{inner}- {w['answer']} ({w['against']} `{s.premises[0]}`): {self.text(a)}")
+            for h in counters:
+                out.append(f"{inner}- {w['answer']} ({w['against']} `{s.premises[0]}`): {self.joined(h)}")
             unanswered = unanswered or not counters
         if unanswered:
             out.append(self.open_line(inner))
         return out
 
-    def counters(self, s: Support) -> list[str]:
-        """The claims of the essay's side that attack a premise of ``s`` or undercut it."""
-        found = [a for p in s.premises for a in self.answers(p)]
+    def support_lines(self, s: Support) -> list[str]:
+        """A reason for a claim the essay answers: its premises with their evidence, or the argument, numbered."""
+        w = self.w
+        a = self.argument_of(s)
+        if a is not None:
+            return [f"- {w['supported']}: {self.title(a)}", *self.argument_lines(a, "  ", MAX_DEPTH, set(), False)]
+        first, *rest = s.premises
+        out = [f"- {w['supported']}: {self.text(first)}", *self.detail(first, "  ")]
+        for p in rest:
+            out.append(f"  - {w['together']}: {self.text(p)}")
+            out.extend(self.detail(p, "    "))
+        return out
+
+    def answer_label(self, answered: str, heads: Heads) -> str:
+        """"Answer", saying which claim it answers when the objection has several."""
+        if len(heads) == 1:
+            return self.w["answer"]
+        return f"{self.w['answer']} ({self.w['against']} `{answered}`)"
+
+    def counters(self, s: Support) -> list[Heads]:
+        """The attacks of the essay's side on a premise of ``s`` or on ``s`` itself; for an
+        argument, on any of its premises and intermediate conclusions, or on its inference."""
+        a = self.argument_of(s)
+        claims = _inside(a) if a is not None else s.premises
+        found = [h for p in claims for h in self.answers(p)]
         return found + (self.answers(s.name) if s.name else [])
 
     def holds(self, s: Support) -> bool:
@@ -450,19 +465,19 @@ class _Plan:
         Arguing for the thesis, what attacks a counter-thesis (a claim that
         contradicts the thesis) is a reason too."""
         supports = [("support", s) for s in self.m.reasons(thesis)]
-        attacks = [("attack", r, a) for r, a in self.objections_to(thesis)]
+        attacks = [("attack", r, h) for r, h in self.objections_to(thesis)]
         if not pro:
-            return [i for i in attacks if self.own(i[2])], supports
+            return [i for i in attacks if all(self.own(a) for a in i[2])], supports
         reasons = [i for i in supports if self.holds(i[1])]
         for r in self.m.objections(thesis):
             if isinstance(r, Contradiction):
-                counter = _attacker(r, thesis)
-                reasons += [("attack", q, a) for q, a in self.objections_to(counter) if self.own(a)]
+                counter = _heads(r, thesis)[0]
+                reasons += [("attack", q, h) for q, h in self.objections_to(counter) if all(self.own(a) for a in h)]
         return reasons, attacks
 
-    def see(self, ident: str) -> str:
-        """A pointer to the reason section that already presents ``ident``."""
-        n = self.numbers.get(ident)
+    def see(self, heads: Heads) -> str:
+        """A pointer to the reason section that already presents these claims."""
+        n = self.numbers.get(heads)
         return f" ({self.w['see']} 2.{n})" if n else ""
 
     def intro(self, thesis: str, pro: bool, silent: bool) -> None:
@@ -474,10 +489,10 @@ class _Plan:
         self.lines.append(f"- {label}: **{self.text(thesis)}**")
         for r in self.m.objections(thesis):
             if isinstance(r, Contradiction):
-                self.lines.append(f"- {w['counter']}: {self.text(_attacker(r, thesis))}")
+                self.lines.append(f"- {w['counter']}: {self.text(_heads(r, thesis)[0])}")
         self.lines.append("")
 
-    def body(self, thesis, pro, reasons, objections) -> tuple[int, list[str]]:
+    def body(self, thesis, pro, reasons, objections) -> tuple[int, list[Heads]]:
         w = self.w
         self.lines += [f"## 2. {w['reasons'] if pro else w['reasons_against']}", ""]
         if not reasons:
@@ -485,24 +500,15 @@ class _Plan:
         self.numbers = {item[2]: n for n, item in enumerate(reasons, 1) if item[0] == "attack"}
         for n, item in enumerate(reasons, 1):
             if item[0] == "support":
-                s = item[1]
-                main = next((p for p in s.premises if not self._implicit(p)), s.premises[0])
-                self.lines.append(f"### 2.{n} {self.text(main)}")
-                self.lines.append("")
-                self.lines.extend(self.detail(main, ""))
-                for p in s.premises:
-                    if p != main:
-                        self.lines.append(f"- {w['together']}: {self.text(p)}")
-                        self.lines.extend(self.detail(p, "  "))
-                self.lines.extend(self.reason_bullets(main, "", 1, {thesis, *s.premises}, detail=False))
-                if s.name:
-                    for relation, attacker in self.objections_to(s.name):
-                        self.lines.extend(self.objection_bullets(relation, attacker, ""))
+                self.reason_section(n, item[1], thesis)
             else:
-                attacker = item[2]
-                self.lines.append(f"### 2.{n} {self.text(attacker)}")
+                heads = item[2]
+                self.lines.append(f"### 2.{n} {self.text(heads[0])}")
                 self.lines.append("")
-                self.lines.extend(self.reason_bullets(attacker, "", 1, {thesis, attacker}))
+                self.lines.extend(self.reason_bullets(heads[0], "", 1, {thesis, *heads}))
+                for h in heads[1:]:
+                    self.lines.append(f"- {w['linked']}: {self.text(h)}")
+                    self.lines.extend(self.reason_bullets(h, "  ", 1, {thesis, *heads}))
             self.lines.append("")
 
         self.lines += [f"## 3. {w['objections'] if pro else w['objections_against']}", ""]
@@ -514,51 +520,83 @@ class _Plan:
             if self.counter_block(n, item):
                 answered += 1
             else:
-                still_open.append(item[2] if item[0] == "attack" else item[1].premises[0])
+                still_open.append(item[2] if item[0] == "attack" else item[1].premises[:1])
         return answered, still_open
+
+    def reason_section(self, n: int, s: Support, thesis: str) -> None:
+        """One reason for the thesis: a support, or an argument with its premises and conclusions."""
+        w = self.w
+        a = self.argument_of(s)
+        if a is not None:
+            self.lines += [f"### 2.{n} {self.title(a)}", ""]
+            self.lines.extend(self.argument_lines(a, "", 1, {thesis}))
+            return
+        main = next((p for p in s.premises if not self._implicit(p)), s.premises[0])
+        self.lines.append(f"### 2.{n} {self.text(main)}")
+        self.lines.append("")
+        self.lines.extend(self.detail(main, ""))
+        for p in s.premises:
+            if p != main:
+                self.lines.append(f"- {w['together']}: {self.text(p)}")
+                self.lines.extend(self.detail(p, "  "))
+        self.lines.extend(self.reason_bullets(main, "", 1, {thesis, *s.premises}, detail=False))
+        if s.name:
+            for relation, heads in self.objections_to(s.name):
+                self.lines.extend(self.objection_bullets(relation, heads, ""))
 
     def counter_block(self, n: int, item) -> bool:
         """One objection to the essay's view with the answers to it; True when it is answered."""
         w = self.w
+        argument = None
         if item[0] == "attack":
-            heads, link = [item[2]], None
-            mutual = isinstance(item[1], Contradiction)
+            relation, heads = item[1], item[2]
+            link, mutual = relation.name, isinstance(relation, Contradiction)
         else:
-            heads, link, mutual = list(item[1].premises), item[1].name, False
-        self.lines += [f"### 3.{n} {self.text(heads[0])}", ""]
-        self.lines.extend(self.detail(heads[0], ""))
-        for p in heads[1:]:
-            self.lines.append(f"- {w['together']}: {self.text(p)}")
-            self.lines.extend(self.detail(p, "  "))
+            relation, heads, link, mutual = None, tuple(item[1].premises), item[1].name, False
+            argument = self.argument_of(item[1])
+        if argument is not None:
+            heads = _inside(argument)
+            self.lines += [f"### 3.{n} {self.title(argument)}", ""]
+            self.lines.extend(self.argument_lines(argument, "", MAX_DEPTH, set(), answers=False))
+        else:
+            self.lines += [f"### 3.{n} {self.text(heads[0])}", ""]
+            self.lines.extend(self.detail(heads[0], ""))
+            together = w["linked"] if relation is not None else w["together"]
+            for p in heads[1:]:
+                self.lines.append(f"- {together}: {self.text(p)}")
+                self.lines.extend(self.detail(p, "  "))
+        inside = argument.id if argument is not None else None
         reasons = countered = 0
         for h in heads:
             for s in self.m.reasons(h):
-                if self.thesis in s.premises:
+                if self.thesis in s.premises or (inside is not None and s.argument == inside):
                     continue
                 reasons += 1
-                first, *rest = s.premises
-                self.lines.append(f"- {w['supported']}: {self.text(first)}")
-                self.lines.extend(self.detail(first, "  "))
-                for p in rest:
-                    self.lines.append(f"  - {w['together']}: {self.text(p)}")
-                    self.lines.extend(self.detail(p, "    "))
+                self.lines.extend(self.support_lines(s))
                 counters = self.counters(s)
-                for a in counters:
-                    self.lines.append(f"  - {w['answer']}: {self.text(a)}{self.see(a)}")
+                for c in counters:
+                    self.lines.append(f"  - {w['answer']}: {self.joined(c)}{self.see(c)}")
                 if counters:
                     countered += 1
                 else:
                     self.lines.append(self.open_line("  "))
-        direct = [a for h in heads for a in self.answers(h)]
-        for a in direct:
-            self.lines.append(f"- {w['answer']}: {self.text(a)}{self.see(a)}")
-            if not self.see(a):
-                self.lines.extend(self.detail(a, "  "))
-        undercuts = self.answers(link) if link else []
-        for a in undercuts:
-            self.lines.append(f"- {w['answer']} ({w['undercut']}): {self.text(a)}")
-            self.lines.extend(self.detail(a, "  "))
-        answered = bool(direct or undercuts) or (reasons > 0 and countered == reasons) or (mutual and not reasons)
+        if relation is not None and relation.note:
+            self.lines.append(f"- {w['note']}: {_md(relation.note)}")
+        direct = []
+        for h in heads:
+            for c in self.answers(h):
+                direct.append(c)
+                self.lines.extend(self.heads_block(self.answer_label(h, heads), c, "", self.see(c)))
+        undercuts = self.answers(link) if link and relation is None else []
+        for c in undercuts:
+            self.lines.extend(self.heads_block(f"{w['answer']} ({w['undercut']})", c, ""))
+        conceded = self.concession(relation, self.thesis, "") if relation is not None else []
+        self.lines.extend(conceded)
+        if conceded:
+            self.conceded += 1
+        answered = (
+            bool(direct or undercuts or conceded) or (reasons > 0 and countered == reasons) or (mutual and not reasons)
+        )
         if not answered and not reasons:
             self.lines.append(self.open_line(""))
         self.lines.append("")
@@ -587,12 +625,14 @@ class _Plan:
         balance = f"{_plural(n_reasons, w['reason'])}; {_plural(n_objections, w['objection_n'])}"
         if n_objections:
             balance += ", " + w["answered"].format(n=answered)
+        if self.conceded:
+            balance += " " + w["by_concession"].format(n=self.conceded)
         self.lines.append(f"- {w['balance']}: {balance}.")
         if still_open:
             self.lines.append(f"- {w['open_list']}:")
-            for ident in still_open:
-                self.lines.append(f"  - {self.text(ident)}")
-        counter = {_attacker(r, thesis) for r in self.m.objections(thesis) if isinstance(r, Contradiction)}
+            for heads in still_open:
+                self.lines.append(f"  - {self.joined(heads)}")
+        counter = {_heads(r, thesis)[0] for r in self.m.objections(thesis) if isinstance(r, Contradiction)}
         others = [
             r for r in self.main_claims() if r != thesis and r not in counter and self.own(r) and self.m.reasons(r)
         ]

@@ -237,6 +237,206 @@ def test_debate_plan_for_text_003_shows_its_gap():
     assert "  - Wer Cloud, Chips und Modelle nur aus den USA bezieht" in section(plan, "4.")
 
 
+# ---- concessions, linked objections and arguments (issue 9) ---------------------------
+
+SUNDAY = """\
+lang: {lang}
+claim open: The library should open on Sundays.
+claim time: Working parents cannot come during the week.
+time supports open
+claim cost: Sunday work costs extra pay.
+r_cost: cost rebuts open
+claim one_guard: With self-service machines one guard is enough.
+one_guard undercuts r_cost
+claim late: The library is open until six.
+r_late: late rebuts time
+claim six: Six is too early for parents who work.
+six undercuts r_late
+position mayor: accepts open, time, cost
+position librarian: accepts open, time, cost, one_guard, late, six
+"""
+
+
+def sunday(lang="en"):
+    return argmap.parse(SUNDAY.format(lang=lang))
+
+
+def test_conceded_objection_is_presented_as_a_concession():
+    """An objection whose named rebuttal the essay's side undercuts reads "Admittedly ..., but ..."."""
+    plan = argmap.outline(sunday())
+    objections = section(plan, "3.")
+    assert "### 3.1 Sunday work costs extra pay. (`cost`)" in objections
+    assert (
+        "- Concession: Admittedly this is true, but it does not refute the thesis: "
+        "With self-service machines one guard is enough. (`one_guard`)\n  - Evidence: none given"
+    ) in objections
+    assert "open:" not in objections
+    conclusion = section(plan, "4.")
+    assert "- Balance: 1 reason; 1 objection, 1 of them answered (1 by a concession)." in conclusion
+
+
+def test_concession_in_german_says_zwar_aber():
+    """A German plan words the concession "Zwar ..., aber ..."."""
+    plan = argmap.outline(sunday("de"))
+    assert "- Zugeständnis: Zwar trifft das zu, aber es widerlegt die These nicht: With self-service" in plan
+    assert "- Bilanz: 1 Argument; 1 Einwand, davon 1 beantwortet (1 durch ein Zugeständnis)." in plan
+
+
+def test_concession_to_an_objection_against_a_reason_names_the_reason():
+    """Conceding an objection to a reason says which claim it does not refute."""
+    reasons = section(argmap.outline(sunday()), "2.")
+    assert "- Objection: The library is open until six. (`late`)" in reasons
+    assert "  - Concession: Admittedly this is true, but it does not refute `time`: Six is too early" in reasons
+
+
+def test_concession_counts_only_when_the_position_makes_it():
+    """From a position that does not hold the undercut, the conceded objection is open."""
+    mayor = section(argmap.outline(sunday(), position="mayor"), "3.")
+    assert "Concession" not in mayor and "- open: `mayor` does not answer this" in mayor
+    librarian = section(argmap.outline(sunday(), position="librarian"), "3.")
+    assert "- Concession: Admittedly this is true" in librarian
+
+
+def test_undercut_of_an_undercut_is_a_concession_about_the_inference():
+    """Undercutting an undercut of a support concedes the undercut but keeps the inference."""
+    m = argmap.parse(
+        "lang: en\nclaim a: A.\nclaim b: B.\nr: b supports a\nclaim u: U.\nn: u undercuts r\n"
+        "claim v: V.\nv undercuts n\n"
+    )
+    reasons = section(argmap.outline(m), "2.")
+    assert "- Objection to the inference: U. (`u`)" in reasons
+    assert "  - Concession: Admittedly this is true, but it does not refute the inference: V. (`v`)" in reasons
+
+
+LINKED = """\
+lang: en
+claim later: School should start at nine.
+claim sleep: Teenagers need more sleep.
+sleep supports later
+claim one_bus: One bus serves every school.
+claim no_money: Nobody can pay for a second bus.
+r_bus: one_bus + no_money rebuts later
+claim parents: Parents start work at eight.
+claim younger: Younger siblings must be taken to school first.
+parents + younger rebuts sleep
+"""
+
+
+def test_linked_objection_is_one_objection_with_its_premises_joined():
+    """`a + b rebuts c` is one objection: its first premise heads it, the others follow "together with it"."""
+    plan = argmap.outline(argmap.parse(LINKED))
+    objections = section(plan, "3.")
+    assert (
+        "### 3.1 One bus serves every school. (`one_bus`)\n\n- Evidence: none given\n"
+        "- and together with it: Nobody can pay for a second bus. (`no_money`)\n  - Evidence: none given"
+    ) in objections
+    assert objections.count("### 3.") == 1
+    assert "  - One bus serves every school. (`one_bus`) and together with it Nobody can pay" in section(plan, "4.")
+    reasons = section(plan, "2.")
+    assert (
+        "- Objection: Parents start work at eight. (`parents`) and together with it "
+        "Younger siblings must be taken to school first. (`younger`)"
+    ) in reasons
+
+
+def test_linked_objection_is_answered_by_answering_one_premise():
+    """Answering one premise answers the linked objection; the answer is listed under it."""
+    answer = "claim timetable: A new timetable costs nothing.\ntimetable rebuts no_money\n"
+    plan = argmap.outline(argmap.parse(LINKED + answer))
+    objections = section(plan, "3.")
+    assert "- Answer (against `no_money`): A new timetable costs nothing. (`timetable`)" in objections
+    assert "- Balance: 1 reason; 1 objection, 1 of them answered." in section(plan, "4.")
+
+
+def test_linked_answer_shows_each_of_its_claims():
+    """An answer made of linked claims lists each with its evidence."""
+    m = argmap.parse(LINKED + "claim a: A.\nclaim b: B.\na + b rebuts one_bus\n")
+    objections = section(argmap.outline(m), "3.")
+    linked = "- Answer (against `one_bus`): A. (`a`)\n  - Evidence: none given\n  - and together with it: B. (`b`)"
+    assert linked in objections
+
+
+ARGUMENT = """\
+lang: en
+claim later: School should start at nine.
+argument sleep: Teenagers need the hour
+  gist: Early rising costs sleep, and sleep is learning.
+  inference: modus ponens
+  premise biology: Teenagers get tired late.
+  premise implicit six: Starting at 7:45 means rising at six.
+  conclusion short: Teenagers sleep too little.
+  premise learn: Who sleeps too little learns worse.
+  conclusion first: The first lesson is wasted.
+  premise back: Starting at nine gives the hour back.
+  conclusion later
+claim owls: Not every teenager is a night owl.
+owls rebuts biology
+claim habit: Sleep is a matter of habit.
+habit undercuts sleep
+position pupils: accepts later, sleep, biology, six, short, learn, first, back
+position teacher: accepts owls, habit; rejects later
+"""
+
+
+def test_argument_is_a_reason_with_numbered_premises_and_conclusions():
+    """An argument for the thesis lists its premises by number; each conclusion says where it comes from."""
+    plan = argmap.outline(argmap.parse(ARGUMENT))
+    reasons = section(plan, "2.")
+    assert reasons.startswith(
+        "## 2. Reasons for the thesis\n\n### 2.1 Teenagers need the hour (`sleep`)\n\n"
+        "- Gist: Early rising costs sleep, and sleep is learning.\n"
+        "- (1) Teenagers get tired late. (`biology`)\n  - Evidence: none given\n"
+    )
+    assert "- (2) Starting at 7:45 means rising at six. (`six`)\n  - Evidence: unstated premise" in reasons
+    assert "- (3) Hence (from 1, 2): Teenagers sleep too little. (`short`)" in reasons
+    assert "- (5) Hence (from 3, 4): The first lesson is wasted. (`first`)" in reasons
+    assert "- (7) Hence (from 5, 6; modus ponens): School should start at nine. (`later`)" in reasons
+    assert "- Starting at 7:45 means rising at six. (`six`)" in section(plan, "4.")
+
+
+def test_argument_shows_objections_to_its_premises_and_its_inference():
+    """A rebuttal of a premise stands under the premise; an undercut of the argument after the conclusion."""
+    reasons = section(argmap.outline(argmap.parse(ARGUMENT)), "2.")
+    assert "- (1) Teenagers get tired late. (`biology`)\n  - Evidence: none given\n  - Objection: Not every" in reasons
+    assert reasons.rstrip().endswith(
+        "- Objection to the inference: Sleep is a matter of habit. (`habit`)\n  - open: the map has no answer"
+    )
+
+
+def test_argument_against_the_thesis_is_one_block_to_answer():
+    """Arguing against the thesis, an argument for it is one block, answered by attacking any of its claims."""
+    plan = argmap.outline(argmap.parse(ARGUMENT), position="teacher")
+    block = section(plan, "3.")
+    assert "### 3.1 Teenagers need the hour (`sleep`)" in block
+    assert "- (7) Hence (from 5, 6; modus ponens): School should start at nine. (`later`)" in block
+    assert "- Answer (against `biology`): Not every teenager is a night owl. (`owls`)" in block
+    assert "- Answer (Objection to the inference): Sleep is a matter of habit. (`habit`)" in block
+
+
+def test_argument_backing_a_reason_is_nested_under_it():
+    """An argument whose conclusion is a premise of a reason is shown, numbered, under that reason."""
+    text = ARGUMENT.replace("  conclusion later\n", "  conclusion rested: Rested pupils learn more.\n")
+    m = argmap.parse(text + "rested supports later\n")
+    reasons = section(argmap.outline(m), "2.")
+    assert "- supported by: Teenagers need the hour (`sleep`)\n  - Gist:" in reasons
+    assert "  - (7) Hence (from 5, 6; modus ponens): Rested pupils learn more. (`rested`)" in reasons
+
+
+def test_argument_plans_in_german():
+    """German plans say "Also (aus ...)" and "Kernaussage"."""
+    plan = argmap.outline(argmap.parse(ARGUMENT.replace("lang: en", "lang: de")))
+    assert "- Kernaussage: Early rising" in plan
+    assert "- (3) Also (aus 1, 2): Teenagers sleep too little. (`short`)" in plan
+
+
+def test_concession_text_plan_stands():
+    """The concession map of tests/data: the plan concedes the cost and the verdict is accepted."""
+    m = argmap.load(ROOT / "tests" / "data" / "concession" / "bibliothek.argmap")
+    plan = argmap.outline(m, position="text")
+    assert "- Zugeständnis: Zwar trifft das zu, aber es widerlegt die These nicht: Dank der Selbstausleihe" in plan
+    assert "argmap-Bewertung (grounded): angenommen" in plan
+
+
 # ---- the command ------------------------------------------------------------
 
 
