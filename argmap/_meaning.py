@@ -1,7 +1,7 @@
 """Refusing a map whose errors change what it means.
 
-A relation naming an unknown id, an id defined twice, an undercut of
-something that is not a named support: such a map could be evaluated or
+A relation naming an unknown id, an id defined twice, an undercut of a
+claim, a rebuttal of a relation: such a map could be evaluated or
 planned only by leaving parts of it out, so the answer would be about
 another map than the one written. The functions that compute with a map's
 meaning (:func:`argmap.evaluate`, :func:`argmap.outline`, and in
@@ -10,8 +10,10 @@ refuse it with :class:`MapError`, as the ``argmap`` commands do.
 
 The errors that refuse are those that would make a computation leave
 something out or read it as something else (:data:`MEANING_CODES`): an
-unknown id (E201), an id defined twice (E202), an undercut of something
-that is not a named support (E204), a position naming an unknown id (E206).
+unknown id (E201), an id defined twice (E202; claims, named relations and
+arguments share one namespace), an id naming the wrong kind of thing
+(E204: an undercut of a claim, a relation or an argument where a claim is
+needed), a position naming an unknown id (E206).
 A claim related to itself (E203) is kept as written (a self-attack is
 meaningful in argumentation theory); an unknown source (E205), quotes,
 structure and positions' consistency do not change the framework. The

@@ -22,23 +22,7 @@ def random_map(rng: random.Random, max_arguments: int = 9) -> ArgumentMap:
     n_named = rng.randint(0, min(3, max_arguments - n_claims))
     claims = [f"c{i}" for i in range(n_claims)]
     items: list = [Claim(c, f"Claim {c}.") for c in claims]
-    density = rng.random() * 0.35
-    for a in claims:
-        for b in claims:
-            if a == b:
-                if rng.random() < 0.08:
-                    items.append(Rebuttal(a, a))  # a self-attack
-                continue
-            r = rng.random()
-            if r < density:
-                items.append(Rebuttal(a, b))
-            elif r < density * 1.25 and a < b:
-                items.append(Contradiction(a, b))
-            elif r < density * 1.9:
-                items.append(Support((a,), b))
-    if n_claims >= 3 and rng.random() < 0.3:  # an odd cycle on purpose
-        a, b, c = rng.sample(claims, 3)
-        items += [Rebuttal(a, b), Rebuttal(b, c), Rebuttal(c, a)]
+    items += _plain_relations(rng, claims, rng.random() * 0.35, 0.08, (1.25, 1.9))
     if n_claims >= 3 and rng.random() < 0.3:  # a linked support
         p, q, c = rng.sample(claims, 3)
         items.append(Support((p, q), c))
@@ -51,6 +35,30 @@ def random_map(rng: random.Random, max_arguments: int = 9) -> ArgumentMap:
             items.append(Undercut(attacker, name))
     rng.shuffle(items)
     return ArgumentMap(items)
+
+
+def _plain_relations(rng: random.Random, claims: list[str], density: float, self_attacks: float, more) -> list:
+    """Unnamed rebuttals, contradictions and supports between random pairs
+    of claims (density: how likely a rebuttal; ``more``: the factors of the
+    density up to which a pair gets a contradiction, then a support),
+    self-attacks, and now and then an odd cycle on purpose."""
+    items: list = []
+    for a in claims:
+        for b in claims:
+            r = rng.random()
+            if a == b:
+                if r < self_attacks:
+                    items.append(Rebuttal(a, a))  # a self-attack
+            elif r < density:
+                items.append(Rebuttal(a, b))
+            elif r < density * more[0] and a < b:
+                items.append(Contradiction(a, b))
+            elif r < density * more[1]:
+                items.append(Support((a,), b))
+    if len(claims) >= 3 and rng.random() < 0.3:  # an odd cycle on purpose
+        a, b, c = rng.sample(claims, 3)
+        items += [Rebuttal(a, b), Rebuttal(b, c), Rebuttal(c, a)]
+    return items
 
 
 @st.composite
@@ -167,3 +175,173 @@ def has_odd_cycle(arguments: list[str], attacks: set[tuple[str, str]]) -> bool:
                     seen.add(state)
                     todo.append(state)
     return False
+
+
+# -- maps with the constructs of issue 9 ----------------------------------------
+#
+# Named rebuttals, contradictions and undercuts, undercuts of every named
+# relation (undercuts and arguments included), linked rebuttals and
+# undercuts, and arguments. The brute force below reads such a map as a
+# framework with recursive attacks and sets of attackers, straight from the
+# definitions, without the auxiliary arguments argmap's translation adds.
+
+
+def random_extended_map(rng: random.Random, max_elements: int = 9) -> ArgumentMap:
+    """A random map with at most ``max_elements`` claims and named relations,
+    using every kind of named relation, undercuts of each, linked
+    objections, arguments, self-attacks and odd cycles."""
+    from argmap.model import Argument, Step
+
+    n_claims = rng.randint(1, min(6, max_elements))
+    claims = [f"c{i}" for i in range(n_claims)]
+    items: list = [Claim(c, f"Claim {c}.") for c in claims]
+    n_named = rng.randint(0, max_elements - n_claims)
+    kinds = [rng.choice(("support", "rebuttal", "rebuttal", "contradiction", "undercut", "undercut", "argument"))
+             for _ in range(n_named)]
+    letter = {"support": "s", "rebuttal": "r", "contradiction": "k", "undercut": "u", "argument": "g"}
+    names = [f"{letter[kind]}{k}" for k, kind in enumerate(kinds)]
+
+    def some(k: int) -> tuple[str, ...]:
+        return tuple(rng.sample(claims, min(k, n_claims)))
+
+    def attackers() -> tuple[str, ...]:
+        return some(2) if n_claims >= 2 and rng.random() < 0.35 else some(1)
+
+    for name, kind in zip(names, kinds):
+        if kind == "support":
+            premises = some(rng.choice((1, 1, 2)))
+            items.append(Support(premises, rng.choice(claims), name=name))
+        elif kind == "rebuttal":
+            items.append(Rebuttal(attackers(), rng.choice(claims), name=name))
+        elif kind == "contradiction":
+            a, b = (some(2) * 2)[:2]
+            items.append(Contradiction(a, b, name=name))
+        elif kind == "undercut":
+            items.append(Undercut(attackers(), rng.choice(names), name=name))
+        else:
+            steps = [Step(some(rng.choice((1, 2))), rng.choice(claims))]
+            if rng.random() < 0.4:
+                steps.append(Step(some(1), rng.choice(claims)))
+            items.append(Argument(name, f"Argument {name}.", steps=steps))
+    items += _plain_relations(rng, claims, rng.random() * 0.3, 0.06, (1.2, 1.8))
+    if n_claims >= 3 and rng.random() < 0.3:  # an unnamed linked rebuttal
+        a, b, c = rng.sample(claims, 3)
+        items.append(Rebuttal((a, b), rng.choice((c, a))))
+    if n_claims >= 3 and rng.random() < 0.2:  # a linked support
+        p, q, c = rng.sample(claims, 3)
+        items.append(Support((p, q), c))
+    for name in names:
+        if rng.random() < 0.3:  # an unnamed undercut
+            items.append(Undercut(attackers(), name))
+    rng.shuffle(items)
+    return ArgumentMap(items)
+
+
+Attack = tuple[frozenset, str, "str | None"]
+
+
+def brute_structure(m: ArgumentMap, support: str) -> tuple[list[str], set[Attack]]:
+    """The elements (claims, then named relations and arguments) and the
+    attacks ``(attackers, target, relation)`` of ``m``: ``relation`` is the
+    named relation the attack belongs to, or None. Derived attacks come from
+    applying the rules of the support mode, one attacker or target at a
+    time, until nothing new appears."""
+    claims = list(dict.fromkeys(c.id for c in m.claims))
+    names = [a.id for a in m.arguments] + [r.name for r in m.relations if r.name]
+    names = [x for x in dict.fromkeys(names) if x not in claims]
+    moving: set[Attack] = set()  # rebuttals and contradictions
+    fixed: set[Attack] = set()  # undercuts
+    for rel in m.relations:
+        if isinstance(rel, Rebuttal):
+            moving.add((frozenset(rel.attackers), rel.target, rel.name))
+        elif isinstance(rel, Contradiction):
+            moving.add((frozenset([rel.first]), rel.second, rel.name))
+            moving.add((frozenset([rel.second]), rel.first, rel.name))
+        elif isinstance(rel, Undercut):
+            fixed.add((frozenset(rel.attackers), rel.target, rel.name))
+    if support != "none":
+        step = set()
+        for s in m.supports:
+            if support == "deductive" and len(s.premises) > 1:
+                continue
+            step |= {(p, s.conclusion) for p in s.premises}
+        while True:
+            new = set()
+            for p, c in step:
+                # necessary: c stands only with p, so c attacks what p attacks
+                # and whatever attacks p attacks c; deductive: the other way.
+                old, now = (p, c) if support == "necessary" else (c, p)
+                for members, target, via in moving:
+                    if old in members:
+                        new.add(((members - {old}) | {now}, target, via))
+                    if target == old:
+                        new.add((members, now, via))
+            if new <= moving:
+                break
+            moving |= new
+    return claims + names, moving | fixed
+
+
+def brute_structure_extensions(elements: list[str], attacks: set[Attack]) -> dict[str, list[frozenset[str]]]:
+    """Grounded, complete, preferred and stable extensions of a framework with
+    recursive attacks and sets of attackers, by enumerating every subset.
+
+    For a set X of elements: an attack is *active* when its attackers and its
+    relation (if named) are all in X; X *defeats* the targets of its active
+    attacks (Def(X)); X is conflict-free when it defeats none of its members;
+    X *defends* an element when every attack on it has an attacker or a
+    relation that X defeats. Admissible, complete, preferred, stable and
+    grounded then read as in Dung (1995): this is the semantics of recursive
+    attacks in which an attack is accepted independently of its source
+    (Cayrol et al. 2017), with sets of attackers (Nielsen & Parsons 2006).
+    """
+    bit = {e: 1 << i for i, e in enumerate(elements)}
+    full = (1 << len(elements)) - 1
+    coded = []
+    for members, target, via in attacks:
+        need = 0
+        for x in members:
+            need |= bit[x]
+        parts = need | (bit[via] if via is not None else 0)
+        coded.append((parts, bit[target]))
+    on: dict[int, list[int]] = {}
+    for parts, target in coded:
+        on.setdefault(target, []).append(parts)
+
+    def defeated(x: int) -> int:
+        out = 0
+        for parts, target in coded:
+            if parts & x == parts:
+                out |= target
+        return out
+
+    found = {"complete": [], "stable": [], "admissible": []}
+    for x in range(full + 1):
+        d = defeated(x)
+        if d & x:
+            continue
+        defended = 0
+        for e in bit.values():
+            if all(parts & d for parts in on.get(e, ())):
+                defended |= e
+        if x & defended != x:
+            continue
+        found["admissible"].append(x)
+        if defended == x:
+            found["complete"].append(x)
+        if d == full & ~x:
+            found["stable"].append(x)
+    admissible = found["admissible"]
+    preferred = [x for x in admissible if not any(x != y and x & y == x for y in admissible)]
+    grounded = [min(found["complete"], key=lambda x: bin(x).count("1"))]
+    assert all(grounded[0] & c == grounded[0] for c in found["complete"]), "the grounded extension is least"
+
+    def named(x: int) -> frozenset[str]:
+        return frozenset(e for e, b in bit.items() if b & x)
+
+    return {
+        "grounded": [named(x) for x in grounded],
+        "complete": [named(x) for x in found["complete"]],
+        "preferred": [named(x) for x in preferred],
+        "stable": [named(x) for x in found["stable"]],
+    }

@@ -40,15 +40,24 @@ def run(args, out, err) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), file=out)
         return 0
-    _print(result, inp.display_name, out)
+    _print(result, inp.display_name, out, _relation_kinds(argument_map))
     return 0
+
+
+def _relation_kinds(argument_map) -> dict[str, str]:
+    """The kind of each named relation and argument (``rebuttal``, ...), by name."""
+    kinds = {a.id: "argument" for a in argument_map.arguments}
+    for rel in argument_map.relations:
+        if rel.name is not None:
+            kinds.setdefault(rel.name, type(rel).__name__.lower())
+    return kinds
 
 
 def _ids(ids) -> str:
     return ", ".join(ids) if ids else "nothing"
 
 
-def _print(c, name, out) -> None:
+def _print(c, name, out, kinds: dict[str, str]) -> None:
     p, q = c.first, c.second
     print(f"{name}: positions `{p}` and `{q}`", file=out)
     print(file=out)
@@ -82,4 +91,6 @@ def _print(c, name, out) -> None:
         else:
             how = a.relation
             where = f" (line {a.line})" if a.line is not None else ""
-        print(f"  {a.by}'s {a.attacker} {how} {other}'s {a.target}{where}", file=out)
+        # A named relation attacks only while it holds: say what it is.
+        attacker = f"{kinds[a.attacker]} {a.attacker}" if a.attacker in kinds else a.attacker
+        print(f"  {a.by}'s {attacker} {how} {other}'s {a.target}{where}", file=out)

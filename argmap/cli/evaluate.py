@@ -6,7 +6,7 @@ import json
 
 from argmap.cli._maps import read_one, shorten
 from argmap.cli.common import UsageError, print_diagnostics
-from argmap.model import Claim
+from argmap.model import Argument, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, TooManyExtensions, evaluate
 
 HELP = "say which claims stand under an acceptability semantics (or how strong they are)"
@@ -76,14 +76,31 @@ def run(args, out, err) -> int:
 
 
 def _texts(argument_map) -> dict[str, tuple[str, str]]:
-    """Each argument's kind and what it says."""
+    """Each argument's kind and what it says: a claim's text, an argument's
+    title, a named relation as it is written."""
     texts: dict[str, tuple[str, str]] = {}
     for item in argument_map.items:
-        if isinstance(item, Claim):
+        kind = type(item)
+        if kind is Claim:
             texts.setdefault(item.id, ("claim", item.text))
-        elif getattr(item, "name", None) and hasattr(item, "premises"):
-            texts.setdefault(item.name, ("support", " + ".join(item.premises) + f" supports {item.conclusion}"))
+        elif kind is Argument:
+            texts.setdefault(item.id, ("argument", item.title))
+        elif kind in _RELATION_KINDS and item.name is not None:
+            texts.setdefault(item.name, (_RELATION_KINDS[kind], _written(item)))
     return texts
+
+
+_RELATION_KINDS = {Support: "support", Rebuttal: "rebuttal", Contradiction: "contradiction", Undercut: "undercut"}
+
+
+def _written(rel) -> str:
+    """A relation as the map writes it, without its name."""
+    if isinstance(rel, Support):
+        return " + ".join(rel.premises) + f" supports {rel.conclusion}"
+    if isinstance(rel, Contradiction):
+        return f"{rel.first} contradicts {rel.second}"
+    verb = "rebuts" if isinstance(rel, Rebuttal) else "undercuts"
+    return " + ".join(rel.attackers) + f" {verb} {rel.target}"
 
 
 def _table(rows: list[list[str]], out) -> None:
@@ -111,19 +128,26 @@ def _print_extensions(result, texts, name, out) -> None:
         rows.append([a, kind, result.status[a].value, shorten(text, 70)])
     _table(rows, out)
     print(file=out)
-    print(_legend(result.semantics), file=out)
+    print(_legend(result.semantics, any(kind != "claim" for kind, _ in texts.values())), file=out)
 
 
-def _legend(semantics: str) -> str:
+def _legend(semantics: str, relations: bool) -> str:
     if semantics == "grounded":
-        return (
+        text = (
             "accepted: every attacker is rejected; rejected: an accepted argument attacks it;"
             " undecided: neither"
         )
-    return (
-        f"accepted: in every {semantics} extension; rejected: in none;"
-        " undecided: in some but not all"
-    )
+    else:
+        text = (
+            f"accepted: in every {semantics} extension; rejected: in none;"
+            " undecided: in some but not all"
+        )
+    if relations:
+        text += (
+            "\na support, rebuttal, contradiction, undercut or argument is accepted when it holds"
+            " (no accepted undercut cancels it), whether or not the claims it connects stand"
+        )
+    return text
 
 
 def _print_strengths(result, argument_map, texts, name, out) -> None:

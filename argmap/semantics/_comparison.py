@@ -17,9 +17,11 @@ __all__ = ["Comparison", "CrossAttack", "compare_positions"]
 class CrossAttack:
     """An argument one position accepts attacking one the other accepts.
 
-    ``by`` is the id of the position whose argument attacks; ``relation`` is
-    ``rebuts``, ``contradicts``, ``undercuts`` or, for an attack only the
-    support mode adds, ``derived``; ``line`` is where the relation is written.
+    ``by`` is the id of the position whose argument attacks; ``attacker`` is
+    a claim, or a named relation whose attack succeeds only while it holds
+    (``r`` in ``r: a rebuts b``); ``relation`` is ``rebuts``,
+    ``contradicts``, ``undercuts`` or, for an attack only the support mode
+    adds, ``derived``; ``line`` is where the relation is written.
     """
 
     by: str
@@ -91,7 +93,8 @@ def _other(stance: str) -> str:
 
 def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: str = "none") -> Comparison:
     """Compare the positions ``first`` and ``second`` of ``argument_map``.
-    Attacks are the framework's under ``support`` (derived ones included).
+    Attacks are the framework's under ``support`` (derived ones included),
+    as the map's ids see them (:attr:`Framework.visible_attacks`).
     Raises KeyError when a position does not exist, and
     :class:`argmap.semantics.MapError` (a ValueError) when the map has errors
     that change what it means, such as a relation naming an unknown id.
@@ -137,7 +140,7 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
     accepted_p = {i for i, s in sp.items() if s == "accepts"}
     accepted_q = {i for i, s in sq.items() if s == "accepts"}
     attacks = []
-    for a, b in af.attacks:
+    for a, b in af.visible_attacks:
         for by, mine, theirs in ((first, accepted_p, accepted_q), (second, accepted_q, accepted_p)):
             if a in mine and b in theirs:
                 relation, line = written.get((a, b), ("derived", None))
@@ -147,15 +150,21 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
 
 
 def _written_attacks(argument_map: ArgumentMap) -> dict[tuple[str, str], tuple[str, int | None]]:
-    """Each direct attack with the first relation that writes it and its line."""
+    """Each attack as the map's ids see it (an attacker, or the named
+    relation, and the target) with the first relation that writes it and its line."""
     result: dict[tuple[str, str], tuple[str, int | None]] = {}
     for rel in argument_map.relations:
         line = rel.span.line if rel.span else None
-        if isinstance(rel, Rebuttal):
-            result.setdefault((rel.attacker, rel.target), ("rebuts", line))
-        elif isinstance(rel, Contradiction):
-            result.setdefault((rel.first, rel.second), ("contradicts", line))
-            result.setdefault((rel.second, rel.first), ("contradicts", line))
-        elif isinstance(rel, Undercut):
-            result.setdefault((rel.attacker, rel.target), ("undercuts", line))
+        kind = type(rel)
+        if kind is Contradiction:
+            ends = [(rel.first, rel.second), (rel.second, rel.first)]
+            if rel.name is not None:
+                ends += [(rel.name, rel.second), (rel.name, rel.first)]
+            for pair in ends:
+                result.setdefault(pair, ("contradicts", line))
+        elif kind is Rebuttal or kind is Undercut:
+            verb = "rebuts" if kind is Rebuttal else "undercuts"
+            sources = rel.attackers + ((rel.name,) if rel.name is not None else ())
+            for source in sources:
+                result.setdefault((source, rel.target), (verb, line))
     return result

@@ -11,7 +11,7 @@ from attrs import field, frozen
 from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
-from argmap.model import ArgumentMap, Contradiction, Span
+from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
 from argmap.semantics._framework import SUPPORT_MODES, build
@@ -92,8 +92,11 @@ def _frozen_mapping(value):
 class Evaluation:
     """The result of :func:`evaluate`.
 
-    ``arguments`` are the claim ids and named-support names in the order
-    written; ``attacks`` the framework's attacks (derived ones included);
+    ``arguments`` are the claim ids, the names of named relations and the
+    argument ids, in the order written (never the auxiliary arguments of
+    the translation); ``attacks`` the framework's attacks between them
+    (derived ones included; ``(x, y)`` when ``x`` is an attacker, or the
+    named relation, of an attack on ``y``);
     ``extensions`` each extension as a sorted tuple of argument ids, the
     tuple of extensions sorted (empty for DF-QuAD); ``status`` every
     argument's :class:`Status`; ``strengths`` the DF-QuAD strengths (None
@@ -190,38 +193,43 @@ def _evaluate(argument_map, semantics, support, max_extensions) -> Evaluation:
         if support != "none":
             raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
         af = build(argument_map, "none")[0]
+        names = af.arguments[: len(af.arguments) - len(af.auxiliary)]
         strengths, diagnostics = strengths_of(argument_map)
         status = {a: _strength_status(v) for a, v in strengths.items()}
-        return Evaluation("dfquad", support, af.arguments, af.attacks, (), status, strengths, diagnostics)
+        return Evaluation("dfquad", support, names, af.visible_attacks, (), status, strengths, diagnostics)
 
     af, attackers, targets = build(argument_map, support)
-    n = len(af.arguments)
-    names = af.arguments
+    total = len(af.arguments)
+    # The auxiliary arguments come last; users see only the map's own.
+    n = total - len(af.auxiliary)
+    names = af.arguments[:n]
     if semantics == "grounded":
-        labels = _dung.grounded(n, attackers, targets)
+        labels = _dung.grounded(total, attackers, targets)
         extensions = [tuple(sorted(names[i] for i in range(n) if labels[i] == _dung.IN))]
         by_label = {_dung.IN: Status.ACCEPTED, _dung.OUT: Status.REJECTED, _dung.UNDEC: Status.UNDECIDED}
         status = dict(zip(names, map(by_label.__getitem__, labels)))
     else:
-        limit = default_limit(n) if max_extensions is None else max_extensions
-        found = _dung.extensions(n, attackers, semantics, limit)
+        limit = default_limit(total) if max_extensions is None else max_extensions
+        found = _dung.extensions(total, attackers, semantics, limit)
+        if n < total:
+            found = [[i for i in ext if i < n] for ext in found]
         extensions = sorted(tuple(sorted(names[i] for i in ext)) for ext in found)
         count = [0] * n
         for ext in found:
             for i in ext:
                 count[i] += 1
-        total = len(found)
+        total_found = len(found)
         status = {
             names[i]: (
                 Status.ACCEPTED
-                if total and count[i] == total
+                if total_found and count[i] == total_found
                 else Status.REJECTED
                 if count[i] == 0
                 else Status.UNDECIDED
             )
             for i in range(n)
         }
-    return Evaluation(semantics, support, af.arguments, af.attacks, extensions, status, None, af.diagnostics)
+    return Evaluation(semantics, support, names, af.visible_attacks, extensions, status, None, af.diagnostics)
 
 
 def _strength_status(value: float) -> Status:
@@ -297,12 +305,21 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
 
 
 def _accepted_attacker(argument_map: ArgumentMap, ident: str, result: Evaluation) -> str | None:
+    accepted = Status.ACCEPTED
     for rel in argument_map.objections(ident):
         if isinstance(rel, Contradiction):
-            attacker, verb = (rel.second if rel.first == ident else rel.first), "contradicts"
+            attackers, verb = ((rel.second if rel.first == ident else rel.first),), "contradicts"
+        elif isinstance(rel, Undercut):
+            continue
         else:
-            attacker, verb = rel.attacker, "rebuts"
-        if attacker != ident and result.status.get(attacker) is Status.ACCEPTED:
-            line = f" (line {rel.span.line})" if rel.span else ""
-            return f"`{attacker}`, which is accepted, {verb} it{line}"
+            attackers, verb = rel.attackers, "rebuts"
+        if ident in attackers or any(result.status.get(a) is not accepted for a in attackers):
+            continue
+        if rel.name is not None and result.status.get(rel.name) is not accepted:
+            continue
+        line = f" (line {rel.span.line})" if rel.span else ""
+        who = " and ".join(f"`{a}`" for a in attackers)
+        if len(attackers) > 1:
+            return f"{who}, which are accepted, rebut it together{line}"
+        return f"{who}, which is accepted, {verb} it{line}"
     return None

@@ -1,12 +1,26 @@
 """From an argument map to an abstract argumentation framework (Dung 1995).
 
-The arguments are the claims and the named supports (a named support is the
-inference from its premises to its conclusion, an argument that can be
-undercut). Unnamed supports are not arguments.
+The arguments are the claims and the named relations: named supports,
+named rebuttals, named contradictions, named undercuts, and arguments (an
+argument's id names its final inference, a linked support). A named
+relation stands for the connection it writes (the inference, the
+objection), which only undercuts attack; unnamed relations are not
+arguments.
 
 The attacks: ``a rebuts b`` gives a -> b; ``a contradicts b`` gives a -> b
-and b -> a; ``u undercuts s`` gives u -> s. Supports add attacks according to
-the support mode:
+and b -> a; ``u undercuts s`` gives u -> s. An attack that is named
+(``r: a rebuts b``), or linked (``a + b rebuts c``), succeeds only when all
+its attackers and the named relation hold. Such an attack cannot be a
+single edge: the translation adds *auxiliary arguments* (after the map's
+own, with ids no map id can take): for each attacker ``x`` an argument
+"not x" attacked by ``x`` alone, and for each such attack an argument
+"the attack succeeds" attacked by the "not" arguments of its attackers and
+of its named relation, and attacking the target. In every complete
+labelling "not x" is the opposite of ``x`` and "succeeds" is IN exactly
+when all its parts are, so the semantics of the map's own arguments are
+those of recursive attacks with sets of attackers (docs/semantics.md).
+
+Supports add attacks according to the support mode:
 
 ``none``
     supports add no attacks.
@@ -22,36 +36,49 @@ the support mode:
     a -> c gives b -> c, and a supports+ b, c -> a gives c -> b; every premise
     of a linked support counts as necessary for its conclusion.
 
-Derived attacks are built from rebuttals and contradictions only; undercuts
-stay as written and are never propagated along supports.
+Derived attacks are built from rebuttals and contradictions only (each
+attacker of a linked one moves on its own; a derived attack keeps the name
+of the relation it comes from, so undercutting that relation cancels it
+too); undercuts stay as written and are never propagated along supports.
 
 Relations that name unknown ids (``argmap check`` reports them) are left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-import attrs
 from attrs import field, frozen
 
 from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, info
-from argmap.model import ArgumentMap, Claim, Support
+from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
-__all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of"]
+__all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of", "objections"]
 
 #: The ways supports can add attacks; the first is the default.
 SUPPORT_MODES = ("none", "deductive", "necessary")
+
+_NAMED_RELATIONS = (Support, Rebuttal, Contradiction, Undercut)
+
+
+def _pairs(value):
+    return () if value is None else tuple(value)
 
 
 @frozen
 class Framework:
     """An abstract argumentation framework: arguments and who attacks whom.
 
-    ``attacks`` holds every attack, the derived ones included; ``derived``
-    those that only the support mode added. Both are in the order of the
-    arguments (attacker first, then target).
+    ``arguments`` are the map's claims and named relations in the order
+    written, then the ``auxiliary`` arguments the translation adds for
+    named and linked attacks (none for a map without them). ``attacks``
+    holds every attack, the derived ones included; ``derived`` those that
+    only the support mode added. Both are in the order of the arguments
+    (attacker first, then target). ``visible_attacks`` are the attacks as
+    the map's ids see them: ``(x, y)`` when ``x`` is an attacker, or the
+    named relation, of an attack on ``y`` (the same as ``attacks`` when
+    there are no auxiliary arguments).
     """
 
     arguments: tuple[str, ...] = field(converter=tuple)
@@ -59,6 +86,12 @@ class Framework:
     support: str = "none"
     derived: tuple[tuple[str, str], ...] = field(default=(), converter=tuple)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple, eq=False)
+    auxiliary: tuple[str, ...] = field(default=(), converter=tuple)
+    visible_attacks: tuple[tuple[str, str], ...] = field(default=None, converter=_pairs, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.visible_attacks and not self.auxiliary:
+            object.__setattr__(self, "visible_attacks", self.attacks)
 
     def attackers(self) -> list[list[int]]:
         """``attackers()[i]``: the indices of the arguments attacking argument ``i``."""
@@ -69,7 +102,8 @@ class Framework:
         return result
 
     def to_apx(self) -> str:
-        """The framework in ICCMA's apx format: ``arg(a).`` and ``att(a,b).`` lines.
+        """The framework in ICCMA's apx format: ``arg(a).`` and ``att(a,b).`` lines,
+        auxiliary arguments included (the framework is not the same without them).
 
         >>> print(Framework(["a", "b"], [("a", "b")]).to_apx(), end="")
         arg(a).
@@ -82,28 +116,64 @@ class Framework:
 
 
 def arguments_of(argument_map: ArgumentMap) -> tuple[list[str], dict[str, int], dict[str, int]]:
-    """The argument ids in the order they are written (claims and named
-    supports, each id once), and the index of each claim and of each
-    support name in that order."""
+    """The argument ids in the order they are written (claims, named
+    relations and arguments, each id once), and the index of each claim and
+    of each relation name or argument id in that order."""
     order: list[str] = []
     claims: dict[str, int] = {}
     names: dict[str, int] = {}
     for item in argument_map.items:
         kind = type(item)
         if kind is Claim:
-            ident = item.id
-            if ident in claims or ident in names:
-                continue
-            claims[ident] = len(order)
-        elif kind is Support and item.name is not None:
-            ident = item.name
-            if ident in claims or ident in names:
-                continue
-            names[ident] = len(order)
+            ident, into = item.id, claims
+        elif kind is Argument:
+            ident, into = item.id, names
+        elif kind in _NAMED_RELATIONS and item.name is not None:
+            ident, into = item.name, names
         else:
             continue
+        if ident in claims or ident in names:
+            continue
+        into[ident] = len(order)
         order.append(ident)
     return order, claims, names
+
+
+def objections(
+    argument_map: ArgumentMap, claims: dict[str, int], names: dict[str, int]
+) -> Iterator[tuple[tuple[int, ...], int, int, bool]]:
+    """Every attack the map writes, by index: ``(attackers, target, named,
+    between_claims)``, where ``named`` is the index of the named relation
+    the attack belongs to (-1 when unnamed) and ``between_claims`` says
+    whether it is a rebuttal or contradiction (which support modes move
+    along supports). A contradiction gives two attacks (one when it relates
+    a claim to itself). Relations naming unknown ids are left out."""
+    for rel in argument_map.relations:
+        kind = type(rel)
+        if kind is Support:
+            continue
+        named = names.get(rel.name, -1) if rel.name is not None else -1
+        if kind is Contradiction:
+            a = claims.get(rel.first)
+            b = claims.get(rel.second)
+            if a is None or b is None:
+                continue
+            yield (a,), b, named, True
+            if a != b:
+                yield (b,), a, named, True
+            continue
+        if len(rel.attackers) == 1:
+            attacker = claims.get(rel.attackers[0])
+            if attacker is None:
+                continue
+            attackers = (attacker,)
+        else:
+            attackers = tuple(claims.get(x) for x in rel.attackers)
+            if None in attackers:
+                continue
+        target = (claims if kind is Rebuttal else names).get(rel.target)
+        if target is not None:
+            yield attackers, target, named, kind is Rebuttal
 
 
 def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
@@ -118,6 +188,15 @@ def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
     >>> framework(m, "necessary").attacks
     (('c', 'b'),)
 
+    A named attack succeeds only while its relation holds; the translation
+    adds auxiliary arguments for it:
+
+    >>> m = parse("claim a: A.\\nclaim b: B.\\nclaim u: U.\\nr: a rebuts b\\nu undercuts r\\n")
+    >>> framework(m).auxiliary
+    ('aux_app1_r', 'aux_not_a', 'aux_not_r')
+    >>> framework(m).visible_attacks
+    (('a', 'b'), ('u', 'r'), ('r', 'b'))
+
     Raises ValueError for an unknown support mode, and
     :class:`argmap.semantics.MapError` when the map has errors that change
     what it means, such as a relation naming an unknown id.
@@ -129,37 +208,29 @@ def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
 def build(
     argument_map: ArgumentMap, support: str = "none"
 ) -> tuple[Framework, list[list[int]], list[list[int]]]:
-    """The framework, and for each argument (by index) the indices of its
-    attackers and of the arguments it attacks."""
+    """The framework, and for each argument (by index, auxiliary ones
+    included) the indices of its attackers and of the arguments it attacks."""
     if support not in SUPPORT_MODES:
         raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     order, claims, names = arguments_of(argument_map)
     n = len(order)
 
-    # Attacks between claims (the ones support modes propagate), then undercuts.
-    # A pair (a, b) is kept as the number a * n + b: quick to hash and sort.
-    claim_index = claims
+    # Single unnamed attacks are edges: between claims (the ones support
+    # modes propagate) and the undercuts. A pair (a, b) is kept as the
+    # number a * n + b: quick to hash and sort. Named and linked attacks
+    # need auxiliary arguments (see _Auxiliary).
     base: set[int] = set()
-    for r in argument_map.rebuttals:
-        a = claim_index.get(r.attacker)
-        b = claim_index.get(r.target)
-        if a is not None and b is not None:
-            base.add(a * n + b)
-    for k in argument_map.contradictions:
-        a = claim_index.get(k.first)
-        b = claim_index.get(k.second)
-        if a is not None and b is not None:
-            base.add(a * n + b)
-            base.add(b * n + a)
     undercuts: set[int] = set()
-    for u in argument_map.undercuts:
-        a = claim_index.get(u.attacker)
-        b = names.get(u.target)
-        if a is not None and b is not None:
-            undercuts.add(a * n + b)
+    complex_attacks: list[tuple[tuple[int, ...], int, int, bool]] = []
+    for attackers, target, named, between_claims in objections(argument_map, claims, names):
+        if named < 0 and len(attackers) == 1:
+            (base if between_claims else undercuts).add(attackers[0] * n + target)
+        else:
+            complex_attacks.append((attackers, target, named, between_claims and support != "none"))
 
     diagnostics: list[Diagnostic] = []
     derived: set[int] = set()
+    reach = None
     if support != "none":
         edges: list[tuple[int, int]] = []  # premise -> conclusion
         for s in argument_map.supports:
@@ -178,22 +249,123 @@ def build(
             reach = _Reach(n, edges)
         derived = _closure(base, reach, n) - base - undercuts
 
-    attackers: list[list[int]] = [[] for _ in range(n)]
-    targets: list[list[int]] = [[] for _ in range(n)]
+    codes = base | undercuts | derived
+    if not complex_attacks:
+        total = n
+        arguments = order
+        auxiliary: list[str] = []
+        extra: list[tuple[int, int, bool]] = []
+    else:
+        aux = _Auxiliary(order, support, reach)
+        for attackers, target, named, moves in complex_attacks:
+            aux.add(attackers, target, named, moves)
+        auxiliary = aux.names
+        arguments = order + auxiliary
+        total = len(arguments)
+        extra = aux.edges
+        codes = {a * total + b for a, b in map(lambda code: divmod(code, n), codes)}
+        derived = {a * total + b for a, b in map(lambda code: divmod(code, n), derived)}
+        for a, b, is_derived in extra:
+            codes.add(a * total + b)
+            if is_derived:
+                derived.add(a * total + b)
+
+    attackers_of: list[list[int]] = [[] for _ in range(total)]
+    targets: list[list[int]] = [[] for _ in range(total)]
     pairs = []
-    for code in sorted(base | undercuts | derived):
-        a, b = divmod(code, n)
-        attackers[b].append(a)
+    for code in sorted(codes):
+        a, b = divmod(code, total)
+        attackers_of[b].append(a)
         targets[a].append(b)
-        pairs.append((order[a], order[b]))
+        pairs.append((arguments[a], arguments[b]))
+    visible = None
+    if extra:
+        visible = _visible_attacks(pairs, n, total, sorted(codes), aux, order)
     af = Framework(
-        order,
+        arguments,
         pairs,
         support,
-        [(order[a], order[b]) for a, b in map(lambda code: divmod(code, n), sorted(derived))],
+        [(arguments[a], arguments[b]) for a, b in map(lambda code: divmod(code, total), sorted(derived))],
         diagnostics,
+        auxiliary,
+        visible,
     )
-    return af, attackers, targets
+    return af, attackers_of, targets
+
+
+class _Auxiliary:
+    """The auxiliary arguments for named and linked attacks, and their attacks.
+
+    For an attack with attackers x1..xk and named relation r on target t:
+    an argument ``app`` ("the attack succeeds") attacks t, and is attacked
+    by ``not_x1`` .. ``not_xk`` and ``not_r``, where ``not_x`` is attacked
+    by x alone. When the support mode moves the attack (``moves``), ``not_x``
+    is attacked by everything x reaches along supports (it is then "none of
+    them holds", ids ``notany_x``) and ``app`` attacks everything t reaches.
+    Every id starts with a prefix no id of the map starts with.
+    """
+
+    def __init__(self, order: list[str], support: str, reach):
+        self.order = order
+        self.n = len(order)
+        self.reach = reach
+        prefix = "aux_"
+        while any(ident.startswith(prefix) for ident in order):
+            prefix = "_" + prefix
+        self.prefix = prefix
+        self.names: list[str] = []
+        self.edges: list[tuple[int, int, bool]] = []  # attacker, target, derived
+        self.negations: dict[tuple[int, bool], int] = {}
+        self.seen: set[tuple[frozenset[int], int, int, bool]] = set()
+        #: For each application: (its index, its attackers' indices, target, named).
+        self.applications: list[tuple[int, tuple[int, ...], int, int, bool]] = []
+
+    def _new(self, name: str) -> int:
+        self.names.append(name)
+        return self.n + len(self.names) - 1
+
+    def negation(self, x: int, moves: bool) -> int:
+        found = self.negations.get((x, moves))
+        if found is None:
+            word = "notany_" if moves else "not_"
+            found = self.negations[(x, moves)] = self._new(f"{self.prefix}{word}{self.order[x]}")
+            for y in sorted(self.reach(x)) if moves else (x,):
+                self.edges.append((y, found, y != x))
+        return found
+
+    def add(self, attackers: tuple[int, ...], target: int, named: int, moves: bool) -> None:
+        key = (frozenset(attackers), target, named, moves)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        suffix = f"_{self.order[named]}" if named >= 0 else ""
+        app = self._new(f"{self.prefix}app{len(self.applications) + 1}{suffix}")
+        self.applications.append((app, tuple(sorted(set(attackers))), target, named, moves))
+        for x in sorted(set(attackers)):
+            self.edges.append((self.negation(x, moves), app, False))
+        if named >= 0:
+            self.edges.append((self.negation(named, False), app, False))
+        for t in sorted(self.reach(target)) if moves else (target,):
+            self.edges.append((app, t, t != target))
+
+
+def _visible_attacks(pairs, n, total, codes, aux: _Auxiliary, order) -> list[tuple[str, str]]:
+    found: set[int] = set()
+    for code in codes:
+        a, b = divmod(code, total)
+        if a < n and b < n:
+            found.add(a * n + b)
+    for _, attackers, target, named, moves in aux.applications:
+        targets = aux.reach(target) if moves else (target,)
+        sources: set[int] = set()
+        for x in attackers:
+            sources.update(aux.reach(x) if moves else (x,))
+        if named >= 0:
+            sources.add(named)
+        for x in sources:
+            for t in targets:
+                found.add(x * n + t)
+    return [(order[a], order[b]) for a, b in map(lambda code: divmod(code, n), sorted(found))]
 
 
 def _linked_note(s: Support) -> Diagnostic:

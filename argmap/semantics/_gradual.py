@@ -11,9 +11,13 @@ strengths of its attackers and the strengths of its supporters:
 How the map enters:
 
 * a claim's base score is its ``weight:`` (0.5 when it has none);
-* a named support is an argument with base score 1: an inference holds
+* a named relation (support, rebuttal, contradiction, undercut, or an
+  argument's final inference) is an argument with base score 1: it holds
   until it is undercut; its undercuts are its attackers;
-* rebuttals and contradictions are attacks (a contradiction both ways);
+* rebuttals, contradictions (both ways) and undercuts are attacks; an
+  attack that is linked or named is one attacker of its target, whose
+  strength is the product of its attackers' strengths, times the named
+  relation's own strength (as for supports, below);
 * each support of a claim is one supporter of it, whose strength is the
   product of its premises' strengths, times the support's own strength when
   it is named. A linked support thus counts as strong as its premises are
@@ -32,9 +36,9 @@ from __future__ import annotations
 
 from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, warning
-from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Undercut
+from argmap.model import ArgumentMap, Claim
 from argmap._graph import strongly_connected
-from argmap.semantics._framework import arguments_of
+from argmap.semantics._framework import arguments_of, objections
 
 __all__ = ["dfquad", "DEFAULT_BASE", "combine", "aggregate"]
 
@@ -67,7 +71,7 @@ def combine(base: float, attack: float, support: float) -> float:
 
 
 def dfquad(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diagnostic]]:
-    """The DF-QuAD strength of every argument (claims and named supports), and
+    """The DF-QuAD strength of every argument (claims and named relations), and
     a W502 warning for each circle of arguments whose strengths do not settle.
 
     >>> from argmap import parse
@@ -97,38 +101,33 @@ def strengths_of(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diag
             base[index[claim.id]] = DEFAULT_BASE if w is None else min(1.0, max(0.0, float(w)))
 
     attackers: list[list[int]] = [[] for _ in range(n)]
+    # An attack that is named or linked is one term, as a support is:
+    # (attacker indices, index of the relation's name or -1), by target.
+    attack_terms: dict[int, list[tuple[tuple[int, ...], int]]] = {}
     # Each supporter term: (premise indices, index of the support's name or -1).
     supporters: list[list[tuple[tuple[int, ...], int]]] = [[] for _ in range(n)]
     depends: list[set[int]] = [set() for _ in range(n)]  # a -> what a's strength feeds into
 
-    def attack(a: str, b: str) -> None:
-        i, j = index[a], index[b]
-        attackers[j].append(i)
-        depends[i].add(j)
-
-    for rel in argument_map.relations:
-        if isinstance(rel, Rebuttal):
-            if rel.attacker in claims and rel.target in claims:
-                attack(rel.attacker, rel.target)
-        elif isinstance(rel, Contradiction):
-            if rel.first in claims and rel.second in claims:
-                attack(rel.first, rel.second)
-                if rel.first != rel.second:
-                    attack(rel.second, rel.first)
-        elif isinstance(rel, Undercut):
-            if rel.attacker in claims and rel.target in names:
-                attack(rel.attacker, rel.target)
-        else:  # a support
-            if rel.conclusion not in claims or not all(p in claims for p in rel.premises):
-                continue
-            c = index[rel.conclusion]
-            premises = tuple(index[p] for p in rel.premises)
-            named = index[rel.name] if rel.name is not None and rel.name in names else -1
-            supporters[c].append((premises, named))
-            for p in premises:
-                depends[p].add(c)
+    for members, target, named, _ in objections(argument_map, claims, names):
+        if named < 0 and len(members) == 1:
+            attackers[target].append(members[0])
+        else:
+            attack_terms.setdefault(target, []).append((members, named))
             if named >= 0:
-                depends[named].add(c)
+                depends[named].add(target)
+        for i in members:
+            depends[i].add(target)
+    for rel in argument_map.supports:
+        if rel.conclusion not in claims or not all(p in claims for p in rel.premises):
+            continue
+        c = index[rel.conclusion]
+        premises = tuple(index[p] for p in rel.premises)
+        named = index[rel.name] if rel.name is not None and rel.name in names else -1
+        supporters[c].append((premises, named))
+        for p in premises:
+            depends[p].add(c)
+        if named >= 0:
+            depends[named].add(c)
 
     strength = list(base)
 
@@ -140,6 +139,12 @@ def strengths_of(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diag
             rest = 1.0
             for b in attackers[a]:
                 rest *= 1.0 - s[b]
+            if attack_terms:  # (a map without named or linked attacks skips this)
+                for parts, named in attack_terms.get(a, ()):
+                    t = s[named] if named >= 0 else 1.0
+                    for p in parts:
+                        t *= s[p]
+                    rest *= 1.0 - t
             va = 1.0 - rest
             rest = 1.0
             for premises, named in supporters[a]:
