@@ -10,9 +10,10 @@ the argument's premises and conclusions (accepting an argument is accepting
 what it says). A position may also accept or reject a named relation.
 
 An attack holds for a position (see :class:`_Stance`) when the position
-holds all its attackers and, for a named attack, neither rejects it nor
-holds an undercut of it that holds (the concession: accepting ``a``, ``b``
-and ``u`` with ``r: a rebuts b`` and ``u undercuts r`` is consistent).
+holds all its attackers and, for a named attack, accepts it, or neither
+rejects it nor holds an undercut of it that holds (the concession:
+accepting ``a``, ``b`` and ``u`` with ``r: a rebuts b`` and ``u undercuts
+r`` is consistent).
 Undercuts of undercuts are weighed the way grounded semantics weighs
 attacks, so a circle of undercuts that the position leaves open neither
 holds nor fails. As in the semantics, a named relation stands for the
@@ -109,8 +110,8 @@ class _Stance:
         if not self._base(rel, target):
             return False
         name = rel.name
-        if name is None:
-            return True
+        if name is None or name in self.accepted:
+            return True  # an accepted connection holds; an undercut of it is E402 on its own
         cancelled = self.cancelled(name)
         return None if cancelled is None else not cancelled
 
@@ -143,7 +144,7 @@ class _Stance:
                     continue
                 if not self._base(u, n):
                     labels[id(u)] = False
-                elif u.name is None:
+                elif u.name is None or u.name in self.accepted:
                     labels[id(u)] = True
                 elif u.name in self._cancelled:  # settled by an earlier look-up
                     cancelled = self._cancelled[u.name]
