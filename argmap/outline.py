@@ -411,6 +411,18 @@ class _Plan:
             return self.w["answer"]
         return f"{self.w['answer']} ({self.w['against']} `{answered}`)"
 
+    def labelled(self, s: Support, counters: list[Heads]) -> list[tuple[str, Heads]]:
+        """Each counter to ``s`` with its label; for an argument, the label says which claim it answers."""
+        a = self.argument_of(s)
+        if a is None:
+            return [(self.w["answer"], c) for c in counters]
+        inside = _inside(a)
+        out = []
+        for c in counters:
+            hit = next((x for x in inside if c in self.answers(x)), None)
+            out.append((self.answer_label(hit, inside) if hit else f"{self.w['answer']} ({self.w['undercut']})", c))
+        return out
+
     def counters(self, s: Support) -> list[Heads]:
         """The attacks of the essay's side on a premise of ``s`` or on ``s`` itself; for an
         argument, on any of its premises and intermediate conclusions, or on its inference."""
@@ -565,6 +577,10 @@ class _Plan:
             for p in heads[1:]:
                 self.lines.append(f"- {together}: {self.text(p)}")
                 self.lines.extend(self.detail(p, "  "))
+        if relation is not None and relation.note:
+            self.lines.append(f"- {w['note']}: {_md(relation.note)}")
+        # A conceded objection's claims stand: the reasons given for them need no answer.
+        conceding = relation is not None and relation.name is not None and bool(self.answers(relation.name))
         inside = argument.id if argument is not None else None
         reasons = countered = 0
         for h in heads:
@@ -574,14 +590,12 @@ class _Plan:
                 reasons += 1
                 self.lines.extend(self.support_lines(s))
                 counters = self.counters(s)
-                for c in counters:
-                    self.lines.append(f"  - {w['answer']}: {self.joined(c)}{self.see(c)}")
+                for label, c in self.labelled(s, counters):
+                    self.lines.append(f"  - {label}: {self.joined(c)}{self.see(c)}")
                 if counters:
                     countered += 1
-                else:
+                elif not conceding:
                     self.lines.append(self.open_line("  "))
-        if relation is not None and relation.note:
-            self.lines.append(f"- {w['note']}: {_md(relation.note)}")
         direct = []
         for h in heads:
             for c in self.answers(h):

@@ -149,16 +149,74 @@ def test_text_map_thesis_stands_in_its_own_map(stem):
 
 def test_text_maps_use_every_kind_of_move():
     """Together the text maps use reasons, objections, undercuts, linked premises,
-    contradictions and implicit premises, and name a basis for the evidence."""
+    contradictions, implicit premises, arguments and concessions, and name a basis for the evidence."""
     maps = [load(stem) for stem in TEXTS]
     relations = [r for m in maps for r in m.relations]
     assert any(isinstance(r, Undercut) for r in relations)
+    assert any(m.arguments for m in maps)
+    assert any(isinstance(m.relation(r.target), Rebuttal) for m in maps for r in m.undercuts)
     assert any(isinstance(r, Contradiction) for r in relations)
     assert any(isinstance(r, Rebuttal) for r in relations)
     assert any(isinstance(r, Support) and r.linked for r in relations)
     for m in maps:
         assert sum(c.basis is not None for c in m.claims) >= 5
     assert all(any(c.implicit for c in m.claims) for m in maps if m.position(m.sources[0].id).id != "bericht")
+
+
+#: The points each text concedes: (map, conceded claim, the named objection it makes, the undercut that answers it).
+CONCESSIONS = [
+    ("interview_gierse_hyperscaler", "abgehaengt", "r_abgehaengt", "machbar"),
+    ("interview_gierse_hyperscaler", "illusorisch", "r_umzug", "stufenplan"),
+    ("gastbeitrag_kein_ki_wettrennen", "schwer", "r_schwer", "ob_ueberhaupt"),
+    ("gastbeitrag_kein_ki_wettrennen", "vergeltung", "r_vergeltung", "mut"),
+]
+
+
+@pytest.mark.parametrize("stem,conceded,objection,answer", CONCESSIONS, ids=lambda x: x)
+def test_text_concedes_a_point_without_giving_up_its_thesis(stem, conceded, objection, answer):
+    """A concession: the text holds the objection's claim and the undercut of the objection, and rejects
+    the objection itself; under grounded semantics the claim, its target and the undercut all stand."""
+    m = load(stem)
+    _, source_id = TEXTS[stem]
+    rebuttal = m.relation(objection)
+    assert isinstance(rebuttal, Rebuttal) and rebuttal.attackers == (conceded,)
+    assert answer in {a for r in m.objections(objection) if isinstance(r, Undercut) for a in r.attackers}
+    position = m.position(source_id)
+    assert {conceded, answer, rebuttal.target} <= set(position.accepts) and objection in position.rejects
+    status = argmap.evaluate(m, semantics="grounded").status
+    assert [status[x] for x in (conceded, answer, rebuttal.target)] == [Status.ACCEPTED] * 3
+    assert status[objection] is Status.REJECTED
+
+
+#: The arguments (premise-conclusion structures) of the text maps: map -> {argument: (premises, conclusion)}.
+ARGUMENTS = {
+    "interview_gierse_hyperscaler": {"souveraenitaet": (("erpressbar", "eigene_infra_hilft"), "investieren")},
+    "gastbeitrag_kein_ki_wettrennen": {
+        "rennen": (("gleichung", "geldmangel"), "mithalten"),
+        "abfluss": (("oligopol", "nur_us_anbieter", "staerkt_grosse"), "zementiert"),
+    },
+}
+
+
+@pytest.mark.parametrize("stem", ARGUMENTS)
+def test_text_map_arguments(stem):
+    """The texts' arguments with their premises and conclusions; the plan of the text shows each one numbered."""
+    m = load(stem)
+    assert {a.id: (a.premises, a.conclusion) for a in m.arguments} == ARGUMENTS[stem]
+    plan = argmap.outline(m)
+    for a in m.arguments:
+        assert f"{a.title} (`{a.id}`)" in plan
+        assert "- (1) " in plan
+
+
+def test_op_ed_rejects_the_race_argument_by_its_premises():
+    """Text 004 rejects the race argument: its equation is rebutted three times, so under grounded
+    semantics the equation and the race's conclusion fall."""
+    m = load("gastbeitrag_kein_ki_wettrennen")
+    status = argmap.evaluate(m, semantics="grounded").status
+    assert status["gleichung"] is Status.REJECTED
+    assert status["mithalten"] is Status.REJECTED
+    assert status["zementiert"] is Status.ACCEPTED
 
 
 # What argmap finds in each text's own map: the findings docs/examples.md explains.
@@ -254,12 +312,13 @@ def _same_structure(first: argmap.ArgumentMap, second: argmap.ArgumentMap) -> di
     """Assert two maps differ only in words; return the id mapping."""
     assert [c.implicit for c in first.claims] == [c.implicit for c in second.claims]
     ids = {a.id: b.id for a, b in zip(first.claims, second.claims)}
-    ids |= {a.name: b.name for a, b in zip(first.supports, second.supports) if a.name}
+    ids |= {a.name: b.name for a, b in zip(first.relations, second.relations) if a.name}
+    ids |= {a.id: b.id for a, b in zip(first.arguments, second.arguments)}
     ids |= {a.id: b.id for a, b in zip(first.positions, second.positions)}
     assert len(first.claims) == len(second.claims) and len(first.relations) == len(second.relations)
 
     def shape(r, mapping):
-        names = ("premises", "conclusion", "name", "attacker", "target", "first", "second")
+        names = ("premises", "conclusion", "name", "attackers", "target", "first", "second", "argument")
         fields = [getattr(r, f, None) for f in names]
         flat = []
         for f in fields:

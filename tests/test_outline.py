@@ -275,6 +275,15 @@ def test_conceded_objection_is_presented_as_a_concession():
     assert "- Balance: 1 reason; 1 objection, 1 of them answered (1 by a concession)." in conclusion
 
 
+def test_reasons_for_a_conceded_objection_need_no_answer():
+    """The essay grants a conceded objection's claim, so the reasons given for it are not open questions."""
+    law = "claim law: The law sets extra pay.\nlaw supports cost\n"
+    plan = argmap.outline(argmap.parse(SUNDAY.format(lang="en") + law))
+    objections = section(plan, "3.")
+    assert "- supported by: The law sets extra pay. (`law`)" in objections
+    assert "open:" not in objections
+
+
 def test_concession_in_german_says_zwar_aber():
     """A German plan words the concession "Zwar ..., aber ..."."""
     plan = argmap.outline(sunday("de"))
@@ -411,6 +420,15 @@ def test_argument_against_the_thesis_is_one_block_to_answer():
     assert "- (7) Hence (from 5, 6; modus ponens): School should start at nine. (`later`)" in block
     assert "- Answer (against `biology`): Not every teenager is a night owl. (`owls`)" in block
     assert "- Answer (Objection to the inference): Sleep is a matter of habit. (`habit`)" in block
+
+
+def test_argument_for_the_counter_thesis_is_answered_claim_by_claim():
+    """An argument for the counter-thesis is shown numbered; each answer says which of its claims it attacks."""
+    m = argmap.parse(ARGUMENT + "claim keep: School should keep starting at 7:45.\nkeep contradicts later\n")
+    block = section(argmap.outline(m, claim="keep"), "3.")
+    assert "- supported by: Teenagers need the hour (`sleep`)\n  - Gist:" in block
+    assert "  - Answer (against `biology`): Not every teenager is a night owl. (`owls`)" in block
+    assert "  - Answer (Objection to the inference): Sleep is a matter of habit. (`habit`)" in block
 
 
 def test_argument_backing_a_reason_is_nested_under_it():
