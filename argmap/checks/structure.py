@@ -107,7 +107,7 @@ def _circular_argument(argument: Argument) -> Iterator[Diagnostic]:
 def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
     # The supports of an argument that concludes its own premise (E203) would
     # report that circle twice.
-    supports = [s for s in m.supports if s.argument not in circular or s.argument is None]
+    supports = [s for s in m.supports if s.argument not in circular]
     # Only a claim that is both a premise and a conclusion can lie on a circle.
     premises = {p for s in supports for p in s.premises}
     candidates = premises.intersection(s.conclusion for s in supports)
