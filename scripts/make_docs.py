@@ -33,6 +33,18 @@ PICTURES: list[tuple[str, str, dict]] = [
     ("rendering/contradiction.png", R + "contradiction.argmap", {}),
     ("rendering/scripts.png", R + "scripts.argmap", {}),
     ("rendering/groups.png", R + "groups.argmap", {}),
+    # docs/rendering.md: attacks on attacks, linked objections, arguments, nested groups
+    ("rendering/concession.png", R + "concession.argmap", {}),
+    ("rendering/concession.grounded.png", R + "concession.argmap", {"evaluate": "grounded"}),
+    ("rendering/concession.print.png", R + "concession.argmap", {"theme": "print"}),
+    ("rendering/linked_objection.png", R + "linked_objection.argmap", {}),
+    ("rendering/undercut_chain.png", R + "undercut_chain.argmap", {}),
+    ("rendering/named_contradiction.png", R + "named_contradiction.argmap", {}),
+    ("rendering/argument.png", R + "argument.argmap", {}),
+    ("rendering/argument.collapsed.png", R + "argument.argmap", {"arguments": "collapsed"}),
+    ("rendering/argument.print.png", R + "argument.argmap", {"theme": "print"}),
+    ("rendering/argument.grounded.png", R + "argument.argmap", {"evaluate": "grounded", "arguments": "collapsed"}),
+    ("rendering/nested_groups.png", R + "nested_groups.argmap", {}),
     # docs/rendering.md: themes and views of one debate
     ("rendering/debate.png", R + "debate.argmap", {}),
     ("rendering/debate.print.png", R + "debate.argmap", {"theme": "print"}),

@@ -136,11 +136,13 @@ def test_named_contradiction_has_a_dot_between_its_claims():
     assert g.node("k").attrs["color"] == DEFAULT.contradiction
     first = [e for e in g.edges_between("a", "k") if e.attrs.get("style") != "invis"][0]
     assert first.attrs["dir"] == "back" and first.attrs["arrowtail"] == "normal" and first.attrs["constraint"] == "false"
-    second = g.edge("k", "b")
+    second = [e for e in g.edges_between("k", "b") if e.attrs.get("style") != "invis"][0]
     assert second.attrs["arrowhead"] == "normal" and second.attrs["style"] == "dotted" and second.attrs["constraint"] == "false"
-    # an invisible edge that may be flat puts the dot on a's rank
-    placing = [e for e in g.edges_between("a", "k") if e.attrs.get("style") == "invis"]
-    assert len(placing) == 1 and placing[0].attrs["minlen"] == "0"
+    # invisible edges that may be flat put the dot between the claims, on their rank
+    for tail, head in (("a", "k"), ("k", "b")):
+        placing = [e for e in g.edges_between(tail, head) if e.attrs.get("style") == "invis"]
+        assert len(placing) == 1 and placing[0].attrs["minlen"] == "0"
+    assert {e.head for e in g.edges if e.tail == LEGEND_NODE} == {"u"}  # a stays level with the dot
     assert g.edge("u", "k").attrs["arrowhead"] == "tee"
     assert "named contradiction" in legend(g)
 
@@ -523,3 +525,61 @@ def test_real_svg_has_every_new_element(mode, theme):
         assert "cluster_argument_kosten" in clusters and "p1" in titles and "kosten" in titles
     else:
         assert "kosten" in titles and "p1" not in titles and not any("argument" in c for c in clusters)
+
+
+def test_chains_of_undercuts_are_followed_once(monkeypatch):
+    """Focus on a map where each undercut aims at the one before: relations are looked up a bounded number of times each."""
+    n = 2000
+    items = [Claim(f"c{i}", f"C{i}.") for i in range(n)] + [Rebuttal("c1", "c0", name="u1")]
+    items += [Undercut(f"c{i}", f"u{i - 1}", name=f"u{i}") for i in range(2, n)]
+    m = ArgumentMap(items=items)
+    calls = []
+    original = ArgumentMap.relation
+    monkeypatch.setattr(ArgumentMap, "relation", lambda self, name: calls.append(name) or original(self, name))
+    g = dot_of(m, focus="c0", depth=1, legend=False)
+    assert g.has_node("u1")
+    assert len(calls) <= 12 * n
+
+
+ARGUMENT_TEXT = """\
+claim ban: Schools should ban private phones.
+argument distraction: Phones distract
+  gist: Pupils learn less when their phones keep interrupting them.
+  premise notifications: Phones interrupt pupils during lessons.
+  premise interrupted: Pupils who are interrupted learn less.
+  conclusion ban
+claim silent: Phones can be switched to silent mode.
+silent rebuts notifications
+"""
+
+
+def test_cli_draws_arguments_collapsed_or_expanded(tmp_path):
+    """argmap render --arguments collapsed draws one node for the argument; the default draws its box."""
+    from cli_support import run
+    from dotparse import parse_dot
+
+    path = tmp_path / "map.argmap"
+    path.write_text(ARGUMENT_TEXT, encoding="utf-8")
+    code, out, err = run("render", path, "--arguments", "collapsed", "--format", "dot", "-o", "-")
+    assert code == 0, err
+    g = parse_dot(out)
+    assert "Phones distract" in g.node("distraction").attrs["label"]
+    assert not g.has_node("notifications") and not any(name.startswith("cluster") for name in g.subgraphs)
+    code, out, err = run("render", path, "--format", "dot", "-o", "-")
+    assert code == 0, err
+    assert parse_dot(out).node("notifications").subgraphs == ("cluster_argument_distraction",)
+    code, out, err = run("render", path, "--arguments", "folded", "--format", "dot", "-o", "-")
+    assert code == 2 and not out  # argparse names the choices
+
+
+def test_concession_written_as_text_draws_its_undercut_onto_the_rebuttal():
+    """The concession in the language's own words (a named rebuttal, undercut) draws as the built map does."""
+    import argmap
+
+    text = (
+        "claim thesis: Claim thesis.\nclaim reason: Claim reason.\nclaim objection: Claim objection.\nclaim admit: Claim admit.\n"
+        "reason supports thesis\nr: objection rebuts thesis\nadmit undercuts r\n"
+    )
+    g = dot_of(argmap.parse(text))
+    assert g.edge("admit", "r").attrs["style"] == "dashed"
+    assert g.edge("objection", "r").attrs["arrowhead"] == "none"

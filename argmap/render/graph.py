@@ -235,6 +235,7 @@ class _Panel:
         self.placed: set[str] = set()  # dots drawn inside a frame
         self.nodes: list[str] = []  # claim nodes (and placeholders, argument nodes), in order
         self.heads: set[str] = set()  # nodes an edge that shapes the layout points at
+        self.level: set[str] = set()  # first claims of named contradictions
         self.claim_ids = {c.id for c in argument_map.claims}
         self.arguments = {a.id: a for a in reversed(argument_map.arguments)}
         self.collapsed = view.arguments == "collapsed"
@@ -360,7 +361,8 @@ class _Panel:
                 if argument_id not in seen:
                     seen.add(argument_id)
                     entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
-        for argument_id in sorted(self.drawn_arguments - seen, key=list(self.arguments).index):
+        order = {ident: i for i, ident in enumerate(self.arguments)}
+        for argument_id in sorted(self.drawn_arguments - seen, key=order.__getitem__):
             entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
         for plan in self.plans:
             if plan.drawable and plan.junction is not None:
@@ -556,6 +558,10 @@ class _Panel:
         if argument.inference:
             inference = self.words["inference"].format(rule=argument.inference)
             rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{self._small(inference)}</TD></TR>')
+        strengths = self.view.evaluation.strengths if self.view.evaluation else None
+        if strengths is not None and argument.id in strengths:
+            self.used.flags.add("strength")
+            rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_strength_bar(strengths[argument.id], self.theme)}</TD></TR>')
         return rows
 
     def _argument_box(self, sub: graphviz.Digraph, argument: Argument) -> None:
@@ -658,13 +664,16 @@ class _Panel:
                 style[where] = html_label(self._small(ident))
                 style["labeldistance"] = "2.2"
                 self.used.flags.add("folded")
-        if style.get("constraint") != "false" and style.get("style") != "invis":
+        if style.get("constraint") != "false":
             self.heads.add(head)
         self.g.edge(tail, head, **style)
 
     def bottom_nodes(self) -> list[str]:
-        """The claim nodes no edge points at, in order: the lowest of the map."""
-        return [name for name in self.nodes if name not in self.heads]
+        """The claim nodes no edge points at, in order: the lowest of the map
+        (without those that stand level with a named contradiction's dot,
+        unless nothing else is lowest)."""
+        lowest = [name for name in self.nodes if name not in self.heads]
+        return [name for name in lowest if name not in self.level] or lowest
 
     # -- relations ------------------------------------------------------------
 
@@ -761,7 +770,7 @@ class _Panel:
             return
         if kind == "undercut" and self._aims_at_objection(rel.target):
             self.used.relations.add("undercut_objection")
-        else:
+        elif plan.junction is None:
             self.used.relations.add(kind)
         if plan.junction is None:
             self._edge(attackers[0], target, kind)
@@ -785,16 +794,21 @@ class _Panel:
         contradiction = plan.rel
         first = self._placeholder(contradiction.first)
         second = self._placeholder(contradiction.second)
-        self.used.relations.add("contradiction")
         if plan.junction is None:
+            self.used.relations.add("contradiction")
             self._edge(first, second, "contradiction", spaced=not self.large)
             return
-        # The dot stands on the first claim's rank, between the two: an
-        # invisible edge that may be flat places it, the dotted halves
-        # leave the ranks alone, as an unnamed contradiction does.
+        # The dot stands between the two claims, on their rank: invisible
+        # edges that may be flat place it (and keep the first claim left of
+        # it, the second right); the dotted halves, like an unnamed
+        # contradiction, leave the ranks alone. The first claim is not tied
+        # to the legend, which would hold it a rank below the dot.
         self.used.relations.add("named_contradiction")
         self._junction(self.g, plan)
         self.g.edge(first[0], plan.junction, style="invis", minlen="0", weight="1")
+        self.g.edge(plan.junction, second[0], style="invis", minlen="0", weight="1")
+        self.heads.update((plan.junction, second[0]))
+        self.level.add(first[0])
         self._edge(first, plan.junction, "contradiction_first", spaced=not self.large)
         self._edge(plan.junction, second, "contradiction_second", spaced=not self.large)
 

@@ -182,24 +182,34 @@ def _first_definitions(argument_map: ArgumentMap) -> tuple[Claim, ...]:
     return tuple(out)
 
 
-def anchor(argument_map: ArgumentMap, ident: str) -> str:
+def anchor(argument_map: ArgumentMap, ident: str, memo: dict[str, str] | None = None) -> str:
     """The claim a named relation or argument finally points at: a support's
     (an argument's) conclusion, an objection's target, followed through
     objections aimed at objections, a contradiction's first claim. Any other
-    id is its own anchor."""
-    seen = set()
-    while ident not in seen:
-        seen.add(ident)
+    id is its own anchor. ``memo`` keeps what was found, so that anchoring
+    every relation of a chain costs the chain's length once, not each time."""
+    memo = {} if memo is None else memo
+    chain: list[str] = []
+    seen: set[str] = set()
+    found = ident
+    while found not in memo and found not in seen:
+        seen.add(found)
+        chain.append(found)
         try:
-            rel = argument_map.relation(ident)
+            rel = argument_map.relation(found)
         except KeyError:
-            return ident
+            break
         if isinstance(rel, Support):
-            return rel.conclusion
+            found = rel.conclusion
+            break
         if isinstance(rel, Contradiction):
-            return rel.first
-        ident = rel.target
-    return ident
+            found = rel.first
+            break
+        found = rel.target
+    found = memo.get(found, found)
+    for name in chain:
+        memo[name] = found
+    return found
 
 
 def neighbours(argument_map: ArgumentMap) -> dict[str, set[str]]:
@@ -214,6 +224,7 @@ def neighbours(argument_map: ArgumentMap) -> dict[str, set[str]]:
             adjacency.setdefault(a, set()).add(b)
             adjacency.setdefault(b, set()).add(a)
 
+    memo: dict[str, str] = {}
     for rel in argument_map.relations:
         if isinstance(rel, Support):
             for premise in rel.premises:
@@ -221,7 +232,7 @@ def neighbours(argument_map: ArgumentMap) -> dict[str, set[str]]:
         elif isinstance(rel, Contradiction):
             link(rel.first, rel.second)
         elif isinstance(rel, (Rebuttal, Undercut)):
-            target = anchor(argument_map, rel.target)
+            target = anchor(argument_map, rel.target, memo)
             for attacker in rel.attackers:
                 link(attacker, target)
     return adjacency
@@ -248,11 +259,12 @@ def _co_premises(argument_map: ArgumentMap, shown: set[str], known: set[str]) ->
     the relation it aims at, and so on), so that it has a dot to end at."""
     extra = set()
     whole: set[str] = set()  # relations already brought along
+    memo: dict[str, str] = {}
     for rel in argument_map.relations:
         if isinstance(rel, Support):
             together, target = rel.premises, rel.conclusion
         elif isinstance(rel, (Rebuttal, Undercut)):
-            together, target = rel.attackers, anchor(argument_map, rel.target)
+            together, target = rel.attackers, anchor(argument_map, rel.target, memo)
         else:
             continue
         if target not in shown or not shown.intersection(together):
