@@ -773,3 +773,17 @@ def test_text_concession_map_of_the_tests_is_consistent():
     path = Path(__file__).parent / "data" / "concession" / "bibliothek.argmap"
     m, syntax = read_text(path.read_text("utf-8"), str(path))
     assert syntax == [] and [d.code for d in check(m)] == []
+
+
+def test_e204_without_a_close_name_lists_what_can_be_undercut():
+    """When no name is close, the hint lists the relations and arguments the map lets one undercut."""
+    items = claims() + [Rebuttal("a", "b", name="einwand"), Support("c", "d", name="grund"), KOSTEN]
+    [d] = found(items + [Undercut("u", "xyz")], "E204")
+    assert d.hint == (
+        "what can be undercut here: `einwand`, `grund`, `kosten`;"
+        " or name the relation to undercut (`name: a supports b`, `name: a rebuts b`, ...)"
+    )
+    many = claims("a", "b", "u") + [Rebuttal("a", "b", name=f"r{i}") for i in range(7)] + [Undercut("u", "xyz")]
+    assert found(many, "E204")[0].hint.startswith("what can be undercut here: `r0`, `r1`, `r2`, `r3`, `r4` and 2 more;")
+    [d] = found(claims("a", "u") + [Undercut("u", "xyz")], "E204")
+    assert d.hint.startswith("nothing in this map can be undercut yet: name the relation")

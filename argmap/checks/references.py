@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from argmap.diagnostics import Diagnostic, error, suggest
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
@@ -142,9 +143,22 @@ def _undercut_target(rel: Undercut, target, claims, named, named_ids: set[str]) 
             "E204",
             f"unknown relation `{tid}`: an undercut needs the name of a relation or the id of an argument",
             tspan,
-            _did_you_mean(tid, named_ids)
-            or "name the relation to undercut (`name: a supports b`, `name: a rebuts b`, ...), or give an argument's id",
+            _did_you_mean(tid, named_ids) or _undercuttable(named),
         )
+
+
+#: At most this many names are listed in a hint.
+_LISTED = 5
+
+
+def _undercuttable(named: dict[str, object]) -> str:
+    """A hint listing what the map lets one undercut, in the order written."""
+    how = "name the relation to undercut (`name: a supports b`, `name: a rebuts b`, ...)"
+    if not named:
+        return f"nothing in this map can be undercut yet: {how}"
+    shown = ", ".join(f"`{n}`" for n in islice(named, _LISTED))  # not a copy of every name: hints stay cheap
+    more = f" and {len(named) - _LISTED} more" if len(named) > _LISTED else ""
+    return f"what can be undercut here: {shown}{more}; or {how}"
 
 
 def _did_you_mean(ident: str, known) -> str | None:
