@@ -195,9 +195,15 @@ def test_compare_json_on_the_seed_sketch():
     assert data["disagree"] == [{"id": "invest", "first": "accepts", "second": "rejects"}]
     assert data["only_first"] == {"accepts": ["gap", "lockin"], "rejects": []}
     assert data["only_second"] == {"accepts": ["no_race", "bubble", "hot_air"], "rejects": []}
-    assert {"by": "skeptic", "attacker": "bubble", "target": "invest", "relation": "rebuts", "line": 20} in data[
-        "attacks"
-    ]
+    assert {
+        "by": "skeptic",
+        "attacker": "bubble",
+        "attackers": ["bubble"],
+        "name": None,
+        "target": "invest",
+        "relation": "rebuts",
+        "line": 20,
+    } in data["attacks"]
     assert len(data["attacks"]) == 3
 
 
@@ -215,7 +221,9 @@ def test_compare_agreement_and_derived_attacks(tmp_path):
     assert data["attacks"] == []
     code, out, _ = run("compare", path, "p", "q", "--support", "deductive", "--format", "json")
     data = json.loads(out)
-    assert data["attacks"] == [{"by": "q", "attacker": "c", "target": "a", "relation": "derived", "line": None}]
+    assert data["attacks"] == [
+        {"by": "q", "attacker": "c", "attackers": ["c"], "name": None, "target": "a", "relation": "derived", "line": None}
+    ]
     code, out, _ = run("compare", path, "p", "q", "--support", "deductive")
     assert "q's c attacks (derived with deductive support) p's a" in out
     assert "both reject: d" in out
@@ -265,6 +273,77 @@ def test_export_apx_lets_another_solver_check_evaluate(support):
     args, atts = _parse_apx(apx)
     code, out, _ = run("evaluate", SEED, "--semantics", "stable", "--support", support, "--format", "json")
     assert json.loads(out)["extensions"] == _stable_by_brute_force(args, atts)
+
+
+BIBLIOTHEK = Path(__file__).parent / "data" / "concession" / "bibliothek.argmap"
+LINKED = (
+    "claim ban: Verbot.\nclaim collect: Einsammeln kostet Zeit.\nclaim short: Keine Zeit.\n"
+    "claim lockers: Schließfächer.\nclaim call: Erreichbar.\nclaim office: Sekretariat.\n"
+    "k: collect + short rebuts ban\nlockers rebuts collect\nr: call rebuts ban\noffice undercuts r\n"
+    "c: call contradicts lockers\n"
+    "position p: accepts collect, short, k, call, r\nposition q: accepts ban, office, lockers\n"
+)
+
+
+@pytest.mark.parametrize("support", ["none", "deductive", "necessary"])
+@pytest.mark.parametrize("path", [BIBLIOTHEK, "linked"])
+def test_export_apx_with_auxiliary_arguments_lets_another_solver_check_evaluate(support, path, tmp_path):
+    """With named and linked objections, the apx export (auxiliary arguments included), solved independently, gives evaluate's stable extensions once the auxiliary arguments are dropped."""
+    if path == "linked":
+        path = tmp_path / "linked.argmap"
+        path.write_text(LINKED, "utf-8")
+    code, apx, _ = run("export", path, "--to", "apx", "--support", support)
+    assert code == 0
+    args, atts = _parse_apx(apx)
+    assert any(a.startswith("aux_") for a in args)
+    code, out, _ = run("evaluate", path, "--semantics", "stable", "--support", support, "--format", "json")
+    solved = [[a for a in ext if not a.startswith("aux_")] for ext in _stable_by_brute_force(args, atts)]
+    assert json.loads(out)["extensions"] == sorted(solved)
+
+
+def test_evaluate_text_shows_named_relations_with_their_kind():
+    """The table lists a named rebuttal as a rebuttal, written as in the map, and the legend says when a relation is accepted."""
+    code, out, _ = run("evaluate", BIBLIOTHEK)
+    assert code == 0
+    assert re.search(r"^r_kosten +rebuttal +rejected +zuschlaege rebuts sonntag$", out, re.M)
+    assert re.search(r"^sonntag +claim +accepted ", out, re.M)
+    assert re.search(r"^zuschlaege +claim +accepted ", out, re.M)
+    assert "a support, rebuttal, contradiction, undercut or argument is accepted when it holds" in out
+    assert "aux_" not in out
+    code, out, _ = run("evaluate", SEED)
+    assert "a support, rebuttal" in out  # the seed's named support r_gap
+
+
+def test_evaluate_text_without_named_relations_has_the_short_legend(cycle):
+    """A map of claims only gets the legend for claims alone."""
+    code, out, _ = run("evaluate", cycle)
+    assert code == 0 and "a support, rebuttal" not in out
+
+
+def test_compare_names_linked_and_named_objections(tmp_path):
+    """compare shows a linked objection with all its attackers and the named relation it belongs to."""
+    path = tmp_path / "linked.argmap"
+    path.write_text(LINKED, "utf-8")
+    code, out, _ = run("compare", path, "p", "q")
+    assert code == 0
+    assert "  p's collect + short rebut together q's ban (rebuttal k, line 7)" in out
+    assert "  p's call rebuts q's ban (rebuttal r, line 9)" in out
+    assert "  q's office undercuts p's r (line 10)" in out
+    assert "  q's lockers rebuts p's collect (line 8)" in out
+    code, out, _ = run("compare", path, "p", "q", "--format", "json")
+    linked = [a for a in json.loads(out)["attacks"] if a["name"] == "k"]
+    assert linked == [
+        {"by": "p", "attacker": "collect", "attackers": ["collect", "short"], "name": "k", "target": "ban",
+         "relation": "rebuts", "line": 7}
+    ]
+
+
+def test_compare_needs_the_relation_accepted_for_a_named_attack(tmp_path):
+    """A position that accepts the attacker but not the named rebuttal does not attack with it."""
+    path = tmp_path / "named.argmap"
+    path.write_text("claim a: A.\nclaim b: B.\nr: a rebuts b\nposition p: accepts a\nposition q: accepts b\n", "utf-8")
+    code, out, _ = run("compare", path, "p", "q")
+    assert code == 0 and "attacks between them:\n  none" in out
 
 
 def test_export_apx_of_the_seed_sketch():
@@ -385,7 +464,16 @@ LINES = st.sampled_from(
         "b + c supports a",
         "c undercuts s",
         "a undercuts b",
-        "position p: accepts a, s; rejects b",
+        "r: a rebuts b",
+        "k: b contradicts c",
+        "a + b rebuts c",
+        "u: b undercuts r",
+        "c + a undercuts u",
+        "c undercuts k",
+        "argument g: G",
+        "  premise a",
+        "  conclusion b",
+        "position p: accepts a, s, r; rejects b",
         "position q: accepts b",
         "  weight: 1",
         "  weight: 0,3",
@@ -397,8 +485,8 @@ LINES = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(lines=st.lists(LINES, max_size=12), semantics=st.sampled_from(["grounded", "preferred", "stable", "dfquad"]))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINES, max_size=14), semantics=st.sampled_from(["grounded", "preferred", "stable", "dfquad"]))
 def test_commands_never_raise_on_odd_maps(lines, semantics):
     """evaluate, compare and export on jumbled maps exit 0, 1 or 2 and never raise."""
     data = ("\n".join(lines) + "\n").encode("utf-8")

@@ -341,3 +341,91 @@ def test_dfquad_hand_computed_values_for_named_and_linked_attacks(items, expecte
     strengths = evaluate(ArgumentMap(items), "dfquad").strengths
     for ident, value in expected.items():
         assert strengths[ident] == pytest.approx(value, abs=1e-9)
+
+
+# -- comparing positions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("support", SUPPORT_MODES)
+def test_compare_finds_exactly_the_attacks_between_two_positions(support):
+    """On random maps and positions: a cross attack exactly when one position accepts all attackers and the relation of an attack on what the other accepts."""
+    from argmap.model import Position
+    from argmap.semantics import compare_positions
+
+    rng = random.Random(5)
+    found_some = 0
+    for m in _random_maps()[:250]:
+        elements, attacks = brute_structure(m, support)
+        picks = [rng.sample(elements, rng.randint(0, len(elements))) for _ in range(2)]
+        m = ArgumentMap(list(m.items) + [Position("p", picks[0]), Position("q", picks[1])])
+        result = compare_positions(m, "p", "q", support)
+        got = {(a.by, a.target) for a in result.attacks}
+        accepted = {"p": set(picks[0]), "q": set(picks[1])}
+        want = set()
+        for members, target, via in attacks:
+            for by, other in (("p", "q"), ("q", "p")):
+                if members | ({via} if via else set()) <= accepted[by] and target in accepted[other]:
+                    want.add((by, target))
+        assert got == want, m
+        _, written = brute_structure(m, "none")
+        for a in result.attacks:
+            assert a.attacker == a.attackers[0] and set(a.attackers) <= accepted[a.by]
+            if a.relation != "derived":
+                assert (frozenset(a.attackers), a.target, a.name) in written
+        found_some += bool(got)
+    assert found_some >= 100
+
+
+# -- the same, written as text ---------------------------------------------------------------
+
+CONCESSION = "claim a: A.\nclaim b: B.\nclaim u: U.\nr: a rebuts b\nu undercuts r\n"
+CONCESSION_OUTLINE = "claim b: B.\n  - (r) a: A.\n    ~ u: U.\n"
+
+
+@pytest.mark.parametrize("text", [CONCESSION, CONCESSION_OUTLINE], ids=["statements", "outline"])
+@pytest.mark.parametrize("semantics", EXTENSION_SEMANTICS)
+@pytest.mark.parametrize("support", SUPPORT_MODES)
+def test_the_worked_concession_example_as_text(text, semantics, support):
+    """The issue's worked example, parsed as statements or as an outline: a, b and u accepted in every semantics and mode."""
+    import argmap
+
+    status = evaluate(argmap.parse(text), semantics, support).status
+    assert {x: status[x] for x in "abu"} == dict.fromkeys("abu", Status.ACCEPTED)
+    assert status["r"] is Status.REJECTED
+
+
+def test_every_named_relation_is_an_argument_and_no_unnamed_one():
+    """Claims, named supports, rebuttals, contradictions, undercuts and arguments are arguments, in the order written."""
+    import argmap
+
+    m = argmap.parse(
+        "claim a: A.\nclaim b: B.\nclaim c: C.\ns: a supports b\nr: a + b rebuts c\nk: a contradicts c\n"
+        "u: c undercuts k\na rebuts b\nc undercuts s\nargument g: G\n  premise a\n  conclusion c\n"
+    )
+    assert evaluate(m).arguments == ("a", "b", "c", "s", "r", "k", "u", "g")
+
+
+def test_acceptance_notes_name_a_linked_objection():
+    """A claim defeated by a linked objection gets a note naming all its attackers."""
+    import argmap
+    from argmap.semantics import acceptance_notes
+
+    m = argmap.parse("claim a: A.\nclaim b: B.\nclaim c: C.\na + b rebuts c\n")
+    assert [d.message for d in acceptance_notes(m)] == [
+        "claim `c` is rejected under grounded semantics: `a` and `b`, which are accepted, rebut it together (line 4)"
+    ]
+
+
+def test_acceptance_notes_skip_an_objection_whose_relation_is_undercut():
+    """An undercut objection is not given as the reason; a claim it alone attacks is accepted and gets no note."""
+    import argmap
+    from argmap.semantics import acceptance_notes
+
+    m = argmap.parse(CONCESSION + "claim z: Z.\nz rebuts b\nclaim y: Y.\ny contradicts z\n")
+    notes = [d.message for d in acceptance_notes(m, "preferred")]
+    assert notes == [
+        "claim `b` is undecided under preferred semantics: it is in some preferred extensions, not in all",
+        "claim `z` is undecided under preferred semantics: it is in some preferred extensions, not in all",
+        "claim `y` is undecided under preferred semantics: it is in some preferred extensions, not in all",
+    ]
+    assert [d.message for d in acceptance_notes(argmap.parse(CONCESSION))] == []

@@ -91,6 +91,11 @@ def _print(c, name, out, kinds: dict[str, str]) -> None:
         else:
             how = a.relation
             where = f" (line {a.line})" if a.line is not None else ""
-        # A named relation attacks only while it holds: say what it is.
-        attacker = f"{kinds[a.attacker]} {a.attacker}" if a.attacker in kinds else a.attacker
-        print(f"  {a.by}'s {attacker} {how} {other}'s {a.target}{where}", file=out)
+        attackers = " + ".join(a.attackers)
+        if len(a.attackers) > 1 and a.relation != "derived":
+            how = {"rebuts": "rebut", "undercuts": "undercut"}.get(how, how) + " together"
+        if a.name is not None and a.relation != "derived":
+            # The attack holds because the position accepts the relation too.
+            kind = kinds.get(a.name, "relation")
+            where = f" ({kind} {a.name}, line {a.line})" if a.line is not None else f" ({kind} {a.name})"
+        print(f"  {a.by}'s {attackers} {how} {other}'s {a.target}{where}", file=out)

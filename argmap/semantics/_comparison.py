@@ -8,20 +8,25 @@ from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Undercut
 from argmap._meaning import require_meaning
-from argmap.semantics._framework import build
+from argmap.semantics._framework import SUPPORT_MODES, arguments_of, support_reach
 
 __all__ = ["Comparison", "CrossAttack", "compare_positions"]
+
+
+def _tuple(value):
+    return tuple(value)
 
 
 @frozen
 class CrossAttack:
     """An argument one position accepts attacking one the other accepts.
 
-    ``by`` is the id of the position whose argument attacks; ``attacker`` is
-    a claim, or a named relation whose attack succeeds only while it holds
-    (``r`` in ``r: a rebuts b``); ``relation`` is ``rebuts``,
-    ``contradicts``, ``undercuts`` or, for an attack only the support mode
-    adds, ``derived``; ``line`` is where the relation is written.
+    ``by`` is the id of the position that accepts the attackers (all of
+    them, for a linked objection) and the named relation the attack belongs
+    to, if it has one (an attack succeeds only while its relation holds);
+    ``relation`` is ``rebuts``, ``contradicts``, ``undercuts`` or, for an
+    attack only the support mode adds, ``derived``; ``line`` is where the
+    relation is written.
     """
 
     by: str
@@ -29,19 +34,25 @@ class CrossAttack:
     target: str
     relation: str
     line: int | None = None
+    #: Every attacker (more than one for a linked objection; ``attacker`` is the first).
+    attackers: tuple[str, ...] = field(default=(), kw_only=True, converter=_tuple)
+    #: The named relation the attack belongs to, if any; the position accepts it too.
+    name: str | None = field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.attackers:
+            object.__setattr__(self, "attackers", (self.attacker,))
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "by": self.by,
             "attacker": self.attacker,
+            "attackers": list(self.attackers),
+            "name": self.name,
             "target": self.target,
             "relation": self.relation,
             "line": self.line,
         }
-
-
-def _tuple(value):
-    return tuple(value)
 
 
 @frozen
@@ -93,8 +104,8 @@ def _other(stance: str) -> str:
 
 def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: str = "none") -> Comparison:
     """Compare the positions ``first`` and ``second`` of ``argument_map``.
-    Attacks are the framework's under ``support`` (derived ones included),
-    as the map's ids see them (:attr:`Framework.visible_attacks`).
+    Attacks are the map's rebuttals, contradictions and undercuts, and the
+    attacks the support mode ``support`` derives from them.
     Raises KeyError when a position does not exist, and
     :class:`argmap.semantics.MapError` (a ValueError) when the map has errors
     that change what it means, such as a relation naming an unknown id.
@@ -115,8 +126,9 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
     p = argument_map.position(first)
     q = argument_map.position(second)
     require_meaning(argument_map, "compare positions of")
-    af = build(argument_map, support)[0]
-    order = {a: i for i, a in enumerate(af.arguments)}
+    if support not in SUPPORT_MODES:
+        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+    order = {a: i for i, a in enumerate(arguments_of(argument_map)[0])}
 
     def key(ident: str):
         return (order.get(ident, len(order)), ident)
@@ -136,35 +148,65 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
     only_first = sorted(((i, s) for i, s in sp.items() if i not in sq), key=lambda x: key(x[0]))
     only_second = sorted(((i, s) for i, s in sq.items() if i not in sp), key=lambda x: key(x[0]))
 
-    written = _written_attacks(argument_map)
-    accepted_p = {i for i, s in sp.items() if s == "accepts"}
-    accepted_q = {i for i, s in sq.items() if s == "accepts"}
-    attacks = []
-    for a, b in af.visible_attacks:
-        for by, mine, theirs in ((first, accepted_p, accepted_q), (second, accepted_q, accepted_p)):
-            if a in mine and b in theirs:
-                relation, line = written.get((a, b), ("derived", None))
-                attacks.append(CrossAttack(by, a, b, relation, line))
+    attacks = _cross_attacks(argument_map, support, first, second, sp, sq)
     attacks.sort(key=lambda x: (x.by != first, key(x.attacker), key(x.target)))
     return Comparison(first, second, support, both_accept, both_reject, disagree, only_first, only_second, attacks)
 
 
-def _written_attacks(argument_map: ArgumentMap) -> dict[tuple[str, str], tuple[str, int | None]]:
-    """Each attack as the map's ids see it (an attacker, or the named
-    relation, and the target) with the first relation that writes it and its line."""
-    result: dict[tuple[str, str], tuple[str, int | None]] = {}
+_VERBS = {Rebuttal: "rebuts", Contradiction: "contradicts", Undercut: "undercuts"}
+
+
+def _cross_attacks(argument_map: ArgumentMap, support: str, first: str, second: str, sp, sq) -> list[CrossAttack]:
+    """Each attack whose attackers (and named relation) one position accepts,
+    on something the other accepts; derived ones where the support mode moves
+    an end of the attack to another claim both hold."""
+    order, claims, names = arguments_of(argument_map)
+    reach, _ = support_reach(argument_map, claims, len(order), support)
+    accepted = {first: {i for i, s in sp.items() if s == "accepts"}, second: {i for i, s in sq.items() if s == "accepts"}}
+    other = {first: second, second: first}
+    found: dict[tuple, CrossAttack] = {}
     for rel in argument_map.relations:
-        line = rel.span.line if rel.span else None
         kind = type(rel)
+        verb = _VERBS.get(kind)
+        if verb is None:
+            continue
         if kind is Contradiction:
-            ends = [(rel.first, rel.second), (rel.second, rel.first)]
-            if rel.name is not None:
-                ends += [(rel.name, rel.second), (rel.name, rel.first)]
-            for pair in ends:
-                result.setdefault(pair, ("contradicts", line))
-        elif kind is Rebuttal or kind is Undercut:
-            verb = "rebuts" if kind is Rebuttal else "undercuts"
-            sources = rel.attackers + ((rel.name,) if rel.name is not None else ())
-            for source in sources:
-                result.setdefault((source, rel.target), (verb, line))
-    return result
+            instances = [((rel.first,), rel.second), ((rel.second,), rel.first)]
+        else:
+            instances = [(rel.attackers, rel.target)]
+        moves = kind is not Undercut and reach is not None
+        line = rel.span.line if rel.span else None
+        for attackers, target in instances:
+            for by in (first, second):
+                mine, theirs = accepted[by], accepted[other[by]]
+                if rel.name is not None and rel.name not in mine:
+                    continue
+                chosen = [_held(x, mine, claims, order, reach if moves else None) for x in attackers]
+                if None in chosen:
+                    continue
+                targets = [target] if target in theirs else []
+                if moves and target in claims:
+                    targets += [order[t] for t in sorted(reach(claims[target])) if order[t] in theirs and order[t] != target]
+                for t in targets:
+                    written = t == target and tuple(chosen) == tuple(attackers)
+                    cross = CrossAttack(
+                        by, chosen[0], t, verb if written else "derived", line if written else None,
+                        attackers=tuple(dict.fromkeys(chosen)), name=rel.name,
+                    )
+                    k = (by, cross.attackers, t)
+                    if k not in found or (written and found[k].relation == "derived"):
+                        found[k] = cross
+    return list(found.values())
+
+
+def _held(ident: str, mine: set[str], claims: dict[str, int], order: list[str], reach) -> str | None:
+    """``ident`` if the position accepts it, else the first claim the support
+    mode moves ``ident`` to that the position accepts, else None."""
+    if ident in mine:
+        return ident
+    if reach is None or ident not in claims:
+        return None
+    for i in sorted(reach(claims[ident])):
+        if order[i] in mine:
+            return order[i]
+    return None

@@ -54,7 +54,7 @@ from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
-__all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of", "objections"]
+__all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of", "objections", "support_reach"]
 
 #: The ways supports can add attacks; the first is the default.
 SUPPORT_MODES = ("none", "deductive", "necessary")
@@ -228,25 +228,9 @@ def build(
         else:
             complex_attacks.append((attackers, target, named, between_claims and support != "none"))
 
-    diagnostics: list[Diagnostic] = []
+    reach, diagnostics = support_reach(argument_map, claims, n, support)
     derived: set[int] = set()
-    reach = None
-    if support != "none":
-        edges: list[tuple[int, int]] = []  # premise -> conclusion
-        for s in argument_map.supports:
-            if s.conclusion not in claims or not all(p in claims for p in s.premises):
-                continue
-            if support == "deductive" and s.linked:
-                diagnostics.append(_linked_note(s))
-                continue
-            for p in s.premises:
-                edges.append((claims[p], claims[s.conclusion]))
-        # Deductive: an attack moves to whatever supports its ends;
-        # necessary: to whatever its ends support.
-        if support == "deductive":
-            reach = _Reach(n, [(c, p) for p, c in edges])
-        else:
-            reach = _Reach(n, edges)
+    if reach is not None:
         derived = _closure(base, reach, n) - base - undercuts
 
     codes = base | undercuts | derived
@@ -291,6 +275,31 @@ def build(
         visible,
     )
     return af, attackers_of, targets
+
+
+def support_reach(
+    argument_map: ArgumentMap, claims: dict[str, int], n: int, support: str
+) -> tuple[_Reach | None, list[Diagnostic]]:
+    """Where the support mode moves the ends of an attack between claims:
+    ``reach(i)`` is every argument index the claim ``i`` moves to, itself
+    included (None in mode ``none``); and the I501 notes of deductive mode."""
+    diagnostics: list[Diagnostic] = []
+    if support == "none":
+        return None, diagnostics
+    edges: list[tuple[int, int]] = []  # premise -> conclusion
+    for s in argument_map.supports:
+        if s.conclusion not in claims or not all(p in claims for p in s.premises):
+            continue
+        if support == "deductive" and s.linked:
+            diagnostics.append(_linked_note(s))
+            continue
+        for p in s.premises:
+            edges.append((claims[p], claims[s.conclusion]))
+    # Deductive: an attack moves to whatever supports its ends;
+    # necessary: to whatever its ends support.
+    if support == "deductive":
+        return _Reach(n, [(c, p) for p, c in edges]), diagnostics
+    return _Reach(n, edges), diagnostics
 
 
 class _Auxiliary:
