@@ -14,6 +14,7 @@ import pytest
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Group, Position, Rebuttal, Step, Support, Undercut
 from argmap.render import ViewError, draw, to_graphviz
 from argmap.render.graph import edge_style
+from argmap.render.labels import WORD_JOINER
 from argmap.render.legend import LEGEND_NODE
 from argmap.render.themes import THEMES
 from render_support import dot_of, needs_dot
@@ -468,7 +469,7 @@ def test_hostile_note_stays_text_in_the_tooltip():
     """Quotes, brackets, backslashes and line breaks in a note add no DOT: the tooltip holds the text on one line."""
     m = ArgumentMap(items=[*claims("a", "b"), Rebuttal("a", "b", name="r", note='x"] evil [\\N\nnext')])
     g = dot_of(m)
-    assert g.node("r").attrs["tooltip"] == 'r — x"] evil [\\N next'
+    assert g.node("r").attrs["tooltip"] == 'r — x"] evil [\\' + WORD_JOINER + 'N next'
     assert g.node_names() == ["a", "b", "r", LEGEND_NODE]
 
 
@@ -583,3 +584,15 @@ def test_concession_written_as_text_draws_its_undercut_onto_the_rebuttal():
     g = dot_of(argmap.parse(text))
     assert g.edge("admit", "r").attrs["style"] == "dashed"
     assert g.edge("objection", "r").attrs["arrowhead"] == "none"
+
+
+@needs_dot[0]
+@needs_dot[1]
+def test_hostile_note_is_the_exact_tooltip_in_the_svg():
+    """dot shows a note with quotes, a backslash escape and markup as that text, on one line, in the dot's title."""
+    note = 'x"] <b>evil</b> \\N \\G & more'
+    m = ArgumentMap(items=[*claims("a", "b"), Rebuttal("a", "b", name="r", note=note)])
+    root = ET.fromstring(draw(m, "svg", legend=False))
+    titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter("{http://www.w3.org/2000/svg}a")]
+    assert f"r — {note}" in [t.replace(WORD_JOINER, "") for t in titles if t]
+    assert not any(el.tag.endswith("}b") for el in root.iter())

@@ -19,7 +19,7 @@ import graphviz
 from attrs import frozen
 
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
-from argmap.render.labels import clean, escape, html_label, text_width, wrap
+from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
 from argmap.render.options import RenderOptions
 from argmap.render.themes import Theme
@@ -818,9 +818,12 @@ def _tooltip(name: str | None, note: str | None, tags: tuple[str, ...]) -> str |
     parts = [part for part in (name, note) if part]
     if tags:
         parts.append("#" + " #".join(tags))
-    if not parts or (parts == [name]):
-        return graphviz.escape(clean(name)) if name else None
-    return graphviz.escape(clean(" — ".join(parts)))
+    if not parts:
+        return None
+    # As in labels, a word joiner after each backslash: Graphviz expands
+    # \N and \G in a tooltip even when the backslash is doubled.
+    text = clean(" — ".join(parts)).replace("\\", "\\" + WORD_JOINER)
+    return graphviz.escape(text)
 
 
 def _right_aligned(cells: list[tuple[str, int, str]], theme: Theme) -> str:
