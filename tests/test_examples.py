@@ -188,6 +188,13 @@ def test_text_concedes_a_point_without_giving_up_its_thesis(stem, conceded, obje
     assert status[objection] is Status.REJECTED
 
 
+@pytest.mark.parametrize("stem", sorted({c[0] for c in CONCESSIONS}))
+def test_text_plan_words_the_concession(stem):
+    """The essay plan of a text that concedes an objection to its thesis says "Zwar ..., aber ..."."""
+    plan = argmap.outline(load(stem), position=TEXTS[stem][1])
+    assert "- Zugeständnis: Zwar trifft das zu, aber es widerlegt die These nicht: " in plan
+
+
 #: The arguments (premise-conclusion structures) of the text maps: map -> {argument: (premises, conclusion)}.
 ARGUMENTS = {
     "interview_gierse_hyperscaler": {"souveraenitaet": (("erpressbar", "eigene_infra_hilft"), "investieren")},
