@@ -105,6 +105,8 @@ def _blank_is_none(value):
 
 def _strings(value):
     # One string is one element, not a sequence of characters.
+    if type(value) is tuple:
+        return value
     if isinstance(value, str):
         return (value,)
     try:
@@ -440,24 +442,57 @@ def _short_repr(self) -> str:
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
+class _Field:
+    """What a validator is told about the field it checks, for fields checked after ``__init__``."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+_TAGS, _NOTE, _GROUP, _ARGUMENT = _Field("tags"), _Field("note"), _Field("group"), _Field("argument")
+
+
 def _tags_field():
-    return field(default=(), kw_only=True, converter=_tags, validator=_check_tags)
+    # Converted and checked in `_check_attributes`: a map holds many relations, and most have none.
+    return field(default=(), kw_only=True)
 
 
 def _group_field():
-    return field(default=None, kw_only=True, validator=_check_optional_id)
+    return field(default=None, kw_only=True)
 
 
-def _check_named(relation) -> None:
-    """Tags, a note and a group belong to a named relation: the name is what they describe."""
-    if relation.name is None and (relation.tags or relation.note is not None or relation.group is not None):
-        _refuse(relation, "name", None, "only a named relation can have tags, a note or a group; give it a name")
+def _note_field():
+    return field(default=None, kw_only=True)
+
+
+def _check_attributes(item) -> None:
+    """Convert and check ``tags``, ``note`` and ``group`` (as the fields of a claim
+    would be); they belong to a named relation, the name is what they describe."""
+    tags, note, group = item.tags, item.note, item.group
+    if tags == () and note is None and group is None:
+        return
+    if tags != ():
+        tags = _tags(tags)
+        _check_tags(item, _TAGS, tags)
+        object.__setattr__(item, "tags", tags)
+    if note is not None:
+        note = _blank_is_none(note)
+        _check_optional_text(item, _NOTE, note)
+        object.__setattr__(item, "note", note)
+    _check_optional_id(item, _GROUP, group)
+    if item.name is None and (tags or note is not None or group is not None):
+        _refuse(item, "name", None, "only a named relation can have tags, a note or a group; give it a name")
 
 
 def _check_attackers(instance, attribute, value):
-    _check_names(instance, attribute, value)
+    if type(value) is not tuple:
+        _refuse(instance, attribute.name, value, "expected a sequence of ids")
     if not value:
         _refuse(instance, attribute.name, value, "an objection needs at least one attacker")
+    for ref in value:
+        _check_name(instance, attribute, ref)
 
 
 @frozen(repr=False)
@@ -477,9 +512,9 @@ class Support:
     conclusion: str = field(validator=_check_name)
     name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
     tags: tuple[str, ...] = _tags_field()
-    note: str | None = _optional_text_field()
+    note: str | None = _note_field()
     group: str | None = _group_field()
-    argument: str | None = field(default=None, kw_only=True, validator=_check_optional_id)
+    argument: str | None = field(default=None, kw_only=True)
     span: Span | None = _span_field()
     #: Spans of the premises, then of the conclusion, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
@@ -492,7 +527,9 @@ class Support:
             _refuse(self, attribute.name, value, "a support needs at least one premise")
 
     def __attrs_post_init__(self) -> None:
-        _check_named(self)
+        if self.argument is not None:
+            _check_optional_id(self, _ARGUMENT, self.argument)
+        _check_attributes(self)
 
     @property
     def linked(self) -> bool:
@@ -522,7 +559,7 @@ class Rebuttal:
     target: str = field(validator=_check_name)
     name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
     tags: tuple[str, ...] = _tags_field()
-    note: str | None = _optional_text_field()
+    note: str | None = _note_field()
     group: str | None = _group_field()
     span: Span | None = _span_field()
     #: Spans of the attackers, then of the target, then of the name.
@@ -530,8 +567,7 @@ class Rebuttal:
     #: Depth of the outline item it was written as (0: a statement of its own).
     outline: int = _outline_field()
 
-    def __attrs_post_init__(self) -> None:
-        _check_named(self)
+    __attrs_post_init__ = _check_attributes
 
     @property
     def attacker(self) -> str:
@@ -561,14 +597,13 @@ class Contradiction:
     second: str = field(validator=_check_name)
     name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
     tags: tuple[str, ...] = _tags_field()
-    note: str | None = _optional_text_field()
+    note: str | None = _note_field()
     group: str | None = _group_field()
     span: Span | None = _span_field()
     #: Spans of ``first``, ``second``, then of the name.
     ref_spans: tuple[Span, ...] = _spans_field()
 
-    def __attrs_post_init__(self) -> None:
-        _check_named(self)
+    __attrs_post_init__ = _check_attributes
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
         yield self.first, _at(self.ref_spans, 0)
@@ -589,7 +624,7 @@ class Undercut:
     target: str = field(validator=_check_name)
     name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
     tags: tuple[str, ...] = _tags_field()
-    note: str | None = _optional_text_field()
+    note: str | None = _note_field()
     group: str | None = _group_field()
     span: Span | None = _span_field()
     #: Spans of the attackers, then of the target, then of the name.
@@ -597,8 +632,7 @@ class Undercut:
     #: Depth of the outline item it was written as (0: a statement of its own).
     outline: int = _outline_field()
 
-    def __attrs_post_init__(self) -> None:
-        _check_named(self)
+    __attrs_post_init__ = _check_attributes
 
     @property
     def attacker(self) -> str:
@@ -681,9 +715,9 @@ class Argument:
     title: str = field(converter=_text, validator=_check_title)
     gist: str | None = _optional_text_field()
     inference: str | None = _optional_text_field()
-    tags: tuple[str, ...] = _tags_field()
+    tags: tuple[str, ...] = field(default=(), kw_only=True, converter=_tags, validator=_check_tags)
     note: str | None = _optional_text_field()
-    group: str | None = _group_field()
+    group: str | None = field(default=None, kw_only=True, validator=_check_optional_id)
     steps: tuple[Step, ...] = field(default=(), kw_only=True, converter=_steps, validator=_check_steps)
     span: Span | None = _span_field()
     #: Span of the id.

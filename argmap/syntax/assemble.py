@@ -661,7 +661,8 @@ class _Assembler:
     def claim(self, b: _ClaimBuilder) -> Claim:
         values, extra = self.attributes(b.attrs, CLAIM_ATTRIBUTES)
         text = normalize(" ".join(b.parts))
-        self.reserved(b.id, b.id_span, "a claim")
+        if b.id in RESERVED_WORDS:
+            self.reserved(b.id, b.id_span, "a claim")
         if not text:
             form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
             self.err("E115", f"claim `{b.id}` has no text", b.span, f"write `{form}: what it says`")
@@ -700,7 +701,8 @@ class _Assembler:
                     "write for example `weight: 0.7`",
                 )
             fields["weight"] = weight
-        fields.update(self.shared_fields(values))
+        if values:
+            fields.update(self.shared_fields(values))
         return Claim(
             b.id,
             text,
