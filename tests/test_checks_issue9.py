@@ -787,3 +787,26 @@ def test_e204_without_a_close_name_lists_what_can_be_undercut():
     assert found(many, "E204")[0].hint.startswith("what can be undercut here: `r0`, `r1`, `r2`, `r3`, `r4` and 2 more;")
     [d] = found(claims("a", "u") + [Undercut("u", "xyz")], "E204")
     assert d.hint.startswith("nothing in this map can be undercut yet: name the relation")
+
+
+def test_position_checks_look_up_each_relation_a_bounded_number_of_times(monkeypatch):
+    """Weighing a chain of undercuts costs look-ups linear in its length (counted, not timed)."""
+    calls = []
+    objections = ArgumentMap.objections
+
+    def counted(self, id):
+        calls.append(id)
+        return objections(self, id)
+
+    monkeypatch.setattr(ArgumentMap, "objections", counted)
+
+    def lookups(n: int) -> int:
+        items = claims("a", "b", "u") + [Rebuttal("a", "b", name="w0")]
+        items += [Undercut("u", f"w{i}", name=f"w{i + 1}") for i in range(n)]
+        m = ArgumentMap(items + [Position("p", ["a", "b", "u"] + [f"w{i}" for i in range(0, n, 2)])])
+        calls.clear()
+        list(check_positions(m))
+        return len(calls)
+
+    small, large = lookups(1000), lookups(4000)
+    assert large <= 4.5 * small
