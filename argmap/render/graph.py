@@ -1,11 +1,12 @@
 """Building the :class:`graphviz.Digraph` of a map.
 
-One pass in source order: the claims (each a node named by its id, grouped
-into clusters), then the relations. A support with several premises, or
-with a name, gets a junction point: its premises meet there, one arrow goes
-on to the conclusion, and undercuts aim at that point. Conclusions are on
-top (``rankdir=BT``), so every arrow points up, from reason to claim.
-"""
+In source order: the claims (each a node named by its id, in nested
+clusters: groups, and arguments' boxes), then the relations. A relation
+with a name, or with several premises or attackers, gets a junction point
+(a dot): its premises or attackers meet there, one arrow goes on to its
+target, and undercuts aim at that point, so that an undercut of a rebuttal
+(a concession) ends on the rebuttal's line. Conclusions are on top
+(``rankdir=BT``), so every arrow points up, from reason to claim."""
 
 from __future__ import annotations
 
@@ -241,6 +242,7 @@ class _Panel:
         self.collapsed = view.arguments == "collapsed"
         self.drawn_arguments: set[str] = set()  # collapsed arguments with a node
         self.plans: list[_Plan] = []
+        self.first: dict[str, int] = {}  # relation name -> index of its first plan
         self.frame_numbers: dict[str, int] = {}
         self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
         if panel.position is not None:
@@ -260,7 +262,7 @@ class _Panel:
                     self.drawn_arguments.add(argument.id)
                     self.junctions[argument.id] = self._name(argument.id)
         numbers: dict[str, int] = {}
-        first: dict[str, int] = {}  # relation name -> index of its first plan
+        first = self.first
         for rel in self.map.relations:
             kind = _KIND[type(rel)]
             numbers[kind] = numbers.get(kind, 0) + 1
@@ -295,7 +297,6 @@ class _Panel:
             name = plan.rel.name
             if plan.drawable and name is not None and plan.junction == self._name(name):
                 self.junctions[name] = plan.junction
-        self.first = first
 
     @staticmethod
     def _ins(rel: Relation) -> tuple[str, ...]:
@@ -306,10 +307,10 @@ class _Panel:
             return (rel.first,)
         return rel.attackers
 
-    def _aims_at_relation(self, plan_or_rel, kind: str) -> bool:
-        rel = plan_or_rel
-        target = rel.target
-        return (kind == "undercut" or target not in self.claim_ids) and self._is_relation(target)
+    def _aims_at_relation(self, rel: Rebuttal | Undercut, kind: str) -> bool:
+        """True when an objection ends at a relation's dot: an undercut
+        always; a rebuttal when no claim has its target's id."""
+        return (kind == "undercut" or rel.target not in self.claim_ids) and self._is_relation(rel.target)
 
     def _is_relation(self, name: str) -> bool:
         try:

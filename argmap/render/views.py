@@ -153,16 +153,11 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
     )
 
 
-def defined_in(claim: Claim) -> str | None:
-    """The id of the argument a claim is defined in (None for a claim of its own)."""
-    return claim.argument
-
-
 def _folded(argument_map: ArgumentMap) -> dict[str, str]:
     """The claims a collapsed argument's node stands for: its premises and
     intermediate conclusions defined inside it. Its conclusion stays a claim
     of its own, and so do claims defined elsewhere that it lists."""
-    home = {c.id: defined_in(c) for c in argument_map.claims if defined_in(c) is not None}
+    home = {c.id: c.argument for c in argument_map.claims if c.argument is not None}
     folded: dict[str, str] = {}
     for argument in argument_map.arguments:
         for step in argument.steps:
@@ -410,7 +405,7 @@ class _Frames:
         arguments = {a.id: a for a in reversed(self.map.arguments)}
         clusters: dict[str, Cluster] = {}
         for claim in claims:
-            home = arguments.get(defined_in(claim)) if expanded else None
+            home = arguments.get(claim.argument) if expanded else None
             key = self.argument(home) if home is not None else self.of(claim.group, claim.tags, claim.source)
             if key is not None:
                 clusters[claim.id] = self.frames[key]
