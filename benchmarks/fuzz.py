@@ -4,17 +4,30 @@ every stage, each input under a time limit.
     python benchmarks/fuzz.py                                  # 100,000 inputs, seed 1, 2 jobs
     python benchmarks/fuzz.py --inputs 5000 --seed 7 --jobs 2 --time-limit 5
     python benchmarks/fuzz.py --inputs 2000 --no-timing        # no time outliers, no scaling probes
+    python benchmarks/fuzz.py --inputs 0                       # the scaling probes alone
+
+Inputs: maps written by the language's rules (claims, implicit claims,
+sources, quotes, linked and named supports, rebuttals, contradictions,
+undercuts, positions, groups, nested outlines, comments anywhere, odd
+Unicode and white space, very long ids and texts, source files that are
+devices, FIFOs or links out of the folder), the bundled examples mutated,
+random bytes, and MapBuilder code with hostile values. Input i of seed s is
+always the same bytes.
 
 Per input: reading never raises; printed diagnostics never raise and show
-the line they name; a ParseError survives pickling; on a map without syntax
-errors formatting keeps every comment, reads back as the same map and is
+the line they name; every refusal (ParseError, ModelError, MapError,
+TooManyExtensions) survives pickling; on a map without syntax errors
+formatting keeps every comment, reads back as the same map and is
 idempotent; on a map without errors every semantics and support mode, the
-essay plan and the DOT source never raise. A hang (beyond ``--time-limit``)
-is a failure, and so (unless ``--no-timing``) is an input whose time per KB
-is far above the median, and a scaling probe whose time grows faster than
-its input. Prints counts per generator and check, the throughput and each
-distinct failure with a minimized reproducer; exits with 1 on any failure.
-benchmarks/fuzzing/ holds the parts; docs: see the module docstrings there.
+essay plan and the DOT source never raise (on a map with errors they may
+only refuse with a ValueError); on every sixth input the commands exit with
+0 or 1 and ``fmt`` leaves a file with errors alone. A hang (beyond
+``--time-limit`` seconds of wall clock) is a failure, and so (unless
+``--no-timing``) is an input whose CPU time per KB is far above the median,
+and a scaling probe whose CPU time grows faster than its input. Prints
+counts per generator and check, the throughput and each distinct failure
+(by check, exception type and where it was raised) with a minimized
+reproducer; exits with 1 on any failure. The parts are in benchmarks/fuzzing/.
 """
 
 from __future__ import annotations

@@ -28,7 +28,10 @@ from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, TooManyExtensio
 
 from .generate import SANDBOX_TEXT
 
-__all__ = ["CHECKS", "Failure", "Outcome", "check_input", "run_checks", "run_api", "prepare_folder", "MAX_ARGUMENTS", "MAX_EXTENSIONS"]
+__all__ = [
+    "CHECKS", "Failure", "Outcome", "check_input", "run_checks", "run_api", "prepare_folder",
+    "MAX_ARGUMENTS", "MAX_EXTENSIONS",
+]
 
 #: Every check, in the order they run.
 CHECKS = (
@@ -296,14 +299,15 @@ def _carets(run: _Run, diagnostics, printed: list[str], text: str) -> None:
             if match and int(match.group(1)) == s.line:
                 shown = _alnum(match.group(2))
                 break
+        line = lines[s.line - 1][:80]
         if shown is None:
             if expected:
                 run.fail("caret", "caret: no excerpt for a line that exists",
-                         f"{d.code} at line {s.line}: no excerpt printed, though line {s.line} is {lines[s.line - 1][:80]!r}")
+                         f"{d.code} at line {s.line}: no excerpt printed, though line {s.line} is {line!r}")
             continue
         if shown not in expected:
             run.fail("caret", "caret: the excerpt is not the line the diagnostic names",
-                     f"{d.code} at {s.line}:{s.column}: shows {shown[:80]!r}, line {s.line} is {lines[s.line - 1][:80]!r}")
+                     f"{d.code} at {s.line}:{s.column}: shows {shown[:80]!r}, line {s.line} is {line!r}")
 
 
 def _pickle(run: _Run, errors: list, text: str) -> None:

@@ -25,7 +25,9 @@ SANDBOX_TEXT = "Intro.\n" + "\n".join(f"… {p} …" for p in PHRASES) + "\nEnd.
 # `file:` values: mostly harmless; rarely the hostile ones of issue 8 (a
 # device that never ends, a FIFO nobody writes, a NUL byte, leaving the folder).
 FILES = ("text.txt", "text.txt", "text.txt", "missing.txt", "sub/../text.txt", "")
-HOSTILE_FILES = ("/dev/zero", "fifo", "/dev/stdin", "a\x00b.txt", "../text.txt", "/etc/hostname", ".", "zero.txt", "up.txt")
+HOSTILE_FILES = (
+    "/dev/zero", "fifo", "/dev/stdin", "a\x00b.txt", "../text.txt", "/etc/hostname", ".", "zero.txt", "up.txt",
+)
 
 WORDS = (
     "Europa muss massiv investieren Rechenzentren Strom Modelle Wettbewerb Daten Energie Größe Zukunft "

@@ -126,7 +126,7 @@ class Pool:
         self.slots = [_Slot(self, n) for n in range(self.jobs)]
         self.restarts = 0
 
-    def run(self, tasks: Iterable, limit: Callable[[object], float], chunk: int = 25) -> Iterator[tuple[object, object]]:
+    def run(self, tasks: Iterable, limit: Callable[[object], float], chunk: int = 25) -> Iterator[tuple]:
         """Yield ``(task, result)`` for every task, in any order; the result is
         a :class:`Hang` for a task that exceeded ``limit(task)`` seconds."""
         tasks = list(tasks)

@@ -35,7 +35,6 @@ class Options:
     outlier_factor: float = 50.0  # time per KB this many times the median ...
     outlier_seconds: float = 0.5  # ... and at least this long is an outlier
     minimize_seconds: float = 10.0
-    save: Path | None = None  # folder for the reproducers
     progress: object = None  # a callable taking a line of text, or None
 
 
@@ -79,7 +78,8 @@ class Report:
     def add(self, failure: Failure, source: str, data: bytes) -> None:
         found = self.findings.get(failure.key)
         if found is None:
-            self.findings[failure.key] = Finding(failure.key, failure.check, failure.message, failure.detail, source, data)
+            f = failure
+            self.findings[f.key] = Finding(f.key, f.check, f.message, f.detail, source, data)
         else:
             found.count += 1
 
@@ -317,7 +317,7 @@ def _minimize(pool: Pool, report: Report, say) -> None:
     say(f"  minimizing {len(todo)} distinct failures")
     hang = min(0.5, o.time_limit / 2)  # a hang's reproducer is minimized to an input that takes this long
     tasks = [
-        ("minimize", f.source.split(":")[0], f.data, f.key, o.minimize_seconds, hang if f.key.startswith("time: hang") else 0)
+        ("minimize", f.source.split(":")[0], f.data, f.key, o.minimize_seconds, hang * f.key.startswith("time: hang"))
         for f in todo
     ]
     by_task = {id(t): f for t, f in zip(tasks, todo)}
