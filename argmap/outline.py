@@ -4,7 +4,16 @@
 a thesis (the map's main claim, or what one position holds), then lists the
 reasons for it with their evidence, the objections with the answers the map
 (or the position) gives, the unstated premises, a conclusion and the sources.
-Headings follow the map's ``lang``: German for ``de``, English otherwise.
+Headings follow the map's ``lang``: German for ``de``, English otherwise (the
+wording is in :mod:`argmap._outline_words`).
+
+An objection whose named rebuttal the essay's side undercuts is conceded, not
+denied: the plan words it "Zwar trifft das zu, aber es widerlegt ... nicht" /
+"Admittedly this is true, but it does not refute ...". A linked objection is
+one objection, its claims joined "und zusammen damit" / "and together with
+it"; answering any one of them answers it. An argument is shown as numbered
+premises and conclusions, each conclusion saying which lines it follows from,
+the last one with the argument's inference rule when the map names it.
 """
 
 from __future__ import annotations
@@ -31,7 +40,9 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     claim. A main claim has reasons or objections and is neither a premise
     nor the attacker in a rebuttal or undercut. With a position, reasons are
     those it accepts, and an objection counts as answered only by a claim it
-    accepts. Raises ``ValueError`` for an unknown position or claim, and
+    accepts (an answer made of linked claims, only when it accepts them all).
+    A concession (an undercut of a named objection) counts as an answer.
+    Raises ``ValueError`` for an unknown position or claim, and
     :class:`argmap.semantics.MapError` (a ValueError carrying the
     diagnostics) when the map has errors that change what it means, such as
     a relation naming an unknown id.

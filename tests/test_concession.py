@@ -74,6 +74,16 @@ def test_map_renders(path):
     assert b"<svg" in result.stdout
 
 
+def test_concession_and_linked_objection_meet_at_their_junctions():
+    """The undercut meets the named rebuttal's junction; both bus premises meet at the linked objection's."""
+    g = parse_dot(to_graphviz(load("bibliothek"), legend=False).source)
+    assert g.edges_between("zuschlaege", "r_kosten") and g.edges_between("r_kosten", "sonntag")
+    assert g.edges_between("eine_aufsicht", "r_kosten")
+    g = parse_dot(to_graphviz(load("schulbeginn"), legend=False).source)
+    assert g.edges_between("ein_bus", "r_bus") and g.edges_between("kein_zweiter", "r_bus")
+    assert g.edges_between("r_bus", "neun") and g.edges_between("schlaf", "neun")
+
+
 # ---- the concession ------------------------------------------------------------------
 
 

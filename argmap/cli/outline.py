@@ -6,7 +6,7 @@ from argmap.cli._maps import read_one
 from argmap.cli.common import UsageError, write_output
 from argmap.outline import outline
 
-HELP = "write an essay plan (Markdown) from a map: thesis, reasons, objections and answers"
+HELP = "write an essay plan (Markdown) from a map: thesis, reasons, objections, answers and concessions"
 
 
 def add_arguments(parser) -> None:
