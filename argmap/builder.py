@@ -180,8 +180,10 @@ class MapBuilder:
             steps = [Step(premises, conclusion)]
         elif premises is not None or conclusion is not None:
             raise ModelError("Argument", "steps", steps, "give steps, or premises and a conclusion, not both")
+        if isinstance(steps, str) or not isinstance(steps, Iterable):
+            raise ModelError("Argument", "steps", steps, "expected a sequence of steps")
         made = []
-        for step in steps if not isinstance(steps, str) else [steps]:
+        for step in steps:
             if type(step) is not Step:
                 try:
                     step_premises, step_conclusion = step

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from argmap.model import (
     RESERVED_WORDS,
+    Argument,
     ArgumentMap,
     Attribute,
     Basis,
@@ -16,6 +17,7 @@ from argmap.model import (
     Position,
     Rebuttal,
     Source,
+    Step,
     Support,
     Undercut,
 )
@@ -65,25 +67,50 @@ def maps(draw, max_claims: int = 8) -> ArgumentMap:
         )
         if draw(st.integers(0, 4)) == 0:
             items.append(Comment(" " + draw(plain)))
-    names: list[str] = []
-    for _ in range(draw(st.integers(0, 10))):
-        kind = draw(st.sampled_from(["support", "linked", "rebuttal", "contradiction", "undercut"]))
+    names: list[str] = []  # of named relations and arguments: what an undercut can aim at
+    group_ids = draw(st.lists(ids, max_size=2, unique=True))
+
+    def fresh_name():
+        return draw(ids.filter(lambda i: i not in claim_ids and i not in names)) if draw(st.booleans()) else None
+
+    def attributes(name):
+        if name is None or draw(st.booleans()):
+            return {}
+        return {
+            "tags": draw(st.lists(st.sampled_from(["zug", "geld"]), max_size=2, unique=True)),
+            "note": draw(st.none() | plain),
+            "group": draw(st.sampled_from(group_ids)) if group_ids and draw(st.booleans()) else None,
+        }
+
+    for n in range(draw(st.integers(0, 10))):
+        kind = draw(
+            st.sampled_from(
+                ["support", "linked", "rebuttal", "contradiction", "undercut", "linked undercut", "argument"]
+            )
+        )
         a, b = draw(st.sampled_from(claim_ids)), draw(st.sampled_from(claim_ids))
-        if kind == "support":
-            name = draw(ids.filter(lambda i: i not in claim_ids and i not in names)) if draw(st.booleans()) else None
-            if name:
-                names.append(name)
-            items.append(Support((a,), b, name=name))
-        elif kind == "linked":
-            items.append(Support(tuple(draw(st.lists(st.sampled_from(claim_ids), min_size=2, max_size=3))), b))
+        several = tuple(draw(st.lists(st.sampled_from(claim_ids), min_size=2, max_size=3)))
+        if kind == "argument":
+            items.extend(draw(arguments(claim_ids, names, group_ids, n)))
+            continue
+        name = fresh_name()
+        if kind in ("support", "linked"):
+            item = Support((a,) if kind == "support" else several, b, name=name, **attributes(name))
         elif kind == "rebuttal":
-            items.append(Rebuttal(a, b))
+            item = Rebuttal(draw(st.sampled_from([(a,), several])), b, name=name, **attributes(name))
         elif kind == "contradiction":
-            items.append(Contradiction(a, b))
+            item = Contradiction(a, b, name=name, **attributes(name))
         elif names:
-            items.append(Undercut(a, draw(st.sampled_from(names))))
-    if draw(st.booleans()):
-        items.append(Group(draw(ids), draw(texts)))
+            attackers = (a,) if kind == "undercut" else several
+            item = Undercut(attackers, draw(st.sampled_from(names)), name=name, **attributes(name))
+        else:
+            continue
+        if name:
+            names.append(name)
+        items.append(item)
+    for gid in group_ids:
+        parent = draw(st.sampled_from(group_ids)) if draw(st.booleans()) else None
+        items.append(Group(gid, draw(texts), parent=parent))
     for pid in draw(st.lists(ids, max_size=2, unique=True)):
         pool = claim_ids + names
         accepts = draw(st.lists(st.sampled_from(pool), max_size=4))
@@ -94,6 +121,41 @@ def maps(draw, max_claims: int = 8) -> ArgumentMap:
         lang=draw(st.none() | st.sampled_from(["de", "en"])),
         question=draw(st.none() | texts),
     )
+
+
+@st.composite
+def arguments(draw, claim_ids: list[str], names: list[str], group_ids: list[str], n: int) -> list:
+    """An argument over ``claim_ids``, followed by the claims it defines itself
+    (ids ``p<n>_<k>``, outside the other ids' alphabet); adds its id to ``names``."""
+    ident = draw(ids.filter(lambda i: i not in claim_ids and i not in names))
+    own: list[Claim] = []
+    steps = []
+    for k in range(draw(st.integers(1, 3))):
+        listed = []
+        for _ in range(draw(st.integers(1 if k == 0 else 0, 3))):
+            if draw(st.booleans()):
+                listed.append(draw(st.sampled_from(claim_ids)))
+            else:
+                own.append(Claim(f"p{n}_{len(own)}", draw(texts), implicit=draw(st.booleans()), argument=ident))
+                listed.append(own[-1].id)
+        if draw(st.booleans()):
+            conclusion = draw(st.sampled_from(claim_ids))
+        else:
+            own.append(Claim(f"p{n}_{len(own)}", draw(texts), note=draw(st.none() | plain), argument=ident))
+            conclusion = own[-1].id
+        steps.append(Step(listed, conclusion))
+    names.append(ident)
+    argument = Argument(
+        ident,
+        draw(texts),
+        gist=draw(st.none() | texts),
+        inference=draw(st.none() | plain),
+        tags=draw(st.lists(st.sampled_from(["zug", "geld"]), max_size=2, unique=True)),
+        note=draw(st.none() | plain),
+        group=draw(st.sampled_from(group_ids)) if group_ids and draw(st.booleans()) else None,
+        steps=steps,
+    )
+    return [argument] + own
 
 
 # -- hostile values for the API round trip (tests/test_roundtrip.py) ----------------------------
@@ -152,6 +214,28 @@ def claim_fields(ref, extra):
     return st.fixed_dictionaries({}, optional=optional)
 
 
+def relation_fields(ref):
+    """Keyword arguments of a relation: a name and its attributes, each present or not."""
+    optional = {"name": st.none() | ref, "tags": any_tags, "note": any_optional_texts, "group": st.none() | ref}
+    return st.fixed_dictionaries({}, optional=optional)
+
+
+def argument_fields(ref, refs):
+    """Keyword arguments of an argument: steps, or premises and a conclusion (or both, or neither)."""
+    steps = st.lists(st.tuples(refs, ref), max_size=3)
+    optional = {
+        "gist": any_optional_texts,
+        "inference": any_optional_texts,
+        "tags": any_tags,
+        "note": any_optional_texts,
+        "group": st.none() | ref,
+        "steps": steps | st.sampled_from([None, "ab", 3, [("a",)]]),
+        "premises": st.none() | refs,
+        "conclusion": st.none() | ref,
+    }
+    return st.fixed_dictionaries({}, optional=optional)
+
+
 @st.composite
 def builder_calls(draw) -> list[tuple[str, tuple, dict]]:
     """A list of MapBuilder method calls ``(name, args, kwargs)`` with hostile arguments."""
@@ -162,7 +246,18 @@ def builder_calls(draw) -> list[tuple[str, tuple, dict]]:
     for _ in range(draw(st.integers(0, 8))):
         kind = draw(
             st.sampled_from(
-                ["claim", "source", "supports", "rebuts", "contradicts", "undercuts", "position", "group", "comment"]
+                [
+                    "claim",
+                    "source",
+                    "supports",
+                    "rebuts",
+                    "contradicts",
+                    "undercuts",
+                    "argument",
+                    "position",
+                    "group",
+                    "comment",
+                ]
             )
         )
         if kind == "claim":
@@ -173,14 +268,16 @@ def builder_calls(draw) -> list[tuple[str, tuple, dict]]:
                 {}, optional={key: any_optional_texts for key in ("author", "date", "kind", "url", "file")}
             )
             calls.append(("source", (draw(ref), draw(any_texts)), draw(fields)))
-        elif kind == "supports":
-            calls.append(("supports", (draw(refs), draw(ref)), {"name": draw(st.none() | ref)}))
-        elif kind in ("rebuts", "contradicts", "undercuts"):
-            calls.append((kind, (draw(ref), draw(ref)), {}))
+        elif kind in ("supports", "rebuts", "undercuts"):
+            calls.append((kind, (draw(refs), draw(ref)), draw(relation_fields(ref))))
+        elif kind == "contradicts":
+            calls.append((kind, (draw(ref), draw(ref)), draw(relation_fields(ref))))
+        elif kind == "argument":
+            calls.append(("argument", (draw(ref), draw(any_texts)), draw(argument_fields(ref, refs))))
         elif kind == "position":
             calls.append(("position", (draw(ref),), {"accepts": draw(refs), "rejects": draw(refs)}))
         elif kind == "group":
-            calls.append(("group", (draw(ref), draw(any_texts)), {}))
+            calls.append(("group", (draw(ref), draw(any_texts)), {"parent": draw(st.none() | ref)}))
         else:
             calls.append(("comment", (draw(any_texts),), {}))
     return calls
@@ -191,7 +288,7 @@ def item_arguments(draw) -> tuple[type, tuple, dict]:
     """A model class and hostile arguments for its constructor ``(cls, args, kwargs)``."""
     ref = any_ids
     refs = st.lists(ref, max_size=3) | ref
-    classes = [Claim, Source, Support, Rebuttal, Contradiction, Undercut, Position, Group, Comment, Attribute]
+    classes = [Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment, Attribute]
     kind = draw(st.sampled_from(classes))
     if kind is Claim:
         kwargs = draw(claim_fields(ref, any_extra))
@@ -200,11 +297,16 @@ def item_arguments(draw) -> tuple[type, tuple, dict]:
         optional = {key: any_optional_texts for key in ("author", "date", "kind", "url", "file")}
         optional["extra"] = any_extra
         return Source, (draw(ref), draw(any_texts)), draw(st.fixed_dictionaries({}, optional=optional))
-    if kind is Support:
-        return Support, (draw(refs), draw(ref)), {"name": draw(st.none() | ref)}
-    if kind in (Rebuttal, Contradiction, Undercut, Group):
-        second = any_texts if kind is Group else ref
-        return kind, (draw(ref), draw(second)), {}
+    if kind in (Support, Rebuttal, Undercut):
+        return kind, (draw(refs), draw(ref)), draw(relation_fields(ref))
+    if kind is Contradiction:
+        return kind, (draw(ref), draw(ref)), draw(relation_fields(ref))
+    if kind is Argument:
+        fields = draw(argument_fields(ref, refs))
+        fields.pop("premises", None), fields.pop("conclusion", None)
+        return Argument, (draw(ref), draw(any_texts | st.none())), fields
+    if kind is Group:
+        return kind, (draw(ref), draw(any_texts)), {"parent": draw(st.none() | ref)}
     if kind is Position:
         return Position, (draw(ref), draw(refs), draw(refs)), {}
     if kind is Attribute:

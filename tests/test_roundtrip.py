@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 import argmap
 from argmap import (
+    Argument,
     ArgumentMap,
     Attribute,
     Basis,
@@ -25,6 +26,7 @@ from argmap import (
     Rebuttal,
     Source,
     Span,
+    Step,
     Support,
     Undercut,
 )
@@ -141,6 +143,33 @@ REFUSED = [
     ("builder: title not a string", lambda: MapBuilder(title=["T"]), "title"),
     ("builder: adding a non-item", lambda: MapBuilder().add(Attribute("k", "v")), "items"),
     ("builder: comment not a string", lambda: MapBuilder().comment(None), "text"),
+    ("rebuttal without attackers", lambda: Rebuttal([], "b"), "attackers"),
+    ("reserved linked attacker", lambda: Undercut(["a", "title"], "r"), "attackers"),
+    ("note on an unnamed rebuttal", lambda: Rebuttal("a", "b", note="n"), "name"),
+    ("tags on an unnamed support", lambda: Support("a", "b", tags=["t"]), "name"),
+    ("group on an unnamed contradiction", lambda: Contradiction("a", "b", group="g"), "name"),
+    ("relation tag with a comma", lambda: Undercut("a", "r", name="u", tags=["x,y"]), "tags"),
+    ("relation group not an id", lambda: Rebuttal("a", "b", name="r", group="g h"), "group"),
+    ("relation note not a string", lambda: Rebuttal("a", "b", name="r", note=3), "note"),
+    ("contradiction named lang", lambda: Contradiction("a", "b", name="lang"), "name"),
+    ("argument named argument", lambda: Argument("argument", "T", steps=[Step("a", "b")]), "id"),
+    ("argument without a title", lambda: Argument("x", " ", steps=[Step("a", "b")]), "title"),
+    ("argument without steps", lambda: Argument("x", "T"), "steps"),
+    ("argument's first step without premises", lambda: Argument("x", "T", steps=[Step([], "b")]), "steps"),
+    ("argument step of the wrong type", lambda: Argument("x", "T", steps=["a"]), "steps"),
+    ("reserved premise of a step", lambda: Step(["claim"], "b"), "premises"),
+    ("step's conclusion not an id", lambda: Step(["a"], "b c"), "conclusion"),
+    ("argument gist not a string", lambda: Argument("x", "T", gist=1, steps=[Step("a", "b")]), "gist"),
+    ("derived support as an item", lambda: ArgumentMap([Support("a", "b", argument="x")]), "items"),
+    ("claim marked with a bad argument id", lambda: Claim("a", "A.", argument="x y"), "argument"),
+    ("group parent not an id", lambda: Group("g", "G", parent="a b"), "parent"),
+    ("builder: argument without steps", lambda: MapBuilder().argument("x", "T"), "steps"),
+    (
+        "builder: argument with steps and premises",
+        lambda: MapBuilder().argument("x", "T", steps=[], premises="a", conclusion="b"),
+        "steps",
+    ),
+    ("builder: a step that is not a pair", lambda: MapBuilder().argument("x", "T", steps=[("a",)]), "steps"),
 ]
 
 
@@ -174,6 +203,15 @@ KEPT = [
     ("basis by name", Claim("a", "A.", basis="Studie")),
     ("comment with line breaks", Comment(" one\ntwo\rthree")),
     ("claim text with a hash", Claim("a", "#nohashtag")),
+    ("linked rebuttal", Rebuttal(["a", "b"], "c")),
+    ("named rebuttal with attributes", Rebuttal("a", "b", name="r", tags=["x"], note="| n # m", group="g")),
+    ("named contradiction", Contradiction("a", "b", name="c")),
+    ("named linked undercut", Undercut(["a", "b"], "r", name="u", note="n")),
+    ("keywords of arguments as names", Rebuttal(["premise"], "conclusion", name="premise")),
+    ("argument with every field", Argument("x", "T", gist="G " * 80, inference="MP", tags="t", note="n", group="g",
+                                           steps=[Step(["a", "b"], "c"), Step([], "d"), Step("e", "f")])),
+    ("argument over keywords", Argument("premise", "# T", steps=[Step(["conclusion", "premise"], "gist")])),
+    ("nested group", Group("g", "", parent="h")),
 ]
 
 

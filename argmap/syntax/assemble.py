@@ -465,9 +465,8 @@ class _Assembler:
                     f"name the {what} above: `{parent.sign} (name) " + " + ".join(_item_ids(parent.line)) + "`",
                 )
             else:
-                self.out.append(
-                    Undercut(ids, parent.label, name=name, span=span, ref_spans=spans + [span] + name_spans, outline=depth)
-                )
+                refs = spans + [span] + name_spans
+                self.out.append(Undercut(ids, parent.label, name=name, span=span, ref_spans=refs, outline=depth))
             return node
         if parent.claim is None:
             self.err(
