@@ -85,17 +85,18 @@ def maps_with_positions(draw) -> ArgumentMap:
 
 
 def brute_framework(m: ArgumentMap, support: str) -> tuple[list[str], set[tuple[str, str]]]:
-    """The arguments and attacks of ``m``, with derived attacks found by
-    applying the two rules of the support mode until nothing new appears."""
+    """The arguments and attacks of ``m`` (a map of :func:`random_map`, whose
+    attacks are unnamed, each with one attacker), with derived attacks found
+    by applying the two rules of the support mode until nothing new appears."""
     claims = [c.id for c in m.claims]
     names = [s.name for s in m.supports if s.name]
     attacks: set[tuple[str, str]] = set()
     for rel in m.relations:
         if isinstance(rel, Rebuttal):
-            attacks.add((rel.attacker, rel.target))
+            attacks |= {(a, rel.target) for a in rel.attackers}
         elif isinstance(rel, Contradiction):
             attacks |= {(rel.first, rel.second), (rel.second, rel.first)}
-    undercuts = {(u.attacker, u.target) for u in m.undercuts}
+    undercuts = {(a, u.target) for u in m.undercuts for a in u.attackers}
     if support != "none":
         step = set()
         for s in m.supports:

@@ -10,6 +10,7 @@ from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, 
 from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, Status, evaluate, framework
 from argmap.semantics import _dung
 from tests.strategies_semantics import (
+    has_odd_cycle,
     brute_structure,
     brute_structure_extensions,
     random_extended_map,
@@ -30,9 +31,10 @@ def _claims(*ids: str) -> list:
 
 @pytest.mark.parametrize("support", SUPPORT_MODES)
 def test_every_semantics_matches_brute_force_with_named_linked_and_undercut_attacks(support):
-    """On 400 random maps with named and linked attacks and undercuts of every relation, every semantics gives the brute-force extensions."""
-    seen = {"named rebuttal": 0, "linked": 0, "undercut of an undercut": 0, "undercut of an argument": 0,
-            "named contradiction": 0, "undecided": 0, "auxiliary": 0}
+    """On 400 random maps with named and linked attacks, undercuts of every relation, self-attacks and odd cycles, every semantics gives the brute-force extensions."""
+    kinds = ("support", "rebuttal", "contradiction", "undercut", "argument")
+    seen = dict.fromkeys(("named rebuttal", "named contradiction", "linked", "self-attack", "odd cycle",
+                          "undecided", "auxiliary") + tuple(f"undercut of: {k}" for k in kinds), 0)
     for m in _random_maps():
         elements, attacks = brute_structure(m, support)
         expected = brute_structure_extensions(elements, attacks)
@@ -40,12 +42,16 @@ def test_every_semantics_matches_brute_force_with_named_linked_and_undercut_atta
             result = evaluate(m, semantics, support)
             assert result.extensions == sorted_extensions(expected[semantics]), (semantics, m)
             assert set(result.arguments) == set(elements)
-        names = {r.name: r for r in m.relations if r.name}
+        kind_of = {r.name: type(r).__name__.lower() for r in m.relations if r.name}
+        kind_of.update({a.id: "argument" for a in m.arguments})
+        for k in kinds:
+            seen[f"undercut of: {k}"] += any(kind_of.get(u.target) == k for u in m.undercuts)
         seen["named rebuttal"] += any(isinstance(r, Rebuttal) and r.name for r in m.relations)
         seen["named contradiction"] += any(isinstance(r, Contradiction) and r.name for r in m.relations)
         seen["linked"] += any(len(getattr(r, "attackers", ())) > 1 for r in m.relations)
-        seen["undercut of an undercut"] += any(isinstance(names.get(u.target), Undercut) for u in m.undercuts)
-        seen["undercut of an argument"] += any(u.target in {a.id for a in m.arguments} for u in m.undercuts)
+        seen["self-attack"] += any(target in members for members, target, _ in attacks)
+        pairs = {(x, target) for members, target, via in attacks for x in members | {via} - {None}}
+        seen["odd cycle"] += has_odd_cycle(elements, pairs)
         seen["undecided"] += Status.UNDECIDED in evaluate(m, "grounded", support).status.values()
         seen["auxiliary"] += bool(framework(m, support).auxiliary)
     # The random maps do exercise every construct and the hard cases.

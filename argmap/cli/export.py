@@ -1,4 +1,9 @@
-"""``argmap export FILE --to apx``: the map's argumentation framework for other solvers."""
+"""``argmap export FILE --to apx``: the map's argumentation framework for other solvers.
+
+Named and linked objections are written with the auxiliary arguments of
+the translation (ids starting with ``aux_``; docs/semantics.md): a solver
+finds argmap's extensions once it drops them from its answers.
+"""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ __all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of", "
 #: The ways supports can add attacks; the first is the default.
 SUPPORT_MODES = ("none", "deductive", "necessary")
 
-_NAMED_RELATIONS = (Support, Rebuttal, Contradiction, Undercut)
+_NAMED_RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
 
 
 def _pairs(value):
@@ -125,30 +125,36 @@ def arguments_of(argument_map: ArgumentMap) -> tuple[list[str], dict[str, int], 
     for item in argument_map.items:
         kind = type(item)
         if kind is Claim:
-            ident, into = item.id, claims
-        elif kind is Argument:
-            ident, into = item.id, names
-        elif kind in _NAMED_RELATIONS and item.name is not None:
-            ident, into = item.name, names
+            ident = item.id
+            if ident in claims or ident in names:
+                continue
+            claims[ident] = len(order)
         else:
-            continue
-        if ident in claims or ident in names:
-            continue
-        into[ident] = len(order)
+            if kind in _NAMED_RELATIONS:
+                ident = item.name
+                if ident is None:
+                    continue
+            elif kind is Argument:
+                ident = item.id
+            else:
+                continue
+            if ident in claims or ident in names:
+                continue
+            names[ident] = len(order)
         order.append(ident)
     return order, claims, names
 
 
 def objections(
-    argument_map: ArgumentMap, claims: dict[str, int], names: dict[str, int]
+    relations: Iterable, claims: dict[str, int], names: dict[str, int]
 ) -> Iterator[tuple[tuple[int, ...], int, int, bool]]:
-    """Every attack the map writes, by index: ``(attackers, target, named,
-    between_claims)``, where ``named`` is the index of the named relation
-    the attack belongs to (-1 when unnamed) and ``between_claims`` says
-    whether it is a rebuttal or contradiction (which support modes move
+    """Every attack the ``relations`` write, by index: ``(attackers, target,
+    named, between_claims)``, where ``named`` is the index of the named
+    relation the attack belongs to (-1 when unnamed) and ``between_claims``
+    says whether it is a rebuttal or contradiction (which support modes move
     along supports). A contradiction gives two attacks (one when it relates
-    a claim to itself). Relations naming unknown ids are left out."""
-    for rel in argument_map.relations:
+    a claim to itself). Supports, and relations naming unknown ids, are left out."""
+    for rel in relations:
         kind = type(rel)
         if kind is Support:
             continue
@@ -221,12 +227,37 @@ def build(
     # need auxiliary arguments (see _Auxiliary).
     base: set[int] = set()
     undercuts: set[int] = set()
-    complex_attacks: list[tuple[tuple[int, ...], int, int, bool]] = []
-    for attackers, target, named, between_claims in objections(argument_map, claims, names):
-        if named < 0 and len(attackers) == 1:
-            (base if between_claims else undercuts).add(attackers[0] * n + target)
+    others = []  # the relations with named or linked attacks
+    for r in argument_map.rebuttals:
+        if r.name is None and len(r.attackers) == 1:
+            a = claims.get(r.attackers[0])
+            b = claims.get(r.target)
+            if a is not None and b is not None:
+                base.add(a * n + b)
         else:
-            complex_attacks.append((attackers, target, named, between_claims and support != "none"))
+            others.append(r)
+    for k in argument_map.contradictions:
+        if k.name is None:
+            a = claims.get(k.first)
+            b = claims.get(k.second)
+            if a is not None and b is not None:
+                base.add(a * n + b)
+                base.add(b * n + a)
+        else:
+            others.append(k)
+    for u in argument_map.undercuts:
+        if u.name is None and len(u.attackers) == 1:
+            a = claims.get(u.attackers[0])
+            b = names.get(u.target)
+            if a is not None and b is not None:
+                undercuts.add(a * n + b)
+        else:
+            others.append(u)
+    moving = support != "none"
+    complex_attacks = [
+        (attackers, target, named, between_claims and moving)
+        for attackers, target, named, between_claims in objections(others, claims, names)
+    ]
 
     reach, diagnostics = support_reach(argument_map, claims, n, support)
     derived: set[int] = set()

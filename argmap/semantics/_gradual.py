@@ -108,7 +108,7 @@ def strengths_of(argument_map: ArgumentMap) -> tuple[dict[str, float], list[Diag
     supporters: list[list[tuple[tuple[int, ...], int]]] = [[] for _ in range(n)]
     depends: list[set[int]] = [set() for _ in range(n)]  # a -> what a's strength feeds into
 
-    for members, target, named, _ in objections(argument_map, claims, names):
+    for members, target, named, _ in objections(argument_map.relations, claims, names):
         if named < 0 and len(members) == 1:
             attackers[target].append(members[0])
         else:
