@@ -447,6 +447,27 @@ def test_argument_plans_in_german():
     assert "- (3) Also (aus 1, 2): Teenagers sleep too little. (`short`)" in plan
 
 
+@pytest.mark.parametrize("seed", range(0, 400, 20))
+def test_random_maps_with_every_new_construct_have_plans(seed):
+    """Named and linked objections, undercuts of every kind of relation and arguments, from the map's
+    view, a position's and with every claim as the thesis: each gives a plan that names the thesis."""
+    import random
+
+    from tests.strategies_semantics import random_extended_map
+
+    for k in range(seed, seed + 20):
+        rng = random.Random(k)
+        m = random_extended_map(rng)
+        ids = [c.id for c in m.claims] + [r.name for r in m.relations if r.name]
+        accepts = rng.sample(ids, rng.randint(0, len(ids)))
+        rejects = [i for i in ids if i not in accepts and rng.random() < 0.3]
+        m = argmap.ArgumentMap([*m.items, argmap.Position("p", accepts, rejects)])
+        for position in (None, "p"):
+            for claim in (c.id for c in m.claims):
+                plan = argmap.outline(m, position=position, claim=claim)
+                assert f"(`{claim}`)**" in section(plan, "1.")
+
+
 def test_concession_text_plan_stands():
     """The concession map of tests/data: the plan concedes the cost and the verdict is accepted."""
     m = argmap.load(ROOT / "tests" / "data" / "concession" / "bibliothek.argmap")
