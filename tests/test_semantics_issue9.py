@@ -435,3 +435,13 @@ def test_acceptance_notes_skip_an_objection_whose_relation_is_undercut():
         "claim `y` is undecided under preferred semantics: it is in some preferred extensions, not in all",
     ]
     assert [d.message for d in acceptance_notes(argmap.parse(CONCESSION))] == []
+
+
+def test_evaluation_does_not_depend_on_the_order_of_statements():
+    """Writing the same statements in another order (so the auxiliary arguments come in another order) changes no extension and no strength."""
+    for m in _random_maps()[:150]:
+        shuffled = ArgumentMap(list(reversed(m.items)))
+        for semantics in EXTENSION_SEMANTICS:
+            assert evaluate(m, semantics).extensions == evaluate(shuffled, semantics).extensions
+        a, b = evaluate(m, "dfquad").strengths, evaluate(shuffled, "dfquad").strengths
+        assert all(a[x] == pytest.approx(b[x], abs=1e-9) for x in a)

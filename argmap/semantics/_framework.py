@@ -271,7 +271,7 @@ def build(
         auxiliary: list[str] = []
         extra: list[tuple[int, int, bool]] = []
     else:
-        aux = _Auxiliary(order, support, reach)
+        aux = _Auxiliary(order, reach)
         for attackers, target, named, moves in complex_attacks:
             aux.add(attackers, target, named, moves)
         auxiliary = aux.names
@@ -295,7 +295,7 @@ def build(
         pairs.append((arguments[a], arguments[b]))
     visible = None
     if extra:
-        visible = _visible_attacks(pairs, n, total, sorted(codes), aux, order)
+        visible = _visible_attacks(n, total, codes, aux)
     af = Framework(
         arguments,
         pairs,
@@ -345,7 +345,7 @@ class _Auxiliary:
     Every id starts with a prefix no id of the map starts with.
     """
 
-    def __init__(self, order: list[str], support: str, reach):
+    def __init__(self, order: list[str], reach):
         self.order = order
         self.n = len(order)
         self.reach = reach
@@ -389,7 +389,10 @@ class _Auxiliary:
             self.edges.append((app, t, t != target))
 
 
-def _visible_attacks(pairs, n, total, codes, aux: _Auxiliary, order) -> list[tuple[str, str]]:
+def _visible_attacks(n: int, total: int, codes: set[int], aux: _Auxiliary) -> list[tuple[str, str]]:
+    """The attacks as the map's ids see them: the edges between the map's
+    own arguments, and (x, t) for each attacker or relation x of a named or
+    linked attack on t (moved along supports as the attack is)."""
     found: set[int] = set()
     for code in codes:
         a, b = divmod(code, total)
@@ -405,6 +408,7 @@ def _visible_attacks(pairs, n, total, codes, aux: _Auxiliary, order) -> list[tup
         for x in sources:
             for t in targets:
                 found.add(x * n + t)
+    order = aux.order
     return [(order[a], order[b]) for a, b in map(lambda code: divmod(code, n), sorted(found))]
 
 
