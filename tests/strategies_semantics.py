@@ -84,6 +84,17 @@ def maps_with_positions(draw) -> ArgumentMap:
 # -- brute force, straight from the definitions --------------------------------
 
 
+def _support_steps(m: ArgumentMap, support: str) -> set[tuple[str, str]]:
+    """The pairs (premise, conclusion) the support mode moves attacks along:
+    every premise in necessary mode, single-premise supports in deductive mode."""
+    step = set()
+    for s in m.supports:
+        if support == "deductive" and len(s.premises) > 1:
+            continue
+        step |= {(p, s.conclusion) for p in s.premises}
+    return step
+
+
 def brute_framework(m: ArgumentMap, support: str) -> tuple[list[str], set[tuple[str, str]]]:
     """The arguments and attacks of ``m`` (a map of :func:`random_map`, whose
     attacks are unnamed, each with one attacker), with derived attacks found
@@ -98,11 +109,7 @@ def brute_framework(m: ArgumentMap, support: str) -> tuple[list[str], set[tuple[
             attacks |= {(rel.first, rel.second), (rel.second, rel.first)}
     undercuts = {(a, u.target) for u in m.undercuts for a in u.attackers}
     if support != "none":
-        step = set()
-        for s in m.supports:
-            if support == "deductive" and len(s.premises) > 1:
-                continue
-            step |= {(p, s.conclusion) for p in s.premises}
+        step = _support_steps(m, support)
         plus = set(step)  # supports+: the transitive closure
         while True:
             more = {(a, d) for a, b in plus for c, d in plus if b == c} - plus
@@ -261,11 +268,7 @@ def brute_structure(m: ArgumentMap, support: str) -> tuple[list[str], set[Attack
         elif isinstance(rel, Undercut):
             fixed.add((frozenset(rel.attackers), rel.target, rel.name))
     if support != "none":
-        step = set()
-        for s in m.supports:
-            if support == "deductive" and len(s.premises) > 1:
-                continue
-            step |= {(p, s.conclusion) for p in s.premises}
+        step = _support_steps(m, support)
         while True:
             new = set()
             for p, c in step:

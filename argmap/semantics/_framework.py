@@ -228,14 +228,18 @@ def build(
     base: set[int] = set()
     undercuts: set[int] = set()
     others = []  # the relations with named or linked attacks
-    for r in argument_map.rebuttals:
-        if r.name is None and len(r.attackers) == 1:
-            a = claims.get(r.attackers[0])
-            b = claims.get(r.target)
-            if a is not None and b is not None:
-                base.add(a * n + b)
-        else:
-            others.append(r)
+    for relations, targets_by_id, into in (
+        (argument_map.rebuttals, claims, base),
+        (argument_map.undercuts, names, undercuts),
+    ):
+        for r in relations:
+            if r.name is None and len(r.attackers) == 1:
+                a = claims.get(r.attackers[0])
+                b = targets_by_id.get(r.target)
+                if a is not None and b is not None:
+                    into.add(a * n + b)
+            else:
+                others.append(r)
     for k in argument_map.contradictions:
         if k.name is None:
             a = claims.get(k.first)
@@ -245,14 +249,6 @@ def build(
                 base.add(b * n + a)
         else:
             others.append(k)
-    for u in argument_map.undercuts:
-        if u.name is None and len(u.attackers) == 1:
-            a = claims.get(u.attackers[0])
-            b = names.get(u.target)
-            if a is not None and b is not None:
-                undercuts.add(a * n + b)
-        else:
-            others.append(u)
     moving = support != "none"
     complex_attacks = [
         (attackers, target, named, between_claims and moving)
