@@ -1,9 +1,10 @@
 """Acceptability semantics: which claims of a map stand, and how strongly.
 
 A map is translated into an abstract argumentation framework (Dung 1995):
-the claims and named supports are the arguments; rebuttals, contradictions
-and undercuts the attacks, and supports add attacks by the support mode
-(:data:`SUPPORT_MODES`). :func:`evaluate` computes the grounded, complete,
+the claims, named relations and arguments are the arguments; rebuttals,
+contradictions and undercuts the attacks (a named or linked one through
+auxiliary arguments that results never show), and supports add attacks by
+the support mode (:data:`SUPPORT_MODES`). :func:`evaluate` computes the grounded, complete,
 preferred or stable extensions, or DF-QuAD strengths; everything here is a
 pure function from the map to immutable data. docs/semantics.md explains
 the semantics, with examples.
