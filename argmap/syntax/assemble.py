@@ -460,7 +460,7 @@ class _Assembler:
                 what = _SIGN_WORD[parent.sign]
                 self.err(
                     "E109",
-                    f"to undercut a {what}, the {what} needs a name",
+                    f"to undercut {'an' if what == 'undercut' else 'a'} {what}, the {what} needs a name",
                     span,
                     f"name the {what} above: `{parent.sign} (name) " + " + ".join(_item_ids(parent.line)) + "`",
                 )
