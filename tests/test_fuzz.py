@@ -115,3 +115,13 @@ def test_api_code_refusals_are_fine_and_round_trips_are_checked(monkeypatch):
     monkeypatch.setattr(argmap.ArgumentMap, "to_source", lambda self: "claim a: Other.\n")
     changed = run_api(b"b = MapBuilder()\nb.claim('a', 'A.')\n")
     assert "roundtrip: parse(to_source(m)) != m" in [f.key for f in changed.failures]
+
+
+def test_checks_compare_read_with_reading_the_file(tmp_path, monkeypatch):
+    """argmap.read of the decoded text must give the map that reading the file gave."""
+    real = argmap.read
+    monkeypatch.setattr(argmap, "read", lambda text, name=None: real(text.replace("A.", "B."), name))
+    data = b"claim a: A." + b" " * 11 + b"\n"  # 23 characters: the read comparison runs on this input
+    assert len(data) % 10 == 3
+    outcome = run_checks(data, prepare_folder(tmp_path) / "f.argmap")
+    assert "read: argmap.read and reading the file disagree" in [f.key for f in outcome.failures]

@@ -192,6 +192,8 @@ def _after_reading(run: _Run, m, text: str, diagnostics: list, deep: bool, path:
         run.guard("caret", _carets, run, everything, printed, text)
     if syntax_errors:
         run.guard("pickle", _pickle, run, [d for d in diagnostics if d.is_error], text)
+    if path is not None and len(text) % 10 == 3:
+        run.guard("read", _same_as_file, run, m, diagnostics, text, str(path))
     if not deep:
         return
     if path is not None and len(text) % 6 == 0 and len(text) <= 100_000:
@@ -266,6 +268,15 @@ def _commands(run: _Run, path: Path, text: str, syntax_errors: bool, turn: int) 
             run.fail("cli", f"cli: argmap fmt exits with {code} on a file without errors", "")
         elif lost:
             run.fail("cli", "cli: argmap fmt drops a comment", f"first {lost[0][:80]!r}")
+
+
+def _same_as_file(run: _Run, m, diagnostics, text: str, name: str) -> None:
+    """``argmap.read`` of the decoded text gives what reading the file gave."""
+    again, more = argmap.read(text, name)
+    codes = [d.code for d in diagnostics if d.code != "E001"]  # E001: bytes that are not UTF-8
+    if again != m or [d.code for d in more] != codes:
+        run.fail("read", "read: argmap.read and reading the file disagree",
+                 f"file: {codes[:5]}, read: {[d.code for d in more][:5]}, same map: {again == m}")
 
 
 def _refusable(run: _Run, fn, m) -> None:
