@@ -543,15 +543,9 @@ class Support:
 
 
 @frozen(repr=False)
-class Rebuttal:
-    """``attackers`` speak against ``target``. Two or more attackers are
-    linked: the objection holds only when all of them hold.
-
-    ``target`` is a claim (or, for checks to judge, any id). A named
-    rebuttal is an argument of its own: it can be undercut (a concession:
-    "admittedly ..., but that does not refute ..."), accepted and rejected.
-    ``Rebuttal("a", "b")`` is ``Rebuttal(("a",), "b")``.
-    """
+class _Objection:
+    """What a rebuttal and an undercut have in common: one or more attackers
+    (linked when more than one: they attack only together) and a target."""
 
     __repr__ = _short_repr
 
@@ -583,6 +577,18 @@ class Rebuttal:
         for i, attacker in enumerate(self.attackers):
             yield attacker, _at(self.ref_spans, i)
         yield self.target, _at(self.ref_spans, len(self.attackers))
+
+
+@frozen(repr=False)
+class Rebuttal(_Objection):
+    """``attackers`` speak against ``target``. Two or more attackers are
+    linked: the objection holds only when all of them hold.
+
+    ``target`` is a claim (or, for checks to judge, any id). A named
+    rebuttal is an argument of its own: it can be undercut (a concession:
+    "admittedly ..., but that does not refute ..."), accepted and rejected.
+    ``Rebuttal("a", "b")`` is ``Rebuttal(("a",), "b")``.
+    """
 
 
 @frozen(repr=False)
@@ -611,43 +617,12 @@ class Contradiction:
 
 
 @frozen(repr=False)
-class Undercut:
+class Undercut(_Objection):
     """``attackers`` deny that the named relation or argument ``target``
     holds, without denying its premises or its conclusion. Two or more
     attackers are linked: the undercut holds only when all of them hold.
     Undercutting an argument undercuts its final inference.
     ``Undercut("a", "r")`` is ``Undercut(("a",), "r")``."""
-
-    __repr__ = _short_repr
-
-    attackers: tuple[str, ...] = field(converter=_strings, validator=_check_attackers)
-    target: str = field(validator=_check_name)
-    name: str | None = field(default=None, kw_only=True, validator=_check_optional_name)
-    tags: tuple[str, ...] = _tags_field()
-    note: str | None = _note_field()
-    group: str | None = _group_field()
-    span: Span | None = _span_field()
-    #: Spans of the attackers, then of the target, then of the name.
-    ref_spans: tuple[Span, ...] = _spans_field()
-    #: Depth of the outline item it was written as (0: a statement of its own).
-    outline: int = _outline_field()
-
-    __attrs_post_init__ = _check_attributes
-
-    @property
-    def attacker(self) -> str:
-        """The first attacker (kept for code written before linked objections; use ``attackers``)."""
-        return self.attackers[0]
-
-    @property
-    def linked(self) -> bool:
-        """True when the attackers defeat the target only together."""
-        return len(self.attackers) > 1
-
-    def references(self) -> Iterator[tuple[str, Span | None]]:
-        for i, attacker in enumerate(self.attackers):
-            yield attacker, _at(self.ref_spans, i)
-        yield self.target, _at(self.ref_spans, len(self.attackers))
 
 
 @frozen(repr=False)

@@ -527,3 +527,20 @@ def test_builder_equals_parsed_map():
     b.argument("x", "T", steps=[(["a", "b"], "c"), Step(["u"], "a")])
     b.group("g", "G", parent="h")
     assert b.build() == argmap.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("argument x: T\npremise p1: A.\n", "a `premise` line belongs to an argument: indent it under"),
+        ("argument x: T\n  premisse p1: A.\n  conclusion k: K.\n", "did you mean `premise`?"),
+        ("argument x: T\n  premise p1: A.\n  conclusio k\n", "did you mean `conclusion`?"),
+        ("argument x: T\n  premise p 1: A.\n  conclusion k: K.\n", "an id has no spaces: write `premise p_1:`"),
+        ("claim a: A.\nclaim b: B.\nr: a + b contradict b\n", "did you mean `contradicts`?"),
+    ],
+    ids=["premise not indented", "premise misspelt", "conclusion misspelt", "id with a space", "keyword misspelt"],
+)
+def test_syntax_hints_for_the_new_lines(text, hint):
+    """A line of the new forms that does not parse gets a hint that names the form meant."""
+    d = diagnostic(text, "E101")
+    assert hint in d.hint

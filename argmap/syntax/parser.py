@@ -25,6 +25,7 @@ __all__ = ["grammar_text", "parse_lines", "MAX_SYNTAX_ERRORS"]
 MAX_SYNTAX_ERRORS = 100
 
 KEYWORDS = ("supports", "rebuts", "contradicts", "undercuts")
+_STEP_WORDS = ("premise", "conclusion")
 _TOP_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question", "argument")
 STATEMENT_WORDS = ("claim", "implicit", "source", "group", "position", "title", "lang", "question", "argument")
 
@@ -237,8 +238,14 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
     message = f"unexpected `{value}`: expected {_expected_words(exc.expected)}"
     relation_words = {"SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"}
     misspelled = suggest(first_word, STATEMENT_WORDS) if first_word not in STATEMENT_WORDS else None
-    if src[:1] in " \t" and first_word in _TOP_WORDS:
+    indented = src[:1] in " \t"
+    step_word = suggest(first_word, _STEP_WORDS) if indented and first_word not in _STEP_WORDS else None
+    if indented and first_word in _TOP_WORDS:
         hint = f"a `{first_word}` line starts at the left margin: remove the indentation"
+    elif first_word in _STEP_WORDS and not indented:
+        hint = f"a `{first_word}` line belongs to an argument: indent it under the `argument ID: title` line"
+    elif step_word and " " in stripped:
+        hint = f"did you mean `{step_word}`? (`{_FORMS[step_word]}`)"
     elif misspelled and " " in stripped:
         hint = f"did you mean `{misspelled}`? (`{_FORMS[misspelled]}`)"
     elif relation_words & set(exc.expected) and token.type in ("ID", "TEXT"):
