@@ -8,6 +8,7 @@ kinds of statements; comments stay where they were.
 
 from __future__ import annotations
 
+import bisect
 import textwrap
 
 from argmap.model import (
@@ -313,7 +314,9 @@ def _argument(items, i: int) -> tuple[list[str], int]:
     a: Argument = items[i]
     mentions = [(w, ref, span) for step in a.steps for w, ref, span in _mentions(step)]
     lines_at = [span.line if span is not None else None for _, _, span in mentions]
-    last_line = max((n for n in lines_at if n is not None), default=None)
+    if None in lines_at:  # built in Python: comments go above the claim after them
+        lines_at = None
+    last_line = lines_at[-1] if lines_at else None
     defined: dict[int, Claim] = {}
     before: dict[int, list[Comment]] = {}  # comments to write above the k-th mention
     pending: list[Comment] = []
@@ -369,12 +372,13 @@ def _defines(item, a: Argument, mentions, pointer: int) -> int | None:
     return next((k for k in range(pointer, len(mentions)) if mentions[k][1] == item.id), None)
 
 
-def _comment_place(c: Comment, lines_at: list, default: int) -> int:
+def _comment_place(c: Comment, lines_at: list | None, default: int) -> int:
     """Above which mention a comment inside an argument goes: the first written
-    below it, if the map was read from text; else above the claim after it."""
-    if c.span is None or None in lines_at:
+    below it, if the map was read from text (its lines ascend); else above the
+    claim after it."""
+    if c.span is None or lines_at is None:
         return default
-    return next((k for k, n in enumerate(lines_at) if n > c.span.line), len(lines_at))
+    return bisect.bisect_right(lines_at, c.span.line)
 
 
 def _inside(c: Comment, last_line: int | None) -> bool:

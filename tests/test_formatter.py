@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -217,3 +218,37 @@ def test_comments_inserted_anywhere_survive_fmt(text):
     again = argmap.parse(out)
     assert again == m
     assert again.to_source() == out
+
+
+def test_exact_text_of_issue9_constructs_built_in_python():
+    """Named and linked objections with attributes, an argument and nested groups, as fmt writes them."""
+    b = argmap.MapBuilder()
+    b.claim("a", "A.")
+    b.claim("b", "B.")
+    b.claim("c", "C.")
+    b.rebuts(["a", "b"], "c", name="r", tags=["zug"], note="Ein Einwand.", group="g")
+    b.contradicts("a", "b", name="k")
+    b.undercuts("c", "r")
+    b.argument("x", "Titel", gist="Kurz.", inference="MP", steps=[(["a"], "b"), ([], "c")], group="g")
+    b.group("g", "G", parent="h")
+    b.group("h", "H")
+    assert b.build().to_source() == (
+        "claim a: A.\nclaim b: B.\nclaim c: C.\n"
+        "r: a + b rebuts c\n  tags: zug\n  group: g\n  note: Ein Einwand.\n"
+        "k: a contradicts b\n"
+        "c undercuts r\n"
+        "\n"
+        "argument x: Titel\n  gist: Kurz.\n  inference: MP\n  group: g\n"
+        "  premise a\n  conclusion b\n  conclusion c\n"
+        "\n"
+        "group g: G\n  group: h\ngroup h: H\n"
+    )
+
+
+def test_outline_relation_with_attributes_is_written_flat():
+    """A relation read from an outline that gains a note leaves the outline (an item has no place for it)."""
+    m = argmap.parse("claim t: T.\n  - (r) a: A.\n    ~ u: U.\n")
+    items = [attrs.evolve(i, note="N") if isinstance(i, argmap.Rebuttal) else i for i in m.items]
+    text = m.evolve(items=items).to_source()
+    assert text == "claim t: T.\nclaim a: A.\nr: a rebuts t\n  note: N\nclaim u: U.\nu undercuts r\n"
+    assert argmap.parse(text) == m.evolve(items=items)
