@@ -316,3 +316,52 @@ def item_arguments(draw) -> tuple[type, tuple, dict]:
 
 #: A comment line's text: anything but a line break that the grammar knows.
 comment_texts = st.text(st.characters(blacklist_characters="\r\n", blacklist_categories=("Cs",)), max_size=12)
+
+
+# -- canonical texts of the issue 9 forms (tests/test_roundtrip.py) -------------------------------
+
+
+one_line = plain.map(lambda t: " ".join(t.split()))
+
+
+@st.composite
+def issue9_texts(draw) -> str:
+    """A canonical map text with an outline of named and linked supports, objections and
+    undercuts (`+ (r) a`, `- a + b`, `~ (u) x`, ...) and an argument defining claims."""
+    pool = ["a", "b", "c"]
+    blocks = ["\n".join(f"claim {c}: {c.upper()}." for c in pool)]
+    counter = iter(range(10_000))
+    lines = ["claim t: T."]
+    # The open path of the outline, (sign, label, single claim or None) per depth: a new item
+    # goes under one of them, as lines written in order can.
+    stack = [(None, None, "t")]
+    for _ in range(draw(st.integers(1, 8))):
+        depth = draw(st.integers(0, len(stack) - 1))
+        sign, label, claim = stack[depth]
+        signs = (["+", "-"] if claim else []) + (["~"] if label else [])
+        if not signs:
+            continue
+        new_sign = draw(st.sampled_from(signs))
+        new_label = f"n{next(counter)}" if draw(st.booleans()) else None
+        head = "  " * (depth + 1) + new_sign + (f" ({new_label})" if new_label else "")
+        if draw(st.booleans()):
+            ident = f"d{next(counter)}"
+            lines.append(f"{head} {ident}: {draw(one_line)}")
+            single = ident
+        else:
+            refs = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2))
+            lines.append(f"{head} {' + '.join(refs)}")
+            single = refs[0] if len(refs) == 1 else None
+        stack = stack[: depth + 1] + [(new_sign, new_label, single)]
+    blocks.append("\n".join(lines))
+    arg = ["argument x: Titel", "  gist: Kurz."]
+    for k in range(draw(st.integers(1, 3))):
+        for _ in range(draw(st.integers(1 if k == 0 else 0, 2))):
+            if draw(st.booleans()):
+                arg.append(f"  premise {draw(st.sampled_from(pool))}")
+            else:
+                word = "implicit " if draw(st.booleans()) else ""
+                arg.append(f"  premise {word}q{next(counter)}: {draw(one_line)}")
+        arg.append(f"  conclusion k{next(counter)}: {draw(one_line)}")
+    blocks.append("\n".join(arg))
+    return "\n\n".join(blocks) + "\n"

@@ -31,7 +31,7 @@ from argmap import (
     Undercut,
 )
 from argmap.model import CLAIM_ATTRIBUTES, SOURCE_ATTRIBUTES
-from tests.strategies import builder_calls, item_arguments
+from tests.strategies import builder_calls, issue9_texts, item_arguments
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -290,3 +290,14 @@ def test_outline_item_with_reserved_word_cannot_be_written_flat():
     with pytest.raises(ModelError) as caught:
         m.evolve(items=m.items[1:]).to_source()
     assert caught.value.field == "attackers"
+
+
+@given(issue9_texts())
+@SETTINGS
+def test_issue9_texts_are_canonical_and_round_trip(text):
+    """Outlines with named and linked objections and undercuts, and arguments defining claims,
+    read without syntax errors and are written back exactly as they were (outlines stay outlines)."""
+    m, diagnostics = argmap.read(text)
+    assert [d for d in diagnostics if d.is_error] == []
+    assert m.to_source() == text
+    assert argmap.parse(text) == m
