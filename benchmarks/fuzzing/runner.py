@@ -119,10 +119,10 @@ def _handle(task, path: Path):
         generator, data = make_input(seed, index)
         return generator, len(data), check_input(generator, data, path, deep)
     if kind == "time":  # the best of a few runs (one when it is slow), and the failures of the first
-        _, data, runs = task
-        best = first = run_checks(data, path)
+        _, data, runs, sampled = task
+        best = first = run_checks(data, path, sampled=sampled)
         for _ in range(runs - 1 if first.seconds < 0.5 else 0):
-            again = run_checks(data, path)
+            again = run_checks(data, path, sampled=sampled)
             best = min(best, again, key=lambda o: o.seconds)
         return best.seconds, first.failures, dict(best.times)
     if kind == "minimize":
@@ -217,7 +217,7 @@ def _outliers(pool: Pool, report: Report, timings, say) -> None:
     if not suspects:
         return
     say(f"  measuring {len(suspects)} slow inputs again (median {median * 1000:.2f} ms per KB)")
-    tasks = [("time", make_input(o.seed, index)[1], 2) for _, _, index in suspects]
+    tasks = [("time", make_input(o.seed, index)[1], 2, True) for _, _, index in suspects]
     sources = {id(t): index for t, (_, _, index) in zip(tasks, suspects)}
     for task, result in pool.run(tasks, lambda t: 3 * o.time_limit, chunk=1):
         index = sources[id(task)]
@@ -243,7 +243,8 @@ def _probes(pool: Pool, report: Report, say) -> None:
     alive = {name: make(n) for name, (make, n) in PROBES.items()}
     sizes = {name: n for name, (_, n) in PROBES.items()}
     for step in range(o.probe_steps):
-        tasks = [("time", alive[name].encode("utf-8"), 3 if step < o.probe_steps - 1 else 2) for name in alive]
+        runs = 3 if step < o.probe_steps - 1 else 2
+        tasks = [("time", alive[name].encode("utf-8"), runs, False) for name in alive]
         names = {id(t): name for t, name in zip(tasks, alive)}
         stop = []
         for task, result in pool.run(tasks, lambda t: o.probe_limit, chunk=1):
@@ -270,12 +271,12 @@ def _probes(pool: Pool, report: Report, say) -> None:
         say(f"  probe step {step + 1}/{o.probe_steps} done")
     for name, series in report.probes.items():
         exponent = growth(series)
-        if exponent is not None and exponent > SUPERLINEAR:
+        culprits = _culprits(series, report.probe_times[name])
+        if (exponent is not None and exponent > SUPERLINEAR) or culprits:
             n = PROBES[name][1] * 2 ** (len(series) - 1)
             steps = ", ".join(f"{b:,} B: {s:.3f} s" for b, s in series)
-            culprits = _culprits(series, report.probe_times[name])
             report.add(
-                Failure("time", f"time: probe {name} grows as size^{exponent:.1f} in {culprits}", steps),
+                Failure("time", f"time: probe {name} grows as size^{exponent or 0:.1f} in {culprits or 'all'}", steps),
                 f"probe:{name}:{n}",
                 PROBES[name][0](PROBES[name][1]).encode("utf-8"),
             )
@@ -286,15 +287,18 @@ SUPERLINEAR = 1.5
 
 
 def _culprits(series, times) -> str:
-    """The checks whose own time grows faster than linear (the slowest, if none does)."""
+    """The checks whose own time grows faster than linear and is a tenth of
+    the whole at the largest size (so that a quadratic stage is caught while
+    linear ones still hide it in the total)."""
     sizes = [b for b, _ in series]
+    total = series[-1][1]
     found = []
-    for check in times[-1]:
+    for check, last in times[-1].items():
         own = [(b, t.get(check, 0.0)) for b, t in zip(sizes, times)]
         k = growth(own, floor=0.02)
-        if k is not None and k > SUPERLINEAR:
+        if k is not None and k > SUPERLINEAR and last >= max(0.1, total / 10):
             found.append(f"{check} (^{k:.1f})")
-    return ", ".join(found) or max(times[-1], key=times[-1].get)
+    return ", ".join(found)
 
 
 def growth(series: list[tuple[int, float]], floor: float = 0.05) -> float | None:
