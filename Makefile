@@ -40,8 +40,10 @@ demo: setup graphviz
 	@echo "The debate map is drawn in out/europa_ki_debatte.svg and out/europa_ki_debatte.png"
 	@echo "(The warnings above are findings about the five texts: see docs/examples.md.)"
 
+# -rs lists each skipped test with its reason (the seed-text tests skip on a
+# clone without ../shared/seeds beside it).
 test: setup graphviz
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rs
 
 # Regenerates every picture in docs/ from examples/.
 docs: setup graphviz
