@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ARGMAP := $(VENV)/bin/argmap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz demo test docs bench clean
+.PHONY: setup graphviz demo test docs bench fuzz clean
 
 setup: $(VENV)/.installed
 
@@ -51,6 +51,11 @@ docs: setup graphviz
 
 bench: setup
 	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+# 100,000 fuzzed inputs through every stage (about 10 minutes on 2 cores);
+# see docs/reliability.md. FUZZ_ARGS="--inputs 5000 --seed 7" for a short run.
+fuzz: setup
+	$(PY) benchmarks/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -272,3 +272,43 @@ def test_groups_and_panels_do_not_copy_the_graph(monkeypatch):
     dot = to_graphviz(argmap.parse(text)).source
     assert copies == []
     assert dot.count("subgraph cluster_") == 50
+
+
+def _support_tree(n: int) -> str:
+    """A claim that n claims support (a chain), attacked by one claim: deductive support moves the attack to all."""
+    lines = [f"claim c{i}: C{i}." for i in range(n)] + ["claim x: X.", "x rebuts c0"]
+    lines += [f"c{i + 1} supports c{i}" for i in range(n - 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_derived_attacks_are_capped(monkeypatch):
+    """A support mode that would derive more than MAX_DERIVED_ATTACKS attacks stops with TooManyAttacks."""
+    import pickle
+
+    from argmap.semantics import TooManyAttacks, acceptance_notes, framework
+    from argmap.semantics import _framework
+
+    m = argmap.parse(_support_tree(50))
+    assert len(framework(m, "deductive").derived) == 49
+    monkeypatch.setattr(_framework, "MAX_DERIVED_ATTACKS", 20)
+    with pytest.raises(TooManyAttacks) as info:
+        argmap.evaluate(m, "grounded", "deductive")
+    assert isinstance(info.value, ValueError) and info.value.limit == 20 and info.value.support == "deductive"
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.support, again.limit, str(again)) == ("deductive", 20, str(info.value))
+    assert [d.code for d in acceptance_notes(m, "grounded", "deductive")] == ["W504"]
+    assert argmap.evaluate(m, "grounded", "none").status["c0"] is argmap.Status.REJECTED
+
+
+@pytest.mark.parametrize("command", [["evaluate", "--support", "deductive"], ["export", "--to", "apx", "--support", "deductive"]])
+def test_the_commands_say_when_derived_attacks_are_too_many(tmp_path, monkeypatch, command):
+    """The commands end with one line naming the cap and the way out, exit code 1."""
+    from argmap.semantics import _framework
+
+    monkeypatch.setattr(_framework, "MAX_DERIVED_ATTACKS", 20)
+    path = tmp_path / "m.argmap"
+    path.write_text(_support_tree(50), "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main([*command, str(path)], out, err) == 1
+    assert "more than 20 attacks" in err.getvalue() and "--support none" in err.getvalue()
+    assert "Traceback" not in err.getvalue()

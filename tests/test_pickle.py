@@ -16,7 +16,7 @@ from argmap.cli.common import UsageError
 from argmap.diagnostics import ParseError
 from argmap.render.options import ViewError
 from argmap.render.output import GraphvizNotFound, RenderFailed
-from argmap.semantics import TooManyExtensions
+from argmap.semantics import TooManyAttacks, TooManyExtensions
 
 GOOD = "claim a: Rain.\nclaim b: Wet streets.\na supports b\n"
 BAD = "claim a: Rain.\na suports b\nb rebuts\n"
@@ -53,6 +53,7 @@ SAMPLES = {
     ParseError: parse_error,
     MapError: lambda: MapError(parse_error().diagnostics, "evaluate", BAD),
     TooManyExtensions: lambda: TooManyExtensions("preferred", 200),
+    TooManyAttacks: lambda: TooManyAttacks("deductive", 1000),
     RenderFailed: lambda: RenderFailed("dot failed", stderr="Error: syntax error in line 3"),
     GraphvizNotFound: lambda: GraphvizNotFound(),
     ViewError: lambda: ViewError("no claim `x`", name="x"),

@@ -7,7 +7,7 @@ import json
 from argmap.cli._maps import read_one, shorten
 from argmap.cli.common import UsageError, print_diagnostics
 from argmap.model import Argument, Claim, Contradiction, Rebuttal, Support, Undercut
-from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, TooManyExtensions, evaluate
+from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, TooManyAttacks, TooManyExtensions, evaluate
 
 HELP = "say which claims stand under an acceptability semantics (or how strong they are)"
 
@@ -62,6 +62,9 @@ def run(args, out, err) -> int:
             " which always has exactly one",
             file=err,
         )
+        return 1
+    except TooManyAttacks as exc:
+        print(f"{inp.display_name}: error: {exc}; use --support none", file=err)
         return 1
     print_diagnostics(list(result.diagnostics), inp.text, err)
     if args.format == "json":

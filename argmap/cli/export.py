@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from argmap.cli._maps import read_one
 from argmap.cli.common import print_diagnostics, write_output
-from argmap.semantics import SUPPORT_MODES, framework
+from argmap.semantics import SUPPORT_MODES, TooManyAttacks, framework
 
 HELP = "write the map's argumentation framework in ICCMA's apx format"
 
@@ -30,6 +30,10 @@ def run(args, out, err) -> int:
     inp, argument_map = read_one(args.file, err, "not exported")
     if argument_map is None:
         return 1
-    af = framework(argument_map, args.support)
+    try:
+        af = framework(argument_map, args.support)
+    except TooManyAttacks as exc:
+        print(f"{inp.display_name}: error: {exc}; use --support none", file=err)
+        return 1
     print_diagnostics(list(af.diagnostics), inp.text, err)
     return 0 if write_output("export", args.output, af.to_apx(), out, err) else 1

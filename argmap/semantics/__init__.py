@@ -23,7 +23,7 @@ from argmap.semantics._evaluation import (
     default_limit,
     evaluate,
 )
-from argmap.semantics._framework import SUPPORT_MODES, Framework, framework
+from argmap.semantics._framework import MAX_DERIVED_ATTACKS, SUPPORT_MODES, Framework, TooManyAttacks, framework
 from argmap.semantics._gradual import dfquad
 
 __all__ = [
@@ -34,6 +34,8 @@ __all__ = [
     "Evaluation",
     "FrozenMapping",
     "TooManyExtensions",
+    "TooManyAttacks",
+    "MAX_DERIVED_ATTACKS",
     "MapError",
     "Framework",
     "Comparison",

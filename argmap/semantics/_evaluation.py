@@ -14,7 +14,7 @@ from argmap.diagnostics import Diagnostic, info, warning
 from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
-from argmap.semantics._framework import SUPPORT_MODES, build
+from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, build
 from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
 
 __all__ = [
@@ -275,6 +275,9 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
                 "use grounded semantics, which always has one extension",
             )
         ]
+    except TooManyAttacks as exc:
+        where = Span(argument_map.path, 1, 1, 1, 1)
+        return [warning("W504", f"no acceptance notes: {exc}", where, "use --support none")]
     notes = list(result.diagnostics)
     where = _NAMES[semantics] + (f" with {support} support" if support != "none" else "")
     seen: set[str] = set()

@@ -54,10 +54,34 @@ from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
-__all__ = ["SUPPORT_MODES", "Framework", "framework", "build", "arguments_of", "objections", "support_reach"]
+__all__ = [
+    "SUPPORT_MODES",
+    "MAX_DERIVED_ATTACKS",
+    "TooManyAttacks",
+    "Framework", "framework", "build", "arguments_of", "objections", "support_reach"]
 
 #: The ways supports can add attacks; the first is the default.
 SUPPORT_MODES = ("none", "deductive", "necessary")
+
+#: The most attacks a support mode may derive. Their number can grow with the
+#: square of the map (an attack on a claim that a whole tree of claims supports
+#: moves to each of them), and every one is listed in the framework, so the
+#: work is capped rather than allowed to run for minutes: beyond the cap,
+#: :class:`TooManyAttacks` is raised.
+MAX_DERIVED_ATTACKS = 1_000_000
+
+
+class TooManyAttacks(ValueError):
+    """A support mode would derive more than ``limit`` attacks (``support``
+    says which mode). Both survive pickling."""
+
+    def __init__(self, support: str, limit: int):
+        self.support = support
+        self.limit = limit
+        super().__init__(f"{support} support derives more than {limit:,} attacks in this map, too many to list")
+
+    def __reduce__(self):
+        return type(self), (self.support, self.limit), self.__dict__
 
 _NAMED_RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
 
@@ -258,7 +282,7 @@ def build(
     reach, diagnostics = support_reach(argument_map, claims, n, support)
     derived: set[int] = set()
     if reach is not None:
-        derived = _closure(base, reach, n) - base - undercuts
+        derived = _closure(base, reach, n, support) - base - undercuts
 
     codes = base | undercuts | derived
     if not complex_attacks:
@@ -444,7 +468,7 @@ class _Reach:
         return found
 
 
-def _closure(base: set[int], reach: _Reach, n: int) -> set[int]:
+def _closure(base: set[int], reach: _Reach, n: int, support: str) -> set[int]:
     # Each rule moves one end of an attack one step along supports+, and
     # every such move is a rule step, so the closure of x -> y is every
     # x' in reach(x) attacking every y' in reach(y) (docs/semantics.md).
@@ -453,8 +477,11 @@ def _closure(base: set[int], reach: _Reach, n: int) -> set[int]:
         a, b = divmod(code, n)
         by_attacker.setdefault(a, set()).update(reach(b))
     result: set[int] = set()
+    limit = MAX_DERIVED_ATTACKS + len(base)  # the closure holds the attacks it started from
     for a, targets in by_attacker.items():
         for a2 in reach(a):
             start = a2 * n
             result.update(start + b2 for b2 in targets)
+            if len(result) > limit:
+                raise TooManyAttacks(support, MAX_DERIVED_ATTACKS)
     return result

@@ -24,7 +24,7 @@ import argmap
 from argmap.diagnostics import format_diagnostic, format_diagnostics_json
 from argmap.reading import read_file
 from argmap.render import to_graphviz
-from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, TooManyExtensions
+from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, TooManyAttacks, TooManyExtensions
 
 from .generate import SANDBOX_TEXT
 
@@ -388,7 +388,8 @@ def _first_difference(a: str, b: str) -> str:
 def _evaluate_all(m, run: _Run | None = None) -> None:
     """Every semantics and support mode (complete, preferred and stable on small
     maps only); the time of each goes into ``run.times`` as ``evaluate S/M``."""
-    arguments = len(m.claims) + sum(1 for s in m.supports if s.name)
+    # Named relations and arguments are arguments of the framework too.
+    arguments = len(m.claims) + len({r.name for r in m.relations if r.name})
     modes = [("dfquad", "none")] + [
         (semantics, support)
         for semantics in EXTENSION_SEMANTICS
@@ -399,7 +400,7 @@ def _evaluate_all(m, run: _Run | None = None) -> None:
         start = _clock()
         try:
             argmap.evaluate(m, semantics, support, max_extensions=MAX_EXTENSIONS)
-        except TooManyExtensions as exc:
+        except (TooManyExtensions, TooManyAttacks) as exc:  # documented caps, not failures
             if run is not None:
                 _survives_pickling(run, exc)
         if run is not None:
