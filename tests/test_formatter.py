@@ -252,3 +252,18 @@ def test_outline_relation_with_attributes_is_written_flat():
     text = m.evolve(items=items).to_source()
     assert text == "claim t: T.\nclaim a: A.\nr: a rebuts t\n  note: N\nclaim u: U.\nu undercuts r\n"
     assert argmap.parse(text) == m.evolve(items=items)
+
+
+def test_fmt_rewrites_a_map_whose_errors_are_not_syntax_errors_and_keeps_it_exact(tmp_path):
+    """fmt refuses only syntax errors; a map with reference errors is formatted losslessly."""
+    from cli_support import run
+
+    path = tmp_path / "m.argmap"
+    path.write_text("claim a:   A\nr: a rebuts ghost\n", "utf-8")
+    code, out, err = run("fmt", path)
+    assert code == 0, err
+    assert path.read_text("utf-8") == "claim a: A\nr: a rebuts ghost\n"
+    path.write_text("claim a:   A\na suports b\n", "utf-8")
+    code, out, err = run("fmt", path)
+    assert code == 1 and "not formatted: it has syntax errors" in err
+    assert path.read_text("utf-8") == "claim a:   A\na suports b\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argmap.cli.common import print_diagnostics, read_inputs, write_atomically
 from argmap.formatter import format_map
 
-HELP = "rewrite maps in the canonical form (never touches a file that has errors)"
+HELP = "rewrite maps in the canonical form (never touches a file that has syntax errors)"
 
 
 def add_arguments(parser) -> None:
@@ -20,7 +20,7 @@ def run(args, out, err) -> int:
         errors = [d for d in inp.diagnostics if d.is_error]
         if inp.map is None or errors:
             print_diagnostics(errors, inp.text, err)
-            print(f"{inp.display_name}: not formatted: it has errors", file=err)
+            print(f"{inp.display_name}: not formatted: it has syntax errors", file=err)
             status = 1
             continue
         formatted = format_map(inp.map)
