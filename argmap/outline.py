@@ -10,8 +10,8 @@ wording is in :mod:`argmap._outline_words`).
 An objection whose named rebuttal the essay's side undercuts is conceded, not
 denied: the plan words it "Zwar trifft das zu, aber es widerlegt ... nicht" /
 "Admittedly this is true, but it does not refute ...". A linked objection is
-one objection, its claims joined "und zusammen damit" / "and together with
-it"; answering any one of them answers it. An argument is shown as numbered
+one objection, its claims joined "zusammen mit:" / "together with:";
+answering any one of them answers it. An argument is shown as numbered
 premises and conclusions, each conclusion saying which lines it follows from,
 the last one with the argument's inference rule when the map names it.
 """
@@ -41,7 +41,12 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     nor the attacker in a rebuttal or undercut. With a position, reasons are
     those it accepts, and an objection counts as answered only by a claim it
     accepts (an answer made of linked claims, only when it accepts them all).
-    A concession (an undercut of a named objection) counts as an answer.
+    A concession (an undercut of a named objection) counts as an answer;
+    what the map replies to a concession is shown under it. Whatever the
+    answers, an objection to the thesis counts as answered only when it fails
+    under grounded semantics (one of its claims or its named relation is
+    rejected), so the balance line, the open list and the verdict (grounded)
+    agree; open objections to the reasons are counted and listed too.
     Raises ``ValueError`` for an unknown position or claim, and
     :class:`argmap.semantics.MapError` (a ValueError carrying the
     diagnostics) when the map has errors that change what it means, such as
@@ -64,7 +69,6 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     <BLANKLINE>
     - Evidence: none given
     - Answer: The office can always be reached. (`office`)
-      - Evidence: none given
     <BLANKLINE>
     """
     require_meaning(argument_map, "plan an essay from")
@@ -138,6 +142,9 @@ class _Plan:
         self.thesis = ""
         self.numbers: dict[str, int] = {}
         self.conceded = 0  # objections to the thesis answered by a concession
+        self.open_marks = 0  # "open" lines written so far
+        self.nested_open: list[Heads] = []  # open objections to the reasons, not to the thesis
+        self._grounded = None
 
     # -- choosing the thesis -------------------------------------------------
 
@@ -198,13 +205,14 @@ class _Plan:
         return f"{_md(c.text)} (`{ident}`)"
 
     def joined(self, heads: Heads) -> str:
-        """The claims of a linked objection as one: "X and together with it Y"."""
-        return f" {self.w['linked']} ".join(self.text(h) for h in heads)
+        """The claims of a linked objection as one: "X together with: Y"."""
+        return f" {self.w['linked']}: ".join(self.text(h) for h in heads)
 
     def evidence(self, ident: str) -> str:
+        """What backs ``ident``, or "" when the map gives nothing."""
         c = self.claims.get(ident)
         if c is None:
-            return self.w["no_evidence"]
+            return ""
         if c.implicit:
             return self.w["implicit_mark"]
         parts = []
@@ -217,11 +225,13 @@ class _Plan:
             if number > len(self.sources):
                 self.sources.append(c.source)
             parts.append(f"[{number}]")
-        return ", ".join(parts) if parts else self.w["no_evidence"]
+        return ", ".join(parts)
 
     def detail(self, ident: str, indent: str) -> list[str]:
-        """The evidence line and the note of a claim."""
-        out = [f"{indent}- {self.w['evidence']}: {self.evidence(ident)}"]
+        """The evidence line and the note of a claim. Only a claim that heads a
+        section (no indent) says "no evidence given": deeper down that is noise."""
+        found = self.evidence(ident)
+        out = [f"{indent}- {self.w['evidence']}: {found or self.w['no_evidence']}"] if found or not indent else []
         c = self.claims.get(ident)
         if c is not None and c.note:
             out.append(f"{indent}- {self.w['note']}: {_md(c.note)}")
@@ -239,11 +249,12 @@ class _Plan:
         return out
 
     def objections_to(self, ident: str) -> list[tuple[Relation, Heads]]:
-        """(relation, attacking claims) for each attack on ``ident``, those the thesis makes excluded."""
+        """(relation, attacking claims) for each attack on ``ident``, those the thesis makes
+        excluded (except on the thesis itself: an attack on itself is an objection too)."""
         out = []
         for r in self.m.objections(ident):
             heads = _heads(r, ident)
-            if self.thesis not in heads:
+            if self.thesis not in heads or ident == self.thesis:
                 out.append((r, heads))
         return out
 
@@ -255,7 +266,11 @@ class _Plan:
             if all(self.own(a) for a in h) and not any(a in exclude for a in h)
         ]
 
-    def open_line(self, indent: str) -> str:
+    def open_line(self, indent: str, failed: bool = False) -> str:
+        """"Open": the map (or the position) has no answer, or (``failed``) its answers do not hold."""
+        self.open_marks += 1
+        if failed:
+            return f"{indent}- {self.w['open_failed']}"
         if self.position is not None:
             return f"{indent}- {self.w['open_who'].format(who=f'`{self.position.id}`')}"
         return f"{indent}- {self.w['open']}"
@@ -274,14 +289,61 @@ class _Plan:
         except KeyError:
             return None
 
-    def concession(self, relation: Relation, defended: str, indent: str) -> list[str]:
-        """"Admittedly ..., but ...": the undercuts of a named objection that the essay's side makes."""
+    def grounded(self):
+        """Every argument's status under grounded semantics (computed once)."""
+        if self._grounded is None:
+            from argmap.semantics import evaluate
+
+            self._grounded = evaluate(self.m, "grounded").status
+        return self._grounded
+
+    def succeeds(self, relation: Relation, heads: Heads) -> str:
+        """Whether an attack succeeds under grounded semantics: "accepted" when its
+        claims and its name all hold, "rejected" when one of them is rejected,
+        else "undecided". The plan calls an objection answered only when rejected."""
+        status = self.grounded()
+        parts = [*heads, *([relation.name] if relation.name else [])]
+        values = {status[p].value for p in parts if p in status}
+        if "rejected" in values:
+            return "rejected"
+        return "undecided" if "undecided" in values else "accepted"
+
+    def concession(self, relation: Relation, defended: str, heads: Heads, indent: str) -> tuple[list[str], bool]:
+        """"Admittedly ..., but ...": the undercuts of a named objection that the essay's
+        side makes, each with what answers it in turn; and whether there is one.
+
+        An undercut by the objection's own claims is no concession: it is shown
+        as limiting the objection. One the essay's side does not hold is left out."""
         if relation.name is None:
-            return []
-        label = f"{self.w['concession']}: {self.w['admit'].format(what=self.what(defended))}"
-        out = []
-        for h in self.answers(relation.name):
-            out.extend(self.heads_block(label, h, indent))
+            return [], False
+        w = self.w
+        admit = f"{w['concession']}: {w['admit'].format(what=self.what(defended))}"
+        out, conceded = [], False
+        for r, h in self.objections_to(relation.name):
+            if not all(self.own(a) for a in h):
+                continue
+            own = not set(h) & set(heads)
+            conceded = conceded or own
+            out.extend(self.heads_block(admit if own else w["limits"], h, indent))
+            seen = {defended, *heads, *h, relation.name}
+            label = w["against_concession"] if own else w["answer"]
+            out.extend(self.replies([*h, *([r.name] if r.name else [])], label, indent + "  ", seen))
+        return out, conceded
+
+    def replies(self, targets, label: str, indent: str, seen: set[str], depth: int = 1) -> list[str]:
+        """Every attack on ``targets`` (claims or named relations), and below
+        each, what attacks it in turn (down to :data:`MAX_DEPTH`)."""
+        out: list[str] = []
+        if depth > MAX_DEPTH:
+            return out
+        for t in targets:
+            for r in self.m.objections(t):
+                h = _heads(r, t)
+                if isinstance(r, Contradiction) and all(a in seen for a in h):
+                    continue  # the claim we came from, answering back
+                out.append(f"{indent}- {label}: {self.joined(h)}")
+                further = [a for a in (*h, r.name) if a is not None and a not in seen]
+                out.extend(self.replies(further, self.w["answer"], indent + "  ", seen | set(further), depth + 1))
         return out
 
     def argument_of(self, s: Support) -> Argument | None:
@@ -368,6 +430,22 @@ class _Plan:
         return out
 
     def objection_bullets(self, relation: Relation, heads: Heads, indent: str) -> list[str]:
+        """An objection to a claim of the essay's side, with the answers to it;
+        open (and remembered for the conclusion) when it succeeds under grounded
+        semantics, whatever answers the map gives."""
+        marks = self.open_marks
+        out = self.objection_lines(relation, heads, indent)
+        state = self.succeeds(relation, heads)
+        if self.open_marks == marks:
+            if state == "accepted":
+                out.append(self.open_line(indent + "  ", failed=True))
+            elif state == "undecided":
+                out.append(f"{indent}  - {self.w['disputed_line']}")
+        if (self.open_marks > marks or state == "undecided") and heads not in self.nested_open:
+            self.nested_open.append(heads)
+        return out
+
+    def objection_lines(self, relation: Relation, heads: Heads, indent: str) -> list[str]:
         """An objection to a claim of the essay's side, with the answers to it.
 
         A claim that merely contradicts the defended one is answered by it;
@@ -384,8 +462,8 @@ class _Plan:
             for h in self.answers(a, {defended}):
                 found.append(h)
                 out.append(f"{inner}- {self.answer_label(a, heads)}: {self.joined(h)}")
-        conceded = self.concession(relation, defended, inner)
-        out.extend(conceded)
+        lines, conceded = self.concession(relation, defended, heads, inner)
+        out.extend(lines)
         if found or conceded:
             return out
         if not isinstance(relation, Contradiction):
@@ -493,7 +571,7 @@ class _Plan:
             return [i for i in attacks if all(self.own(a) for a in i[2])], supports
         reasons = [i for i in supports if self.holds(i[1])]
         for r in self.m.objections(thesis):
-            if isinstance(r, Contradiction):
+            if isinstance(r, Contradiction) and _heads(r, thesis)[0] != thesis:
                 counter = _heads(r, thesis)[0]
                 reasons += [("attack", q, h) for q, h in self.objections_to(counter) if all(self.own(a) for a in h)]
         return reasons, attacks
@@ -511,7 +589,7 @@ class _Plan:
         label = w["thesis"] if pro else w["thesis_against"].format(who=f"`{self.position.id}`")
         self.lines.append(f"- {label}: **{self.text(thesis)}**")
         for r in self.m.objections(thesis):
-            if isinstance(r, Contradiction):
+            if isinstance(r, Contradiction) and _heads(r, thesis)[0] != thesis:
                 self.lines.append(f"- {w['counter']}: {self.text(_heads(r, thesis)[0])}")
         self.lines.append("")
 
@@ -540,10 +618,12 @@ class _Plan:
         answered = 0
         still_open = []
         for n, item in enumerate(objections, 1):
-            if self.counter_block(n, item):
+            state = self.counter_block(n, item)
+            if state == "answered":
                 answered += 1
             else:
-                still_open.append(item[2] if item[0] == "attack" else item[1].premises[:1])
+                heads = item[2] if item[0] == "attack" else item[1].premises[:1]
+                still_open.append((heads, state == "disputed"))
         return answered, still_open
 
     def reason_section(self, n: int, s: Support, thesis: str) -> None:
@@ -567,8 +647,8 @@ class _Plan:
             for relation, heads in self.objections_to(s.name):
                 self.lines.extend(self.objection_bullets(relation, heads, ""))
 
-    def counter_block(self, n: int, item) -> bool:
-        """One objection to the essay's view with the answers to it; True when it is answered."""
+    def counter_block(self, n: int, item) -> str:
+        """One objection to the essay's view with the answers to it: "answered", "open" or "disputed"."""
         w = self.w
         argument = None
         if item[0] == "attack":
@@ -615,17 +695,29 @@ class _Plan:
         undercuts = self.answers(link) if link and relation is None else []
         for c in undercuts:
             self.lines.extend(self.heads_block(f"{w['answer']} ({w['undercut']})", c, ""))
-        conceded = self.concession(relation, self.thesis, "") if relation is not None else []
-        self.lines.extend(conceded)
-        if conceded:
-            self.conceded += 1
+        lines, conceded = self.concession(relation, self.thesis, heads, "") if relation is not None else ([], False)
+        self.lines.extend(lines)
         answered = (
             bool(direct or undercuts or conceded) or (reasons > 0 and countered == reasons) or (mutual and not reasons)
         )
-        if not answered and not reasons:
-            self.lines.append(self.open_line(""))
+        state = "answered" if answered else "open"
+        if relation is not None:
+            # The verdict is grounded semantics: an objection that still
+            # succeeds there is not answered, however the map replies to it.
+            success = self.succeeds(relation, heads)
+            if success == "rejected" and self.position is None:
+                state = "answered"
+            elif success != "rejected":
+                state = "open" if success == "accepted" else "disputed"
+        if state == "answered" and conceded:
+            self.conceded += 1
+        # Each objection left standing says so at its own level, whatever its reasons' lines say.
+        if state == "open":
+            self.lines.append(self.open_line("", failed=answered))
+        elif state == "disputed":
+            self.lines.append(f"- {w['disputed_line']}")
         self.lines.append("")
-        return answered
+        return state
 
     def _implicit(self, ident: str) -> bool:
         c = self.claims.get(ident)
@@ -648,14 +740,20 @@ class _Plan:
         else:
             self.lines.append(f"- {w['restate_against']}: **{w['not']} {self.text(thesis)}**")
         balance = f"{_plural(n_reasons, w['reason'])}; {_plural(n_objections, w['objection_n'])}"
+        disputed = sum(1 for _, d in still_open if d)
         if n_objections:
             balance += ", " + w["answered"].format(n=answered)
         if self.conceded:
             balance += " " + w["by_concession"].format(n=self.conceded)
+        if disputed:
+            balance += ", " + w["disputed"].format(n=disputed)
+        nested = [h for h in self.nested_open if h not in {heads for heads, _ in still_open}]
+        if nested:
+            balance += "; " + _plural(len(nested), w["reason_open"])
         self.lines.append(f"- {w['balance']}: {balance}.")
-        if still_open:
+        if still_open or nested:
             self.lines.append(f"- {w['open_list']}:")
-            for heads in still_open:
+            for heads in [*(h for h, _ in still_open), *nested]:
                 self.lines.append(f"  - {self.joined(heads)}")
         counter = {_heads(r, thesis)[0] for r in self.m.objections(thesis) if isinstance(r, Contradiction)}
         others = [
@@ -667,13 +765,12 @@ class _Plan:
                 self.lines.append(f"  - {self.text(ident)}")
         status = self.status(thesis)
         if status:
-            self.lines.append(f"- {w['status']}: {w[status]}")
+            weak = f" {w['weak_reasons']}" if status == "accepted" and nested else ""
+            self.lines.append(f"- {w['status']}: {w[status]}{weak}")
         self.lines.append("")
 
     def status(self, thesis: str) -> str | None:
-        from argmap.semantics import evaluate
-
-        return evaluate(self.m, "grounded").status[thesis].value
+        return self.grounded()[thesis].value
 
     def source_list(self) -> None:
         if not self.sources:

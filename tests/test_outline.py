@@ -5,10 +5,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
+from argmap.semantics import MapError, evaluate
+from tests.strategies import maps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,7 +110,7 @@ def test_objections_show_answers_or_say_they_are_open():
     skills = objections[objections.index("(`skills`)") :]
     assert "- open: the map has no answer" in skills.split("###")[0]
     conclusion = section(plan, "5.")
-    assert "- Balance: 3 reasons; 3 objections, 1 of them answered." in conclusion
+    assert "- Balance: 3 reasons; 3 objections, 1 of them answered; 1 open objection to the reasons." in conclusion
     assert "  - Students must learn to use phones. (`skills`)" in conclusion
 
 
@@ -191,7 +196,7 @@ def test_german_headings(lang):
     assert "## 2. Argumente für die These" in plan
     assert "## 3. Einwände und Antworten" in plan
     assert "- Beleg: Studie, „concentrate“, [1]" in plan
-    assert "- Bilanz: 3 Argumente; 3 Einwände, davon 1 beantwortet." in plan
+    assert "- Bilanz: 3 Argumente; 3 Einwände, davon 1 beantwortet; 1 offener Einwand gegen die Argumente." in plan
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", ""])
@@ -268,7 +273,7 @@ def test_conceded_objection_is_presented_as_a_concession():
     assert "### 3.1 Sunday work costs extra pay. (`cost`)" in objections
     assert (
         "- Concession: Admittedly this is true, but it does not refute the thesis: "
-        "With self-service machines one guard is enough. (`one_guard`)\n  - Evidence: none given"
+        "With self-service machines one guard is enough. (`one_guard`)\n"
     ) in objections
     assert "open:" not in objections
     conclusion = section(plan, "4.")
@@ -332,18 +337,18 @@ parents + younger rebuts sleep
 
 
 def test_linked_objection_is_one_objection_with_its_premises_joined():
-    """`a + b rebuts c` is one objection: its first premise heads it, the others follow "together with it"."""
+    """`a + b rebuts c` is one objection: its first premise heads it, the others follow "together with"."""
     plan = argmap.outline(argmap.parse(LINKED))
     objections = section(plan, "3.")
     assert (
         "### 3.1 One bus serves every school. (`one_bus`)\n\n- Evidence: none given\n"
-        "- and together with it: Nobody can pay for a second bus. (`no_money`)\n  - Evidence: none given"
+        "- together with: Nobody can pay for a second bus. (`no_money`)\n- open"
     ) in objections
     assert objections.count("### 3.") == 1
-    assert "  - One bus serves every school. (`one_bus`) and together with it Nobody can pay" in section(plan, "4.")
+    assert "  - One bus serves every school. (`one_bus`) together with: Nobody can pay" in section(plan, "4.")
     reasons = section(plan, "2.")
     assert (
-        "- Objection: Parents start work at eight. (`parents`) and together with it "
+        "- Objection: Parents start work at eight. (`parents`) together with: "
         "Younger siblings must be taken to school first. (`younger`)"
     ) in reasons
 
@@ -354,14 +359,16 @@ def test_linked_objection_is_answered_by_answering_one_premise():
     plan = argmap.outline(argmap.parse(LINKED + answer))
     objections = section(plan, "3.")
     assert "- Answer (against `no_money`): A new timetable costs nothing. (`timetable`)" in objections
-    assert "- Balance: 1 reason; 1 objection, 1 of them answered." in section(plan, "4.")
+    assert "- Balance: 1 reason; 1 objection, 1 of them answered; 1 open objection to the reasons." in section(
+        plan, "4."
+    )
 
 
 def test_linked_answer_shows_each_of_its_claims():
     """An answer made of linked claims lists each with its evidence."""
     m = argmap.parse(LINKED + "claim a: A.\nclaim b: B.\na + b rebuts one_bus\n")
     objections = section(argmap.outline(m), "3.")
-    linked = "- Answer (against `one_bus`): A. (`a`)\n  - Evidence: none given\n  - and together with it: B. (`b`)"
+    linked = "- Answer (against `one_bus`): A. (`a`)\n  - together with: B. (`b`)"
     assert linked in objections
 
 
@@ -394,7 +401,7 @@ def test_argument_is_a_reason_with_numbered_premises_and_conclusions():
     assert reasons.startswith(
         "## 2. Reasons for the thesis\n\n### 2.1 Teenagers need the hour (`sleep`)\n\n"
         "- Gist: Early rising costs sleep, and sleep is learning.\n"
-        "- (1) Teenagers get tired late. (`biology`)\n  - Evidence: none given\n"
+        "- (1) Teenagers get tired late. (`biology`)\n"
     )
     assert "- (2) Starting at 7:45 means rising at six. (`six`)\n  - Evidence: unstated premise" in reasons
     assert "- (3) Hence (from 1, 2): Teenagers sleep too little. (`short`)" in reasons
@@ -406,7 +413,7 @@ def test_argument_is_a_reason_with_numbered_premises_and_conclusions():
 def test_argument_shows_objections_to_its_premises_and_its_inference():
     """A rebuttal of a premise stands under the premise; an undercut of the argument after the conclusion."""
     reasons = section(argmap.outline(argmap.parse(ARGUMENT)), "2.")
-    assert "- (1) Teenagers get tired late. (`biology`)\n  - Evidence: none given\n  - Objection: Not every" in reasons
+    assert "- (1) Teenagers get tired late. (`biology`)\n  - Objection: Not every" in reasons
     assert reasons.rstrip().endswith(
         "- Objection to the inference: Sleep is a matter of habit. (`habit`)\n  - open: the map has no answer"
     )
@@ -529,3 +536,152 @@ def test_command_missing_file(tmp_path):
     """A missing file is an error, not a traceback."""
     code, out, err = run("outline", str(tmp_path / "nope.argmap"))
     assert code == 1 and "cannot read" in err
+
+
+# -- the plan agrees with itself and with grounded semantics -------------------------------
+
+CONCESSION_ANSWERED = """\
+lang: de
+claim these: T.
+  - (r_bus) bus: B.
+    ~ (u_plan) plan: P.
+      {reply}
+"""
+
+
+@pytest.mark.parametrize("reply", ["~ teuer: X.", "- falsch: X."])
+def test_an_answered_concession_is_shown_and_leaves_the_objection_open(reply):
+    """A concession that is itself undercut or rebutted does not answer the objection; its answer is shown."""
+    plan = argmap.outline(argmap.parse(CONCESSION_ANSWERED.format(reply=reply)))
+    objections = section(plan, "3.")
+    assert "- Zugeständnis: Zwar trifft das zu, aber es widerlegt die These nicht: P. (`plan`)" in objections
+    assert "  - Antwort auf das Zugeständnis: X. (`" in objections
+    assert "- offen: die Antworten der Karte halten nicht stand" in objections
+    conclusion = section(plan, "4.")
+    assert "- Bilanz: 0 Argumente; 1 Einwand, davon 0 beantwortet." in conclusion
+    assert "Zugeständnis" not in conclusion
+    assert "- Offen bleibt, hier muss der Aufsatz nachlegen:\n  - B. (`bus`)" in conclusion
+    assert "abgelehnt" in conclusion
+
+
+def test_a_standing_concession_still_answers_the_objection():
+    """A concession nobody answers counts as an answer, as before."""
+    plan = argmap.outline(argmap.parse(CONCESSION_ANSWERED.format(reply="")))
+    conclusion = section(plan, "4.")
+    assert "- Bilanz: 0 Argumente; 1 Einwand, davon 1 beantwortet (1 durch ein Zugeständnis)." in conclusion
+    assert "Offen bleibt" not in conclusion and "angenommen" in conclusion
+
+
+ARGUMENT_ATTACKED = """\
+lang: de
+claim these: T.
+argument a: Arg
+  premise p: P.
+  conclusion these
+claim u: U.
+u undercuts a
+claim x: X.
+x rebuts p
+"""
+
+
+def test_open_objections_to_the_reasons_reach_the_conclusion():
+    """Open objections to a premise or an inference are counted in the balance, listed, and the verdict says so."""
+    plan = argmap.outline(argmap.parse(ARGUMENT_ATTACKED))
+    assert "  - Einwand: X. (`x`)\n    - offen" in section(plan, "2.")
+    conclusion = section(plan, "4.")
+    assert "- Bilanz: 1 Argument; 0 Einwände; 2 offene Einwände gegen die Argumente." in conclusion
+    assert "- Offen bleibt, hier muss der Aufsatz nachlegen:\n  - X. (`x`)\n  - U. (`u`)" in conclusion
+    assert "hält allen" not in conclusion
+    assert "widerlegen die These aber nicht" in conclusion
+
+
+def test_an_answered_objection_to_a_reason_is_not_listed_as_open():
+    """An objection to a premise that the map answers stays out of the open list."""
+    plan = argmap.outline(argmap.parse(ARGUMENT_ATTACKED + "claim y: Y.\ny rebuts x\n"))
+    conclusion = section(plan, "4.")
+    assert "1 offener Einwand gegen die Argumente" in conclusion
+    assert "  - X. (`x`)" not in conclusion
+
+
+UNDERCUT_CONTRADICTION = """\
+claim a: A
+claim b: B
+k: a contradicts b
+u: b undercuts k
+v: a undercuts u
+"""
+
+
+def test_an_objection_does_not_concede_against_itself():
+    """An undercut of an objection by the objection's own claim is no concession; every reply to it is shown."""
+    plan = argmap.outline(argmap.parse(UNDERCUT_CONTRADICTION))
+    objections = section(plan, "3.")
+    assert "Concession" not in objections
+    assert "- Limiting the objection: B (`b`)\n  - Answer: A (`a`)" in objections
+    assert "- disputed: " in objections
+    conclusion = section(plan, "4.")
+    assert "- Balance: 0 reasons; 1 objection, 0 of them answered, 1 disputed." in conclusion
+    assert "  - B (`b`)" in conclusion and "undecided" in conclusion
+
+
+def test_linked_claims_do_not_put_a_capital_letter_mid_sentence():
+    """German linked claims are joined "zusammen mit:", not "und zusammen damit Der ..."."""
+    text = "lang: de\nclaim t: T.\nclaim z: Die Zeit fehlt.\nclaim l: Der Lehrplan ist voll.\nz + l rebuts t\n"
+    m = argmap.parse(text)
+    plan = argmap.outline(m)
+    assert "Die Zeit fehlt. (`z`) zusammen mit: Der Lehrplan ist voll. (`l`)" in plan
+    assert "zusammen damit" not in plan
+
+
+def test_evidence_lines_only_at_the_top_or_where_there_is_evidence():
+    """"No evidence given" heads a section only; a nested claim has an evidence line only when it has evidence."""
+    m = argmap.parse(
+        "lang: de\nclaim t: T.\n  - (r_e) e: E.\n    - a: A.\n    - b: B.\n      basis: study\n"
+        "    ~ (u) c: C.\n"
+    )
+    objections = section(argmap.outline(m, claim="t"), "3.")
+    assert objections.count("Beleg: keiner angegeben") == 1
+    assert "- Antwort: B. (`b`)\n  - Beleg: Studie" in objections
+
+
+def _conclusion_facts(plan: str):
+    """(number of objections, number answered, listed open items, objection sections left open)."""
+    conclusion = plan[plan.rindex("\n## ", 0, plan.find("\n## Sources") if "\n## Sources" in plan else None) :]
+    balance = next(line for line in conclusion.splitlines() if line.startswith("- Balance: "))
+    n = int(balance.split("; ")[1].split(" ")[0])
+    answered = int(balance.split(", ")[1].split(" ")[0]) if n else 0
+    listed = [line[4:] for line in conclusion.splitlines() if line.startswith("  - ")]
+    objections = section(plan, "3.").split("\n### 3.")[1:]
+    left_open = [
+        body.split("\n")[0].split(" ", 1)[1]
+        for body in objections
+        if any(line.startswith(("- open", "- disputed")) for line in body.splitlines())
+    ]
+    return n, answered, listed, left_open
+
+
+@given(maps(), st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_balance_open_list_and_verdict_agree_with_grounded_semantics(m, data):
+    """On random maps with named, linked and undercut attacks and arguments, the balance line, the
+    open list and the verdict agree: a rejected or undecided thesis has an unanswered objection,
+    an accepted one none, and every objection the plan leaves open is listed."""
+    m = attrs.evolve(m, lang="en")
+    try:
+        status = evaluate(m, "grounded").status
+    except MapError:
+        return
+    thesis = data.draw(st.sampled_from([c.id for c in m.claims]))
+    plan = argmap.outline(m, claim=thesis)
+    n, answered, listed, left_open = _conclusion_facts(plan)
+    verdict = status[thesis].value
+    assert f"argmap's verdict (grounded): {verdict}:" in plan
+    if verdict == "accepted":
+        assert answered == n and not left_open
+    else:
+        assert answered < n
+        assert left_open
+    assert n - answered == len(left_open)
+    for item in left_open:
+        assert any(line.startswith(item) for line in listed)
