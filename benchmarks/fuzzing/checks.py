@@ -145,7 +145,7 @@ def check_input(generator: str, data: bytes, path: Path, deep: bool = True) -> O
     return run_api(data) if generator == "api" else run_checks(data, path, deep)
 
 
-_API_NAMES = {"MapBuilder": argmap.MapBuilder, "Basis": argmap.Basis, "nan": float("nan"), "inf": float("inf")}
+_API_NAMES = {"MapBuilder": argmap.MapBuilder, "Basis": argmap.Basis, "Step": argmap.Step, "nan": float("nan"), "inf": float("inf")}
 
 
 def run_api(code: bytes) -> Outcome:

@@ -237,7 +237,7 @@ class _Writer:
             sign = rng.choice("++-~") if label else rng.choice("++-")
             item_label = None
             head = f"{indent}{sign}{self.sp()}"
-            if sign == "+" and rng.random() < 0.25:
+            if rng.random() < (0.25 if sign == "+" else 0.3):
                 item_label = self.new_id()
                 head += f"({item_label}){self.sp()}"
             r = rng.random()
@@ -254,9 +254,9 @@ class _Writer:
                     self.attributes(indent + self.indent, "claim")
                 if rng.random() < 0.05:
                     self.continuation(indent + self.indent)
-            elif sign == "+" and r < 0.7 and len(self.claims) > 1:
-                premises = [p for p in rng.sample(self.claims, min(len(self.claims), 3)) if p != parent]
-                if all(self.relate(p, parent, verb) for p in premises):
+            elif r < 0.7 and len(self.claims) > 1:  # linked premises, a linked objection or undercut
+                premises = [p for p in rng.sample(self.claims, min(len(self.claims), 3)) if p not in (parent, target)]
+                if premises and all(self.relate(p, target, verb) for p in premises):
                     self.add(head + f"{self.sp()}+{self.sp()}".join(premises))
                 else:
                     item_label = None
@@ -304,18 +304,141 @@ class _Writer:
             lhs, verb, b = a, "undercuts", rng.choice(self.named)
         else:
             lhs = a
+        if verb in ("rebuts", "undercuts") and rng.random() < 0.25:  # a linked objection or undercut
+            others = [c for c in self.claims if c not in (a, b)]
+            if others:
+                lhs = f"{self.sp()}+{self.sp()}".join([a, *rng.sample(others, min(len(others), rng.randint(1, 3)))])
+                if self.sloppy and rng.random() < 0.2:
+                    lhs += f" + {self.new_id()}"  # an unknown id in a linked objection
         if not all(self.relate(p, b, verb) for p in lhs.split() if p != "+"):
             return
         if self.sloppy and rng.random() < 0.05:
             verb = rng.choice(("suports", "rebut", "attacks", "Supports"))
         line = f"{lhs}{self.sp()}{verb}{self.sp()}{b}"
-        if verb == "supports" and rng.random() < 0.3:
+        name = None
+        if rng.random() < (0.3 if verb == "supports" else 0.45):
             name = self.new_id()
             self.named.append(name)
             line = f"{name}:{self.sp()}{line}"
         if self.sloppy and rng.random() < 0.05:
             line += rng.choice((" # why", " extra", " +"))
         self.add(line)
+        if (name or (self.sloppy and rng.random() < 0.1)) and rng.random() < 0.3:
+            self.relation_attributes(self.indent)
+
+    def relation_attributes(self, indent: str) -> None:
+        """``note:``, ``tags:`` and ``group:`` under a named relation or an argument."""
+        rng = self.rng
+        keys = ["note", "tags", "group"] + (["basis", "weight"] if self.sloppy else [])
+        for key in rng.sample(keys, rng.randint(1, len(keys))):
+            value = self.attribute_value(key, "claim")
+            if not value:
+                continue
+            self.maybe_comment(indent)
+            self.add(f"{indent}{key}:{self.sp()}{value}")
+
+    def undercuts(self) -> None:
+        """Undercuts of named relations and arguments: chains of undercuts of
+        undercuts, and (hostile) cycles of them."""
+        rng = self.rng
+        if not self.named or not self.claims:
+            self.relation()
+            return
+        target = rng.choice(self.named)
+        if rng.random() < 0.1 and (self.sloppy or rng.random() < 0.3):  # a cycle: u1 undercuts u2 undercuts ... u1
+            names = [self.new_id() for _ in range(rng.randint(1, 4))]
+            for i, name in enumerate(names):
+                attacker = self.claim_line()
+                self.relate(attacker, names[(i + 1) % len(names)], "undercuts")
+                self.add(f"{name}:{self.sp()}{attacker}{self.sp()}undercuts{self.sp()}{names[(i + 1) % len(names)]}")
+            self.named.extend(names)
+            return
+        for _ in range(rng.randint(1, 6) if rng.random() < 0.3 else 1):  # undercuts of undercuts
+            attacker = self.claim_line() if rng.random() < 0.5 else rng.choice(self.claims)
+            if not self.relate(attacker, target, "undercuts"):
+                return
+            name = self.new_id()
+            self.add(f"{name}:{self.sp()}{attacker}{self.sp()}undercuts{self.sp()}{target}")
+            if rng.random() < 0.15:
+                self.relation_attributes(self.indent)
+            self.named.append(name)
+            target = name
+
+    def claim_line(self) -> str:
+        """A bare new claim, one line."""
+        ident = self.new_id()
+        self.add(f"claim{self.sp()}{ident}:{self.sp()}{self.text()}")
+        self.claims.append(ident)
+        return ident
+
+    def argument(self) -> None:
+        """An argument block: title, gist, inference, attributes, then premise
+        and conclusion lines; rarely very long, or (hostile) a conclusion
+        that is one of its own premises."""
+        rng = self.rng
+        ident = self.new_id()
+        self.add(f"argument{self.sp()}{ident}:{self.sp()}{self.text(rng.randint(1, 6))}")
+        indent = self.indent
+        if rng.random() < 0.05:
+            self.continuation(indent)
+        for key in ("gist", "inference"):
+            if rng.random() < 0.5:
+                self.add(f"{indent}{key}:{self.sp()}{self.text()}")
+        if rng.random() < 0.3:
+            self.relation_attributes(indent)
+        long = rng.random() < 0.01
+        steps = rng.randint(20, 200) if long else rng.randint(1, 3)
+        previous = None  # the conclusion before, a premise of the next step
+        seen: list[str] = []
+        for _ in range(steps):
+            premises = []
+            for _ in range(rng.randint(1, 30) if long else rng.randint(1, 3)):
+                premises.append(self.step_line("premise", indent, seen))
+            conclusion = None
+            if self.sloppy and rng.random() < 0.1 and seen:
+                conclusion = rng.choice(seen)  # a conclusion that is a premise
+                self.add(f"{indent}conclusion{self.sp()}{conclusion}")
+            else:
+                for _ in range(5):
+                    candidate = self.step_line("conclusion", indent, seen, dry=True)
+                    if all(self.relate(p, candidate, "supports") for p in premises + [previous] if p):
+                        conclusion = candidate
+                        break
+                else:
+                    candidate = self.new_id()
+                    for p in premises + [previous]:
+                        if p:
+                            self.relate(p, candidate, "supports")
+                    conclusion = candidate
+                self.step_write("conclusion", indent, conclusion)
+            seen.append(conclusion)
+            previous = conclusion
+        self.named.append(ident)
+
+    def step_line(self, keyword: str, indent: str, seen: list[str], dry: bool = False) -> str:
+        rng = self.rng
+        fresh = [c for c in self.claims if c not in seen]
+        if fresh and rng.random() < 0.35:
+            ident = rng.choice(fresh)
+        else:
+            ident = self.new_id()
+        if not dry:
+            self.step_write(keyword, indent, ident)
+        seen.append(ident)
+        return ident
+
+    def step_write(self, keyword: str, indent: str, ident: str) -> None:
+        rng = self.rng
+        if ident in self.claims:
+            self.add(f"{indent}{keyword}{self.sp()}{ident}")
+            return
+        word = f"implicit{self.sp()}" if keyword == "premise" and rng.random() < 0.15 else ""
+        self.add(f"{indent}{keyword}{self.sp()}{word}{ident}:{self.sp()}{self.text()}")
+        self.claims.append(ident)
+        if rng.random() < 0.2:
+            self.attributes(indent + self.indent, "claim")
+        if rng.random() < 0.03:
+            self.continuation(indent + self.indent)
 
     def source(self) -> None:
         ident = self.new_id()
@@ -328,8 +451,18 @@ class _Writer:
             self.attributes(self.indent, "source")
 
     def group(self) -> None:
+        rng = self.rng
         ident = self.new_id()
-        self.add(f"group{self.sp()}{ident}:{self.sp()}{self.text(self.rng.randint(1, 5))}")
+        self.add(f"group{self.sp()}{ident}:{self.sp()}{self.text(rng.randint(1, 5))}")
+        if self.groups and rng.random() < 0.4:  # a group inside another
+            self.add(f"{self.indent}group:{self.sp()}{rng.choice(self.groups)}")
+        elif self.sloppy and rng.random() < 0.3:  # a group that is part of itself, directly or through others
+            names = [ident] + [self.new_id() for _ in range(rng.randint(0, 3))]
+            self.add(f"{self.indent}group:{self.sp()}{names[-1]}")
+            for i, name in enumerate(names[1:], 1):
+                self.add(f"group{self.sp()}{name}:{self.sp()}{self.text(2)}")
+                self.add(f"{self.indent}group:{self.sp()}{names[i - 1]}")
+            self.groups.extend(names[1:])
         self.groups.append(ident)
 
     def position(self) -> None:
@@ -366,7 +499,7 @@ class _Writer:
         self.meta()
         size = rng.randint(1, 30) if rng.random() < 0.95 else rng.randint(30, 300)
         kinds = ("claim", "claim", "claim", "implicit", "source", "group", "relation", "relation", "relation",
-                 "position", "comment", "blank")
+                 "position", "comment", "blank", "argument", "undercuts")
         positions = 0
         for _ in range(size):
             kind = rng.choice(kinds)
@@ -530,14 +663,85 @@ def api_code(rng: random.Random) -> bytes:
             premises = pick_id() if rng.random() < 0.8 else f"[{pick_id()}, {pick_id()}]"
             lines.append(f"b.supports({premises}, {pick_id()}{name})")
         elif r < 0.65:
-            lines.append(f"b.{rng.choice(('rebuts', 'contradicts', 'undercuts'))}({pick_id()}, {pick_id()})")
+            verb = rng.choice(("rebuts", "contradicts", "undercuts"))
+            attackers = pick_id()
+            if verb != "contradicts" or odd:
+                if rng.random() < 0.3:  # linked, now and then with an id nobody declared
+                    attackers = "[" + ", ".join(pick_id() for _ in range(rng.randint(2, 4))) + "]"
+            lines.append(f"b.{verb}({attackers}, {pick_id()}{_relation_kwargs(rng, pick_id, text)})")
+        elif r < 0.69:
+            lines.extend(_api_undercut_chain(rng, pick_id))
+        elif r < 0.72:
+            lines.append(_api_argument(rng, odd, pick_id, text))
         elif r < 0.75:
             fields = ", ".join(f"{k}={text()}" for k in ("author", "date", "kind", "url", "file") if rng.random() < 0.3)
             lines.append(f"b.source({pick_id()}, {text()}{', ' + fields if fields else ''})")
         elif r < 0.85:
             lines.append(f"b.position({pick_id()}, accepts=[{pick_id()}], rejects=[{pick_id()}])")
         elif r < 0.92:
-            lines.append(f"b.group({pick_id()}, {text()})")
+            parent = f", parent={pick_id()}" if rng.random() < 0.4 else ""
+            lines.append(f"b.group({pick_id()}, {text()}{parent})")
         else:
             lines.append(f"b.comment({text()})")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _relation_kwargs(rng: random.Random, pick_id, text) -> str:
+    """``name=`` and now and then the attributes only a named relation may have."""
+    out = ""
+    if rng.random() < 0.5:
+        out += f", name={pick_id()}"
+    if rng.random() < 0.2:
+        out += f", note={text()}"
+    if rng.random() < 0.15:
+        out += f", tags={rng.choice(API_VALUES[-12:-5])}"
+    if rng.random() < 0.15:
+        out += f", group={pick_id()}"
+    return out
+
+
+def _api_undercut_chain(rng: random.Random, pick_id) -> list[str]:
+    """Claims and a named support undercut by a chain of named undercuts,
+    each of the one before; sometimes the chain closes into a cycle."""
+    n = rng.randint(1, 8)
+    lines = ["b.claim('uc_p', 'P.')", "b.claim('uc_c', 'C.')", "b.supports('uc_p', 'uc_c', name='uc_0')"]
+    for i in range(1, n + 1):
+        lines.append(f"b.claim('uc_x{i}', 'X {i}.')")
+        closes = i == n and rng.random() < 0.3  # a cycle back to uc_1 (which undercuts itself when n is 1)
+        target = "'uc_1'" if closes else f"'uc_{i - 1}'"
+        lines.append(f"b.undercuts('uc_x{i}', {target}, name='uc_{i}')")
+    if rng.random() < 0.3:
+        lines.append(f"b.undercuts({pick_id()}, 'uc_{rng.randint(0, n)}')")
+    return lines
+
+
+def _api_argument(rng: random.Random, odd: bool, pick_id, text) -> str:
+    """``b.argument(...)`` with premises and a conclusion, or steps (pairs or
+    Step objects); odd ones: no steps, both forms, a conclusion among its own
+    premises, a string for steps, hundreds of steps."""
+    ident, title = pick_id(), text()
+    extra = "".join(f", {k}={text()}" for k in ("gist", "inference", "note") if rng.random() < 0.3)
+    if rng.random() < 0.2:
+        extra += f", group={pick_id()}"
+    r = rng.random()
+    if r < 0.4:
+        premises = "[" + ", ".join(pick_id() for _ in range(rng.randint(1, 3))) + "]"
+        return f"b.argument({ident}, {title}, premises={premises}, conclusion={pick_id()}{extra})"
+    if r < 0.8 or not odd:
+        long = rng.random() < 0.05
+        steps = []
+        for _ in range(rng.randint(50, 400) if long else rng.randint(1, 4)):
+            premises = "[" + ", ".join(pick_id() for _ in range(rng.randint(1, 3))) + "]"
+            pair = f"({premises}, {pick_id()})"
+            steps.append(f"Step{pair}" if rng.random() < 0.3 else pair)
+        return f"b.argument({ident}, {title}, steps=[{', '.join(steps)}]{extra})"
+    return rng.choice((
+        f"b.argument({ident}, {title}{extra})",
+        f"b.argument({ident}, {title}, steps=[], premises=['a'], conclusion='b')",
+        f"b.argument({ident}, {title}, premises=['a', 'b'], conclusion='a')",
+        f"b.argument({ident}, {title}, steps='ab')",
+        f"b.argument({ident}, {title}, steps=[('a',)])",
+        f"b.argument({ident}, {title}, steps=[(['a'], 'b'), (['b'], 'a')])",
+        f"b.argument({ident}, {title}, steps=[([], 'b')])",
+        f"b.argument({ident}, {title}, premises='a', conclusion={pick_id()}, tags=['x', 'y'])",
+    ))

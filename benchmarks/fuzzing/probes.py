@@ -1,7 +1,8 @@
 """Scaling probes: inputs that grow by doubling, one per way argmap's work
 could grow faster than its input (many claims, many unknown ids, one long id,
 one long word, many positions, comments inside an outline, line breaks that
-only ``str.splitlines`` sees, deep outlines, many diagnostics)."""
+only ``str.splitlines`` sees, deep outlines, many diagnostics, a long chain
+of undercuts, one long argument)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,32 @@ def _diagnostics(n: int) -> str:
     return "".join(f"claim c{i}: Text {i}.\n  weight: 2\n  basis: nonsense\n" for i in range(n))
 
 
+def _undercut_chain(n: int) -> str:
+    """A named support undercut by u1, u1 by u2, ... un: each undercut is
+    itself undercut, so every label flips along the chain."""
+    out = ["claim p: P.", "claim c: C.", "u0: p supports c"]
+    for i in range(1, n):
+        out.append(f"claim x{i}: Objection {i} to the one before.")
+        out.append(f"u{i}: x{i} undercuts u{i - 1}")
+        if i % 10 == 0:
+            out.append("  note: every tenth has a note")
+    out.append("position q: accepts " + ", ".join(f"u{i}" for i in range(0, n, max(1, n // 5))))
+    return "\n".join(out) + "\n"
+
+
+def _long_argument(n: int) -> str:
+    """One argument of n/4 steps, each with three premises defined in it and
+    the conclusion before; undercut and rebutted from outside."""
+    out = ["argument big: A long argument", "  gist: Many steps.", "  inference: Modus ponens"]
+    for i in range(n // 4):
+        out.append(f"  premise p{i}a: Premise {i} a.")
+        out.append(f"  premise implicit p{i}b: Premise {i} b.")
+        out.append(f"  premise p{i}c: Premise {i} c." if i % 5 else f"  premise p{i}c: Premise {i} c.\n    basis: study")
+        out.append(f"  conclusion k{i}: Conclusion {i}.")
+    out += ["claim x: X.", "claim y: Y.", "x undercuts big", "y rebuts p0a", "position q: accepts big"]
+    return "\n".join(out) + "\n"
+
+
 #: name → (make the text for size n, the first n). Steps double n.
 PROBES = {
     "claims": (_claims, 250),
@@ -79,4 +106,6 @@ PROBES = {
     "line_breaks": (_line_breaks, 250),
     "deep_outline": (_deep_outline, 60),
     "diagnostics": (_diagnostics, 250),
+    "undercut_chain": (_undercut_chain, 250),
+    "long_argument": (_long_argument, 500),
 }
