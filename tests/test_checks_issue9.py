@@ -387,7 +387,47 @@ def test_an_undercut_of_the_concession_brings_the_objection_back():
         Undercut("v", "w"),
     ]
     assert [c for c, _ in position_codes(items + [Position("p", ["a", "b", "u", "v"])])] == ["E402", "W403"]
-    assert position_codes(items + [Position("p", ["a", "b", "u"])]) == []
+    # Without v, w keeps r off b: p relies on w, so v's attack on it is unanswered (W403).
+    assert position_codes(items + [Position("p", ["a", "b", "u"])]) == [("W403", "p")]
+
+
+RELIED = """\
+claim these: T.
+  - (r_bus) bus: B.
+    ~ (u_plan) plan: P.
+      ~ teuer: X.
+"""
+
+
+@pytest.mark.parametrize("names_it", [True, False])
+def test_a_position_relying_on_an_undercut_must_answer_its_attackers(names_it):
+    """Whether or not the position names the undercut that keeps its thesis, the unanswered
+    attack on that undercut is W403 (one rule for both)."""
+    accepts = "these, bus, plan" + (", u_plan" if names_it else "")
+    [d] = check_positions(read_text(RELIED + f"position p: accepts {accepts}\n")[0])
+    assert (d.code, d.position) == ("W403", "p")
+    assert "`teuer undercuts u_plan` (line 4)" in d.message
+    assert d.hint.startswith("accept something that attacks `teuer`")
+    if not names_it:
+        assert d.message.startswith("position `p` holds `these` only through the undercut `u_plan: plan undercuts r_bus`")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack on the undercut is answered
+        RELIED + "claim billig: Y.\nbillig rebuts teuer\nposition p: accepts these, bus, plan, billig\n",
+        # an unnamed undercut keeps r_bus off as well (nothing can attack it)
+        RELIED + "claim frei: F.\nfrei undercuts r_bus\nposition p: accepts these, bus, plan, frei\n",
+        # so does an accepted one (checked as held)
+        RELIED + "claim frei: F.\nu_frei: frei undercuts r_bus\nposition p: accepts these, bus, plan, frei, u_frei\n",
+    ],
+)
+def test_no_reliance_when_the_thesis_is_kept_otherwise(text):
+    """The position relies on an undercut only when nothing else keeps the attack off."""
+    m, errors = read_text(text)
+    assert errors == []
+    assert [d.message for d in check_positions(m)] == []
 
 
 def test_a_circle_of_undercuts_decides_nothing_unless_the_position_does():
@@ -548,6 +588,23 @@ def brute_position(m: ArgumentMap, p: Position) -> set[str]:
 
     def holds(rel, target):
         return base(rel, target) and all(out(u) for u in against(rel.name))
+
+    def attacks_a_source(rel, t):
+        return any(holds(q, y) for y in _sources(rel, t) for q, t2 in attacks if t2 == y)
+
+    # What the position relies on is held too: a named undercut it does not accept that
+    # alone keeps an attack off something held (no unnamed or accepted undercut does, nor
+    # an attack on a source).
+    while True:
+        relied = set()
+        for rel, t in attacks:
+            if t in held and rel.name is not None and not attacks_a_source(rel, t):
+                keeping = [u for u in live if u.target == rel.name and id(u) in grounded]
+                if keeping and all(u.name is not None and u.name not in accepted for u in keeping):
+                    relied |= {u.name for u in keeping}
+        if relied <= held:
+            break
+        held |= relied
 
     codes = set()
     for rel, t in attacks:

@@ -1,4 +1,4 @@
-"""Tests for argmap.checks.structure: E301, W302, W303, I304."""
+"""Tests for argmap.checks.structure: E301, W302, W303, I304, E203 (self-defeating undercuts), W305."""
 
 from __future__ import annotations
 
@@ -109,3 +109,87 @@ def test_check_includes_structural_diagnostics():
     """argmap.check runs the structural checks."""
     m = argmap.parse(CLAIMS + "a supports b\nb supports a\nc rebuts a\n")
     assert {d.code for d in argmap.check(m)} == {"W302", "W303"}
+
+
+# -- E203 for an undercut by a claim of what it undercuts, W305 for a claim named twice -------
+
+ARGUMENT = "argument g: T\n  premise p: P.\n  conclusion m: M.\n  premise q: Q.\n  conclusion k: K.\n"
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (ARGUMENT + "k undercuts g\n", "`k` undercuts `g`, an argument of which it is the conclusion: `g` defeats itself"),
+        (ARGUMENT + "p undercuts g\n", "`p` undercuts `g`, an argument of which it is a premise: `g` defeats itself"),
+        (
+            ARGUMENT + "claim x: X.\nx + m undercuts g\n",
+            "`m` undercuts `g`, an argument of which it is an intermediate conclusion: `g` defeats itself",
+        ),
+        (CLAIMS + "s: a supports b\nb undercuts s\n", "`b` undercuts `s`, a named support of which it is the conclusion: `s` defeats itself"),
+        (CLAIMS + "r: a + c rebuts b\nc undercuts r\n", "`c` undercuts `r`, a named rebuttal of which it is an attacker: `r` defeats itself"),
+        (
+            CLAIMS + "s: a supports b\nu: c undercuts s\nc undercuts u\n",
+            "`c` undercuts `u`, a named undercut of which it is an attacker: `u` defeats itself",
+        ),
+    ],
+)
+def test_e203_an_undercut_by_a_part_of_what_it_undercuts(text, message):
+    """E203: an argument or named relation undercut by one of its own claims defeats itself."""
+    assert [(d.code, d.message) for d in _found(text) if d.code == "E203"] == [("E203", message)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARGUMENT + "claim x: X.\nx undercuts g\n",  # another claim
+        CLAIMS + "r: a rebuts b\nb undercuts r\n",  # the target answers the attack on it
+        CLAIMS + "k: a contradicts b\na undercuts k\n",  # each side of a contradiction is also a target
+        CLAIMS + "u: a undercuts u\n",  # an undercut of itself: E203 of the reference checks, not twice
+    ],
+)
+def test_no_structural_e203_for_an_undercut_by_something_else(text):
+    assert [d for d in _found(text) if d.code == "E203"] == []
+
+
+@pytest.mark.parametrize(
+    "text,message,hint",
+    [
+        (CLAIMS + "a + a rebuts b\n", "`a` is named twice in `a + a rebuts b`", "`a rebuts b`"),
+        (CLAIMS + "a + c + a supports b\n", "`a` is named twice in `a + c + a supports b`", "`a + c supports b`"),
+        (CLAIMS + "s: a supports b\nu: c + c undercuts s\n", "`c` is named twice in `u: c + c undercuts s`", "`u: c undercuts s`"),
+        ("claim t: T.\n  - a + a\nclaim a: A.\n", "`a` is named twice in `a + a rebuts t`", "`a rebuts t`"),
+        ("claim t: T.\n  + a + a\nclaim a: A.\n", "`a` is named twice in `a + a supports t`", "`a supports t`"),
+        (
+            "argument g: T\n  premise p: P.\n  premise p\n  conclusion k: K.\n",
+            "argument `g` lists `p` twice among the premises of one step",
+            "list `p` once",
+        ),
+        (
+            "argument g: T\n  premise p: P.\n  conclusion m: M.\n  premise m\n  conclusion k: K.\n",
+            "argument `g` lists `m` twice among the premises of one step",
+            "list `m` once",
+        ),
+    ],
+)
+def test_w305_a_claim_named_twice_in_one_relation(text, message, hint):
+    """W305: the same claim twice among the premises or attackers of one relation or step,
+    at the second mention; the hint's relation names each claim once."""
+    [d] = [d for d in _found(text) if d.code == "W305"]
+    assert d.message.startswith(message)
+    assert hint in d.hint
+    if hint.startswith("`"):
+        fixed, diagnostics = argmap.read(CLAIMS.replace("claim a", "claim t: T.\nclaim a") + hint.strip("`") + "\n")
+        assert diagnostics == []
+
+
+def test_w305_for_an_argument_built_with_a_premise_twice():
+    """MapBuilder.argument(premises=["p", "p"]) builds what the text cannot hide: W305, once."""
+    b = argmap.MapBuilder()
+    b.claim("p", "P.")
+    b.claim("k", "K.")
+    b.argument("g", "T", premises=["p", "p"], conclusion="k")
+    assert [d.code for d in check_structure(b.build())] == ["W305"]
+
+
+def test_no_w305_when_every_claim_is_named_once():
+    assert [d for d in _found(CLAIMS + "a + c rebuts b\na + c supports d\n" + ARGUMENT) if d.code == "W305"] == []

@@ -121,6 +121,11 @@ class _Stance:
             self._solve(name)
         return self._cancelled[name]
 
+    def holding_undercuts(self, name: str) -> list[Undercut]:
+        """The undercuts of the named relation ``name`` that hold for the position."""
+        self.cancelled(name)
+        return [u for u in self.m.objections(name) if isinstance(u, Undercut) and self._undercut.get(id(u)) is True]
+
     def _solve(self, name: str) -> None:
         """Label the undercuts that ``name`` depends on, as grounded semantics
         labels arguments: an undercut holds when every undercut of it fails,
@@ -265,33 +270,7 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
                 continue  # one diagnostic per contradiction
             yield _conflict(st, P, sources, b, rel)
 
-    # W403: not defended.
-    for x in held:
-        reported: set[tuple] = set()
-        for rel in m.objections(x):
-            sources = _sources(rel, x)
-            key = (sources, rel.name)
-            if key in reported or _answered(st, rel, sources):
-                continue
-            reported.add(key)
-            if len(sources) == 1:
-                attacker = f"attacker `{sources[0]}`"
-            else:
-                attacker = "attackers " + _listing([f"`{s}`" for s in sources])
-            hint = (
-                f"accept something that attacks `{sources[0]}`"
-                if len(sources) == 1
-                else "accept something that attacks one of them"
-            )
-            if rel.name is not None:
-                hint += f" or undercuts `{rel.name}`"
-            yield warning(
-                "W403",
-                f"position `{P}` accepts {st.shown(x)} but leaves its {attacker} unanswered: {_written(rel)}",
-                st.span_of(x),
-                f"{hint}, or give up `{x}`",
-                position=P,
-            )
+    yield from _undefended(st, P, held)
 
     # W404: rejects a claim whose support it grants.
     for c, span in rejected.items():
@@ -323,10 +302,72 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
             )
 
 
-def _answered(st: _Stance, rel, sources: tuple[str, ...]) -> bool:
-    """The position attacks one of the attack's sources, or undercuts it."""
-    if rel.name is not None and st.cancelled(rel.name) is True:
-        return True
+def _undefended(st: _Stance, P: str, held: list[str]) -> Iterator[Diagnostic]:
+    """W403 for each attack on what the position holds that it leaves
+    unanswered, and for each attack on an undercut it relies on.
+
+    An attack answered only by an undercut that holds for the position (and
+    by nothing that attacks one of its sources) is kept off by that undercut:
+    the position relies on it whether or not it names it, so the attacks on
+    that undercut must be answered as well, as if it were accepted."""
+    relied: set[str] = set()  # the names of the undercuts relied on, checked once
+    queue: list[tuple[str, str, Undercut | None]] = [(x, x, None) for x in held]
+    k = 0
+    while k < len(queue):
+        x, root, through = queue[k]
+        k += 1
+        reported: set[tuple] = set()
+        for rel in st.m.objections(x):
+            sources = _sources(rel, x)
+            key = (sources, rel.name)
+            if key in reported:
+                continue
+            if _attacks_a_source(st, sources):
+                continue
+            if rel.name is not None and st.cancelled(rel.name) is True:
+                for u in _relied_on(st, st.holding_undercuts(rel.name)):
+                    if u.name not in relied:
+                        relied.add(u.name)
+                        queue.append((u.name, root, u))
+                continue
+            reported.add(key)
+            yield _not_defended(st, P, x, root, through, rel, sources)
+
+
+def _relied_on(st: _Stance, undercuts: list[Undercut]) -> list[Undercut]:
+    """Of the ``undercuts`` that keep an attack off, those the position
+    relies on: none when one of them needs no defence of its own (an unnamed
+    undercut, which nothing can attack, or an accepted one, checked as held),
+    else all of them."""
+    if any(u.name is None or u.name in st.accepted for u in undercuts):
+        return []
+    return undercuts
+
+
+def _not_defended(st: _Stance, P: str, x: str, root: str, through: Undercut | None, rel, sources) -> Diagnostic:
+    if len(sources) == 1:
+        attacker = f"attacker `{sources[0]}`"
+    else:
+        attacker = "attackers " + _listing([f"`{s}`" for s in sources])
+    hint = (
+        f"accept something that attacks `{sources[0]}`"
+        if len(sources) == 1
+        else "accept something that attacks one of them"
+    )
+    if rel.name is not None:
+        hint += f" or undercuts `{rel.name}`"
+    if through is None:
+        message = f"position `{P}` accepts {st.shown(x)} but leaves its {attacker} unanswered: {_written(rel)}"
+    else:
+        message = (
+            f"position `{P}` holds {st.shown(root)} only through the undercut {_written(through)},"
+            f" but leaves its {attacker} unanswered: {_written(rel)}"
+        )
+    return warning("W403", message, st.span_of(root), f"{hint}, or give up `{root}`", position=P)
+
+
+def _attacks_a_source(st: _Stance, sources: tuple[str, ...]) -> bool:
+    """The position holds an attack on one of ``sources``."""
     return any(st.holds(q, y) is True for y in sources for q in st.m.objections(y))
 
 

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from argmap._graph import strongly_connected
 from argmap.diagnostics import Diagnostic, error, info, suggest, warning
-from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support
+from argmap.checks.references import kind_of
+from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
 __all__ = ["check_structure"]
 
@@ -21,8 +22,10 @@ def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
     """E301 a pair related both by support and by rebuttal or contradiction;
     W302 circular support (through arguments' steps too); W303 a claim
     connected to nothing; I304 a source nobody cites; E203 an argument that
-    concludes one of its own premises, or a group inside itself; E201 a
-    group inside an unknown group.
+    concludes one of its own premises, an undercut by one of the claims the
+    undercut relation or argument is made of, or a group inside itself; E201
+    a group inside an unknown group; W305 a claim named twice in one
+    relation or one step of an argument.
 
     An argument's steps are supports (``m.supports`` holds them), so every
     check on supports covers arguments too."""
@@ -33,6 +36,8 @@ def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
             circular.add(argument.id)
             yield d
     yield from _circular_support(m, circular)
+    yield from _self_defeating(m)
+    yield from _named_twice(m)
     yield from _unconnected(m)
     yield from _uncited(m)
     yield from _group_parents(m)
@@ -102,6 +107,102 @@ def _circular_argument(argument: Argument) -> Iterator[Diagnostic]:
                 "an argument cannot conclude what it starts from; conclude another claim, or remove the premise",
             )
         before.setdefault(c, "conclusion")
+
+
+def _parts(m: ArgumentMap, name: str) -> tuple[object, dict[str, str]] | None:
+    """The argument or named relation ``name`` and the claims it is made of,
+    each with its role ("the conclusion", "a premise", ...); None for a
+    contradiction (each side is also the target of the other) or an unknown
+    name."""
+    try:
+        argument = m.argument(name)
+    except KeyError:
+        pass
+    else:
+        roles: dict[str, str] = {}
+        for step in argument.steps:
+            for p in step.premises:
+                roles.setdefault(p, "a premise")
+            roles.setdefault(step.conclusion, "an intermediate conclusion")
+        roles[argument.conclusion] = "the conclusion"
+        return argument, roles
+    try:
+        rel = m.relation(name)
+    except KeyError:
+        return None
+    if isinstance(rel, Support):
+        return rel, {**{p: "a premise" for p in rel.premises}, rel.conclusion: "the conclusion"}
+    if isinstance(rel, (Rebuttal, Undercut)):
+        return rel, {a: "an attacker" for a in rel.attackers}
+    return None
+
+
+def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
+    """E203 for an undercut of an argument or named relation by one of the
+    claims it is made of: whenever the relation holds, so does that claim,
+    and the relation is defeated: it defeats itself."""
+    for u in m.undercuts:
+        if u.name is not None and u.name == u.target:
+            continue  # an undercut of itself: E203 from the reference checks
+        found = _parts(m, u.target)
+        if found is None:
+            continue
+        item, roles = found
+        a = next((a for a in u.attackers if a in roles), None)
+        if a is None:
+            continue
+        yield error(
+            "E203",
+            f"`{a}` undercuts `{u.target}`, {kind_of(item)} of which it is {roles[a]}: `{u.target}` defeats itself",
+            u.span,
+            "a claim cannot undercut what it is part of; did you mean another claim, or to rebut a premise?",
+        )
+
+
+def _named_twice(m: ArgumentMap) -> Iterator[Diagnostic]:
+    """W305 for a claim listed twice among the premises of one support or
+    step of an argument, or among the attackers of one linked objection:
+    the second mention adds nothing."""
+    for rel in m.relations:
+        if isinstance(rel, Contradiction):
+            continue
+        ids = rel.premises if isinstance(rel, Support) else rel.attackers
+        twice = _second_mention(ids)
+        if twice is None:
+            continue
+        ident, k = twice
+        span = rel.ref_spans[k] if len(rel.ref_spans) > k and rel.ref_spans[k] else rel.span
+        if isinstance(rel, Support) and rel.argument is not None:
+            yield warning(
+                "W305",
+                f"argument `{rel.argument}` lists `{ident}` twice among the premises of one step"
+                + (f" (line {rel.span.line})" if rel.span else ""),
+                span,
+                f"list `{ident}` once; an intermediate conclusion is a premise of the next step without being listed",
+            )
+            continue
+        once = " + ".join(dict.fromkeys(ids))
+        verb = "supports" if isinstance(rel, Support) else "rebuts" if isinstance(rel, Rebuttal) else "undercuts"
+        written = f"{' + '.join(ids)} {verb} {rel.conclusion if isinstance(rel, Support) else rel.target}"
+        fixed = f"{once} {verb} {rel.conclusion if isinstance(rel, Support) else rel.target}"
+        if rel.name is not None:
+            written, fixed = f"{rel.name}: {written}", f"{rel.name}: {fixed}"
+        yield warning(
+            "W305",
+            f"`{ident}` is named twice in `{written}`: the second mention adds nothing",
+            span,
+            f"name each claim once: `{fixed}`",
+        )
+
+
+def _second_mention(ids: tuple[str, ...]) -> tuple[str, int] | None:
+    """The first id listed a second time, and the index of that mention."""
+    seen: set[str] = set()
+    for k, ident in enumerate(ids):
+        if ident in seen:
+            return ident, k
+        seen.add(ident)
+    return None
 
 
 def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
