@@ -257,10 +257,15 @@ class _Panel:
 
     def _plan(self) -> None:
         if self.collapsed:
+            # First the arguments that stand for claims of their own (they
+            # always have a node), then the others, whose ends may be those
+            # nodes: a premise folded into another argument is its node.
+            self.drawn_arguments.update(a for a in self.view.folded.values() if a in self.arguments)
             for argument in self.arguments.values():
-                if self._argument_drawable(argument):
+                if argument.id not in self.drawn_arguments and self._argument_drawable(argument):
                     self.drawn_arguments.add(argument.id)
-                    self.junctions[argument.id] = self._name(argument.id)
+            for ident in self.drawn_arguments:
+                self.junctions[ident] = self._name(ident)
         numbers: dict[str, int] = {}
         first = self.first
         for rel in self.map.relations:
@@ -338,12 +343,12 @@ class _Panel:
         return self._end(rel.target) is not None
 
     def _argument_drawable(self, argument: Argument) -> bool:
-        """Collapsed: an argument has a node when a claim it stands for is
-        in the view, or when its conclusion and one of its other claims are."""
+        """Collapsed, for an argument that stands for no claim of its own: it
+        has a node when its conclusion and one of its other claims (if it
+        lists any) are drawn, as claims or inside another argument's node."""
         listed = [ref for step in argument.steps for ref in step.premises + (step.conclusion,) if ref != argument.conclusion]
-        if any(self.view.folded.get(ref) == argument.id for ref in listed):
-            return True
-        return self._endpoint(argument.conclusion) is not None and any(self._endpoint(ref) is not None for ref in listed)
+        ends = [self._end(ref) for ref in listed]
+        return self._end(argument.conclusion) is not None and (not ends or any(end is not None for end in ends))
 
     # -- nodes ----------------------------------------------------------------
 
