@@ -417,7 +417,8 @@ class _Writer:
 
     def step_line(self, keyword: str, indent: str, seen: list[str], dry: bool = False) -> str:
         rng = self.rng
-        fresh = [c for c in self.claims if c not in seen]
+        taken = set(seen)  # (a set: a long argument has thousands of steps' ids)
+        fresh = [c for c in self.claims if c not in taken]
         if fresh and rng.random() < 0.35:
             ident = rng.choice(fresh)
         else:
