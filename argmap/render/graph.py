@@ -539,6 +539,8 @@ class _Panel:
     def _header(self, left: str, right: list[tuple[str, int, str]]) -> list[str]:
         header = [f'<TD ALIGN="LEFT">{left}</TD>']
         if right:
+            # A gap keeps the id apart from the status in a narrow node.
+            header.append('<TD WIDTH="8"></TD>')
             header.append(f'<TD ALIGN="RIGHT">{_right_aligned(right, self.theme)}</TD>')
         return header
 
@@ -564,6 +566,15 @@ class _Panel:
         if argument.inference:
             inference = self.words["inference"].format(rule=argument.inference)
             rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{self._small(inference)}</TD></TR>')
+        if self.collapsed and self.view.evaluation is not None:
+            # A claim folded into the node that does not hold is named, so
+            # that the node does not look accepted as a whole.
+            for ref, owner in self.view.folded.items():
+                inner = self.view.evaluation.status.get(ref)
+                if owner == argument.id and inner in ("rejected", "undecided"):
+                    self.used.statuses.add(inner)
+                    line = self.words["inside_status"].format(symbol=_STATUS_SYMBOL[inner], id=ref, status=self.words[inner])
+                    rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{self._small(line)}</TD></TR>')
         strengths = self.view.evaluation.strengths if self.view.evaluation else None
         if strengths is not None and argument.id in strengths:
             self.used.flags.add("strength")
