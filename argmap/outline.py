@@ -143,7 +143,8 @@ class _Plan:
         self.numbers: dict[str, int] = {}
         self.conceded = 0  # objections to the thesis answered by a concession
         self.open_marks = 0  # "open" lines written so far
-        self.nested_open: list[Heads] = []  # open objections to the reasons, not to the thesis
+        self.nested_open: dict[Heads, None] = {}  # open objections to the reasons, not to the thesis
+        self.replied: set[str] = set()  # claims and relations whose replies the plan already shows
         self._grounded = None
 
     # -- choosing the thesis -------------------------------------------------
@@ -332,11 +333,15 @@ class _Plan:
 
     def replies(self, targets, label: str, indent: str, seen: set[str], depth: int = 1) -> list[str]:
         """Every attack on ``targets`` (claims or named relations), and below
-        each, what attacks it in turn (down to :data:`MAX_DEPTH`)."""
+        each, what attacks it in turn (down to :data:`MAX_DEPTH`). Each target's
+        replies are shown once in a plan, which keeps a plan linear in the map."""
         out: list[str] = []
         if depth > MAX_DEPTH:
             return out
         for t in targets:
+            if t in self.replied:
+                continue
+            self.replied.add(t)
             for r in self.m.objections(t):
                 h = _heads(r, t)
                 if isinstance(r, Contradiction) and all(a in seen for a in h):
@@ -441,8 +446,8 @@ class _Plan:
                 out.append(self.open_line(indent + "  ", failed=True))
             elif state == "undecided":
                 out.append(f"{indent}  - {self.w['disputed_line']}")
-        if (self.open_marks > marks or state == "undecided") and heads not in self.nested_open:
-            self.nested_open.append(heads)
+        if self.open_marks > marks or state == "undecided":
+            self.nested_open.setdefault(heads)
         return out
 
     def objection_lines(self, relation: Relation, heads: Heads, indent: str) -> list[str]:
