@@ -213,3 +213,25 @@ def test_the_status_stands_apart_from_the_id_in_a_node_header():
     label = graph.node("k").attrs["label"]
     # a fixed gap cell between the id's cell and the status's cell
     assert label.index(">k<") < label.index('WIDTH="8"') < label.index("accepted")
+
+
+def _legend(text: str) -> str:
+    return dot_of(_parse(text)).node(LEGEND_NODE).attrs["label"]
+
+
+def test_each_kind_of_support_dot_has_its_legend_row():
+    base = "claim g: G\nclaim t: T\nclaim h: H\nr: g supports t\nh undercuts r\n"
+    both = _legend(base + "argument a: A\n  premise p1: P1\n  premise p2: P2\n  conclusion c: C\n")
+    assert "a named support (can be undercut)" in both and "linked premises" in both
+    assert "linked premises" not in _legend(base)
+    assert "a named support" not in _legend("claim g: G\nclaim t: T\nclaim h: H\ng + h supports t\n")
+
+
+def test_an_undercut_is_explained_by_the_kind_of_relation_it_aims_at():
+    start = "claim a: A\nclaim b: B\nclaim u: U\n"
+    contradiction = _legend(start + "r: a contradicts b\nu undercuts r\n")
+    assert "undercuts a contradiction" in contradiction and "concession" not in contradiction
+    rebuttal = _legend(start + "r: a rebuts b\nu undercuts r\n")
+    assert "concession" in rebuttal and "contradiction" not in rebuttal
+    undercut = _legend(start + "claim v: V\ns: a supports b\nr: u undercuts s\nv undercuts r\n")
+    assert "undercuts an undercut" in undercut and "concession" not in undercut

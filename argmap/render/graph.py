@@ -208,7 +208,6 @@ class _Nested:
 
 
 _KIND = {Support: "support", Rebuttal: "rebuttal", Undercut: "undercut", Contradiction: "contradiction"}
-_OBJECTIONS = (Rebuttal, Undercut, Contradiction)
 
 
 class _Panel:
@@ -710,7 +709,10 @@ class _Panel:
         if plan.junction is None:
             self._edge(premises[0], conclusion, "support")
             return
-        self.used.relations.add("linked" if support.linked else "named")
+        if support.linked:
+            self.used.relations.add("linked")
+        if support.name is not None:
+            self.used.relations.add("named")
         self._junction(self.g, plan)
         for premise in premises:
             self._edge(premise, plan.junction, "link")
@@ -785,8 +787,9 @@ class _Panel:
         attackers = [a for a in (self._placeholder(a) for a in rel.attackers) if a is not None]
         if target is None or not attackers:
             return
-        if kind == "undercut" and self._aims_at_objection(rel.target):
-            self.used.relations.add("undercut_objection")
+        aimed = self._aimed_kind(rel.target) if kind == "undercut" else None
+        if aimed is not None:
+            self.used.relations.add(aimed)
         elif plan.junction is None:
             self.used.relations.add(kind)
         if plan.junction is None:
@@ -801,11 +804,19 @@ class _Panel:
             self._edge(attacker, plan.junction, f"{kind}_link")
         self._edge(plan.junction, target, kind)
 
-    def _aims_at_objection(self, name: str) -> bool:
+    def _aimed_kind(self, name: str) -> str | None:
+        """The legend row of an undercut aimed at an objection, by the objection's kind."""
         try:
-            return isinstance(self.map.relation(name), _OBJECTIONS)
+            aimed = self.map.relation(name)
         except KeyError:
-            return False
+            return None
+        if isinstance(aimed, Rebuttal):
+            return "undercut_objection"
+        if isinstance(aimed, Undercut):
+            return "undercut_undercut"
+        if isinstance(aimed, Contradiction):
+            return "undercut_contradiction"
+        return None
 
     def _contradiction(self, plan: _Plan) -> None:
         contradiction = plan.rel

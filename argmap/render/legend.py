@@ -35,6 +35,8 @@ RELATION_SAMPLES = {
     "named_undercut": "╍╍●╍┫",
     "linked_undercut": "╍╍●╍┫",
     "undercut_objection": "╍╍╍╍┫",
+    "undercut_undercut": "╍╍╍╍┫",
+    "undercut_contradiction": "╍╍╍╍┫",
     "contradiction": "◀┈┈┈▶",
     "named_contradiction": "◀┈●┈▶",
 }
@@ -72,7 +74,7 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
         line("support", theme.support, words["supports"])
     if "linked" in relations:
         line("linked", theme.support, words["linked"])
-    elif "named" in relations:
+    if "named" in relations:
         line("named", theme.support, words["named"])
     for kind, colour in (("rebuttal", theme.rebuttal), ("undercut", theme.undercut), ("contradiction", theme.contradiction)):
         if kind in relations:
@@ -80,8 +82,10 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
         for variant in ("linked", "named"):
             if f"{variant}_{kind}" in relations:
                 line(f"{variant}_{kind}", colour, words[f"{variant}_{kind}"])
-        if kind == "undercut" and "undercut_objection" in relations:
-            line("undercut_objection", colour, words["undercut_objection"])
+        if kind == "undercut":
+            for aimed in ("undercut_objection", "undercut_undercut", "undercut_contradiction"):
+                if aimed in relations:
+                    line(aimed, colour, words[aimed])
 
     if "argument" in used.flags or "argument_node" in used.flags:
         sample = f"<B>{escape(words['argument_sample'])}</B>"
