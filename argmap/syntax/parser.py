@@ -205,7 +205,7 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
             return _invisible(char, span)
         else:
             message = f"unexpected character `{char}`"
-            hint = _statement_hint(stripped, first_word)
+            hint = _combining_hint(src, col) or _statement_hint(stripped, first_word)
         return error("E101", message, span, hint)
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
@@ -228,6 +228,9 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
         return _invisible(str(token)[0], Span(filename, bad + 1, col, bad + 1, col + 1))
     value = str(token).split()[0] if str(token).split() else str(token)
     span = Span(filename, bad + 1, col, bad + 1, col + len(value))
+    combining = _combining_hint(src, col)
+    if combining:
+        return error("E101", f"unexpected `{value}`: expected {_expected_words(exc.expected)}", span, combining)
     if token.type == "COMMENT" or value.startswith("#"):
         return error(
             "E101",
@@ -253,7 +256,7 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
         if guess:
             hint = f"did you mean `{guess}`?"
         elif ":" in src and first_word not in STATEMENT_WORDS:
-            hint = f"to write a claim, start the line with `claim`: `claim {stripped}`"
+            hint = _claim_hint(stripped)
     if hint is None:
         hint = _statement_hint(stripped, first_word)
     return error("E101", message, span, hint)
@@ -308,6 +311,55 @@ _FORMS = {
 _ID_WITH_SPACE = re.compile(
     r"^(claim|implicit claim|source|position|group|argument|premise|conclusion)\s+(\w+(?:\s+\w+)+)\s*:"
 )
+
+
+def _claim_hint(stripped: str) -> str | None:
+    """For a line with a colon that is no statement: how to write it as one.
+
+    Only a form that parses is suggested: an outline item of linked claims
+    (`- a + b: text`) takes no text, and a line with ``claim`` before it must
+    start with an id and a colon."""
+    if stripped[:1] in "+-~":
+        sign = stripped[0]
+        ids = stripped[1:].split(":", 1)[0].strip()
+        if "+" in ids and all(_ID_ONLY.fullmatch(i.strip()) for i in ids.split("+")):
+            return (
+                f"an outline item of linked claims takes no text: write `{sign} {' + '.join(i.strip() for i in ids.split('+'))}`"
+                " and define each claim with `claim ID: text`"
+            )
+        return f"an outline item looks like `{_FORMS[sign]}`"
+    if _CLAIM_START.match(stripped):
+        return f"to write a claim, start the line with `claim`: `claim {stripped}`"
+    return None
+
+
+#: An id as the grammar reads it: letters, digits and underscores, not starting with a digit.
+_ID_ONLY = re.compile(r"[^\W\d]\w*")
+#: A line that becomes a claim with ``claim`` before it: an id, a colon, text.
+_CLAIM_START = re.compile(r"[^\W\d]\w*\s*:(?:\s|$)")
+
+
+def _combining_hint(src: str, col: int) -> str | None:
+    """The error is at a combining character (a letter typed as base letter
+    plus accent, as macOS file names and some editors store it): say so."""
+    at = src[col - 1 : col] if col >= 1 else ""
+    if not at or not unicodedata.combining(at) and not unicodedata.category(at).startswith("M"):
+        return None
+    def in_word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_" or bool(unicodedata.combining(ch))
+
+    start = col - 1
+    while start > 0 and in_word(src[start - 1]):
+        start -= 1
+    end = col - 1
+    while end < len(src) and in_word(src[end]):
+        end += 1
+    word = src[start:end]
+    name = unicodedata.name(at, "combining character").lower()
+    return (
+        f"`{word}` holds a combining character ({name}, U+{ord(at):04X}) after a letter: an id cannot;"
+        f" retype it, or save the file in Unicode NFC form (which writes it `{unicodedata.normalize('NFC', word)}`)"
+    )
 
 
 def _statement_hint(stripped: str, first_word: str) -> str | None:
