@@ -12,6 +12,7 @@ Record fields (``{``, ``|``) mean nothing in HTML-like labels.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
@@ -23,6 +24,9 @@ WRAP_WIDTH = 32
 WORD_JOINER = "\u2060"
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\" + WORD_JOINER}
+_ESCAPE = str.maketrans(_ENTITIES)
+# What XML 1.0 (and so SVG) cannot hold: the characters _allowed refuses.
+_NOT_ALLOWED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _allowed(ch: str) -> bool:
@@ -44,10 +48,7 @@ def clean(text: str) -> str:
     >>> clean("a\\n  b\\x00c")
     'a b\\ufffdc'
     """
-    text = " ".join(text.split())
-    if all(_allowed(ch) for ch in text):
-        return text
-    return "".join(ch if _allowed(ch) else "\ufffd" for ch in text)
+    return _NOT_ALLOWED.sub("\ufffd", " ".join(text.split()))
 
 
 def escape(text: str) -> str:
@@ -58,7 +59,7 @@ def escape(text: str) -> str:
     >>> escape("\\\\N") == "\\\\" + WORD_JOINER + "N"
     True
     """
-    return "".join(_ENTITIES.get(ch, ch) for ch in clean(text))
+    return clean(text).translate(_ESCAPE)
 
 
 def _width(ch: str) -> int:
