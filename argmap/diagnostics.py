@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from unicodedata import east_asian_width
 
+import attrs
 from attrs import field, frozen
 
 from argmap._linebreaks import SourceLines, visible
@@ -51,6 +52,23 @@ class Diagnostic:
     hint: str | None = field(default=None, kw_only=True)
     #: The id of the position this diagnostic is about, for position checks.
     position: str | None = field(default=None, kw_only=True)
+    #: The English templates ``message`` and ``hint`` were made from (their
+    #: catalog keys) and the values of their ``{name}`` fields, so that
+    #: :meth:`localized` can say the same in another language.
+    template: str | None = field(default=None, kw_only=True, eq=False, repr=False)
+    hint_template: str | None = field(default=None, kw_only=True, eq=False, repr=False)
+    args: tuple[tuple[str, str], ...] = field(default=(), kw_only=True, eq=False, repr=False, converter=tuple)
+
+    def localized(self, lang: str | None) -> Diagnostic:
+        """The same diagnostic with its message and hint in ``lang`` (``"de"``, ``"en"``)."""
+        from argmap._i18n import translate
+
+        values = dict(self.args)
+        message = translate(self.template if self.template is not None else self.message, lang, values)
+        hint = self.hint
+        if hint is not None:
+            hint = translate(self.hint_template if self.hint_template is not None else hint, lang, values)
+        return attrs.evolve(self, message=message, hint=hint)
 
     @property
     def is_error(self) -> bool:
@@ -73,22 +91,44 @@ class Diagnostic:
         }
 
 
+def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
+    if not args:
+        return Diagnostic(severity, code, message, span, hint=hint, position=position)
+    values = {name: str(value) for name, value in args.items()}
+    return Diagnostic(
+        severity,
+        code,
+        message.format(**values),
+        span,
+        hint=None if hint is None else hint.format(**values),
+        position=position,
+        template=message,
+        hint_template=hint,
+        args=tuple(values.items()),
+    )
+
+
 def error(
-    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None
+    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None, **args
 ) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, code, message, span, hint=hint, position=position)
+    """An error. With keyword ``args``, ``message`` and ``hint`` are English
+    templates with ``{name}`` fields (the catalog keys); the diagnostic keeps
+    them so it can be translated (:meth:`Diagnostic.localized`)."""
+    return _make(Severity.ERROR, code, message, span, hint, position, args)
 
 
 def warning(
-    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None
+    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None, **args
 ) -> Diagnostic:
-    return Diagnostic(Severity.WARNING, code, message, span, hint=hint, position=position)
+    """A warning; see :func:`error` for ``args``."""
+    return _make(Severity.WARNING, code, message, span, hint, position, args)
 
 
 def info(
-    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None
+    code: str, message: str, span: Span | None, hint: str | None = None, *, position: str | None = None, **args
 ) -> Diagnostic:
-    return Diagnostic(Severity.INFO, code, message, span, hint=hint, position=position)
+    """A note; see :func:`error` for ``args``."""
+    return _make(Severity.INFO, code, message, span, hint, position, args)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
