@@ -142,6 +142,11 @@ class Theme:
         """
         return self if font is None else evolve(self, font=font)
 
+    def with_font_size(self, size: float) -> Theme:
+        """The same theme with body text of ``size`` points; small print
+        (ids, badges, the legend) keeps its proportion to it."""
+        return evolve(self, fontsize=size, small_fontsize=round(size * self.small_fontsize / self.fontsize, 2))
+
 
 DEFAULT = Theme(
     name="default",
