@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ARGMAP := $(VENV)/bin/argmap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup graphviz demo test docs bench fuzz clean
+.PHONY: setup graphviz demo test docs bench fuzz messages clean
 
 setup: $(VENV)/.installed
 
@@ -56,6 +56,18 @@ bench: setup
 # see docs/reliability.md. FUZZ_ARGS="--inputs 5000 --seed 7" for a short run.
 fuzz: setup
 	$(PY) benchmarks/fuzz.py $(FUZZ_ARGS)
+
+# The German catalog (argmap/locale/de/LC_MESSAGES/argmap.po, compiled to
+# argmap.mo, which ships in the wheel). `make messages` extracts every message
+# from argmap/ (gettext calls, the message and hint of error()/warning()/info(),
+# command-line help), merges them into argmap.po (translations kept, unwrapped,
+# no line numbers; a changed message gets a "#, fuzzy" guess) and compiles
+# argmap.mo; it lists the entries still without German. To translate: run it,
+# fill in the msgstr of your entries (check fuzzy ones, then delete their
+# "#, fuzzy" line), run it again, commit argmap.po and argmap.mo together.
+# Takes about a second; tests/test_i18n.py fails on a missing translation.
+messages:
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
