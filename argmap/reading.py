@@ -28,7 +28,8 @@ def read(text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diag
 
 def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Diagnostic]]:
     """Read a file without raising: the map (None when the file cannot be
-    read at all), its text, and the diagnostics."""
+    read at all), its text, and the diagnostics. ICCMA framework files
+    (``.apx``, ``.i23``, ``.tgf``) are read as maps of claims and rebuttals."""
     name = os.fspath(path)
     try:
         data = Path(name).read_bytes()
@@ -37,8 +38,19 @@ def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Di
         span = Span(name, 1, 1, 1, 1)
         return None, "", [error("E002", f"cannot read `{name}`: {reason}", span, _missing_hint(name))]
     text, diagnostics = decode(data, name)
-    argument_map, more = read_text(text, name)
+    argument_map, more = _read_by_suffix(text, name)
     return argument_map, text, diagnostics + more
+
+
+def _read_by_suffix(text: str, name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read argmap text, or an ICCMA framework (``.apx``, ``.i23``, ``.tgf``) as a map."""
+    from argmap.formats import iccma
+
+    fmt = iccma.format_of(name)
+    if fmt is None:
+        return read_text(text, name)
+    af, diagnostics = iccma.read(fmt, text, name)
+    return af.to_map(), diagnostics
 
 
 def _missing_hint(name: str) -> str | None:
@@ -65,7 +77,8 @@ def parse(text: str, filename: str | None = None) -> ArgumentMap:
 
 
 def load(path: str | os.PathLike) -> ArgumentMap:
-    """Read and parse an ``.argmap`` file (UTF-8).
+    """Read and parse an ``.argmap`` file (UTF-8); an ICCMA framework file
+    (``.apx``, ``.i23``, ``.tgf``) is read as a map of claims and rebuttals.
 
     Raises ``OSError`` when the file cannot be read and :class:`ParseError`
     when it is not valid argmap text.
@@ -73,7 +86,7 @@ def load(path: str | os.PathLike) -> ArgumentMap:
     data = Path(path).read_bytes()
     name = os.fspath(path)
     text, diagnostics = decode(data, name)
-    argument_map, more = read_text(text, name)
+    argument_map, more = _read_by_suffix(text, name)
     diagnostics += more
     if has_errors(diagnostics):
         raise ParseError(diagnostics, text)
