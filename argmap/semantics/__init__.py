@@ -25,6 +25,7 @@ from argmap.semantics._evaluation import (
 )
 from argmap.semantics._framework import MAX_DERIVED_ATTACKS, SUPPORT_MODES, Framework, TooManyAttacks, framework
 from argmap.semantics._gradual import dfquad
+from argmap.semantics._justify import Answer, Attack, Cycle, Defence, Justification, Refutation, justify, justify_all
 
 __all__ = [
     "SEMANTICS",
@@ -46,4 +47,12 @@ __all__ = [
     "dfquad",
     "acceptance_notes",
     "compare_positions",
+    "Attack",
+    "Answer",
+    "Defence",
+    "Refutation",
+    "Cycle",
+    "Justification",
+    "justify",
+    "justify_all",
 ]

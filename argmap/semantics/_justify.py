@@ -1,0 +1,488 @@
+"""Justifications as data: why an argument is in, out or undecided.
+
+Given a :class:`~argmap.semantics.Framework` and an extension (the grounded
+one when none is given), :func:`justify` says why an argument has its label
+in that extension's labelling (IN: in the extension; OUT: attacked by it;
+UNDEC: neither):
+
+- IN: a :class:`Defence`, a dispute tree. Each attack on the argument gets an
+  :class:`Answer`: which of its attackers does not hold, and the accepted
+  attack on that one, whose attackers are defended in turn, down to
+  arguments nobody attacks. An argument is expanded once per tree; where it
+  comes again it is a leaf marked ``repeated`` (it is justified above, or on
+  the path, which is how an admissible extension defends itself in a
+  circle). In the grounded extension the counter-attack is always taken from
+  an earlier round of the grounded computation, so the tree is well-founded:
+  no argument is repeated on its own path.
+- OUT: a :class:`Refutation`: an accepted attack on the argument, and the
+  defence of each of its attackers.
+- UNDEC: a :class:`Cycle`: a chain of undecided attackers from the argument
+  back to a circle of attacks among undecided arguments, and whether the
+  circle is odd (then no way of taking sides settles it).
+
+Everything is said in the map's ids. The auxiliary arguments of the
+translation (named and linked attacks) never appear: such an attack is an
+:class:`Attack` with several attackers (the claims that attack together,
+and the name of the relation), and it fails when one of them does not hold.
+
+Trees are bounded: at most ``limit`` defences and ``depth`` levels; beyond,
+a defence is a leaf marked ``truncated``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Union
+
+from attrs import field, frozen
+
+from argmap.semantics._framework import Framework
+
+__all__ = [
+    "Attack",
+    "Answer",
+    "Defence",
+    "Refutation",
+    "Cycle",
+    "Justification",
+    "justify",
+    "justify_all",
+    "labelling_of",
+]
+
+IN, OUT, UNDEC = "in", "out", "undec"
+
+#: Default bounds of a dispute tree: how many defences, how many levels.
+LIMIT = 1000
+DEPTH = 60
+
+
+@frozen
+class Attack:
+    """An attack as the map's ids see it: ``attackers`` attack ``target``
+    together (one id for a plain attack; the claims of a linked attack and
+    the name of a named relation for the others)."""
+
+    attackers: tuple[str, ...] = field(converter=tuple)
+    target: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"attackers": list(self.attackers), "target": self.target}
+
+
+@frozen
+class Defence:
+    """Why ``argument`` is in: one :class:`Answer` per attack on it (none
+    when nothing attacks it). A ``repeated`` leaf is justified elsewhere in
+    the same tree; a ``truncated`` one was not expanded (size bound)."""
+
+    argument: str
+    answers: tuple[Answer, ...] = field(default=(), converter=tuple)
+    repeated: bool = False
+    truncated: bool = False
+
+    label = IN
+
+    @property
+    def unattacked(self) -> bool:
+        """Nothing attacks the argument (a leaf that needs no defence)."""
+        return not self.answers and not self.repeated and not self.truncated
+
+    def to_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"label": IN, "argument": self.argument}
+        if self.repeated:
+            result["repeated"] = True
+        elif self.truncated:
+            result["truncated"] = True
+        else:
+            result["answers"] = [a.to_dict() for a in self.answers]
+        return result
+
+
+@frozen
+class Answer:
+    """An ``attack`` on an accepted argument and why it fails: ``broken``
+    (one of its attackers) does not hold, because the accepted ``counter``
+    attacks it; ``defences`` justify the counter's attackers. Outside the
+    admissible semantics (naive, stage, CF2) an attack may go unanswered:
+    ``broken`` and ``counter`` are then None."""
+
+    attack: Attack
+    broken: str | None
+    counter: Attack | None
+    defences: tuple[Defence, ...] = field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "attack": self.attack.to_dict(),
+            "broken": self.broken,
+            "counter": None if self.counter is None else self.counter.to_dict(),
+            "defences": [d.to_dict() for d in self.defences],
+        }
+
+
+@frozen
+class Refutation:
+    """Why ``argument`` is out: the accepted ``counter`` attacks it, and
+    ``defences`` justify the counter's attackers."""
+
+    argument: str
+    counter: Attack
+    defences: tuple[Defence, ...] = field(default=(), converter=tuple)
+
+    label = OUT
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": OUT,
+            "argument": self.argument,
+            "counter": self.counter.to_dict(),
+            "defences": [d.to_dict() for d in self.defences],
+        }
+
+
+@frozen
+class Cycle:
+    """Why ``argument`` is undecided: ``chain`` runs along undecided
+    attackers, each attacking the next, from a member of ``cycle`` to the
+    argument (just the argument when it is in the circle itself); ``cycle``
+    lists a circle of undecided arguments, each attacking the next and the
+    last the first. ``odd`` says whether the circle has an odd number of
+    attacks (counted in the framework, where a named or linked attack takes
+    three steps: the parity is the same). Outside the complete semantics an
+    argument can be undecided without a circle (it is just left out of the
+    extension): ``cycle`` is then empty."""
+
+    argument: str
+    chain: tuple[str, ...] = field(converter=tuple)
+    cycle: tuple[str, ...] = field(converter=tuple)
+    odd: bool = False
+
+    label = UNDEC
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": UNDEC,
+            "argument": self.argument,
+            "chain": list(self.chain),
+            "cycle": list(self.cycle),
+            "odd": self.odd,
+        }
+
+
+Justification = Union[Defence, Refutation, Cycle]
+
+
+def justify(
+    fw: Framework,
+    argument: str,
+    extension: Iterable[str] | None = None,
+    *,
+    limit: int = LIMIT,
+    depth: int = DEPTH,
+) -> Justification:
+    """Why ``argument`` (an argument of ``fw``, not an auxiliary one) has its
+    label in the labelling of ``extension`` (the grounded extension when
+    None). ``extension`` may hold the auxiliary arguments or only the map's
+    own ids; then the auxiliary ones are labelled as every complete labelling
+    labels them.
+
+    >>> fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
+    >>> justify(fw, "c").to_dict()["answers"][0]["counter"]
+    {'attackers': ['a'], 'target': 'b'}
+    >>> justify(fw, "b").counter
+    Attack(attackers=('a',), target='b')
+
+    Raises KeyError for an argument ``fw`` does not have.
+    """
+    return _Justifier(fw, extension).justify(argument, limit, depth)
+
+
+def justify_all(
+    fw: Framework, extension: Iterable[str] | None = None, *, limit: int = LIMIT, depth: int = DEPTH
+) -> dict[str, Justification]:
+    """:func:`justify` for every argument of the map (not the auxiliary ones), sharing the labelling."""
+    j = _Justifier(fw, extension)
+    return {a: j.justify(a, limit, depth) for a in fw.arguments[: j.n]}
+
+
+def labelling_of(fw: Framework, extension: Iterable[str] | None = None) -> dict[str, str]:
+    """The label (``in``, ``out``, ``undec``) of each of the map's arguments
+    in the labelling of ``extension`` (grounded when None)."""
+    j = _Justifier(fw, extension)
+    return {fw.arguments[i]: j.label[i] for i in range(j.n)}
+
+
+class _Justifier:
+    def __init__(self, fw: Framework, extension: Iterable[str] | None):
+        self.fw = fw
+        names = fw.arguments
+        total = len(names)
+        self.n = n = total - len(fw.auxiliary)
+        self.index = index = {a: i for i, a in enumerate(names)}
+        self.attackers = attackers = fw.attackers()
+        self.targets = targets = [[] for _ in range(total)]
+        for b in range(total):
+            for a in attackers[b]:
+                targets[a].append(b)
+        # An auxiliary argument attacked by the map's own arguments is a
+        # negation ("x does not hold"); one attacked by negations is an
+        # application ("the attack succeeds"), whose parts are its negations.
+        self.principal: dict[int, int] = {}
+        for i in range(n, total):
+            if attackers[i] and all(a < n for a in attackers[i]):
+                self.principal[i] = _principal(names[i], [names[a] for a in attackers[i]], index)
+        if extension is None:
+            self.label, self.order = _grounded(total, attackers, targets)
+        else:
+            self.label = self._labels(extension)
+            self.order = [0] * total
+
+    def _labels(self, extension: Iterable[str]) -> list[str]:
+        total = len(self.fw.arguments)
+        n, attackers = self.n, self.attackers
+        members = {self.index[a] for a in extension}
+        label = [UNDEC] * total
+        for i in members:
+            label[i] = IN
+        if any(i >= n for i in members):
+            for i in range(total):
+                if label[i] != IN and any(label[a] == IN for a in attackers[i]):
+                    label[i] = OUT
+            return label
+        # Only the map's own ids: label the auxiliary arguments as every
+        # complete labelling does (a negation is the opposite of what it
+        # negates; an application is IN when all its parts are).
+        negations = [i for i in range(n, total) if i in self.principal]
+        applications = [i for i in range(n, total) if i not in self.principal]
+        for i in negations:
+            if any(label[a] == IN for a in attackers[i]):
+                label[i] = OUT
+        for i in applications:
+            if attackers[i] and all(label[a] == OUT for a in attackers[i]):
+                label[i] = IN
+        for i in range(n):
+            if label[i] != IN and any(label[a] == IN for a in attackers[i]):
+                label[i] = OUT
+        for i in negations:
+            if label[i] == UNDEC and all(label[a] == OUT for a in attackers[i]):
+                label[i] = IN
+        for i in applications:
+            if label[i] == UNDEC and any(label[a] == IN for a in attackers[i]):
+                label[i] = OUT
+        return label
+
+    # -- the map's view of attacks ---------------------------------------------
+
+    def _parts(self, app: int) -> list[int]:
+        return self.attackers[app]
+
+    def _visible(self, attacker: int, target: int) -> Attack:
+        names = self.fw.arguments
+        if attacker < self.n:
+            return Attack((names[attacker],), names[target])
+        ids = [names[self.principal.get(p, p)] for p in self._parts(attacker)]
+        return Attack(tuple(dict.fromkeys(ids)), names[target])
+
+    def _counter(self, target: int) -> tuple[Attack | None, list[int]]:
+        """An accepted attack on ``target`` (the earliest in the grounded
+        order), and the map's arguments that make it up (all IN)."""
+        label, order = self.label, self.order
+        best = None
+        for a in self.attackers[target]:
+            if label[a] == IN and (best is None or order[a] < order[best]):
+                best = a
+        if best is None:
+            return None, []
+        if best < self.n:
+            return self._visible(best, target), [best]
+        members = []
+        for negation in self._parts(best):
+            # The negation is OUT: one of the arguments it negates is IN.
+            pick = self.principal.get(negation)
+            if pick is None or label[pick] != IN:
+                pick = min((x for x in self.attackers[negation] if label[x] == IN), key=order.__getitem__)
+            members.append(pick)
+        members = list(dict.fromkeys(members))
+        return Attack(tuple(self.fw.arguments[m] for m in members), self.fw.arguments[target]), members
+
+    def _broken(self, attacker: int) -> int | None:
+        """Which of the map's arguments makes the OUT ``attacker`` fail: the
+        attacker itself, or for an application a part that does not hold."""
+        if attacker < self.n:
+            return attacker
+        label, order = self.label, self.order
+        best = None
+        for negation in self._parts(attacker):
+            if label[negation] == IN and (best is None or order[negation] < order[best]):
+                best = negation
+        if best is None:
+            return None
+        pick = self.principal.get(best)
+        if pick is None or label[pick] != OUT:
+            pick = min(self.attackers[best], key=order.__getitem__)
+        return pick
+
+    # -- the three kinds ---------------------------------------------------------
+
+    def justify(self, argument: str, limit: int, depth: int) -> Justification:
+        i = self.index[argument]
+        if i >= self.n:
+            raise KeyError(f"{argument!r} is an auxiliary argument, not one of the map's")
+        label = self.label[i]
+        if label == IN:
+            return self._defences([i], limit, depth)[0]
+        if label == OUT:
+            counter, members = self._counter(i)
+            assert counter is not None
+            return Refutation(self.fw.arguments[i], counter, self._defences(members, limit, depth))
+        return self._cycle(i)
+
+    def _defences(self, roots: list[int], limit: int, depth: int) -> list[Defence]:
+        """The dispute trees of ``roots`` (IN arguments), built without
+        recursion: a depth-first pass decides where each argument is
+        expanded (its first visit), then the trees are built bottom-up."""
+        names = self.fw.arguments
+        # An occurrence: [argument, depth, plan or None, kind], where kind is
+        # "expand", "repeated" or "truncated"; a plan lists for each attack
+        # (attack, broken, counter, occurrence ids of the counter's members).
+        occurrences: list[list] = []
+        expanded: set[int] = set()
+        for r in roots:
+            occurrences.append([r, 0, None, ""])
+        stack = list(reversed(range(len(roots))))
+        visited: list[int] = []
+        while stack:
+            k = stack.pop()
+            visited.append(k)
+            occ = occurrences[k]
+            v, level = occ[0], occ[1]
+            if v in expanded:
+                occ[3] = "repeated"
+                continue
+            if len(expanded) >= limit or level >= depth:
+                occ[3] = "truncated"
+                continue
+            expanded.add(v)
+            occ[3] = "expand"
+            plan = []
+            children: list[int] = []
+            for a in self.attackers[v]:
+                attack = self._visible(a, v)
+                broken = self._broken(a)
+                counter, members = (None, []) if broken is None else self._counter(broken)
+                ids = []
+                for m in members:
+                    occurrences.append([m, level + 1, None, ""])
+                    ids.append(len(occurrences) - 1)
+                plan.append((attack, None if counter is None else names[broken], counter, ids))
+                children.extend(ids)
+            occ[2] = plan
+            stack.extend(reversed(children))
+        built: dict[int, Defence] = {}
+        for k in reversed(visited):
+            v, _, plan, kind = occurrences[k]
+            if kind != "expand":
+                built[k] = Defence(names[v], (), repeated=kind == "repeated", truncated=kind == "truncated")
+                continue
+            answers = tuple(
+                Answer(attack, broken, counter, tuple(built[c] for c in ids)) for attack, broken, counter, ids in plan
+            )
+            built[k] = Defence(names[v], answers)
+        return [built[k] for k in range(len(roots))]
+
+    def _cycle(self, start: int) -> Cycle:
+        """Walk back along undecided attackers until an argument comes again."""
+        label, attackers, n = self.label, self.attackers, self.n
+        names = self.fw.arguments
+        # Prefer a circle through the argument itself: search backwards from it.
+        parent: dict[int, int] = {start: -1}
+        queue = [start]
+        found = -1
+        for v in queue:
+            for a in attackers[v]:
+                if label[a] != UNDEC:
+                    continue
+                if a == start:
+                    found = v
+                    break
+                if a not in parent:
+                    parent[a] = v
+                    queue.append(a)
+            if found >= 0:
+                break
+        if found >= 0:
+            # start <- ... <- found <- start: parent links lead from found to start.
+            path = [found]
+            while path[-1] != start:
+                path.append(parent[path[-1]])
+            # start attacks found, found attacks parent[found], ..., which attacks start.
+            circle = [start] + path[:-1]
+            return self._make_cycle(start, [start], circle)
+        # Otherwise follow one undecided attacker at a time until one of the
+        # map's arguments comes again (every circle passes through one).
+        seen: dict[int, int] = {}
+        walk = [start]
+        v = start
+        while v not in seen:
+            if v < n:
+                seen[v] = len(walk) - 1
+            nxt = next((a for a in attackers[v] if label[a] == UNDEC), None)
+            if nxt is None:
+                chain = [names[x] for x in reversed(walk) if x < n]
+                return Cycle(names[start], chain, (), False)
+            walk.append(nxt)
+            v = nxt
+        first = seen[v]
+        circle = list(reversed(walk[first + 1 :]))  # in attack order, ending before v comes again
+        chain = list(reversed(walk[:first + 1]))  # v ... start, in attack order
+        return self._make_cycle(start, chain, circle)
+
+    def _make_cycle(self, start: int, chain: list[int], circle: list[int]) -> Cycle:
+        n, names = self.n, self.fw.arguments
+        odd = len(circle) % 2 == 1
+        own = [names[x] for x in circle if x < n]
+        # Rotate the circle so that it starts where the chain meets it.
+        head = names[chain[0]] if chain[0] < n else None
+        if head in own:
+            k = own.index(head)
+            own = own[k:] + own[:k]
+        return Cycle(names[start], [names[x] for x in chain if x < n], own, odd)
+
+
+def _principal(name: str, attackers: list[str], index: Mapping[str, int]) -> int:
+    """The argument a negation stands for: among its attackers, the one its
+    name ends with (``aux_not_x``, ``aux_notany_x``); the first otherwise."""
+    for a in attackers:
+        if name.endswith("not_" + a) or name.endswith("notany_" + a):
+            return index[a]
+    return index[attackers[0]]
+
+
+def _grounded(total: int, attackers: list[list[int]], targets: list[list[int]]) -> tuple[list[str], list[int]]:
+    """The grounded labelling, and the step at which each argument got its
+    label (an IN argument after all its attackers, an OUT one after the IN
+    attacker that made it OUT): the order that makes dispute trees well-founded."""
+    label = [UNDEC] * total
+    order = [total] * total
+    alive = [len(attackers[a]) for a in range(total)]
+    queue = [a for a in range(total) if alive[a] == 0]
+    for a in queue:
+        label[a] = IN
+    i = 0
+    while i < len(queue):
+        a = queue[i]
+        order[a] = i
+        i += 1
+        if label[a] == IN:
+            for b in targets[a]:
+                if label[b] == UNDEC:
+                    label[b] = OUT
+                    queue.append(b)
+        else:
+            for b in targets[a]:
+                alive[b] -= 1
+                if alive[b] == 0 and label[b] == UNDEC:
+                    label[b] = IN
+                    queue.append(b)
+    return label, order
