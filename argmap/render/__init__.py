@@ -23,7 +23,16 @@ import graphviz
 
 from argmap.model import ArgumentMap
 from argmap.render.labels import WRAP_WIDTH
-from argmap.render.options import ARGUMENT_VIEWS, GROUP_BY, SEMANTICS, SUPPORT_MODES, RenderOptions, ViewError
+from argmap.render.options import (
+    ARGUMENT_VIEWS,
+    GROUP_BY,
+    LEGEND_PLACES,
+    SEMANTICS,
+    SUPPORT_MODES,
+    PageCut,
+    RenderOptions,
+    ViewError,
+)
 from argmap.render.output import (
     DEFAULT_TIMEOUT,
     FORMATS,
@@ -45,6 +54,9 @@ __all__ = [
     "FORMATS",
     "GROUP_BY",
     "ARGUMENT_VIEWS",
+    "LEGEND_PLACES",
+    "PageCut",
+    "RenderOptions",
     "SEMANTICS",
     "SUPPORT_MODES",
     "ViewError",
@@ -68,9 +80,13 @@ def to_graphviz(
     keep=(),
     answers: bool = False,
     group_by: str | None = "group",
-    legend: bool = True,
+    legend: bool | str = True,
     wrap: int = WRAP_WIDTH,
     arguments: str = "expanded",
+    ids: bool | None = None,
+    sources: bool = True,
+    font_size: float | None = None,
+    page: PageCut | None = None,
 ) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph`.
 
@@ -88,7 +104,9 @@ def to_graphviz(
         answers: the worksheet's answer key: the same numbers, with the texts.
         group_by: draw clusters by ``"group"`` (the ``group:`` attribute),
             ``"source"`` or ``"tag"`` (a claim's first tag); None for no clusters.
-        legend: add a legend of what the picture uses.
+        legend: where the legend of what the picture uses stands:
+            ``"auto"`` (True: below a small map, beside a large one),
+            ``"below"``, ``"beside"``, or ``"none"`` (False).
         wrap: characters per line of a claim's text.
         arguments: ``"expanded"``: each argument is a box titled with its
             title and gist, holding the claims defined in it and its
@@ -96,6 +114,13 @@ def to_graphviz(
             stands for the premises and intermediate conclusions defined in
             it (its conclusion stays a claim of its own, and objections to
             what it stands for point at the node).
+        ids: show claim ids; None (the default) hides them for the print
+            theme and worksheets and shows them otherwise.
+        sources: show each claim's source badge and the sources in the legend.
+        font_size: the body text's size in points (default: the theme's,
+            13 pt); small print keeps its proportion to it.
+        page: one page of a map split over pages (:class:`PageCut`); made by
+            :func:`argmap.render.paper.paginate`.
 
     Returns:
         The graph; ``.source`` is its DOT text, the same bytes for the same map.
@@ -120,6 +145,10 @@ def to_graphviz(
         legend=legend,
         wrap=wrap,
         arguments=arguments,
+        ids=ids,
+        sources=sources,
+        font_size=font_size,
+        page=page,
     )
     return build(argument_map, options)
 

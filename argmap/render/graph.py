@@ -22,7 +22,7 @@ from attrs import frozen
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
-from argmap.render.options import RenderOptions
+from argmap.render.options import PageCut, RenderOptions
 from argmap.render.themes import Theme
 from argmap.render.views import Panel, View, node_name, view_of
 from argmap.render.words import BASIS_SYMBOLS, words_for
@@ -96,9 +96,11 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     theme = options.the_theme
     view = view_of(argument_map, options)
     words = words_for(argument_map.lang)
+    if options.page is not None:
+        view = _cut(view, options.page)
     size = len(view.claims) * len(view.panels)
     large = size >= LARGE_MAP
-    g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size))
+    g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size, options.page, words))
     g.attr("node", **_node_defaults(theme))
     g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=_font(theme))
     used = Used()
@@ -120,9 +122,10 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
                 )
                 panels.append(_Panel(sub, argument_map, view, panel, theme, words, options, used))
                 panels[-1].draw()
-    if options.legend and used:
+    if options.legend != "none" and used:
         g.node(LEGEND_NODE, label=legend_label(argument_map, used, theme, words, view), shape="plaintext", style="", margin="0")
-        if not large and len(panels) == 1:
+        below = options.legend == "below" or (options.legend == "auto" and not large)
+        if below and len(panels) == 1:
             # Invisible edges to every node nothing points at put the legend
             # on a rank of its own below the map, without moving the map.
             # Elsewhere the legend stands beside the lowest rank: in a large
@@ -134,7 +137,20 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     return g
 
 
-def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int) -> dict[str, str]:
+def _cut(view: View, page: PageCut) -> View:
+    """The view with only the claims of one page."""
+    claims = tuple(c for c in view.claims if c.id in page.claims)
+    shown = frozenset(c.id for c in claims)
+    return attrs.evolve(
+        view,
+        claims=claims,
+        shown=shown,
+        blank=view.blank & shown,
+        clusters={k: v for k, v in view.clusters.items() if k in shown},
+    )
+
+
+def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int, page: PageCut | None = None, words=None) -> dict[str, str]:
     attributes = {
         "rankdir": "BT",
         "newrank": "true",
@@ -147,7 +163,7 @@ def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int) -> dic
         "pad": "0.25",
         "outputorder": "edgesfirst",
     }
-    title = _title_label(argument_map, theme)
+    title = _title_label(argument_map, theme, page, words)
     if title:
         attributes.update(label=title, labelloc="t", labeljust="c")
     # dot's crossing minimisation and its network simplex (which places the
@@ -160,12 +176,19 @@ def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int) -> dic
     return attributes
 
 
-def _title_label(argument_map: ArgumentMap, theme: Theme) -> str | None:
+def _title_label(argument_map: ArgumentMap, theme: Theme, page: PageCut | None = None, words=None) -> str | None:
+    """The title and question on top; on a page after the first of several,
+    the title smaller and the page's number instead of the question."""
     parts = []
+    later = page is not None and page.number > 1
     if argument_map.title:
         lines = "<BR/>".join(escape(line) for line in wrap(argument_map.title, 60))
-        parts.append(f'<FONT POINT-SIZE="{_num(theme.fontsize + 5)}"><B>{lines}</B></FONT>')
-    if argument_map.question:
+        size = theme.fontsize + (1 if later else 5)
+        parts.append(f'<FONT POINT-SIZE="{_num(size)}"><B>{lines}</B></FONT>')
+    if page is not None and page.count > 1 and words is not None:
+        number = words["page_of"].format(page=page.number, count=page.count)
+        parts.append(f'<FONT POINT-SIZE="{_num(theme.fontsize)}">{escape(number)}</FONT>')
+    if argument_map.question and not later:
         lines = "<BR/>".join(escape(line) for line in wrap(argument_map.question, 70))
         parts.append(f'<FONT POINT-SIZE="{_num(theme.fontsize + 1)}"><I>{lines}</I></FONT>')
     if not parts:
@@ -231,6 +254,7 @@ class _Panel:
         self.used = used
         self.prefix = panel.prefix
         self.placeholders: set[str] = set()
+        self.stubs: set[str] = set()  # claims on other pages, drawn as a small node
         self.junctions: dict[str, str] = {}  # relation name or argument id -> its dot (or collapsed node)
         self.placed: set[str] = set()  # dots drawn inside a frame
         self.nodes: list[str] = []  # claim nodes (and placeholders, argument nodes), in order
@@ -274,7 +298,7 @@ class _Panel:
                 # Drawn by the argument's node.
                 self.plans.append(_Plan(rel, kind, False, None))
                 continue
-            ok = self._ends_drawable(rel, kind)
+            ok = self._ends_drawable(rel, kind) and (self.options.page is None or self._on_page(rel))
             junction = None
             if rel.name is not None or (kind != "contradiction" and len(self._ins(rel)) > 1):
                 junction = f"{self.prefix}{kind}-{numbers[kind]}"
@@ -340,6 +364,22 @@ class _Panel:
         if self._aims_at_relation(rel, kind):
             return not self.collapsed or rel.target not in self.arguments or rel.target in self.drawn_arguments
         return self._end(rel.target) is not None
+
+    def _on_page(self, rel: Relation, seen: frozenset[str] = frozenset()) -> bool:
+        """On one page of several: a relation is drawn when one of its
+        claims is on the page, or it aims at a relation that is."""
+        if isinstance(rel, Support):
+            ends = (*rel.premises, rel.conclusion)
+        elif isinstance(rel, Contradiction):
+            ends = (rel.first, rel.second)
+        else:
+            ends = (*rel.attackers, rel.target)
+        if any(end in self.view.shown for end in ends):
+            return True
+        target = getattr(rel, "target", None)
+        if target is None or target in self.claim_ids or target in seen or not self._is_relation(target):
+            return False
+        return self._on_page(self.map.relation(target), seen | {target})
 
     def _argument_drawable(self, argument: Argument) -> bool:
         """Collapsed, for an argument that stands for no claim of its own: it
@@ -487,13 +527,13 @@ class _Panel:
             number = view.numbers[claim.id]
             left = f'<FONT POINT-SIZE="{_num(theme.fontsize + 2)}"><B>{number}</B></FONT>'
         else:
-            left = self._small(claim.id)
+            left = self._small(claim.id) if self.options.show_ids else ""
         right = self._badges(status)
         if claim.basis is not None:
             self.used.bases.add(claim.basis)
             basis = f"{BASIS_SYMBOLS[claim.basis]} {self.words[claim.basis]}"
             right.append((basis, 0, f"<TD>{self._small(basis)}</TD>"))
-        if claim.source:
+        if claim.source and self.options.sources:
             self.used.sources.add(claim.source)
             right.append(
                 (
@@ -509,7 +549,7 @@ class _Panel:
             more = self.words["hidden"].format(n=hidden)
             right.append((more, 0, f"<TD>{self._small(more)}</TD>"))
         header = self._header(left, right)
-        span = len(header)
+        span = max(1, len(header))
         if claim.id in view.blank:
             lines = max(2, len(wrap(claim.text, self.options.wrap)))
             height = int(lines * theme.fontsize * 1.35)
@@ -517,7 +557,8 @@ class _Panel:
             body = f'<TD COLSPAN="{span}" WIDTH="{width}" HEIGHT="{height}"> </TD>'
         else:
             body = self._text_cell(claim.text, span, mark)
-        rows = [f"<TR>{''.join(header)}</TR>", f"<TR>{body}</TR>"]
+        rows = [f"<TR>{''.join(header)}</TR>"] if header else []
+        rows.append(f"<TR>{body}</TR>")
         strengths = view.evaluation.strengths if view.evaluation else None
         if strengths is not None and claim.id in strengths:
             self.used.flags.add("strength")
@@ -536,6 +577,9 @@ class _Panel:
         return [(word, 0, f"<TD>{self._small(word)}</TD>")]
 
     def _header(self, left: str, right: list[tuple[str, int, str]]) -> list[str]:
+        """The cells of a node's first row: id (or number) left, badges right; none when both are empty."""
+        if not left and not right:
+            return []
         header = [f'<TD ALIGN="LEFT">{left}</TD>']
         if right:
             # A gap keeps the id apart from the status in a narrow node.
@@ -557,9 +601,10 @@ class _Panel:
 
     def _argument_rows(self, argument: Argument, mark: str | None, status: str | None) -> list[str]:
         """An argument's title (bold), gist (italic) and inference rule (small), under its id and status."""
-        header = self._header(self._small(argument.id), self._badges(status))
-        span = len(header)
-        rows = [f"<TR>{''.join(header)}</TR>", f"<TR>{self._text_cell(argument.title, span, mark, style='B')}</TR>"]
+        header = self._header(self._small(argument.id) if self.options.show_ids else "", self._badges(status))
+        span = max(1, len(header))
+        rows = [f"<TR>{''.join(header)}</TR>"] if header else []
+        rows.append(f"<TR>{self._text_cell(argument.title, span, mark, style='B')}</TR>")
         if argument.gist:
             rows.append(f"<TR>{self._text_cell(argument.gist, span, mark, style='I')}</TR>")
         if argument.inference:
@@ -639,6 +684,9 @@ class _Panel:
         when the map does not define it; None when the view leaves it out."""
         if claim_id in self.view.shown:
             return self._name(claim_id)
+        page = self.options.page
+        if page is not None and claim_id in page.elsewhere:
+            return f"{self.prefix}page-{node_name(claim_id)}"
         if self.view.focus is not None or claim_id in self.claim_ids:
             return None
         return self._name(claim_id)
@@ -653,6 +701,10 @@ class _Panel:
             name = self._end(claim_id)
             return None if name is None else (name, claim_id)
         name = self._endpoint(claim_id)
+        page = self.options.page
+        if name is not None and page is not None and claim_id in page.elsewhere and claim_id not in self.view.shown:
+            self._stub(name, claim_id, page)
+            return name, None
         if name is None or claim_id in self.view.shown or claim_id in self.placeholders:
             return None if name is None else (name, None)
         self.placeholders.add(claim_id)
@@ -664,6 +716,20 @@ class _Panel:
         self.g.node(name, label=html_label(label), style="rounded,dashed,filled", fillcolor=self.theme.background)
         self.nodes.append(name)
         return name, None
+
+    def _stub(self, name: str, claim_id: str, page: PageCut) -> None:
+        """A claim drawn on another page: the page's number and the claim's first words."""
+        if claim_id in self.stubs:
+            return
+        self.stubs.add(claim_id)
+        number = page.elsewhere[claim_id]
+        where = self.words["page_next" if number > page.number else "page_from"].format(page=number)
+        claim = next(c for c in self.map.claims if c.id == claim_id)
+        lines = wrap(claim.text, self.options.wrap)
+        text = "<BR/>".join(escape(line) for line in lines[:2]) + ("…" if len(lines) > 2 else "")
+        label = f"<B>{escape(where)}</B><BR/>" + f'<FONT COLOR="{self.theme.muted}">{text}</FONT>'
+        self.g.node(name, label=html_label(label), style="rounded,dashed,filled", fillcolor=self.theme.background)
+        self.nodes.append(name)
 
     def _edge(self, tail, head, kind: str, spaced: bool = False) -> None:
         """An edge of one kind; ``tail`` and ``head`` are node names, or

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -9,13 +10,16 @@ from attrs import field, frozen
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
 
-__all__ = ["RenderOptions", "ViewError", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS"]
+__all__ = ["RenderOptions", "ViewError", "PageCut", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS", "LEGEND_PLACES"]
 
 GROUP_BY = ("group", "source", "tag")
 SUPPORT_MODES = ("none", "deductive", "necessary")
 SEMANTICS = ("grounded", "complete", "preferred", "stable", "dfquad")
 #: How arguments are drawn: a box holding their premises and conclusions, or one node each.
 ARGUMENT_VIEWS = ("expanded", "collapsed")
+
+#: Where the legend stands: ``auto`` (below a small map, beside a large one), ``below``, ``beside``, or ``none``.
+LEGEND_PLACES = ("auto", "below", "beside", "none")
 
 #: How many steps ``focus`` reaches when no ``depth`` is given.
 DEFAULT_DEPTH = 2
@@ -36,6 +40,39 @@ def _ids(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
     return tuple(value)
+
+
+def _legend(value) -> str:
+    # True and False stay accepted: legend=False was the way to leave it out.
+    if value is True:
+        return "auto"
+    if value is False or value is None:
+        return "none"
+    return value
+
+
+def _font_size(value):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 4 <= value <= 72:
+        raise ViewError(f"the font size must be a number of points from 4 to 72, not {value!r}", value)
+    return float(value)
+
+
+@frozen
+class PageCut:
+    """One page of a map split over several pages (see :mod:`argmap.render.paper`).
+
+    ``claims`` are drawn on this page; a claim in ``elsewhere`` is drawn as a
+    small node that names the page it is on, where a relation crosses the cut.
+    """
+
+    claims: frozenset[str] = field(converter=frozenset)
+    elsewhere: Mapping[str, int] = field(factory=dict)
+    number: int = 1
+    count: int = 1
+    #: The claims on earlier pages that this page's claims point at (its heading).
+    parents: tuple[str, ...] = field(default=(), converter=tuple)
 
 
 def _theme(value) -> Theme:
@@ -61,9 +98,18 @@ class RenderOptions:
     keep: tuple[str, ...] = field(default=(), converter=_ids)
     answers: bool = False
     group_by: str | None = "group"
-    legend: bool = True
+    #: ``auto``, ``below``, ``beside`` or ``none`` (True means ``auto``, False ``none``).
+    legend: str = field(default="auto", converter=_legend)
     wrap: int = WRAP_WIDTH
     arguments: str = "expanded"
+    #: Show claim ids; None: not for the print theme and worksheets, else yes.
+    ids: bool | None = None
+    #: Show each claim's source badge (and the sources in the legend).
+    sources: bool = True
+    #: The body text's size in points (None: the theme's); small print scales with it.
+    font_size: float | None = field(default=None, converter=_font_size)
+    #: Set when the map is drawn over several pages: what this page holds.
+    page: PageCut | None = None
 
     def __attrs_post_init__(self):
         if self.support not in SUPPORT_MODES:
@@ -85,6 +131,14 @@ class RenderOptions:
                 raise ViewError(str(exc), self.font) from None
         if self.arguments not in ARGUMENT_VIEWS:
             raise ViewError(f"cannot draw arguments {self.arguments!r}; use one of {', '.join(ARGUMENT_VIEWS)}", self.arguments)
+        if self.legend not in LEGEND_PLACES:
+            raise ViewError(f"cannot place the legend {self.legend!r}; use one of {', '.join(LEGEND_PLACES)}", self.legend)
+        for name in ("ids", "sources"):
+            value = getattr(self, name)
+            if not isinstance(value, bool) and not (name == "ids" and value is None):
+                raise ViewError(f"{name} must be True or False, not {value!r}", value)
+        if self.page is not None and not isinstance(self.page, PageCut):
+            raise ViewError(f"page must be a PageCut, not {self.page!r}", self.page)
         if not isinstance(self.wrap, int) or self.wrap < 8:
             raise ViewError(f"wrap must be at least 8 characters, not {self.wrap!r}", self.wrap)
 
@@ -94,6 +148,16 @@ class RenderOptions:
         return self.worksheet or self.answers
 
     @property
+    def show_ids(self) -> bool:
+        """Whether claim ids are drawn: ``ids``, else not for print and worksheets."""
+        if self.ids is not None:
+            return self.ids
+        return not (self.theme.name == "print" or self.numbered)
+
+    @property
     def the_theme(self) -> Theme:
-        """The theme with the chosen font."""
-        return self.theme.with_font(self.font)
+        """The theme with the chosen font and font size."""
+        theme = self.theme.with_font(self.font)
+        if self.font_size is not None:
+            theme = theme.with_font_size(self.font_size)
+        return theme

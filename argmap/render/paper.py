@@ -1,0 +1,333 @@
+"""Maps on paper: the drawing placed on A4, A3 or Letter sheets at a
+readable size, split over several pages when it does not fit on one.
+
+Layout is a stage after drawing: Graphviz draws each page's part of the map
+as a PDF of its natural size; this module measures it, decides the scale,
+and places it on a sheet with pypdf. The rule:
+
+- the drawing is printed at most at its natural size (body text at the
+  theme's size, 13 pt, or ``font_size``) and shrunk to fit the sheet, but
+  never so far that the body text falls below ``min_font`` (9 pt);
+- when the whole map does not fit at that size, it is split: the claims
+  that nothing else points at (the main claims) with as many of their
+  reasons and objections as fit, and the rest on further pages, each
+  subtree whole where it fits. Where a relation crosses a cut, a small
+  dashed node names the other page (``→ Seite 2``, ``von Seite 1:``) and
+  the claim's first words;
+- ``fit=True`` gives one page, shrunk as far as needed;
+- the orientation, when not given, is the one with fewer pages (then the
+  larger print).
+
+>>> page_size("a4")
+(595.28, 841.89)
+>>> page_size("a4", landscape=True)
+(841.89, 595.28)
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
+from argmap.render.options import PageCut, RenderOptions, ViewError
+from argmap.render.output import DEFAULT_TIMEOUT, run_dot
+from argmap.render.views import anchor
+
+__all__ = [
+    "PAPERS",
+    "MARGIN",
+    "MIN_FONT",
+    "page_size",
+    "Page",
+    "Pages",
+    "paginate",
+    "measure",
+    "units",
+]
+
+#: Sheet sizes in points (1/72 inch), portrait: (width, height).
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (595.28, 841.89),
+    "a3": (841.89, 1190.55),
+    "letter": (612.0, 792.0),
+}
+
+#: The white border around the drawing on each sheet: 1 cm, in points.
+MARGIN = 28.35
+
+#: The smallest body text a printed map has, in points, unless told otherwise.
+MIN_FONT = 9.0
+
+
+def page_size(paper: str, landscape: bool = False) -> tuple[float, float]:
+    """A sheet's (width, height) in points.
+
+    Raises ViewError for an unknown paper (use one of :data:`PAPERS`).
+    """
+    try:
+        width, height = PAPERS[paper]
+    except (KeyError, TypeError):
+        raise ViewError(f"unknown paper {paper!r}; use one of {', '.join(PAPERS)}", paper) from None
+    return (height, width) if landscape else (width, height)
+
+
+@frozen
+class Page:
+    """One page's drawing: Graphviz's PDF at its natural size, and the scale it is printed at."""
+
+    #: A one-page PDF, ``width`` x ``height`` points.
+    pdf: bytes
+    width: float
+    height: float
+    #: The claims drawn on this page (besides the marks for other pages).
+    claims: tuple[str, ...]
+    #: Printed size / natural size (at most 1).
+    scale: float
+
+
+@frozen
+class Pages:
+    """A map laid out on sheets. :meth:`pdf` joins them into one PDF."""
+
+    pages: tuple[Page, ...]
+    paper: str
+    landscape: bool
+    #: The sheet, in points.
+    size: tuple[float, float]
+    margin: float
+    #: The body text's size in the drawing, in points; printed at ``font_size * page.scale``.
+    font_size: float
+    #: The smallest printed body text asked for, in points.
+    min_font: float
+
+    @property
+    def shrunk(self) -> bool:
+        """True when some page prints its body text below ``min_font`` (``fit``, or one claim too big for a sheet)."""
+        return any(self.font_size * page.scale < self.min_font - 1e-6 for page in self.pages)
+
+    def printed_font(self) -> float:
+        """The smallest printed body text size on any page, in points."""
+        return min(self.font_size * page.scale for page in self.pages)
+
+    def pdf(self) -> bytes:
+        """One PDF with a sheet per page: each drawing scaled, centred across
+        the sheet and set below its top margin."""
+        from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+        writer = PdfWriter()
+        width, height = self.size
+        for page in self.pages:
+            drawing = PdfReader(io.BytesIO(page.pdf)).pages[0]
+            sheet = PageObject.create_blank_page(width=width, height=height)
+            x = (width - page.width * page.scale) / 2
+            y = height - self.margin - page.height * page.scale
+            sheet.merge_transformed_page(drawing, Transformation().scale(page.scale).translate(x, y))
+            writer.add_page(sheet)
+        writer.add_metadata({"/Producer": "argmap"})
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+
+def measure(pdf: bytes) -> tuple[float, float]:
+    """The (width, height) in points of a one-page PDF, as Graphviz drew it."""
+    from pypdf import PdfReader
+
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
+def units(argument_map: ArgumentMap) -> tuple[list[str], dict[str, list[str]]]:
+    """The map as a forest for splitting: its roots, and each claim's
+    children (the claims right below it), all in source order.
+
+    A claim's parent is what its first relation points at (a support's
+    conclusion, an objection's target claim); contradictions stand side by
+    side and make no parent. The roots come first, in source order, then
+    each claim with its children, in source order. Claims defined in one
+    argument stay with the argument's conclusion.
+    """
+    claims = list(dict.fromkeys(c.id for c in argument_map.claims))
+    known = set(claims)
+    home = {c.id: c.argument for c in argument_map.claims if c.argument is not None}
+    conclusion_of = {a.id: a.conclusion for a in argument_map.arguments}
+    parent: dict[str, str] = {}
+    memo: dict[str, str] = {}
+    for rel in argument_map.relations:
+        if isinstance(rel, Support):
+            ins, target = rel.premises, rel.conclusion
+        elif isinstance(rel, (Rebuttal, Undercut)):
+            ins, target = rel.attackers, anchor(argument_map, rel.target, memo)
+        else:
+            continue
+        if target not in known:
+            continue
+        for claim in ins:
+            if claim in known and claim != target:
+                parent.setdefault(claim, target)
+    for claim, argument in home.items():
+        conclusion = conclusion_of.get(argument)
+        if conclusion in known and conclusion != claim:
+            parent[claim] = conclusion
+    # Break cycles: a claim whose chain of parents comes back to it is a root.
+    for claim in claims:
+        seen = [claim]
+        here = parent.get(claim)
+        while here is not None and here not in seen:
+            seen.append(here)
+            here = parent.get(here)
+        if here is not None:
+            parent.pop(here, None)
+    children: dict[str, list[str]] = {c: [] for c in claims}
+    for claim in claims:
+        if claim in parent:
+            children[parent[claim]].append(claim)
+    return [c for c in claims if c not in parent], children
+
+
+def _subtree(children: dict[str, list[str]], root: str) -> list[str]:
+    out, stack = [], [root]
+    while stack:
+        here = stack.pop()
+        out.append(here)
+        stack.extend(reversed(children[here]))
+    return out
+
+
+def paginate(
+    argument_map: ArgumentMap,
+    *,
+    paper: str = "a4",
+    landscape: bool | None = None,
+    min_font: float = MIN_FONT,
+    fit: bool = False,
+    margin: float = MARGIN,
+    area: tuple[float, float] | None = None,
+    min_scale: float | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **options,
+) -> Pages:
+    """The map laid out on sheets of ``paper``.
+
+    Args:
+        paper: ``a4``, ``a3`` or ``letter`` (see :data:`PAPERS`).
+        landscape: True or False; None: the orientation with fewer pages,
+            then the larger print.
+        min_font: the smallest printed body text, in points.
+        fit: one page, shrunk as far as needed.
+        margin: the white border on each side, in points.
+        area: (width, height) in points the drawing may fill on a sheet,
+            instead of the sheet less its margins (e.g. a worksheet with a
+            heading); ``landscape`` must be given then.
+        min_scale: the smallest scale, instead of ``min_font`` / body text
+            size (e.g. 1.0 to print boxes at their drawn size).
+        options: as for :func:`argmap.render.to_graphviz`; ids are hidden
+            unless ``ids=True``.
+
+    Returns:
+        :class:`Pages`; ``.pdf()`` is the joined PDF, each ``.pages[i].pdf``
+        one page's drawing at its natural size.
+
+    Raises:
+        ViewError: bad options, an unknown paper, or a min_font or margin
+            out of range. GraphvizNotFound, RenderFailed: as :func:`argmap.render.draw`.
+    """
+    if isinstance(min_font, bool) or not isinstance(min_font, (int, float)) or not 1 <= min_font <= 72:
+        raise ViewError(f"the smallest font must be a number of points from 1 to 72, not {min_font!r}", min_font)
+    if isinstance(margin, bool) or not isinstance(margin, (int, float)) or not 0 <= margin <= 144:
+        raise ViewError(f"the margin must be from 0 to 144 points, not {margin!r}", margin)
+    if landscape not in (None, True, False):
+        raise ViewError(f"landscape must be True, False or None, not {landscape!r}", landscape)
+    if area is not None and landscape is None:
+        raise ViewError("with an area, say landscape=True or False", area)
+    options.setdefault("ids", False)
+    base = RenderOptions(**options)  # checks the options once, before any drawing
+    font_size = base.the_theme.fontsize
+    if min_scale is None:
+        min_scale = min(1.0, min_font / font_size)
+    cutter = _Cutter(argument_map, options, timeout)
+    tries = []
+    for turn in (False, True) if landscape is None else (landscape,):
+        sheet = page_size(paper, turn)
+        box = area or (sheet[0] - 2 * margin, sheet[1] - 2 * margin)
+        if box[0] <= 0 or box[1] <= 0:
+            raise ViewError(f"no room for a drawing: {box[0]:.0f} x {box[1]:.0f} points", area or margin)
+        pages = cutter.pages(box, min_scale, fit)
+        tries.append((len(pages), -min(p.scale for p in pages), turn, sheet, pages))
+    count, _, turn, sheet, pages = min(tries, key=lambda t: t[:2])
+    return Pages(tuple(pages), paper, turn, sheet, margin, font_size, float(min_font))
+
+
+class _Cutter:
+    """Draws parts of one map and finds the cuts that fit a box."""
+
+    def __init__(self, argument_map: ArgumentMap, options: dict, timeout: float | None):
+        self.map = argument_map
+        self.options = options
+        self.timeout = timeout
+        self.roots, self.children = units(argument_map)
+        self.order = {c: i for i, c in enumerate(self.children)}
+        self.drawn: dict[tuple, tuple[bytes, float, float]] = {}
+
+    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int]) -> tuple[bytes, float, float]:
+        from argmap.render import to_graphviz
+
+        key = (tuple(claims), number, count, tuple(sorted(where.items())))
+        if key not in self.drawn:
+            cut = PageCut(claims=claims, elsewhere=where, number=number, count=count)
+            source = to_graphviz(self.map, **self.options, page=None if count == 1 else cut).source
+            pdf = run_dot(source, "pdf", timeout=self.timeout)
+            self.drawn[key] = (pdf, *measure(pdf))
+        return self.drawn[key]
+
+    def pages(self, box: tuple[float, float], min_scale: float, fit: bool) -> list[Page]:
+        everything = list(self.order)
+        pdf, width, height = self.draw(everything, 1, 1, {})
+        whole = _scale(box, width, height)
+        if fit or whole >= min_scale or len(everything) <= 1:
+            return [Page(pdf, width, height, tuple(everything), whole)]
+        cuts = self._cut(box, min_scale)
+        where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
+        pages = []
+        for i, cut in enumerate(cuts, 1):
+            elsewhere = {c: p for c, p in where.items() if p != i}
+            pdf, width, height = self.draw(cut, i, len(cuts), elsewhere)
+            pages.append(Page(pdf, width, height, tuple(cut), _scale(box, width, height)))
+        return pages
+
+    def _cut(self, box: tuple[float, float], min_scale: float) -> list[list[str]]:
+        """Greedy: subtrees in order onto the page being filled while it fits;
+        a subtree too big for a page of its own gives way to its root and
+        its children's subtrees; a page is closed when the next subtree
+        does not fit on it."""
+        queue: list[list[str]] = [_subtree(self.children, r) for r in self.roots]
+        cuts: list[list[str]] = []
+        page: list[str] = []
+        while queue:
+            item = queue.pop(0)
+            if self._fits(page + item, box, min_scale):
+                page = page + item
+            elif len(item) > 1 and (not page or not self._fits(item, box, min_scale)):
+                queue[:0] = [[item[0]], *(_subtree(self.children, c) for c in self.children[item[0]])]
+            elif page:
+                cuts.append(page)
+                page = []
+                queue.insert(0, item)
+            else:
+                cuts.append(item)  # one claim too big for a sheet: printed smaller
+        if page:
+            cuts.append(page)
+        return [sorted(cut, key=self.order.__getitem__) for cut in cuts]
+
+    def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float) -> bool:
+        # Page numbers and marks as in the final pages, near enough to measure.
+        where = {c: 2 for c in self.order if c not in set(claims)}
+        _, width, height = self.draw(claims, 1, 2, where)
+        return _scale(box, width, height) >= min_scale
+
+
+def _scale(box: tuple[float, float], width: float, height: float) -> float:
+    return min(1.0, box[0] / width, box[1] / height)
