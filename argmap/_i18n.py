@@ -11,6 +11,12 @@ catalogs in ``argmap/locale/<lang>/LC_MESSAGES/argmap.po`` (compiled to
 
 Nothing here is global state: each caller asks for the translator of the
 language it needs (they are cached).
+
+Templates use ``{name}`` fields (``str.format``); a field's value may itself
+be a :class:`Phrase` (words such as "a premise" or "`a` and `b`" that a
+message is built from), which is said in the same language as the message.
+``make messages`` extracts the templates (see scripts/messages.py for the
+functions it knows).
 """
 
 from __future__ import annotations
@@ -21,7 +27,20 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "N_", "normalize", "interface_language", "translator", "translate"]
+from attrs import field, frozen
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "Phrase",
+    "phrase",
+    "listing",
+    "joined",
+    "normalize",
+    "interface_language",
+    "translator",
+    "translate",
+]
 
 #: The languages argmap speaks; the first is the language of the code.
 LANGUAGES = ("en", "de")
@@ -65,9 +84,70 @@ def translator(lang: str | None) -> gettext.NullTranslations:
 
 
 def translate(template: str, lang: str | None, args: Mapping[str, object] | None = None) -> str:
-    """``template`` in ``lang``, with ``{name}`` fields filled from ``args``.
+    """``template`` in ``lang``, with ``{name}`` fields filled from ``args``
+    (a :class:`Phrase` among them is said in ``lang`` too).
 
     Without ``args`` the template is used as it is (braces and all).
+
+    >>> translate("unknown claim `{id}`", "de", {"id": "x"})
+    'unbekannte Aussage `x`'
     """
     text = translator(lang).gettext(template) if template else template
-    return text.format(**args) if args else text
+    if not args:
+        return text
+    return text.format(**{k: v.say(lang) if isinstance(v, Phrase) else v for k, v in args.items()})
+
+
+def _field_values(args: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
+    return tuple((k, v if isinstance(v, Phrase) else str(v)) for k, v in args.items())
+
+
+@frozen
+class Phrase:
+    """Words to be said in the reader's language: an English template and
+    the values of its ``{name}`` fields (strings or phrases).
+
+    ``str(p)`` is the English; ``p.say("de")`` the German. Immutable,
+    hashable and picklable, so a diagnostic can keep it.
+
+    >>> p = phrase("{first} and {last}", first="`a`", last="`b`")
+    >>> str(p), p.say("de")
+    ('`a` and `b`', '`a` und `b`')
+    """
+
+    template: str
+    args: tuple[tuple[str, object], ...] = field(default=(), converter=tuple)
+    #: When given, the phrase is these items (strings or phrases) with the
+    #: template between them (see :func:`joined`).
+    items: tuple[object, ...] | None = field(default=None, kw_only=True)
+
+    def say(self, lang: str | None) -> str:
+        """The phrase in ``lang``."""
+        if self.items is not None:
+            between = translate(self.template, lang)
+            return between.join(x.say(lang) if isinstance(x, Phrase) else x for x in self.items)
+        return translate(self.template, lang, dict(self.args)) if self.args else translate(self.template, lang)
+
+    def __str__(self) -> str:
+        return self.say(LANGUAGES[0])
+
+
+def phrase(template: str, **args) -> Phrase:
+    """A :class:`Phrase` of ``template`` with the fields ``args``."""
+    return Phrase(template, _field_values(args))
+
+
+def joined(separator: str, items) -> Phrase:
+    """The ``items`` (strings or phrases) with ``separator`` (a template) between them.
+
+    >>> joined(", which is part of ", ["`a`", "`b`"]).say("en")
+    '`a`, which is part of `b`'
+    """
+    return Phrase(separator, items=tuple(items))
+
+
+def listing(items: list[str]) -> str | Phrase:
+    """"`a`", "`a` and `b`", "`a`, `b` and `c`" (the "and" in the reader's language)."""
+    if len(items) == 1:
+        return items[0]
+    return phrase("{first} and {last}", first=", ".join(items[:-1]), last=items[-1])

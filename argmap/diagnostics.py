@@ -57,12 +57,23 @@ class Diagnostic:
     #: :meth:`localized` can say the same in another language.
     template: str | None = field(default=None, kw_only=True, eq=False, repr=False)
     hint_template: str | None = field(default=None, kw_only=True, eq=False, repr=False)
-    args: tuple[tuple[str, str], ...] = field(default=(), kw_only=True, eq=False, repr=False, converter=tuple)
+    #: A value is a string, or an :class:`argmap._i18n.Phrase` said in the
+    #: diagnostic's language ("a premise", "`a` and `b`").
+    args: tuple[tuple[str, object], ...] = field(default=(), kw_only=True, eq=False, repr=False, converter=tuple)
 
     def localized(self, lang: str | None) -> Diagnostic:
-        """The same diagnostic with its message and hint in ``lang`` (``"de"``, ``"en"``)."""
-        from argmap._i18n import translate
+        """The same diagnostic with its message and hint in ``lang`` (``"de"``, ``"en"``).
 
+        The code, severity and place stay as they are.
+
+        >>> from argmap import check, parse
+        >>> check(parse("claim a: A.\\na supports b\\n"))[0].localized("de").message
+        'unbekannte Aussage `b`'
+        """
+        from argmap._i18n import normalize, translate
+
+        if normalize(lang) == "en" and self.template is None and self.hint_template is None:
+            return self
         values = dict(self.args)
         message = translate(self.template if self.template is not None else self.message, lang, values)
         hint = self.hint
@@ -94,17 +105,20 @@ class Diagnostic:
 def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
     if not args:
         return Diagnostic(severity, code, message, span, hint=hint, position=position)
-    values = {name: str(value) for name, value in args.items()}
+    from argmap._i18n import _field_values
+
+    values = _field_values(args)
+    english = {name: str(value) for name, value in values}
     return Diagnostic(
         severity,
         code,
-        message.format(**values),
+        message.format(**english),
         span,
-        hint=None if hint is None else hint.format(**values),
+        hint=None if hint is None else hint.format(**english),
         position=position,
         template=message,
         hint_template=hint,
-        args=tuple(values.items()),
+        args=values,
     )
 
 
@@ -174,9 +188,14 @@ def _lines_of(text: str) -> SourceLines:
     return SourceLines(text)
 
 
-def format_diagnostic(d: Diagnostic, text: str | SourceLines | None = None) -> str:
+def format_diagnostic(d: Diagnostic, text: str | SourceLines | None = None, lang: str | None = None) -> str:
     """``file:line:col: severity[CODE]: message``, the source line with a caret
     under the span, and ``hint: ...`` when there is a hint.
+
+    With ``lang`` (``"de"``), the message, the hint, the severity word and
+    ``hint:`` are in that language (``Fehler[E201]``, ``Warnung``,
+    ``Hinweis``, ``Tipp:``); the code and the place never change, so a
+    German and an English report of the same map differ only in words.
 
     ``text`` is the whole text of the file the span points into; without it
     only the first line is given. Lines are counted as the parser counts
@@ -185,9 +204,17 @@ def format_diagnostic(d: Diagnostic, text: str | SourceLines | None = None) -> s
     shown as symbols such as ``␌``, one column each, so the caret stays
     under the column that ``line:col`` names.
     """
+    severity, hint_word = d.severity.value, "hint"
+    if lang is not None:
+        from argmap._i18n import translator
+
+        d = d.localized(lang)
+        words = translator(lang)
+        severity = _severity_word(d.severity, words)
+        hint_word = words.pgettext("diagnostic", "hint")
     s = d.span
     where = f"{s.file or '<stdin>'}:{s.line}:{s.column}: " if s else ""
-    out = [visible(f"{where}{d.severity.value}[{d.code}]: {d.message}")]
+    out = [visible(f"{where}{severity}[{d.code}]: {d.message}")]
     if s is not None and text is not None:
         lines = text if isinstance(text, SourceLines) else _lines_of(text)
         if 1 <= s.line <= len(lines):
@@ -208,12 +235,25 @@ def format_diagnostic(d: Diagnostic, text: str | SourceLines | None = None) -> s
             out.append(f"{gutter}{src}")
             out.append(" " * (len(gutter) - 2) + "| " + " " * lead + "^" * caret_width)
     if d.hint:
-        out.append(visible(f"  hint: {d.hint}"))
+        out.append(visible(f"  {hint_word}: {d.hint}"))
     return "\n".join(out)
 
 
-def format_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:
-    """The diagnostics as a JSON list of objects."""
+def _severity_word(severity: Severity, words) -> str:
+    """"error", "warning", "info" in the language of the translator ``words``."""
+    if severity is Severity.ERROR:
+        return words.pgettext("severity", "error")
+    if severity is Severity.WARNING:
+        return words.pgettext("severity", "warning")
+    return words.pgettext("severity", "info")
+
+
+def format_diagnostics_json(diagnostics: Iterable[Diagnostic], lang: str | None = None) -> str:
+    """The diagnostics as a JSON list of objects. With ``lang``, ``message``
+    and ``hint`` are in that language; keys, severities and codes are always
+    the English ones."""
+    if lang is not None:
+        diagnostics = (d.localized(lang) for d in diagnostics)
     return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2)
 
 

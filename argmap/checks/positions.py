@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from argmap._i18n import N_, Phrase, listing, phrase
 from argmap.diagnostics import Diagnostic, Severity, error, info, warning
 from argmap.model import ArgumentMap, Contradiction, Position, Rebuttal, Support, Undercut
 
@@ -93,10 +94,10 @@ class _Stance:
             return self.accepted[ident]
         return self.accepted[self.via[ident]]
 
-    def shown(self, ident: str) -> str:
+    def shown(self, ident: str) -> Phrase | str:
         """```ident``` and, for a claim held through an argument, which one."""
         if ident in self.via:
-            return f"`{ident}` (in argument `{self.via[ident]}`)"
+            return phrase("`{id}` (in argument `{argument}`)", id=ident, argument=self.via[ident])
         return f"`{ident}`"
 
     def _base(self, rel, target: str) -> bool:
@@ -196,7 +197,7 @@ class _Stance:
             self._cancelled[n] = True if True in found else (None if None in found else False)
 
 
-def _written(rel, target: str | None = None) -> str:
+def _written(rel, target: str | None = None) -> Phrase | str:
     """The attack as the map writes it, with its line: "`r: a rebuts b` (line 3)"."""
     if isinstance(rel, Rebuttal):
         text = f"{' + '.join(rel.attackers)} rebuts {rel.target}"
@@ -206,24 +207,21 @@ def _written(rel, target: str | None = None) -> str:
         text = f"{rel.first} contradicts {rel.second}"
     if rel.name is not None:
         text = f"{rel.name}: {text}"
-    line = f" (line {rel.span.line})" if rel.span is not None else ""
-    return f"`{text}`{line}"
+    if rel.span is None:
+        return f"`{text}`"
+    return phrase("`{text}` (line {line})", text=text, line=rel.span.line)
 
 
-def _support_text(s: Support) -> str:
+def _support_text(s: Support) -> Phrase | str:
     text = " + ".join(s.premises) + f" supports {s.conclusion}"
-    line = f"line {s.span.line}" if s.span is not None else None
+    line = s.span.line if s.span is not None else None
     if s.argument is not None:
-        where = ", ".join(x for x in (f"a step of argument `{s.argument}`", line) if x)
-        return f"`{text}` ({where})"
+        if line is None:
+            return phrase("`{text}` (a step of argument `{argument}`)", text=text, argument=s.argument)
+        return phrase("`{text}` (a step of argument `{argument}`, line {line})", text=text, argument=s.argument, line=line)
     if s.name:
         text = f"{s.name}: {text}"
-    return f"`{text}`" + (f" ({line})" if line else "")
-
-
-def _listing(ids: list[str]) -> str:
-    """"`a`", "`a` and `b`", "`a`, `b` and `c`"."""
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
+    return f"`{text}`" if line is None else phrase("`{text}` (line {line})", text=text, line=line)
 
 
 def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
@@ -236,10 +234,12 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
         if ref in accepted:
             yield error(
                 "E401",
-                f"position `{P}` both accepts and rejects `{ref}`",
+                "position `{pos}` both accepts and rejects `{id}`",
                 span,
-                f"keep `{ref}` in one of the two lists",
+                "keep `{id}` in one of the two lists",
                 position=P,
+                pos=P,
+                id=ref,
             )
 
     # E401: accepts an argument but rejects what it says.
@@ -247,15 +247,21 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
         if ref in accepted or ref not in st.via:
             continue
         argument = m.argument(st.via[ref])
-        what = "conclusion" if ref == argument.conclusion else (
-            "intermediate conclusion" if any(ref == s.conclusion for s in argument.steps) else "premise"
-        )
+        if ref == argument.conclusion:
+            message = N_("position `{pos}` accepts argument `{argument}` but rejects its conclusion `{id}`")
+        elif any(ref == s.conclusion for s in argument.steps):
+            message = N_("position `{pos}` accepts argument `{argument}` but rejects its intermediate conclusion `{id}`")
+        else:
+            message = N_("position `{pos}` accepts argument `{argument}` but rejects its premise `{id}`")
         yield error(
             "E401",
-            f"position `{P}` accepts argument `{argument.id}` but rejects its {what} `{ref}`",
+            message,
             span,
-            f"accepting an argument accepts its premises and conclusions: give up `{argument.id}` or `{ref}`",
+            "accepting an argument accepts its premises and conclusions: give up `{argument}` or `{id}`",
             position=P,
+            pos=P,
+            argument=argument.id,
+            id=ref,
         )
 
     held = list(accepted) + [c for c in st.via if c not in accepted]
@@ -283,10 +289,13 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
                 continue
             yield warning(
                 "W404",
-                f"position `{P}` rejects `{c}` but accepts every premise of {_support_text(s)}",
+                "position `{pos}` rejects `{id}` but accepts every premise of {support}",
                 span,
-                f"accept `{c}`, give up a premise, or undercut the support",
+                "accept `{id}`, give up a premise, or undercut the support",
                 position=P,
+                pos=P,
+                id=c,
+                support=_support_text(s),
             )
 
     # I405: accepts a claim while rejecting all its supports.
@@ -295,10 +304,12 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
         if reasons and all(_rejects_support(s, rejected) for s in reasons):
             yield info(
                 "I405",
-                f"position `{P}` accepts `{c}` but rejects every support given for it",
+                "position `{pos}` accepts `{id}` but rejects every support given for it",
                 span,
-                f"the position holds `{c}` for reasons the map does not show",
+                "the position holds `{id}` for reasons the map does not show",
                 position=P,
+                pos=P,
+                id=c,
             )
 
 
@@ -346,24 +357,41 @@ def _relied_on(st: _Stance, undercuts: list[Undercut]) -> list[Undercut]:
 
 def _not_defended(st: _Stance, P: str, x: str, root: str, through: Undercut | None, rel, sources) -> Diagnostic:
     if len(sources) == 1:
-        attacker = f"attacker `{sources[0]}`"
+        attacker = phrase("attacker `{id}`", id=sources[0])
     else:
-        attacker = "attackers " + _listing([f"`{s}`" for s in sources])
-    hint = (
-        f"accept something that attacks `{sources[0]}`"
-        if len(sources) == 1
-        else "accept something that attacks one of them"
-    )
-    if rel.name is not None:
-        hint += f" or undercuts `{rel.name}`"
+        attacker = phrase("attackers {ids}", ids=listing([f"`{s}`" for s in sources]))
+    if len(sources) == 1 and rel.name is not None:
+        hint = N_("accept something that attacks `{source}` or undercuts `{name}`, or give up `{root}`")
+    elif len(sources) == 1:
+        hint = N_("accept something that attacks `{source}`, or give up `{root}`")
+    elif rel.name is not None:
+        hint = N_("accept something that attacks one of them or undercuts `{name}`, or give up `{root}`")
+    else:
+        hint = N_("accept something that attacks one of them, or give up `{root}`")
     if through is None:
-        message = f"position `{P}` accepts {st.shown(x)} but leaves its {attacker} unanswered: {_written(rel)}"
+        message = N_("position `{pos}` accepts {held} but leaves its {attacker} unanswered: {attack}")
+        held = st.shown(x)
     else:
-        message = (
-            f"position `{P}` holds {st.shown(root)} only through the undercut {_written(through)},"
-            f" but leaves its {attacker} unanswered: {_written(rel)}"
+        message = N_(
+            "position `{pos}` holds {held} only through the undercut {through},"
+            " but leaves its {attacker} unanswered: {attack}"
         )
-    return warning("W403", message, st.span_of(root), f"{hint}, or give up `{root}`", position=P)
+        held = st.shown(root)
+    return warning(
+        "W403",
+        message,
+        st.span_of(root),
+        hint,
+        position=P,
+        pos=P,
+        held=held,
+        through=_written(through) if through is not None else "",
+        attacker=attacker,
+        attack=_written(rel),
+        source=sources[0],
+        name=rel.name,
+        root=root,
+    )
 
 
 def _attacks_a_source(st: _Stance, sources: tuple[str, ...]) -> bool:
@@ -372,20 +400,34 @@ def _attacks_a_source(st: _Stance, sources: tuple[str, ...]) -> bool:
 
 
 def _conflict(st: _Stance, P: str, sources: tuple[str, ...], b: str, rel) -> Diagnostic:
+    first: Phrase | str = ""
     if sources == (b,):
-        message = f"position `{P}` accepts {st.shown(b)}, which attacks itself: {_written(rel)}"
+        message = N_("position `{pos}` accepts {held}, which attacks itself: {attack}")
+        held = st.shown(b)
     elif len(sources) == 1:
-        message = f"position `{P}` accepts both {st.shown(sources[0])} and {st.shown(b)}, but {_written(rel)}"
+        message = N_("position `{pos}` accepts both {first} and {held}, but {attack}")
+        first, held = st.shown(sources[0]), st.shown(b)
     else:
-        held = _listing([st.shown(s) for s in sources] + [st.shown(b)])
-        message = f"position `{P}` accepts {held}, but {_written(rel)}"
+        message = N_("position `{pos}` accepts {held}, but {attack}")
+        held = _listing_of([st.shown(s) for s in sources] + [st.shown(b)])
     return error(
         "E402",
         message,
         st.span_of(b),
         "a position cannot hold two things of which one attacks the other; drop one",
         position=P,
+        pos=P,
+        held=held,
+        first=first,
+        attack=_written(rel),
     )
+
+
+def _listing_of(items: list[Phrase | str]) -> Phrase | str:
+    """:func:`listing` of items some of which are phrases."""
+    if len(items) == 1:
+        return items[0]
+    return phrase("{first} and {last}", first=Phrase(", ", items=tuple(items[:-1])), last=items[-1])
 
 
 def _rejects_support(s: Support, rejected) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
+from argmap._i18n import N_, Phrase, phrase
 from argmap.diagnostics import Diagnostic, error, suggest
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -32,7 +33,7 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
         if isinstance(rel, Undercut):
             *attackers, target = rel.references()
             for ref in attackers:
-                yield from _claim_ref(ref, "an attacker", claims, named)
+                yield from _claim_ref(ref, _ATTACKER, claims, named)
             yield from _undercut_target(rel, target, claims, named, named_ids)
         else:
             before, last = _ROLES[type(rel)]
@@ -44,37 +45,53 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
     for argument in m.arguments:
         conclusions = {step.conclusion for step in argument.steps}
         for ref in argument.references():
-            yield from _claim_ref(ref, "a conclusion" if ref[0] in conclusions else "a premise", claims, named)
+            yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
 
     for claim in m.claims:
         for ref, span in claim.references():
             if ref not in sources:
+                guess = suggest(ref, sources)
                 yield error(
                     "E205",
-                    f"claim `{claim.id}` cites an unknown source `{ref}`",
+                    "claim `{claim}` cites an unknown source `{ref}`",
                     span,
-                    _did_you_mean(ref, sources) or f'define it with `source {ref}: "Title"`',
+                    _DID_YOU_MEAN if guess else N_('define it with `source {ref}: "Title"`'),
+                    claim=claim.id,
+                    ref=ref,
+                    guess=guess,
                 )
 
     nodes = claims | named_ids
     for position in m.positions:
         for ref, span in position.references():
             if ref not in nodes:
+                guess = suggest(ref, nodes)
                 yield error(
                     "E206",
-                    f"position `{position.id}` names `{ref}`, which is neither a claim nor a named relation or argument",
+                    "position `{pos}` names `{ref}`, which is neither a claim nor a named relation or argument",
                     span,
-                    _did_you_mean(ref, nodes),
+                    _DID_YOU_MEAN if guess else None,
                     position=position.id,
+                    pos=position.id,
+                    ref=ref,
+                    guess=guess,
                 )
 
 
+_PREMISE = phrase("a premise")
+_CONCLUSION = phrase("a conclusion")
+_ATTACKER = phrase("an attacker")
+_TARGET = phrase("the target of a rebuttal")
+_SIDE = phrase("a side of a contradiction")
+
 #: What the ids of a relation are: every one but the last, and the last.
 _ROLES = {
-    Support: ("a premise", "a conclusion"),
-    Rebuttal: ("an attacker", "the target of a rebuttal"),
-    Contradiction: ("a side of a contradiction", "a side of a contradiction"),
+    Support: (_PREMISE, _CONCLUSION),
+    Rebuttal: (_ATTACKER, _TARGET),
+    Contradiction: (_SIDE, _SIDE),
 }
+
+_DID_YOU_MEAN = N_("did you mean `{guess}`?")
 
 
 def _named(m: ArgumentMap) -> dict[str, object]:
@@ -88,41 +105,54 @@ def _named(m: ArgumentMap) -> dict[str, object]:
     return named
 
 
-def kind_of(item) -> str:
-    """What an item is to a user: "a claim", "a named rebuttal", "an argument", ..."""
+def kind_of(item) -> Phrase:
+    """What an item is to a user: "a claim", "a named rebuttal", "an argument", ...
+    (a :class:`~argmap._i18n.Phrase`: ``str()`` gives the English)."""
     if isinstance(item, Claim):
-        return "a claim"
+        return _KINDS[Claim]
     if isinstance(item, Argument) or (isinstance(item, Support) and item.argument is not None):
-        return "an argument"
-    return {
-        Support: "a named support",
-        Rebuttal: "a named rebuttal",
-        Contradiction: "a named contradiction",
-        Undercut: "a named undercut",
-    }[type(item)]
+        return _KINDS[Argument]
+    return _KINDS[type(item)]
 
 
-def _claim_ref(ref, role: str, claims: set[str], named: dict[str, object]) -> Iterator[Diagnostic]:
+_KINDS = {
+    Claim: phrase("a claim"),
+    Argument: phrase("an argument"),
+    Support: phrase("a named support"),
+    Rebuttal: phrase("a named rebuttal"),
+    Contradiction: phrase("a named contradiction"),
+    Undercut: phrase("a named undercut"),
+}
+
+
+def _claim_ref(ref, role: Phrase, claims: set[str], named: dict[str, object]) -> Iterator[Diagnostic]:
     """E201 or E204 unless ``ref`` names a claim."""
     ident, span = ref
     if ident in claims:
         return
     if ident in named:
         item = named[ident]
-        if role in ("the target of a rebuttal", "a side of a contradiction"):
-            hint = f"to attack `{ident}` itself, undercut it: `... undercuts {ident}`"
+        conclusion = None
+        if role in (_TARGET, _SIDE):
+            hint = N_("to attack `{id}` itself, undercut it: `... undercuts {id}`")
         elif isinstance(item, Argument):
-            hint = f"name one of its claims instead, e.g. its conclusion `{item.conclusion}`"
+            hint = N_("name one of its claims instead, e.g. its conclusion `{conclusion}`")
+            conclusion = item.conclusion
         else:
-            hint = "name a claim instead: only claims are premises, attackers and targets"
+            hint = N_("name a claim instead: only claims are premises, attackers and targets")
         yield error(
             "E204",
-            f"`{ident}` is {kind_of(item)}, not a claim; {role} must be a claim",
+            "`{id}` is {kind}, not a claim; {role} must be a claim",
             span,
             hint,
+            id=ident,
+            kind=kind_of(item),
+            role=role,
+            conclusion=conclusion,
         )
         return
-    yield error("E201", f"unknown claim `{ident}`", span, _did_you_mean(ident, claims))
+    guess = suggest(ident, claims)
+    yield error("E201", "unknown claim `{id}`", span, _DID_YOU_MEAN if guess else None, id=ident, guess=guess)
 
 
 def _undercut_target(rel: Undercut, target, claims, named, named_ids: set[str]) -> Iterator[Diagnostic]:
@@ -133,17 +163,23 @@ def _undercut_target(rel: Undercut, target, claims, named, named_ids: set[str]) 
     if tid in claims:
         yield error(
             "E204",
-            f"`{tid}` is a claim, not a named relation or an argument; only those can be undercut",
+            "`{id}` is a claim, not a named relation or an argument; only those can be undercut",
             tspan,
-            f"to attack the claim, write `{attackers} rebuts {tid}`; to undercut a relation, name it"
+            "to attack the claim, write `{attackers} rebuts {id}`; to undercut a relation, name it"
             " (`name: a supports b`, `name: a rebuts b`)",
+            id=tid,
+            attackers=attackers,
         )
     else:
+        guess = suggest(tid, named_ids)
         yield error(
             "E204",
-            f"unknown relation `{tid}`: an undercut needs the name of a relation or the id of an argument",
+            "unknown relation `{id}`: an undercut needs the name of a relation or the id of an argument",
             tspan,
-            _did_you_mean(tid, named_ids) or _undercuttable(named),
+            _DID_YOU_MEAN if guess else "{undercuttable}",
+            id=tid,
+            guess=guess,
+            undercuttable=_undercuttable(named),
         )
 
 
@@ -151,38 +187,30 @@ def _undercut_target(rel: Undercut, target, claims, named, named_ids: set[str]) 
 _LISTED = 5
 
 
-def _undercuttable(named: dict[str, object]) -> str:
+def _undercuttable(named: dict[str, object]) -> Phrase:
     """A hint listing what the map lets one undercut, in the order written."""
-    how = "name the relation to undercut (`name: a supports b`, `name: a rebuts b`, ...)"
+    how = phrase("name the relation to undercut (`name: a supports b`, `name: a rebuts b`, ...)")
     if not named:
-        return f"nothing in this map can be undercut yet: {how}"
+        return phrase("nothing in this map can be undercut yet: {how}", how=how)
     shown = ", ".join(f"`{n}`" for n in islice(named, _LISTED))  # not a copy of every name: hints stay cheap
-    more = f" and {len(named) - _LISTED} more" if len(named) > _LISTED else ""
-    return f"what can be undercut here: {shown}{more}; or {how}"
-
-
-def _did_you_mean(ident: str, known) -> str | None:
-    guess = suggest(ident, known)
-    return f"did you mean `{guess}`?" if guess else None
+    if len(named) > _LISTED:
+        shown = phrase("{shown} and {count} more", shown=shown, count=len(named) - _LISTED)
+    return phrase("what can be undercut here: {shown}; or {how}", shown=shown, how=how)
 
 
 def _self_relation(rel) -> Iterator[Diagnostic]:
+    hint = N_("a claim cannot support or attack itself; did you mean another claim?")
     if isinstance(rel, Support) and rel.conclusion in rel.premises:
-        ident, hint = rel.conclusion, None
+        ident = rel.conclusion
     elif isinstance(rel, Rebuttal) and rel.target in rel.attackers:
-        ident, hint = rel.target, None
+        ident = rel.target
     elif isinstance(rel, Contradiction) and rel.first == rel.second:
-        ident, hint = rel.first, None
+        ident = rel.first
     elif isinstance(rel, Undercut) and rel.name is not None and rel.target == rel.name:
-        ident, hint = rel.name, "an undercut cannot undercut itself; did you mean another relation?"
+        ident, hint = rel.name, N_("an undercut cannot undercut itself; did you mean another relation?")
     else:
         return
-    yield error(
-        "E203",
-        f"`{ident}` is related to itself",
-        rel.span,
-        hint or "a claim cannot support or attack itself; did you mean another claim?",
-    )
+    yield error("E203", "`{id}` is related to itself", rel.span, hint, id=ident)
 
 
 def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
@@ -197,7 +225,7 @@ def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
             yield _duplicate(ident, first_node[ident], _name_span(item))
         else:
             first_node[ident] = item
-    for items, what in ((m.sources, "source"), (m.positions, "position"), (m.groups, "group")):
+    for items, what in ((m.sources, _SOURCE), (m.positions, _POSITION), (m.groups, _GROUP)):
         seen: dict[str, object] = {}
         for item in items:
             span = item.ref_spans[0] if item.ref_spans else item.span
@@ -224,17 +252,19 @@ def _name_span(item):
     return item.ref_spans[refs] if len(item.ref_spans) > refs else item.span
 
 
+#: The other kinds of things with ids: what one is, and the hint for two of them.
+_SOURCE = (phrase("a source"), N_("give each source its own id"))
+_POSITION = (phrase("a position"), N_("give each position its own id"))
+_GROUP = (phrase("a group"), N_("give each group its own id"))
+
+
 def _duplicate(ident, first, span, what=None) -> Diagnostic:
-    where = f" (first defined on line {first.span.line})" if first.span else ""
     if what is None:
-        what = kind_of(first)
-        hint = "give each claim, named relation and argument its own id"
+        what, hint = kind_of(first), N_("give each claim, named relation and argument its own id")
     else:
-        what = f"a {what}"
-        hint = f"give each {what[2:]} its own id"
-    return error(
-        "E202",
-        f"duplicate id `{ident}`: {what} with this id already exists{where}",
-        span,
-        hint,
-    )
+        what, hint = what
+    if first.span:
+        message = N_("duplicate id `{id}`: {what} with this id already exists (first defined on line {line})")
+    else:
+        message = N_("duplicate id `{id}`: {what} with this id already exists")
+    return error("E202", message, span, hint, id=ident, what=what, line=first.span.line if first.span else "")

@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from argmap._graph import strongly_connected
+from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest, warning
 from argmap.checks.references import kind_of
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
@@ -43,12 +44,16 @@ def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
     yield from _group_parents(m)
 
 
-def _line(item) -> str:
+def _line(item) -> Phrase | str:
     """" (line 3)", and for a step of an argument " (in argument `g`, line 3)"."""
-    parts = [f"in argument `{item.argument}`"] if getattr(item, "argument", None) is not None else []
+    argument = getattr(item, "argument", None)
+    if argument is not None and item.span is not None:
+        return phrase(" (in argument `{argument}`, line {line})", argument=argument, line=item.span.line)
+    if argument is not None:
+        return phrase(" (in argument `{argument}`)", argument=argument)
     if item.span is not None:
-        parts.append(f"line {item.span.line}")
-    return f" ({', '.join(parts)})" if parts else ""
+        return phrase(" (line {line})", line=item.span.line)
+    return ""
 
 
 def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
@@ -77,14 +82,23 @@ def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
             if s is None:
                 continue
             if (x, y) == (a, b):
-                message = f"`{a}` both supports `{b}`{_line(s)} and {verb} it"
+                if verb == "rebuts":
+                    message = N_("`{a}` both supports `{b}`{line} and rebuts it")
+                else:
+                    message = N_("`{a}` both supports `{b}`{line} and contradicts it")
             else:
-                message = f"`{x}` supports `{y}`{_line(s)}, but `{a}` {verb} `{b}`"
+                message = N_("`{x}` supports `{y}`{line}, but `{a}` {verb} `{b}`")
             yield error(
                 "E301",
                 message,
                 rel.span,
                 "a claim cannot be a reason for another and speak against it; remove one of the two",
+                a=a,
+                b=b,
+                x=x,
+                y=y,
+                verb=verb,
+                line=_line(s),
             )
             break
 
@@ -96,17 +110,20 @@ def _circular_argument(argument: Argument) -> Iterator[Diagnostic]:
     before: dict[str, str] = {}
     for step in argument.steps:
         for p in step.premises:
-            before.setdefault(p, "premise")
+            before.setdefault(p, N_("argument `{argument}` concludes `{id}`, which is already one of its premises:"
+                                    " the argument goes in a circle"))
         c = step.conclusion
         if c in before:
             yield error(
                 "E203",
-                f"argument `{argument.id}` concludes `{c}`, which is already one of its {before[c]}s:"
-                " the argument goes in a circle",
+                before[c],
                 step.span or argument.span,
                 "an argument cannot conclude what it starts from; conclude another claim, or remove the premise",
+                argument=argument.id,
+                id=c,
             )
-        before.setdefault(c, "conclusion")
+        before.setdefault(c, N_("argument `{argument}` concludes `{id}`, which is already one of its conclusions:"
+                                " the argument goes in a circle"))
 
 
 def _parts(m: ArgumentMap, name: str) -> tuple[object, dict[str, str]] | None:
@@ -119,22 +136,28 @@ def _parts(m: ArgumentMap, name: str) -> tuple[object, dict[str, str]] | None:
     except KeyError:
         pass
     else:
-        roles: dict[str, str] = {}
+        roles: dict[str, Phrase] = {}
         for step in argument.steps:
             for p in step.premises:
-                roles.setdefault(p, "a premise")
-            roles.setdefault(step.conclusion, "an intermediate conclusion")
-        roles[argument.conclusion] = "the conclusion"
+                roles.setdefault(p, _PREMISE)
+            roles.setdefault(step.conclusion, _INTERMEDIATE)
+        roles[argument.conclusion] = _CONCLUSION
         return argument, roles
     try:
         rel = m.relation(name)
     except KeyError:
         return None
     if isinstance(rel, Support):
-        return rel, {**{p: "a premise" for p in rel.premises}, rel.conclusion: "the conclusion"}
+        return rel, {**{p: _PREMISE for p in rel.premises}, rel.conclusion: _CONCLUSION}
     if isinstance(rel, (Rebuttal, Undercut)):
-        return rel, {a: "an attacker" for a in rel.attackers}
+        return rel, {a: _ATTACKER for a in rel.attackers}
     return None
+
+
+_PREMISE = phrase("a premise")
+_INTERMEDIATE = phrase("an intermediate conclusion")
+_CONCLUSION = phrase("the conclusion")
+_ATTACKER = phrase("an attacker")
 
 
 def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
@@ -153,9 +176,13 @@ def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
             continue
         yield error(
             "E203",
-            f"`{a}` undercuts `{u.target}`, {kind_of(item)} of which it is {roles[a]}: `{u.target}` defeats itself",
+            "`{id}` undercuts `{target}`, {kind} of which it is {role}: `{target}` defeats itself",
             u.span,
             "a claim cannot undercut what it is part of; did you mean another claim, or to rebut a premise?",
+            id=a,
+            target=u.target,
+            kind=kind_of(item),
+            role=roles[a],
         )
 
 
@@ -175,10 +202,14 @@ def _named_twice(m: ArgumentMap) -> Iterator[Diagnostic]:
         if isinstance(rel, Support) and rel.argument is not None:
             yield warning(
                 "W305",
-                f"argument `{rel.argument}` lists `{ident}` twice among the premises of one step"
-                + (f" (line {rel.span.line})" if rel.span else ""),
+                N_("argument `{argument}` lists `{id}` twice among the premises of one step (line {line})")
+                if rel.span
+                else N_("argument `{argument}` lists `{id}` twice among the premises of one step"),
                 span,
-                f"list `{ident}` once; an intermediate conclusion is a premise of the next step without being listed",
+                "list `{id}` once; an intermediate conclusion is a premise of the next step without being listed",
+                argument=rel.argument,
+                id=ident,
+                line=rel.span.line if rel.span else "",
             )
             continue
         once = " + ".join(dict.fromkeys(ids))
@@ -189,9 +220,12 @@ def _named_twice(m: ArgumentMap) -> Iterator[Diagnostic]:
             written, fixed = f"{rel.name}: {written}", f"{rel.name}: {fixed}"
         yield warning(
             "W305",
-            f"`{ident}` is named twice in `{written}`: the second mention adds nothing",
+            "`{id}` is named twice in `{written}`: the second mention adds nothing",
             span,
-            f"name each claim once: `{fixed}`",
+            "name each claim once: `{fixed}`",
+            id=ident,
+            written=written,
+            fixed=fixed,
         )
 
 
@@ -237,20 +271,28 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
         cycle = _shortest_cycle(min(component), successors, members)
         steps = [edge_support[(cycle[k], cycle[k + 1])] for k in range(len(cycle) - 1)]
         closing = max(steps, key=lambda s: (s.span.line, s.span.column) if s.span else (0, 0))
-        message = "circular support: " + " supports ".join(f"`{names[i]}`" for i in cycle)
+        # The ids and the verb between them are written as in the map, in every language.
+        circle = " supports ".join(f"`{names[i]}`" for i in cycle)
         through = list(dict.fromkeys(s.argument for s in steps if s.argument is not None))
+        arguments: Phrase | str = ""
         if through:
-            message += " (through " + ", ".join(f"argument `{a}`" for a in through) + ")"
+            named = Phrase(", ", items=tuple(phrase("argument `{id}`", id=a) for a in through))
+            arguments = phrase(" (through {arguments})", arguments=named)
         others = sorted(members - set(cycle))
+        also: Phrase | str = ""
         if others:
-            shown = ", ".join(f"`{names[i]}`" for i in others[:_SHOWN])
-            more = f" and {len(others) - _SHOWN} more" if len(others) > _SHOWN else ""
-            message += f"; the circle also takes in {shown}{more}"
+            shown: Phrase | str = ", ".join(f"`{names[i]}`" for i in others[:_SHOWN])
+            if len(others) > _SHOWN:
+                shown = phrase("{shown} and {count} more", shown=shown, count=len(others) - _SHOWN)
+            also = phrase("; the circle also takes in {shown}", shown=shown)
         yield warning(
             "W302",
-            message,
+            "circular support: {circle}{arguments}{also}",
             closing.span,
             "a claim cannot be a reason for itself, however many steps lie between; remove one support",
+            circle=circle,
+            arguments=arguments,
+            also=also,
         )
 
 
@@ -299,9 +341,10 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
         if c.id not in connected:
             yield warning(
                 "W303",
-                f"claim `{c.id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
+                "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
                 _id_span(c),
-                f"relate it, e.g. `{c.id} supports ...`, or remove it",
+                "relate it, e.g. `{id} supports ...`, or remove it",
+                id=c.id,
             )
 
 
@@ -316,9 +359,10 @@ def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
         if s.id not in cited and s.id not in owners:
             yield info(
                 "I304",
-                f"source `{s.id}` is cited by no claim",
+                "source `{id}` is cited by no claim",
                 s.ref_spans[0] if s.ref_spans else s.span,
-                f"cite it under a claim with `source: {s.id}`, or remove it",
+                "cite it under a claim with `source: {id}`, or remove it",
+                id=s.id,
             )
 
 
@@ -345,9 +389,12 @@ def _group_parents(m: ArgumentMap) -> Iterator[Diagnostic]:
             guess = suggest(ref, ids)
             yield error(
                 "E201",
-                f"unknown group `{ref}`: group `{g.id}` is declared to be part of it",
+                "unknown group `{ref}`: group `{id}` is declared to be part of it",
                 span or g.span,
-                f"did you mean `{guess}`?" if guess else f"declare it with `group {ref}: label`",
+                N_("did you mean `{guess}`?") if guess else N_("declare it with `group {ref}: label`"),
+                ref=ref,
+                id=g.id,
+                guess=guess,
             )
     done: set[str] = set()
     for start in groups:
@@ -364,20 +411,25 @@ def _group_parents(m: ArgumentMap) -> Iterator[Diagnostic]:
         circle = path[path.index(g) :]
         last = max((groups[x] for x in circle), key=_parent_line)
         if len(circle) == 1:
-            message = f"group `{g}` is declared to be part of itself"
-        else:
-            chain = [last.id]
-            while len(chain) <= len(circle):
-                chain.append(parent[chain[-1]])
-            message = f"groups inside each other in a circle: `{chain[0]}` is part of " + ", which is part of ".join(
-                f"`{x}`" for x in chain[1:]
+            yield error(
+                "E203",
+                "group `{id}` is declared to be part of itself",
+                _at_parent(last),
+                "a group cannot contain itself; remove its `group:` line",
+                id=g,
             )
+            continue
+        chain = [last.id]
+        while len(chain) <= len(circle):
+            chain.append(parent[chain[-1]])
+        rest = joined(", which is part of ", [f"`{x}`" for x in chain[1:]])
         yield error(
             "E203",
-            message,
+            "groups inside each other in a circle: `{id}` is part of {rest}",
             _at_parent(last),
-            "a group cannot contain itself; remove "
-            + ("its `group:` line" if len(circle) == 1 else "one of these `group:` lines"),
+            "a group cannot contain itself; remove one of these `group:` lines",
+            id=chain[0],
+            rest=rest,
         )
 
 
