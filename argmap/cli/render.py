@@ -20,6 +20,7 @@ from argmap.render import (
     draw,
 )
 from argmap.render.output import format_for, write_atomically
+from argmap.render.paper import MIN_FONT, PAPERS, paginate
 from argmap.render.themes import check_font
 
 HELP = "draw maps as SVG, PNG, PDF or DOT with Graphviz"
@@ -65,7 +66,35 @@ def add_arguments(parser) -> None:
         help="expanded: each argument a box holding its premises and conclusions (default); "
         "collapsed: one node with its title and gist",
     )
-    view.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    view.add_argument(
+        "--legend",
+        choices=("beside", "below", "none"),
+        help="where the legend stands: below the map, beside it, or none (default: below a small map, beside a large one)",
+    )
+    view.add_argument("--no-legend", action="store_true", help="leave out the legend (the same as --legend none)")
+    ids = view.add_mutually_exclusive_group()
+    ids.add_argument("--no-ids", dest="ids", action="store_false", default=None, help="hide claim ids (the default for --theme print, --paper and worksheets)")
+    ids.add_argument("--ids", dest="ids", action="store_true", help="show claim ids")
+    view.add_argument("--no-sources", action="store_true", help="hide the source badges (and the sources in the legend)")
+    view.add_argument("--font-size", type=_points, metavar="PT", help="body text size in points (default 13; small print in proportion)")
+    paper = parser.add_argument_group("paper")
+    paper.add_argument(
+        "--paper",
+        choices=tuple(PAPERS),
+        help="lay the map out on sheets of this size (PDF: one file with a page per sheet; "
+        "SVG, PNG: one file per page, OUT-1.svg, OUT-2.svg, ... when there are several)",
+    )
+    turn = paper.add_mutually_exclusive_group()
+    turn.add_argument("--landscape", dest="landscape", action="store_true", default=None, help="with --paper: landscape sheets")
+    turn.add_argument("--portrait", dest="landscape", action="store_false", help="with --paper: portrait sheets (default: whichever gives fewer pages)")
+    paper.add_argument(
+        "--min-font",
+        type=_points,
+        default=MIN_FONT,
+        metavar="PT",
+        help=f"with --paper: the smallest printed body text; a map that would need smaller text is split over pages (default {MIN_FONT:g})",
+    )
+    paper.add_argument("--fit", action="store_true", help="with --paper: one page, shrunk as far as needed")
 
 
 def run(args, out, err) -> int:
@@ -80,23 +109,49 @@ def run(args, out, err) -> int:
             status = 1
             continue
         try:
-            data = draw(argument_map, fmt, **options)
+            if args.paper:
+                files = _on_paper(argument_map, fmt, path, args, options, err)
+            else:
+                files = [(path, draw(argument_map, fmt, **options))]
         except (GraphvizNotFound, RenderFailed) as exc:
             print(f"argmap render: error: {exc}", file=err)
             return 1
         except ValueError as exc:  # a ViewError, or a semantics that does not fit the support mode
             raise UsageError(str(exc)) from None
-        if path is None:
-            _write_stdout(data, fmt, out)
-        else:
+        for target, data in files:
+            if target is None:
+                _write_stdout(data, fmt, out)
+                continue
             try:
-                write_atomically(path, data)
+                write_atomically(target, data)
             except OSError as exc:
-                print(f"argmap render: error: cannot write `{path}`: {exc.strerror or exc}", file=err)
+                print(f"argmap render: error: cannot write `{target}`: {exc.strerror or exc}", file=err)
                 status = 1
                 continue
-            print(f"wrote {path}", file=out)
+            print(f"wrote {target}", file=out)
     return status
+
+
+def _on_paper(argument_map, fmt: str, path: Path | None, args, options: dict, err) -> list[tuple[Path | None, bytes]]:
+    """The files of a map laid out on sheets: one PDF, or an SVG or PNG per page."""
+    if fmt == "dot":
+        raise UsageError("--paper makes PDF, SVG or PNG pages, not DOT")
+    pages = paginate(argument_map, paper=args.paper, landscape=args.landscape, min_font=args.min_font, fit=args.fit, **options)
+    count = len(pages.pages)
+    if pages.shrunk and not args.fit:
+        print(
+            f"argmap render: warning: a claim's part of the map is too big for one {args.paper.upper()} sheet even alone; "
+            f"it is printed with {pages.printed_font():.1f} pt text, below --min-font {args.min_font:g}",
+            file=err,
+        )
+    if fmt == "pdf":
+        return [(path, pages.pdf())]
+    data = pages.svgs() if fmt == "svg" else pages.pngs()
+    if count == 1:
+        return [(path, data[0])]
+    if path is None:
+        raise UsageError(f"the map takes {count} pages: give -o FILE for {fmt.upper()} pages, or write a PDF")
+    return [(path.with_name(f"{path.stem}-{i}{path.suffix}"), page) for i, page in enumerate(data, 1)]
 
 
 def _font(value: str) -> str:
@@ -106,7 +161,18 @@ def _font(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _points(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a size in points is a number, like 9 or 10.5, not {value!r}") from None
+    if not 4 <= number <= 72:
+        raise argparse.ArgumentTypeError(f"a size in points must be from 4 to 72, not {value}")
+    return number
+
+
 def _options(args) -> dict:
+    legend = "none" if args.no_legend else (args.legend or "auto")
     return {
         "theme": args.theme,
         "font": args.font,
@@ -119,8 +185,11 @@ def _options(args) -> dict:
         "keep": args.keep or (),
         "answers": args.answers,
         "group_by": None if args.group_by == "none" else args.group_by,
-        "legend": not args.no_legend,
+        "legend": legend,
         "arguments": args.arguments,
+        "ids": args.ids,
+        "sources": not args.no_sources,
+        "font_size": args.font_size,
     }
 
 

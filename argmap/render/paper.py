@@ -27,6 +27,7 @@ and places it on a sheet with pypdf. The rule:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -58,6 +59,9 @@ PAPERS: dict[str, tuple[float, float]] = {
 #: The white border around the drawing on each sheet: 1 cm, in points.
 MARGIN = 28.35
 
+# The pad Graphviz draws around a picture (graph.py: pad=0.25), in inches.
+_PAD = 0.25
+
 #: The smallest body text a printed map has, in points, unless told otherwise.
 MIN_FONT = 9.0
 
@@ -80,6 +84,8 @@ class Page:
 
     #: A one-page PDF, ``width`` x ``height`` points.
     pdf: bytes
+    #: The DOT it is drawn from.
+    source: str
     width: float
     height: float
     #: The claims drawn on this page (besides the marks for other pages).
@@ -112,6 +118,50 @@ class Pages:
         """The smallest printed body text size on any page, in points."""
         return min(self.font_size * page.scale for page in self.pages)
 
+    def offset(self, page: Page) -> tuple[float, float]:
+        """Where a page's drawing stands on its sheet: (left, top) in points."""
+        return (self.size[0] - page.width * page.scale) / 2, self.margin
+
+    def svgs(self, timeout: float | None = DEFAULT_TIMEOUT) -> list[bytes]:
+        """Each page as an SVG of the sheet's size, the drawing in it as in :meth:`pdf`."""
+        width, height = self.size
+        out = []
+        for page in self.pages:
+            inner = run_dot(page.source, "svg", timeout=timeout).decode("utf-8")
+            inner = inner[inner.index("<svg") :]
+            left, top = self.offset(page)
+            # The drawing's own <svg> becomes a nested viewport of its printed size.
+            w, h = page.width * page.scale, page.height * page.scale
+            inner = re.sub(
+                r'<svg width="[^"]*" height="[^"]*"',
+                f'<svg x="{left:.2f}" y="{top:.2f}" width="{w:.2f}" height="{h:.2f}"',
+                inner,
+                count=1,
+            )
+            out.append(
+                (
+                    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+                    f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+                    f'width="{width:.2f}pt" height="{height:.2f}pt" viewBox="0 0 {width:.2f} {height:.2f}">\n'
+                    f'<rect width="100%" height="100%" fill="#ffffff"/>\n{inner}</svg>\n'
+                ).encode("utf-8")
+            )
+        return out
+
+    def pngs(self, dpi: int = 150, timeout: float | None = DEFAULT_TIMEOUT) -> list[bytes]:
+        """Each page as a PNG of the sheet at ``dpi`` dots per inch, the drawing centred across it."""
+        width, height = self.size
+        out = []
+        for page in self.pages:
+            # Graphviz scales the drawing and its pad by dpi / 72: a pad that
+            # fills the rest of the sheet, at the page's scale.
+            pad_x = (width / page.scale - page.width) / 2 / 72 + _PAD
+            pad_y = (height / page.scale - page.height) / 2 / 72 + _PAD
+            extra = f'\tgraph [dpi="{dpi * page.scale:.3f}" pad="{pad_x:.3f},{pad_y:.3f}"]\n}}'
+            source = page.source.rstrip()
+            out.append(run_dot(source[: source.rindex("}")] + extra + "\n", "png", timeout=timeout))
+        return out
+
     def pdf(self) -> bytes:
         """One PDF with a sheet per page: each drawing scaled, centred across
         the sheet and set below its top margin."""
@@ -122,8 +172,8 @@ class Pages:
         for page in self.pages:
             drawing = PdfReader(io.BytesIO(page.pdf)).pages[0]
             sheet = PageObject.create_blank_page(width=width, height=height)
-            x = (width - page.width * page.scale) / 2
-            y = height - self.margin - page.height * page.scale
+            x, top = self.offset(page)
+            y = height - top - page.height * page.scale
             sheet.merge_transformed_page(drawing, Transformation().scale(page.scale).translate(x, y))
             writer.add_page(sheet)
         writer.add_metadata({"/Producer": "argmap"})
@@ -270,9 +320,9 @@ class _Cutter:
         self.timeout = timeout
         self.roots, self.children = units(argument_map)
         self.order = {c: i for i, c in enumerate(self.children)}
-        self.drawn: dict[tuple, tuple[bytes, float, float]] = {}
+        self.drawn: dict[tuple, tuple[bytes, str, float, float]] = {}
 
-    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int]) -> tuple[bytes, float, float]:
+    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int]) -> tuple[bytes, str, float, float]:
         from argmap.render import to_graphviz
 
         key = (tuple(claims), number, count, tuple(sorted(where.items())))
@@ -280,22 +330,22 @@ class _Cutter:
             cut = PageCut(claims=claims, elsewhere=where, number=number, count=count)
             source = to_graphviz(self.map, **self.options, page=None if count == 1 else cut).source
             pdf = run_dot(source, "pdf", timeout=self.timeout)
-            self.drawn[key] = (pdf, *measure(pdf))
+            self.drawn[key] = (pdf, source, *measure(pdf))
         return self.drawn[key]
 
     def pages(self, box: tuple[float, float], min_scale: float, fit: bool) -> list[Page]:
         everything = list(self.order)
-        pdf, width, height = self.draw(everything, 1, 1, {})
+        pdf, source, width, height = self.draw(everything, 1, 1, {})
         whole = _scale(box, width, height)
         if fit or whole >= min_scale or len(everything) <= 1:
-            return [Page(pdf, width, height, tuple(everything), whole)]
+            return [Page(pdf, source, width, height, tuple(everything), whole)]
         cuts = self._cut(box, min_scale)
         where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
         pages = []
         for i, cut in enumerate(cuts, 1):
             elsewhere = {c: p for c, p in where.items() if p != i}
-            pdf, width, height = self.draw(cut, i, len(cuts), elsewhere)
-            pages.append(Page(pdf, width, height, tuple(cut), _scale(box, width, height)))
+            pdf, source, width, height = self.draw(cut, i, len(cuts), elsewhere)
+            pages.append(Page(pdf, source, width, height, tuple(cut), _scale(box, width, height)))
         return pages
 
     def _cut(self, box: tuple[float, float], min_scale: float) -> list[list[str]]:
@@ -325,7 +375,7 @@ class _Cutter:
     def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float) -> bool:
         # Page numbers and marks as in the final pages, near enough to measure.
         where = {c: 2 for c in self.order if c not in set(claims)}
-        _, width, height = self.draw(claims, 1, 2, where)
+        _, _, width, height = self.draw(claims, 1, 2, where)
         return _scale(box, width, height) >= min_scale
 
 
