@@ -1,0 +1,82 @@
+"""Slides that build a map up step by step, for the board or a projector.
+
+Step 1 shows the thesis; each further step adds one layer: its reasons,
+the objections to what is shown, the answers to those objections, and so
+on (see :mod:`argmap.sheets._order`). The whole map is laid out once and the
+claims not yet revealed are drawn invisible, so nothing moves from one
+slide to the next; what a step adds has a thick border.
+"""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap
+from argmap.render.output import DEFAULT_TIMEOUT
+from argmap.sheets._graph import Drawing, dot_source
+from argmap.sheets._layout import layout, pdf
+from argmap.sheets._order import reading
+from argmap.sheets._pdf import MARGIN, MM, Document, page_size
+from argmap.sheets._words import sheet_words
+from argmap.sheets.worksheet import SheetError, check_claims
+
+__all__ = ["steps", "SLIDE_FONT_SIZE"]
+
+#: The font size of claims on a slide, before the slide's scale.
+SLIDE_FONT_SIZE = 14.0
+#: Slides are never enlarged beyond this.
+MAX_SCALE = 2.0
+
+
+def steps(
+    argument_map: ArgumentMap,
+    *,
+    paper: str = "a4",
+    thesis: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Landscape slides of ``argument_map``, one page per step, as PDF bytes.
+
+    Args:
+        paper: ``"a4"`` or ``"letter"``.
+        thesis: the claim shown first (default: the map's first main claim).
+        timeout: seconds Graphviz may take for each drawing.
+
+    Raises:
+        SheetError: an unknown ``thesis`` or paper.
+        argmap.sheets.PrintUnavailable: fpdf2 or a Unicode font is missing.
+        argmap.render.GraphvizNotFound, argmap.render.RenderFailed: as for drawing.
+    """
+    if thesis is not None:
+        check_claims(argument_map, (thesis,), "start from")
+    try:
+        width, height = page_size(paper, landscape=True)
+    except ValueError as exc:
+        raise SheetError(str(exc), paper) from None
+    words = sheet_words(argument_map.lang)
+    title = argument_map.title or words["untitled"]
+    read = reading(argument_map, thesis)
+    everything = frozenset(read.order)
+    doc = Document(paper, title=title, footer=words["page"], lang=argument_map.lang)
+    shown: set[str] = set()
+    for number, layer in enumerate(read.layers, 1):
+        shown |= set(layer.claims)
+        drawing = Drawing(
+            shown=everything,
+            hidden=everything - shown,
+            new=frozenset(layer.claims) if number > 1 else frozenset(),
+            size=SLIDE_FONT_SIZE,
+            wrap=28,
+        )
+        source = dot_source(argument_map, drawing)
+        doc.add_page(landscape=True)
+        doc.text(title, size=18, style="B", gap=2)
+        what = words[layer.kind]
+        doc.text(words["step"].format(step=number, steps=len(read.layers), what=what), size=13, colour=60, gap=2)
+        doc.rule(6)
+        if number == 1:
+            lay = layout(source, timeout)
+            area = (width - 2 * MARGIN, doc.bottom() - doc.y)
+            scale = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
+            x = doc.pdf.l_margin + (area[0] - lay.width * scale) / 2
+            y = doc.y
+        doc.place(pdf(source, timeout), x, y, scale)
+    return doc.output()

@@ -1,0 +1,366 @@
+"""A worksheet to print: the map with numbered empty boxes, then its answer key.
+
+Pages 1..n hold the title, the question, a line for name, class and date,
+the task and the map; every numbered box is at least 5 × 2 cm on paper.
+When the map does not fit one page at that size, it is split along the
+tree of the map (the thesis, its reasons and objections, and theirs): a
+box that continues on another page is drawn as a small dashed box naming
+its number and page. Then the answer key: each number with its claim, its
+basis, its quote and source (with the line, when the text is found), and
+what it supports or speaks against. With ``with_text``, the source texts
+follow with line numbers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Sequence
+
+from argmap.model import ArgumentMap
+from argmap.render.output import DEFAULT_TIMEOUT
+from argmap.render.views import node_name
+from argmap.render.words import words_for
+from argmap.sheets._graph import Drawing, dot_source
+from argmap.sheets._layout import Layout, layout, pdf
+from argmap.sheets._order import Link, links_of, reading
+from argmap.sheets._pdf import MARGIN, MM, Document, page_size
+from argmap.sheets._sources import Text, quote_line, source_texts
+from argmap.sheets._words import sheet_words
+
+__all__ = ["worksheet", "SheetError", "MIN_BOX", "plan_pages"]
+
+#: The smallest size of a numbered box on paper, in points (5 × 2 cm).
+MIN_BOX = (50 * MM, 20 * MM)
+#: A drawing is never enlarged beyond its natural size.
+MAX_SCALE = 1.0
+
+
+class SheetError(ValueError):
+    """A sheet asks for something the map does not have (an unknown claim to
+    keep, an unknown paper). ``name`` is the offending value."""
+
+    def __init__(self, message: str, name: object = None):
+        super().__init__(message)
+        self.name = name
+
+
+def _ids(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(p.strip() for p in value.split(",") if p.strip())
+    return tuple(value)
+
+
+def check_claims(argument_map: ArgumentMap, ids: Sequence[str], what: str) -> None:
+    """Raise :class:`SheetError` for an id in ``ids`` that names no claim."""
+    known = {c.id for c in argument_map.claims}
+    for ident in ids:
+        if ident not in known:
+            close = difflib.get_close_matches(ident, sorted(known), n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            raise SheetError(f"cannot {what} `{ident}`: no claim has that id{hint}", ident)
+
+
+class _Planner:
+    """Lays parts of the map out and decides which fit a page."""
+
+    def __init__(self, argument_map: ArgumentMap, numbers: dict[str, int], blank: frozenset[str], timeout):
+        self.columns: int | None = None
+        self.map = argument_map
+        self.numbers = numbers
+        self.blank = blank
+        self.timeout = timeout
+        self.links = links_of(argument_map)
+        self.by_key = {link.key: link for link in self.links}
+        self.layouts: dict[tuple[frozenset[str], int | None], tuple[str, Layout]] = {}
+
+    def context(self, shown: frozenset[str]) -> set[str]:
+        """The claims a page showing ``shown`` must also draw (as references)
+        so that every relation touching ``shown`` can be drawn."""
+        need: set[str] = set()
+        for link in self.links:
+            ends = set(link.heads) | ({link.target} if link.target_is_claim else set())
+            if not ends & shown and not (not link.target_is_claim and self._ends(link.target) & shown):
+                continue
+            need |= ends
+            seen = 0
+            while not link.target_is_claim and seen <= len(self.links):
+                link = self.by_key[link.target]
+                need |= set(link.heads) | ({link.target} if link.target_is_claim else set())
+                seen += 1
+        return need - shown
+
+    def _ends(self, key: str) -> set[str]:
+        link = self.by_key[key]
+        return set(link.heads) | ({link.target} if link.target_is_claim else set())
+
+    def drawing(self, shown: frozenset[str], pages: dict[str, int] | None = None, words=None) -> Drawing:
+        refs = {}
+        for claim in self.context(shown):
+            page = pages.get(claim, 0) if pages else 0
+            template = words["ref"] if words else "→ {number} (p. {page})"
+            refs[claim] = template.format(number=self.numbers[claim], page=page or 88)
+        return Drawing(shown=shown, numbers=self.numbers, blank=self.blank & shown, refs=refs, columns=self.columns)
+
+    def measure(self, shown: frozenset[str]) -> tuple[str, Layout]:
+        key = (shown, self.columns)
+        if key not in self.layouts:
+            source = dot_source(self.map, self.drawing(shown))
+            self.layouts[key] = (source, layout(source, self.timeout))
+        return self.layouts[key]
+
+    def scale(self, shown: frozenset[str], area: tuple[float, float]) -> float | None:
+        """The scale ``shown`` is placed at in ``area``, or None when it does not fit."""
+        _, lay = self.measure(shown)
+        fit = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
+        return fit if fit >= self.min_scale(shown, lay) - 1e-9 else None
+
+    def min_scale(self, shown: frozenset[str], lay: Layout) -> float:
+        """The smallest scale that keeps every numbered box at least :data:`MIN_BOX`."""
+        need = 0.0
+        for claim in shown:
+            w, h = lay.nodes[node_name(claim)]
+            need = max(need, MIN_BOX[0] / w, MIN_BOX[1] / h)
+        return need
+
+
+def plan_pages(planner: _Planner, order: Sequence[str], parent: dict[str, str | None], first: tuple[float, float], rest: tuple[float, float]) -> list[frozenset[str]]:
+    """The claims of each page: the whole map when it fits the first page,
+    else subtrees packed greedily, a subtree too big for a page split at its
+    root's children, and neighbouring pages merged while they fit."""
+    children: dict[str | None, list[str]] = {}
+    for claim in order:
+        children.setdefault(parent.get(claim), []).append(claim)
+    subtree: dict[str, frozenset[str]] = {}
+    for claim in reversed(order):
+        subtree[claim] = frozenset({claim}).union(*(subtree[c] for c in children.get(claim, ())))
+    everything = frozenset(order)
+    if planner.scale(everything, first) is not None:
+        return [everything]
+
+    def split(root: str, area: tuple[float, float]) -> list[frozenset[str]]:
+        if planner.scale(subtree[root], area) is not None:
+            return [subtree[root]]
+        page = frozenset({root})
+        later: list[frozenset[str]] = []
+        for child in children.get(root, ()):
+            grown = page | subtree[child]
+            if not later and planner.scale(grown, area) is not None:
+                page = grown
+            else:
+                later += split(child, rest)
+        return [page, *later]
+
+    pages: list[frozenset[str]] = []
+    for root in children.get(None, ()):
+        pages += split(root, first if not pages else rest)
+    merged = [pages[0]]
+    for page in pages[1:]:
+        both = merged[-1] | page
+        if len(merged) > 1 and planner.scale(both, rest) is not None:
+            merged[-1] = both
+        else:
+            merged.append(page)
+    return merged
+
+
+def worksheet(
+    argument_map: ArgumentMap,
+    *,
+    keep: str | Iterable[str] = (),
+    task: str | None = None,
+    with_text: bool = False,
+    paper: str = "a4",
+    thesis: str | None = None,
+    base_dir: str | os.PathLike | None = None,
+    texts: Iterable[str | os.PathLike] = (),
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> bytes:
+    """The worksheet of ``argument_map`` as PDF bytes, ready to print.
+
+    Args:
+        keep: claim ids whose boxes stay filled in (a list or ``"a,b"``).
+        task: the task printed above the map (default: "Complete the map: ..."
+            in the map's language).
+        with_text: add the source texts, with line numbers, after the answer key.
+        paper: ``"a4"`` or ``"letter"``.
+        thesis: the claim numbered 1 (default: the map's first main claim).
+        base_dir, texts: where source texts are looked for (default: the
+            map's folder; then ``texts``; then ``ARGMAP_TEXTS``), as ``argmap check``.
+        timeout: seconds Graphviz may take for each layout.
+
+    Raises:
+        SheetError: an unknown claim in ``keep`` or ``thesis``, an unknown paper.
+        argmap.sheets.PrintUnavailable: fpdf2 or a Unicode font is missing.
+        argmap.render.GraphvizNotFound, argmap.render.RenderFailed: as for drawing.
+    """
+    keep = _ids(keep)
+    check_claims(argument_map, keep, "keep")
+    if thesis is not None:
+        check_claims(argument_map, (thesis,), "start from")
+    try:
+        page_size(paper)
+    except ValueError as exc:
+        raise SheetError(str(exc), paper) from None
+    words = sheet_words(argument_map.lang)
+    title = argument_map.title or words["untitled"]
+    read = reading(argument_map, thesis)
+    numbers = {claim: i for i, claim in enumerate(read.order, 1)}
+    planner = _Planner(argument_map, numbers, frozenset(numbers) - set(keep), timeout)
+    doc = Document(paper, title=title, footer=words["page"], lang=argument_map.lang)
+
+    # The header's height, measured on a page that is then thrown away.
+    probe = Document(paper, lang=argument_map.lang)
+    probe.add_page()
+    top = probe.y
+    _header(probe, argument_map, title, words, task)
+    first_top = probe.y
+    probe.add_page()
+    _continued(probe, title, words)
+    rest_top = probe.y
+    bottom = probe.bottom()
+
+    best = None
+    for landscape in (False, True):
+        w, h = page_size(paper, landscape)
+        width = w - 2 * MARGIN
+        bottom_here = h - (page_size(paper)[1] - bottom)
+        first = (width, bottom_here - first_top)
+        rest = (width, bottom_here - rest_top)
+        planner.columns = _columns(width)
+        pages = plan_pages(planner, read.order, read.parent, first, rest)
+        if best is None or len(pages) < len(best[1]):
+            best = (landscape, pages, first, rest)
+    landscape, pages, first, rest = best
+    planner.columns = _columns(first[0])
+    on_page = {claim: i for i, page in enumerate(pages, 1) for claim in page}
+
+    for i, shown in enumerate(pages):
+        doc.add_page(landscape)
+        if i == 0:
+            _header(doc, argument_map, title, words, task)
+        else:
+            _continued(doc, title, words)
+        area = first if i == 0 else rest
+        source = dot_source(argument_map, planner.drawing(shown, on_page, words))
+        lay = layout(source, timeout)
+        scale = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
+        x = doc.pdf.l_margin + (area[0] - lay.width * scale) / 2
+        doc.place(pdf(source, timeout), x, doc.y, scale)
+
+    texts_found = source_texts(argument_map, base_dir, texts)
+    _answer_key(doc, argument_map, title, words, read.order, numbers, set(keep), planner.links, texts_found)
+    if with_text:
+        for text in texts_found:
+            _source_text(doc, text, words)
+    return doc.output()
+
+
+def _columns(width: float) -> int:
+    """How many boxes stand side by side in ``width`` points at the smallest scale."""
+    return max(2, int(width // (MIN_BOX[0] * 1.15)))
+
+
+def _header(doc: Document, argument_map: ArgumentMap, title: str, words: dict[str, str], task: str | None) -> None:
+    doc.text(title, size=16, style="B", gap=2)
+    if argument_map.question:
+        doc.text(argument_map.question, size=11, style="I", gap=4)
+    doc.fields([words["name"], words["class"], words["date"]], [230, 110, 140])
+    doc.text(f"{words['task_label']} {task or words['task']}", size=11, gap=2)
+    legend = _legend(argument_map)
+    if legend:
+        doc.text(legend, size=8.5, colour=60, gap=2)
+    doc.rule(6)
+
+
+def _continued(doc: Document, title: str, words: dict[str, str]) -> None:
+    doc.text(words["continued"].format(title=title), size=11, style="B", gap=2)
+    doc.rule(6)
+
+
+def _legend(argument_map: ArgumentMap) -> str:
+    """One line naming the kinds of arrow (and box) the map uses."""
+    w = words_for(argument_map.lang)
+    kinds = {link.kind for link in links_of(argument_map)}
+    parts = []
+    for kind, symbol, word in (
+        ("support", "──▶", w["supports"]),
+        ("rebuttal", "━━┫", w["rebuttal"]),
+        ("undercut", "╍╍┫", w["undercut"]),
+        ("contradiction", "◀┈┈▶", w["contradiction"]),
+    ):
+        if kind in kinds:
+            parts.append(f"{symbol} {word}")
+    if any(c.implicit for c in argument_map.claims):
+        parts.append(f"┆ ┆ {w['implicit']}")
+    return "     ".join(parts)
+
+
+def _answer_key(
+    doc: Document,
+    argument_map: ArgumentMap,
+    title: str,
+    words: dict[str, str],
+    order: Sequence[str],
+    numbers: dict[str, int],
+    kept: set[str],
+    links: Sequence[Link],
+    texts: list[Text],
+) -> None:
+    doc.add_page()
+    doc.text(words["key"].format(title=title), size=15, style="B", gap=2)
+    doc.rule(8)
+    basis_words = words_for(argument_map.lang)
+    lines = {t.source.id: t.lines for t in texts if t.lines is not None}
+    by_key = {link.key: link for link in links}
+    claims = {c.id: c for c in reversed(argument_map.claims)}
+    for claim_id in order:
+        claim = claims[claim_id]
+        details = []
+        marks = [m for m, on in ((words["given"], claim_id in kept), (words["implicit"], claim.implicit)) if on]
+        for link in links:
+            if claim_id in link.heads:
+                target = link
+                while not target.target_is_claim:
+                    target = by_key[target.target]
+                details.append(words[link.kind].format(numbers=numbers[target.target]))
+        if claim.basis is not None:
+            details.append(words["basis"].format(basis=basis_words[claim.basis]))
+        if claim.quote:
+            details.append(words["quote"].format(quote=claim.quote))
+        if claim.source:
+            details.append(words["source"].format(source=_source_line(argument_map, claim, lines, words)))
+        text = claim.text + ("  " + " ".join(marks) if marks else "")
+        doc.item(str(numbers[claim_id]), text, details)
+
+
+def _source_line(argument_map: ArgumentMap, claim, lines: dict, words: dict[str, str]) -> str:
+    try:
+        source = argument_map.source(claim.source)
+    except KeyError:
+        return claim.source
+    parts = [source.title]
+    who = ", ".join(p for p in (source.author, source.date) if p)
+    if who:
+        parts[0] += f" ({who})"
+    if claim.quote and claim.source in lines:
+        found = quote_line(claim.quote, lines[claim.source])
+        if found is not None:
+            parts.append(words["line"].format(line=found))
+    return ", ".join(parts)
+
+
+def _source_text(doc: Document, text: Text, words: dict[str, str]) -> None:
+    doc.add_page()
+    source = text.source
+    doc.text(words["text"].format(title=source.title), size=13, style="B", gap=1)
+    who = ", ".join(p for p in (source.author, source.date) if p)
+    if who:
+        doc.text(who, size=9, colour=70, gap=1)
+    doc.rule(6)
+    if text.lines is None:
+        doc.text(words["text_missing"].format(title=source.title, file=source.file), size=10)
+        return
+    doc.numbered_lines(list(text.lines))
