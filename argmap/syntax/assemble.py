@@ -63,22 +63,19 @@ def _describe(indent: str) -> str:
     return " and ".join(parts)
 
 
-def _mixed_hint(indent: str, other: str) -> str | None:
-    if ("\t" in indent) != ("\t" in other) or ("\t" in indent and indent != other):
-        return "do not mix tabs and spaces: indent every line of a level with the same characters (argmap fmt uses 2 spaces a level)"
-    return None
-
-
 class _Node:
     """An open line that later, more indented lines can belong to."""
 
-    __slots__ = ("kind", "indent", "child_indent", "line", "builder", "claim", "sign", "label", "id_span", "depth")
+    __slots__ = (
+        "kind", "indent", "child_indent", "aliases", "line", "builder", "claim", "sign", "label", "id_span", "depth"
+    )
 
     def __init__(self, kind, line, builder=None, claim=None, sign=None, label=None, id_span=None, depth=0):
         self.depth = depth  # outline depth: 0 for a top-level line
         self.kind = kind
         self.indent = line.indent
         self.child_indent = None
+        self.aliases: set[str] = set()  # other indentations of its children, already reported
         self.line = line
         self.builder = builder
         self.claim = claim  # the single claim id this node stands for, if any
@@ -196,32 +193,65 @@ class _Assembler:
                 )
                 continue
             parent = stack[-1]
+            realigned = False
+            if _too_deep(parent, line.kind):
+                realigned = self.realign(stack, line)
+                parent = stack[-1]
             if line.kind == "broken" and parent.kind == "argument":
                 parent.builder.broken = True
             if parent.kind == "broken" or line.kind == "broken":
                 # Under a line that did not parse: already reported, nothing to attach to.
                 stack.append(_Node("broken", line))
                 continue
-            if line.kind == "item" and parent.kind == "claim" and parent.depth > 0:
+            if line.kind == "item" and parent.kind == "claim" and parent.depth > 0 and not realigned:
                 # Reported, then read as written, so that its claim exists
                 # and nothing under it is reported a second time.
                 self.check_step(stack, line)
             if parent.child_indent is None:
                 parent.child_indent = indent
-            elif parent.child_indent != indent:
-                self.err(
+            elif parent.child_indent != indent and indent not in parent.aliases:
+                self.indent_error(
                     "E103",
-                    f"inconsistent indentation: this line is indented {_describe(indent)},"
-                    f" the lines beside it {_describe(parent.child_indent)}",
-                    self.line_span(line),
-                    _mixed_hint(indent, parent.child_indent)
-                    or "indent lines at the same level alike (do not mix tabs and spaces)",
+                    "inconsistent indentation: this line is indented {this}, the lines beside it {beside}",
+                    parent,
+                    line,
+                    this=_describe(indent),
+                    beside=_describe(parent.child_indent),
                 )
-                continue
             node = self.inner(parent, line)
             if node is not None:
                 stack.append(node)
         return self.finish()
+
+    def realign(self, stack: list[_Node], line: Line) -> bool:
+        """A line indented deeper than its siblings, so that it landed under a
+        line that cannot hold it (``premise`` under a premise, ``quote:``
+        under ``source:``): when a line above can hold it, report how far to
+        indent it (once for every line indented alike) and read it there.
+        Returns whether the line was moved; ``stack`` is cut back to its new parent."""
+        indent = line.indent
+        for i in range(len(stack) - 2, -1, -1):
+            node = stack[i]
+            if node.kind == "broken":
+                return False
+            if not _accepts(node, line.kind) or node.child_indent is None:
+                continue
+            if not (indent.startswith(node.child_indent) and len(indent) > len(node.child_indent)):
+                return False
+            del stack[i + 1 :]
+            if indent not in node.aliases:
+                self.indent_error(
+                    "E124", "this line is indented deeper than the lines beside it under `{head}`", node, line
+                )
+            return True
+        return False
+
+    def indent_error(self, code: str, message: str, parent: _Node, line: Line, **fields) -> None:
+        """Report ``line``, indented unlike the lines under ``parent``, with how far to indent it;
+        lines after it indented alike are read as its siblings, without another report."""
+        parent.aliases.add(line.indent)
+        hint, args = _indent_hint(parent.child_indent, line.indent, self.source_lines[parent.line.lineno - 1])
+        self.diagnostics.append(error(code, message, self.line_span(line), hint, **args, **fields))
 
     def check_step(self, stack: list[_Node], line: Line) -> None:
         """E118 when an outline item under an item is not indented one step
@@ -257,6 +287,7 @@ class _Assembler:
         if kind in ("claim", "implicit"):
             ident, text, _ = parts
             id_span = self.tok_span(line, ident)
+            self.comment_in_text(line, str(ident), id_span.end_column)
             builder = _ClaimBuilder(str(ident), text, kind == "implicit", span, id_span)
             self.out.append(builder)
             return _Node("claim", line, builder, claim=str(ident), id_span=id_span)
@@ -336,6 +367,8 @@ class _Assembler:
         # A claim defined here: by a `claim` line, an outline item or an argument's step line.
         defines = type(parent.builder) is _ClaimBuilder
         if kind == "continuation":
+            if defines:
+                self.comment_in_text(line, parent.builder.id, 1)
             if defines or pk in ("text", "attribute", "group", "argument"):
                 parent.builder.parts.append(line.parts[1])
                 return None
@@ -411,11 +444,34 @@ class _Assembler:
         id_span = self.tok_span(line, ident)
         builder = None
         if form != "ref":
+            self.comment_in_text(line, str(ident), id_span.end_column)
             argument = parent.builder.id
             builder = _ClaimBuilder(str(ident), text, form == "implicit", span, id_span, argument=argument)
             self.out.append(builder)
         parent.builder.steps.append((str(keyword), str(ident), id_span, span))
         return _Node("step", line, builder, claim=str(ident), id_span=id_span)
+
+    def comment_in_text(self, line: Line, claim: str, after: int) -> None:
+        """W125 when a claim's text on this line holds `` # ``: written as a
+        comment, but a `#` after text is part of the text (the language keeps
+        it so, since texts may contain `#`)."""
+        src = self.source_lines[line.lineno - 1] if line.lineno <= len(self.source_lines) else ""
+        start = src.find("|" if line.kind == "continuation" else ":", after - 1)
+        found = _COMMENT_IN_TEXT.search(src, start + 1) if start >= 0 else None
+        if found is None:
+            return
+        col = found.start() + 1
+        comment = src[found.start() :].rstrip()
+        self.diagnostics.append(
+            warning(
+                "W125",
+                "`{comment}` is part of the text of claim `{id}`: after text, `#` does not start a comment",
+                Span(self.filename, line.lineno, col, line.lineno, col + len(comment)),
+                "put the comment on a line of its own, above the claim",
+                comment=comment if len(comment) <= 40 else comment[:39] + "…",
+                id=claim,
+            )
+        )
 
     def misplaced(self, line: Line, span: Span, hint: str) -> None:
         self.err("E104", "this indented line does not fit under the line it is indented under", span, hint)
@@ -429,6 +485,7 @@ class _Assembler:
         else:
             _, ident, text, _ = target
             toks = (ident,)
+            self.comment_in_text(line, str(ident), self.tok_span(line, ident).end_column)
             builder = _ClaimBuilder(
                 str(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
             )
@@ -738,6 +795,64 @@ class _Assembler:
 
 
 _SIGN_WORD = {"+": "support", "-": "rebuttal", "~": "undercut"}
+
+
+def _accepts(node: _Node, kind: str) -> bool:
+    """Whether a line of ``kind`` can stand under ``node`` (as :meth:`_Assembler.inner` reads it)."""
+    pk = node.kind
+    if kind == "continuation":
+        return type(node.builder) is _ClaimBuilder or pk in ("text", "attribute", "group", "argument")
+    if kind == "attribute":
+        return type(node.builder) is _ClaimBuilder or pk in ("source", "argument", "group", "relation")
+    if kind == "step":
+        return pk == "argument"
+    if kind == "stance":
+        return pk == "position"
+    if kind == "item":
+        return pk == "claim"
+    return True
+
+
+def _indent_hint(expected: str, actual: str, statement: str) -> tuple[str, dict]:
+    """The hint (a template) and its fields for a line indented ``actual``
+    where its siblings under ``statement`` are indented ``expected``."""
+    args = {"head": _head(statement), "expected": len(expected), "actual": len(actual)}
+    if ("\t" in actual) != ("\t" in expected) or ("\t" in actual and actual != expected):
+        return _MIXED, args
+    if "\t" in actual:  # pragma: no cover - equal tab indentation is no error
+        return "indent lines at the same level alike", args
+    if len(expected) == 1:
+        return "indent it by 1 space under `{head}`; this line has {actual}", args
+    return "indent it by {expected} spaces under `{head}`; this line has {actual}", args
+
+
+_MIXED = (
+    "do not mix tabs and spaces: indent every line of a level with the same characters"
+    " (argmap fmt uses 2 spaces a level)"
+)
+
+
+def _too_deep(parent: _Node, kind: str) -> bool:
+    """Whether a line of ``kind`` under ``parent`` is most likely just indented
+    too far (a step under a step, anything but a `|` line under an attribute),
+    rather than written under the wrong statement."""
+    if parent.kind in ("attribute", "text"):
+        return kind in ("attribute", "item", "step", "stance")
+    return parent.kind == "step" and kind == "step"
+
+
+def _head(src: str) -> str:
+    """The start of a statement's line, to name it: ``argument x:``, ``+ gap:``, ``a supports b``."""
+    stripped = src.strip()
+    colon = stripped.find(":")
+    if colon > 0 and not _RELATION_WORD.search(stripped, colon):
+        stripped = stripped[: colon + 1]
+    return stripped if len(stripped) <= 40 else stripped[:39] + "…"
+
+
+#: `` # `` in a claim's text: what a comment looks like (a hashtag such as `#MeToo` does not).
+_COMMENT_IN_TEXT = re.compile(r"(?<=[ \t])#(?=[ \t]|$)")
+_RELATION_WORD = re.compile(r"\s(supports|rebuts|contradicts|undercuts)\s")
 
 
 def _item_ids(line: Line) -> list[str]:

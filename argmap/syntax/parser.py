@@ -17,6 +17,7 @@ from lark import Lark, Token, UnexpectedCharacters, UnexpectedInput, UnexpectedT
 from argmap._linebreaks import FALSE_LINE_BREAKS, SourceLines
 from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
+from argmap.syntax._repair import Repair, diagnose
 from argmap.syntax.lines import Line, LineTransformer
 
 __all__ = ["grammar_text", "parse_lines", "MAX_SYNTAX_ERRORS"]
@@ -74,13 +75,17 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
             break
         except UnexpectedInput as exc:
             bad = _error_line(exc, first, n_lines)
-            diagnostics.append(_describe(exc, source, bad, filename))
+            repairs, repaired = _repaired(source, bad, filename)
+            if repairs:
+                diagnostics.extend(r.diagnostic for r in repairs)
+            else:
+                diagnostics.append(_describe(exc, source, bad, filename))
             if bad > first:
                 try:
                     lines.extend(_parse_segment(_segment(text, starts, first, bad), first))
                 except UnexpectedInput:  # pragma: no cover - every prefix of whole lines parses
                     pass
-            lines.append(_broken_line(source, bad))
+            lines.extend(repaired or [_broken_line(source, bad)])
             first = bad + 1
             if len(diagnostics) >= MAX_SYNTAX_ERRORS and first < n_lines:
                 diagnostics.append(
@@ -93,6 +98,47 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
                 )
                 break
     return lines, diagnostics
+
+
+def _repaired(source: SourceLines, index: int, filename: str | None) -> tuple[list[Repair], list[Line]]:
+    """A beginner's mistake on line ``index`` (0-based) that argmap can name and
+    mend: the diagnostics, and the line records of the mended line (which
+    stand in for the broken line, so nothing follows on from the mistake).
+    Nothing when no known mistake explains the error."""
+    src = source.line(index + 1)
+    following = source.line(index + 2) if index + 1 < len(source) else None
+    line = src
+    repairs: list[Repair] = []
+    # A hyphen first: mending it moves no column, so a keyword found after it is placed right.
+    for _ in range(2):
+        repair = diagnose(line, index + 1, following, filename)
+        if repair is None:
+            break
+        repairs.append(repair)
+        line = repair.line
+        try:
+            records = _parse_segment("\n" + line.rstrip(), index)
+        except UnexpectedInput:
+            continue
+        for repair in repairs:
+            if repair.shift:
+                for record in records:
+                    record.parts = _shifted(record.parts, repair.at + 1 + repair.shift, repair.shift)
+        return repairs, records
+    return [], []
+
+
+def _shifted(parts, after: int, shift: int):
+    """``parts`` with the columns of tokens at or after column ``after`` moved back by ``shift``."""
+    if isinstance(parts, Token):
+        if parts.column is not None and parts.column >= after:
+            parts.column -= shift
+        return parts
+    if isinstance(parts, tuple):
+        return tuple(_shifted(p, after, shift) for p in parts)
+    if isinstance(parts, Line):
+        parts.parts = _shifted(parts.parts, after, shift)
+    return parts
 
 
 def _broken_line(source: SourceLines, index: int) -> Line:
