@@ -7,6 +7,7 @@ from argmap._meaning import MapError
 from argmap.builder import MapBuilder
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
+from argmap.explanation import Explanation, Ground, explain, grounds
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -42,6 +43,8 @@ __all__ = [
     "Contradiction",
     "Diagnostic",
     "Evaluation",
+    "Explanation",
+    "Ground",
     "Group",
     "MapBuilder",
     "MapError",
@@ -58,7 +61,9 @@ __all__ = [
     "Undercut",
     "check",
     "evaluate",
+    "explain",
     "format_diagnostic",
+    "grounds",
     "load",
     "outline",
     "parse",
