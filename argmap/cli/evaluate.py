@@ -28,6 +28,9 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     parser.add_argument(
+        "--explain", action="store_true", help="also say why each claim stands, falls or stays open (not for dfquad)"
+    )
+    parser.add_argument(
         "--max-extensions",
         type=_positive,
         metavar="N",
@@ -50,6 +53,8 @@ def _positive(text: str) -> int:
 def run(args, out, err) -> int:
     if args.semantics == "dfquad" and args.support not in (None, "none"):
         raise UsageError("--support does not apply to dfquad, which takes supports as they are")
+    if args.explain and args.semantics == "dfquad":
+        raise UsageError("--explain follows extensions; dfquad has strengths instead")
     support = args.support or "none"
     inp, argument_map = read_one(args.file, err, "not evaluated")
     if argument_map is None:
@@ -67,14 +72,25 @@ def run(args, out, err) -> int:
         print(f"{inp.display_name}: error: {exc}; use --support none", file=err)
         return 1
     print_diagnostics(list(result.diagnostics), inp.text, err)
+    explanations = None
+    if args.explain:
+        from argmap.explanation import explain_all
+
+        explanations = explain_all(argument_map, evaluation=result)
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), file=out)
+        data = result.to_dict()
+        if explanations is not None:
+            data["explanations"] = [e.to_dict() for e in explanations.values()]
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
     texts = _texts(argument_map)
     if result.semantics == "dfquad":
         _print_strengths(result, argument_map, texts, inp.display_name, out)
     else:
         _print_extensions(result, texts, inp.display_name, out)
+    for explanation in (explanations or {}).values():
+        print(file=out)
+        print(explanation.text(), file=out)
     return 0
 
 
