@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap, Claim, Contradiction, Position, Rebuttal, Support, Undercut
 
+#: The semantics of the first tests (issue 9); tests/test_tasks*.py cover the rest.
+CLASSIC_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+
 
 def random_map(rng: random.Random, max_arguments: int = 9) -> ArgumentMap:
     """A random map with at most ``max_arguments`` claims and named supports."""
@@ -136,8 +139,14 @@ def brute_framework(m: ArgumentMap, support: str) -> tuple[list[str], set[tuple[
     return claims + names, attacks | undercuts
 
 
-def brute_extensions(arguments: list[str], attacks: set[tuple[str, str]]) -> dict[str, list[frozenset[str]]]:
-    """Grounded, complete, preferred and stable extensions by enumerating every subset."""
+def brute_extensions(
+    arguments: list[str], attacks: set[tuple[str, str]], cf2: bool = False
+) -> dict[str, list[frozenset[str]]]:
+    """The extensions of every semantics argmap knows, by enumerating every
+    subset and reading the definitions of docs/semantics.md (Dung 1995;
+    Baroni, Caminada, Giacomin 2011; Dung, Mancarella, Toni 2007 for ideal;
+    Caminada 2007 for eager; Baroni, Giacomin, Guida 2005 for CF2, only
+    with ``cf2``: it is the slowest to check)."""
     args = list(arguments)
 
     def attacked_by(s: frozenset[str]) -> set[str]:
@@ -150,15 +159,76 @@ def brute_extensions(arguments: list[str], attacks: set[tuple[str, str]]) -> dic
         hit = attacked_by(s)
         return all(a in hit for a, b in attacks if b == x)
 
+    def maximal(sets, key=lambda s: s):
+        return [s for s in sets if not any(key(s) < key(t) for t in sets)]
+
+    def in_all(sets) -> frozenset[str]:
+        common = set(args)
+        for s in sets:
+            common &= s
+        return frozenset(common)
+
+    def rng(s: frozenset[str]) -> frozenset[str]:
+        return s | attacked_by(s)
+
     subsets = [frozenset(c) for k in range(len(args) + 1) for c in combinations(args, k)]
     cf = [s for s in subsets if conflict_free(s)]
     admissible = [s for s in cf if all(defends(s, x) for x in s)]
     complete = [s for s in admissible if all(x in s for x in args if defends(s, x))]
-    preferred = [s for s in admissible if not any(s < t for t in admissible)]
+    preferred = maximal(admissible)
     stable = [s for s in cf if attacked_by(s) == set(args) - s]
     grounded = [min(complete, key=len)]
     assert all(grounded[0] <= s for s in complete), "the grounded extension is the least complete one"
-    return {"grounded": grounded, "complete": complete, "preferred": preferred, "stable": stable}
+    semi_stable = maximal(complete, rng)
+    ideal = maximal([s for s in admissible if s <= in_all(preferred)])
+    eager = maximal([s for s in admissible if s <= in_all(semi_stable)])
+    assert len(ideal) == len(eager) == 1, "ideal and eager extensions are unique"
+    found = {
+        "grounded": grounded,
+        "complete": complete,
+        "preferred": preferred,
+        "stable": stable,
+        "admissible": admissible,
+        "conflict-free": cf,
+        "naive": maximal(cf),
+        "semi-stable": semi_stable,
+        "stage": maximal(cf, rng),
+        "ideal": ideal,
+        "eager": eager,
+    }
+    if cf2:
+        found["cf2"] = [s for s in subsets if _is_cf2(frozenset(args), attacks, s)]
+    return found
+
+
+def _is_cf2(arguments: frozenset[str], attacks: set[tuple[str, str]], e: frozenset[str]) -> bool:
+    """Whether ``e`` is a CF2 extension of the framework restricted to
+    ``arguments``, by the recursive definition of Baroni, Giacomin and Guida
+    (2005): one component: a naive extension; else for every component S,
+    e & S is a CF2 extension of the framework restricted to UP(S, e), the
+    members of S that no member of e outside S attacks."""
+    if not e <= arguments:
+        return False
+    inner = {(a, b) for a, b in attacks if a in arguments and b in arguments}
+    reach = {a: {a} for a in arguments}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in inner:
+            for x in arguments:
+                if a in reach[x] and b not in reach[x]:
+                    reach[x].add(b)
+                    changed = True
+    components = {frozenset(y for y in arguments if y in reach[x] and x in reach[y]) for x in arguments}
+    if len(components) <= 1:
+        if any(a in e and b in e for a, b in inner):
+            return False
+        return all(any((x, y) in inner or (y, x) in inner for y in e | {x}) for x in arguments - e)
+    for s in components:
+        up = frozenset(a for a in s if not any(b in e and b not in s and t == a for b, t in inner))
+        if not _is_cf2(up, inner, e & s):
+            return False
+    return True
 
 
 def sorted_extensions(extensions) -> tuple[tuple[str, ...], ...]:
@@ -349,3 +419,20 @@ def brute_structure_extensions(elements: list[str], attacks: set[Attack]) -> dic
         "preferred": [named(x) for x in preferred],
         "stable": [named(x) for x in found["stable"]],
     }
+
+
+# -- abstract frameworks for the reasoning tasks ----------------------------------
+
+
+def random_framework(rng: random.Random, max_arguments: int = 7) -> tuple[list[str], set[tuple[str, str]]]:
+    """A random abstract framework of 1 to ``max_arguments`` arguments: random
+    attacks of a random density, self-attacks, and now and then an odd cycle."""
+    n = rng.randint(1, max_arguments)
+    args = [f"a{i}" for i in range(n)]
+    density = rng.random() * 0.45
+    attacks = {(a, b) for a in args for b in args if a != b and rng.random() < density}
+    attacks |= {(a, a) for a in args if rng.random() < 0.07}
+    if n >= 3 and rng.random() < 0.3:
+        a, b, c = rng.sample(args, 3)
+        attacks |= {(a, b), (b, c), (c, a)}
+    return args, attacks

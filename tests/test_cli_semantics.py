@@ -140,7 +140,7 @@ def test_evaluate_random_bytes_exits_1():
 @pytest.mark.parametrize(
     "args",
     [
-        ["--semantics", "ideal"],
+        ["--semantics", "ideals"],
         ["--support", "abstract"],
         ["--semantics", "dfquad", "--support", "deductive"],
         ["--format", "xml"],

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 import argmap
 from argmap.model import ArgumentMap, Claim, Rebuttal, Support
 from argmap.semantics import (
-    EXTENSION_SEMANTICS,
     SEMANTICS,
     SUPPORT_MODES,
     Evaluation,
@@ -22,6 +21,7 @@ from argmap.semantics import (
 )
 from argmap.semantics import _dung
 from tests.strategies_semantics import (
+    CLASSIC_SEMANTICS,
     brute_extensions,
     brute_framework,
     has_odd_cycle,
@@ -50,7 +50,7 @@ def test_every_semantics_matches_brute_force(support):
         self_attacks += any(a == b for a, b in attacks)
         odd_cycles += has_odd_cycle(arguments, attacks)
         expected = brute_extensions(arguments, attacks)
-        for semantics in EXTENSION_SEMANTICS:
+        for semantics in CLASSIC_SEMANTICS:
             result = evaluate(m, semantics, support)
             assert result.extensions == sorted_extensions(expected[semantics]), (semantics, m)
     # The random maps do exercise the hard cases.
@@ -67,7 +67,7 @@ def test_brute_force_covers_up_to_nine_arguments():
 def test_status_follows_the_definitions_on_random_maps():
     """Accepted = sceptically accepted, rejected = in no extension, undecided = credulously only; grounded uses its labelling."""
     for m in _random_maps()[:300]:
-        for semantics in EXTENSION_SEMANTICS:
+        for semantics in CLASSIC_SEMANTICS:
             result = evaluate(m, semantics)
             extensions = [set(e) for e in result.extensions]
             if semantics == "grounded":
@@ -106,7 +106,7 @@ def test_extensions_nest_as_theory_says(m):
 def test_evaluation_does_not_depend_on_the_order_of_statements(m):
     """Writing the same statements in another order gives the same extensions."""
     shuffled = ArgumentMap(list(reversed(m.items)))
-    for semantics in EXTENSION_SEMANTICS:
+    for semantics in CLASSIC_SEMANTICS:
         assert evaluate(m, semantics).extensions == evaluate(shuffled, semantics).extensions
 
 
@@ -161,7 +161,7 @@ def test_seed_grounded_extension():
     assert result.status["no_race"] is Status.ACCEPTED
 
 
-@pytest.mark.parametrize("semantics", EXTENSION_SEMANTICS)
+@pytest.mark.parametrize("semantics", CLASSIC_SEMANTICS)
 @pytest.mark.parametrize("support", SUPPORT_MODES)
 def test_seed_has_one_extension_in_every_mode(semantics, support):
     """The seed sketch has no cycle left undecided: every semantics agrees on one extension."""
@@ -232,7 +232,7 @@ def test_to_dict_has_the_fixed_shape():
 
 @pytest.mark.parametrize(
     "semantics,support",
-    [("ideal", "none"), ("grounded", "abstract"), ("dfquad", "deductive")],
+    [("ideals", "none"), ("grounded", "abstract"), ("dfquad", "deductive")],
 )
 def test_unknown_semantics_or_mode_raises_value_error(semantics, support):
     """An unknown semantics or support mode, or a support mode with DF-QuAD, is a ValueError."""
@@ -242,7 +242,7 @@ def test_unknown_semantics_or_mode_raises_value_error(semantics, support):
 
 def test_empty_map_has_the_empty_extension():
     """A map without claims has exactly the empty extension under every semantics."""
-    for semantics in EXTENSION_SEMANTICS:
+    for semantics in CLASSIC_SEMANTICS:
         assert evaluate(ArgumentMap(()), semantics).extensions == ((),)
     assert evaluate(ArgumentMap(()), "dfquad").strengths == {}
 

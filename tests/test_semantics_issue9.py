@@ -7,9 +7,10 @@ import random
 import pytest
 
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Step, Support, Undercut
-from argmap.semantics import EXTENSION_SEMANTICS, SUPPORT_MODES, Status, evaluate, framework
+from argmap.semantics import SUPPORT_MODES, Status, evaluate, framework
 from argmap.semantics import _dung
 from tests.strategies_semantics import (
+    CLASSIC_SEMANTICS,
     has_odd_cycle,
     brute_structure,
     brute_structure_extensions,
@@ -38,7 +39,7 @@ def test_every_semantics_matches_brute_force_with_named_linked_and_undercut_atta
     for m in _random_maps():
         elements, attacks = brute_structure(m, support)
         expected = brute_structure_extensions(elements, attacks)
-        for semantics in EXTENSION_SEMANTICS:
+        for semantics in CLASSIC_SEMANTICS:
             result = evaluate(m, semantics, support)
             assert result.extensions == sorted_extensions(expected[semantics]), (semantics, m)
             assert set(result.arguments) == set(elements)
@@ -71,7 +72,7 @@ def _status(items, semantics="grounded", support="none") -> dict[str, str]:
     return {k: v.value for k, v in evaluate(ArgumentMap(items), semantics, support).status.items()}
 
 
-@pytest.mark.parametrize("semantics", EXTENSION_SEMANTICS)
+@pytest.mark.parametrize("semantics", CLASSIC_SEMANTICS)
 def test_the_concession_lets_the_thesis_stand(semantics):
     """claim a, b, u; r: a rebuts b; u undercuts r: a, b and u are accepted, the rebuttal r is rejected."""
     items = _claims("a", "b", "u") + [Rebuttal("a", "b", name="r"), Undercut("u", "r")]
@@ -154,7 +155,7 @@ def test_auxiliary_arguments_are_never_reported():
     af = framework(m)
     assert af.arguments[: len(af.arguments) - len(af.auxiliary)] == ("a", "b", "u", "r", "w")
     assert af.auxiliary and all(x.startswith("aux_") for x in af.auxiliary)
-    for semantics in EXTENSION_SEMANTICS + ("dfquad",):
+    for semantics in CLASSIC_SEMANTICS + ("dfquad",):
         result = evaluate(m, semantics)
         assert result.arguments == ("a", "b", "u", "r", "w")
         assert set(result.status) == set(result.arguments)
@@ -233,7 +234,7 @@ def test_claims_stand_or_fall_as_in_afra():
     for m in _afra_maps():
         claims = {c.id for c in m.claims}
         nodes, attackers, _ = _afra(m)
-        for semantics in EXTENSION_SEMANTICS:
+        for semantics in CLASSIC_SEMANTICS:
             ours = {tuple(x for x in e if x in claims) for e in evaluate(m, semantics).extensions}
             if semantics == "grounded":
                 labels = _dung.grounded(len(nodes), attackers)
@@ -389,7 +390,7 @@ CONCESSION_OUTLINE = "claim b: B.\n  - (r) a: A.\n    ~ u: U.\n"
 
 
 @pytest.mark.parametrize("text", [CONCESSION, CONCESSION_OUTLINE], ids=["statements", "outline"])
-@pytest.mark.parametrize("semantics", EXTENSION_SEMANTICS)
+@pytest.mark.parametrize("semantics", CLASSIC_SEMANTICS)
 @pytest.mark.parametrize("support", SUPPORT_MODES)
 def test_the_worked_concession_example_as_text(text, semantics, support):
     """The issue's worked example, parsed as statements or as an outline: a, b and u accepted in every semantics and mode."""
@@ -441,7 +442,7 @@ def test_evaluation_does_not_depend_on_the_order_of_statements():
     """Writing the same statements in another order (so the auxiliary arguments come in another order) changes no extension and no strength."""
     for m in _random_maps()[:150]:
         shuffled = ArgumentMap(list(reversed(m.items)))
-        for semantics in EXTENSION_SEMANTICS:
+        for semantics in CLASSIC_SEMANTICS:
             assert evaluate(m, semantics).extensions == evaluate(shuffled, semantics).extensions
         a, b = evaluate(m, "dfquad").strengths, evaluate(shuffled, "dfquad").strengths
         assert all(a[x] == pytest.approx(b[x], abs=1e-9) for x in a)

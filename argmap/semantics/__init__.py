@@ -4,10 +4,13 @@ A map is translated into an abstract argumentation framework (Dung 1995):
 the claims, named relations and arguments are the arguments; rebuttals,
 contradictions and undercuts the attacks (a named or linked one through
 auxiliary arguments that results never show), and supports add attacks by
-the support mode (:data:`SUPPORT_MODES`). :func:`evaluate` computes the grounded, complete,
-preferred or stable extensions, or DF-QuAD strengths; everything here is a
-pure function from the map to immutable data. docs/semantics.md explains
-the semantics, with examples.
+the support mode (:data:`SUPPORT_MODES`). :func:`evaluate` computes the
+extensions of a map under any of :data:`ALL_SEMANTICS`, or DF-QuAD
+strengths; :func:`some_extension`, :func:`iter_extensions`,
+:func:`credulous` and :func:`sceptical` answer ICCMA's reasoning tasks on a
+:class:`Framework` without listing every extension (hard ones with a SAT
+solver). Everything here is a pure function to immutable data.
+docs/semantics.md explains the semantics, with examples.
 """
 
 from argmap._meaning import MapError
@@ -25,6 +28,18 @@ from argmap.semantics._evaluation import (
 )
 from argmap.semantics._framework import MAX_DERIVED_ATTACKS, SUPPORT_MODES, Framework, TooManyAttacks, framework
 from argmap.semantics._gradual import dfquad
+from argmap.semantics._tasks import (
+    ALL_SEMANTICS,
+    Answer,
+    Semantics,
+    SolverTimeout,
+    count_extensions,
+    credulous,
+    iter_extensions,
+    labelling,
+    sceptical,
+    some_extension,
+)
 from argmap.semantics._justify import Answer, Attack, Cycle, Defence, Justification, Refutation, justify, justify_all
 
 __all__ = [

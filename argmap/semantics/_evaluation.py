@@ -16,6 +16,8 @@ from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
 from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, build
 from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
+from argmap.semantics._sat import Problem
+from argmap.semantics._tasks import ALL_SEMANTICS, labels_of, stream
 
 __all__ = [
     "SEMANTICS",
@@ -30,7 +32,7 @@ __all__ = [
 ]
 
 #: The semantics :func:`evaluate` knows; the first is the default.
-EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+EXTENSION_SEMANTICS = ALL_SEMANTICS
 SEMANTICS = EXTENSION_SEMANTICS + ("dfquad",)
 
 
@@ -39,12 +41,12 @@ class Status(enum.Enum):
 
     Grounded semantics gives one labelling: ACCEPTED is IN (every attacker
     is rejected), REJECTED is OUT (an accepted argument attacks it),
-    UNDECIDED is neither. For complete, preferred and stable semantics,
-    which may have several extensions: ACCEPTED is sceptically accepted
-    (in every extension, and there is at least one), REJECTED is in no
-    extension, UNDECIDED is credulously but not sceptically accepted (in
-    some extensions, not all). For DF-QuAD: ACCEPTED above the neutral
-    strength 0.5, REJECTED below it, UNDECIDED at it.
+    UNDECIDED is neither. For the other semantics, which may have several
+    extensions: ACCEPTED is sceptically accepted (in every extension, and
+    there is at least one), REJECTED is in no extension, UNDECIDED is
+    credulously but not sceptically accepted (in some extensions, not all).
+    For DF-QuAD: ACCEPTED above the neutral strength 0.5, REJECTED below
+    it, UNDECIDED at it.
     """
 
     ACCEPTED = "accepted"
@@ -100,7 +102,10 @@ class Evaluation:
     ``extensions`` each extension as a sorted tuple of argument ids, the
     tuple of extensions sorted (empty for DF-QuAD); ``status`` every
     argument's :class:`Status`; ``strengths`` the DF-QuAD strengths (None
-    for the other semantics); ``diagnostics`` notes about the evaluation.
+    for the other semantics); ``diagnostics`` notes about the evaluation;
+    ``labels`` the labelling of each extension, one letter per argument in
+    the order of ``arguments`` (``i`` in, ``o`` out, ``u`` undecided; read
+    them with :meth:`labelling`).
     """
 
     semantics: str
@@ -111,6 +116,17 @@ class Evaluation:
     status: Mapping[str, Status] = field(converter=_frozen_mapping)
     strengths: Mapping[str, float] | None = field(default=None, converter=_frozen_mapping)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple)
+    labels: tuple[str, ...] = field(default=(), converter=tuple)
+
+    def labelling(self, i: int) -> Mapping[str, str]:
+        """The labelling of the ``i``-th extension: each argument's label,
+        "in", "out" (defeated by the extension) or "undec"."""
+        return FrozenMapping(zip(self.arguments, map(_LABEL_WORDS.__getitem__, self.labels[i])))
+
+    @property
+    def labellings(self) -> tuple[Mapping[str, str], ...]:
+        """The labelling of every extension, in the order of ``extensions``."""
+        return tuple(self.labelling(i) for i in range(len(self.labels)))
 
     @property
     def credulous(self) -> frozenset[str]:
@@ -131,17 +147,31 @@ class Evaluation:
         """The arguments whose status is ACCEPTED, in the order written."""
         return tuple(a for a in self.arguments if self.status[a] is Status.ACCEPTED)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, details: bool = False) -> dict[str, Any]:
         """What ``argmap evaluate --format json`` prints: ``semantics``,
         ``support`` and ``extensions``, or for DF-QuAD ``semantics`` and
-        ``strengths``."""
+        ``strengths``. With ``details``, also ``status`` (each argument's
+        status as a word) and, but for DF-QuAD, ``labellings`` (one dict per
+        extension)."""
+        status = {a: s.value for a, s in self.status.items()}
         if self.semantics == "dfquad":
-            return {"semantics": "dfquad", "strengths": dict(self.strengths or {})}
-        return {
+            result = {"semantics": "dfquad", "strengths": dict(self.strengths or {})}
+            if details:
+                result["status"] = status
+            return result
+        result = {
             "semantics": self.semantics,
             "support": self.support,
             "extensions": [list(ext) for ext in self.extensions],
         }
+        if details:
+            result["status"] = status
+            result["labellings"] = [dict(lab) for lab in self.labellings]
+        return result
+
+
+_LABEL_WORDS = {"i": "in", "o": "out", "u": "undec"}
+_LETTERS = {_dung.IN: "i", _dung.OUT: "o", _dung.UNDEC: "u"}
 
 
 def default_limit(arguments: int) -> int:
@@ -156,19 +186,25 @@ def evaluate(
     support: str = "none",
     *,
     max_extensions: int | None = None,
+    timeout: float | None = None,
 ) -> Evaluation:
-    """Evaluate ``argument_map`` under ``semantics`` (grounded, complete,
-    preferred, stable or dfquad) with supports read as ``support`` (none,
+    """Evaluate ``argument_map`` under ``semantics`` (one of
+    :data:`SEMANTICS`: grounded, complete, preferred, stable, admissible,
+    conflict-free, naive, semi-stable, stage, ideal, eager, cf2, or dfquad;
+    docs/semantics.md defines them) with supports read as ``support`` (none,
     deductive or necessary; DF-QuAD takes supports as they are and accepts
     only ``none``). Raises ValueError for an unknown semantics or mode, and
     :class:`argmap.semantics.MapError` (a ValueError carrying the
     diagnostics) when the map has errors that change what it means, such as
     a relation naming an unknown id: the answer would be about another map.
 
-    Complete, preferred and stable semantics can have exponentially many
-    extensions (every independent pair of contradicting claims doubles
-    them). When there are more than ``max_extensions`` (by default
-    :func:`default_limit`), :class:`TooManyExtensions`, a ValueError, is raised.
+    Most semantics can have exponentially many extensions (every
+    independent pair of contradicting claims doubles them). When there are
+    more than ``max_extensions`` (by default :func:`default_limit`),
+    :class:`TooManyExtensions`, a ValueError, is raised; when the search
+    takes more than ``timeout`` seconds, :class:`SolverTimeout`. To ask
+    about one claim without listing every extension, use
+    :func:`argmap.semantics.credulous` and :func:`argmap.semantics.sceptical`.
 
     >>> from argmap import parse
     >>> m = parse("claim a: A.\\nclaim b: B.\\nclaim c: C.\\na rebuts b\\nb rebuts c\\n")
@@ -185,10 +221,10 @@ def evaluate(
     require_meaning(argument_map, "evaluate")
     # Evaluating makes many objects and no reference cycles (see argmap._nogc).
     with no_gc():
-        return _evaluate(argument_map, semantics, support, max_extensions)
+        return _evaluate(argument_map, semantics, support, max_extensions, timeout)
 
 
-def _evaluate(argument_map, semantics, support, max_extensions) -> Evaluation:
+def _evaluate(argument_map, semantics, support, max_extensions, timeout) -> Evaluation:
     if semantics == "dfquad":
         if support != "none":
             raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
@@ -208,16 +244,28 @@ def _evaluate(argument_map, semantics, support, max_extensions) -> Evaluation:
         extensions = [tuple(sorted(names[i] for i in range(n) if labels[i] == _dung.IN))]
         by_label = {_dung.IN: Status.ACCEPTED, _dung.OUT: Status.REJECTED, _dung.UNDEC: Status.UNDECIDED}
         status = dict(zip(names, map(by_label.__getitem__, labels)))
+        letters = ["".join(_LETTERS[labels[i]] for i in range(n))]
     else:
         limit = default_limit(total) if max_extensions is None else max_extensions
-        found = _dung.extensions(total, attackers, semantics, limit)
-        if n < total:
-            found = [[i for i in ext if i < n] for ext in found]
-        extensions = sorted(tuple(sorted(names[i] for i in ext)) for ext in found)
+        problem = Problem(total, attackers, targets, [i >= n for i in range(total)])
+        found = []
+        for ext in stream(af.arguments, problem, semantics, timeout):
+            if len(found) >= limit:
+                raise TooManyExtensions(semantics, limit)
+            found.append(ext)
+        by_extension = sorted(
+            ((tuple(sorted(names[i] for i in ext if i < n)), ext) for ext in found), key=lambda pair: pair[0]
+        )
+        extensions = [names_of for names_of, _ in by_extension]
+        letters = []
+        for _, ext in by_extension:
+            labels = labels_of(problem, ext)
+            letters.append("".join(_LETTERS[labels[i]] for i in range(n)))
         count = [0] * n
         for ext in found:
             for i in ext:
-                count[i] += 1
+                if i < n:
+                    count[i] += 1
         total_found = len(found)
         status = {
             names[i]: (
@@ -229,7 +277,9 @@ def _evaluate(argument_map, semantics, support, max_extensions) -> Evaluation:
             )
             for i in range(n)
         }
-    return Evaluation(semantics, support, names, af.visible_attacks, extensions, status, None, af.diagnostics)
+    return Evaluation(
+        semantics, support, names, af.visible_attacks, extensions, status, None, af.diagnostics, letters
+    )
 
 
 def _strength_status(value: float) -> Status:
@@ -240,13 +290,9 @@ def _strength_status(value: float) -> Status:
     return Status.UNDECIDED
 
 
-_NAMES = {
-    "grounded": "grounded semantics",
-    "complete": "complete semantics",
-    "preferred": "preferred semantics",
-    "stable": "stable semantics",
-    "dfquad": "DF-QuAD",
-}
+_NAMES = {name: f"{name} semantics" for name in EXTENSION_SEMANTICS}
+_NAMES["cf2"] = "CF2 semantics"
+_NAMES["dfquad"] = "DF-QuAD"
 
 
 def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> list[Diagnostic]:

@@ -1,0 +1,296 @@
+"""The SAT backend: the hard reasoning tasks as calls to a SAT solver (python-sat).
+
+This is the only module that imports the SAT library. It works on a
+:class:`Problem` (arguments as integers) and answers with sets of
+integers; argmap.semantics._tasks says which task goes where.
+
+The encodings are the standard ones of the ICCMA solvers (mu-toksia,
+crustabri; Niskanen & Järvisalo 2020): for every argument ``a`` a
+variable ``in_a`` (a is in the set) and ``out_a`` (an argument in the set
+attacks a); complete labellings, admissible, conflict-free and stable
+sets as clauses over them; a *range* variable ``r_a`` (a is in the set or
+attacked by it) where semi-stable and stage semantics maximise the range.
+Maximal sets are found by iterated SAT calls, each asking for a strict
+superset of the last model; sceptical preferred, semi-stable and stage
+acceptance by counterexample-guided loops that block what is already known.
+
+Auxiliary arguments (the translation of named and linked attacks, see
+_framework.py) are ordinary arguments for the semantics built on complete
+labellings; where a semantics counts ranges or maximises sets, only the
+map's own arguments count, and for conflict-free sets an auxiliary argument
+is in exactly when none of its attackers is (it is a gate, not a choice).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator, Sequence
+
+from pysat.solvers import Solver
+
+__all__ = ["Problem", "Deadline", "Stopped", "Sat"]
+
+#: CaDiCaL 1.9.5: the fastest of python-sat's solvers on these encodings
+#: (benchmarks/bench_tasks.py), and it can be interrupted.
+SOLVER = "cadical195"
+
+
+class Stopped(Exception):
+    """The deadline passed during a solver call."""
+
+
+class Deadline:
+    """When a task must stop (``seconds`` None: never)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def remaining(self) -> float | None:
+        return None if self.end is None else self.end - time.monotonic()
+
+    def check(self) -> None:
+        if self.end is not None and time.monotonic() > self.end:
+            raise Stopped
+
+
+class Problem:
+    """A framework of integers: ``attackers[a]`` attack ``a``; ``aux[a]``
+    marks the auxiliary arguments; ``own`` lists the others."""
+
+    __slots__ = ("n", "attackers", "targets", "aux", "own", "has_aux")
+
+    def __init__(self, n: int, attackers: Sequence[Sequence[int]], targets: Sequence[Sequence[int]], aux: Sequence[bool]):
+        self.n = n
+        self.attackers = attackers
+        self.targets = targets
+        self.aux = aux
+        self.has_aux = any(aux)
+        self.own = [a for a in range(n) if not aux[a]] if self.has_aux else range(n)
+
+
+class Sat:
+    """One solver loaded with an encoding of ``problem``.
+
+    ``base`` is "cf" (conflict-free sets), "adm" (admissible sets), "com"
+    (complete extensions) or "stb" (stable extensions); ``ranges`` adds the
+    range variables of the map's own arguments.
+    """
+
+    def __init__(self, problem: Problem, base: str, deadline: Deadline, ranges: bool = False):
+        self.p = problem
+        self.deadline = deadline
+        n = problem.n
+        self.top = 2 * n
+        self.solver = Solver(name=SOLVER)
+        self.range_var: list[int] | None = None
+        clauses: list[list[int]] = []
+        add = clauses.append
+        attackers = problem.attackers
+        aux = problem.aux
+        for a in range(n):
+            ina = a + 1
+            att = attackers[a]
+            for b in att:
+                if b <= a or a not in attackers[b]:
+                    add([-ina, -(b + 1)])  # conflict-free (a self-attack gives [-ina])
+            if base == "stb":
+                add([ina, *(b + 1 for b in att)])
+            elif base == "cf":
+                if problem.has_aux and aux[a]:
+                    add([ina, *(b + 1 for b in att)])  # a gate: in when no attacker is
+            else:
+                outa = n + a + 1
+                for b in att:
+                    add([-ina, n + b + 1])  # defended: every attacker is attacked
+                add([-outa, *(b + 1 for b in att)])  # attacked by the set
+                if base == "com":
+                    for b in att:
+                        add([outa, -(b + 1)])
+                    add([ina, *(-(n + b + 1) for b in att)])  # defended means in
+        self.solver.append_formula(clauses)
+        phases = list(range(1, n + 1))
+        if ranges:
+            self.range_var = self._ranges(base)
+            phases += [v for v in self.range_var if v]
+        self.solver.set_phases(phases)
+        # Every model then covers every variable, mentioned in a clause or not.
+        self.add([self.new_var()])
+
+    def _ranges(self, base: str) -> list[int]:
+        """``r_a`` for each own argument: a is in the set or attacked by it."""
+        p = self.p
+        n = p.n
+        var = [0] * n
+        clauses = []
+        for a in p.own:
+            self.top += 1
+            r = var[a] = self.top
+            ina = a + 1
+            if base in ("com", "adm"):
+                outa = n + a + 1
+                clauses += [[-r, ina, outa], [r, -ina], [r, -outa]]
+            else:
+                att = p.attackers[a]
+                clauses.append([-r, ina, *(b + 1 for b in att)])
+                clauses.append([r, -ina])
+                clauses.extend([r, -(b + 1)] for b in att)
+        self.solver.append_formula(clauses)
+        return var
+
+    def new_var(self) -> int:
+        self.top += 1
+        return self.top
+
+    def add(self, clause: list[int]) -> None:
+        self.solver.add_clause(clause)
+
+    def close(self) -> None:
+        self.solver.delete()
+
+    # -- solving ---------------------------------------------------------------
+
+    def solve(self, assumptions: Sequence[int] = ()) -> bool:
+        remaining = self.deadline.remaining()
+        if remaining is None:
+            return self.solver.solve(assumptions=assumptions)
+        if remaining <= 0:
+            raise Stopped
+        timer = threading.Timer(remaining, self.solver.interrupt)
+        timer.start()
+        try:
+            result = self.solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
+        finally:
+            timer.cancel()
+        if result is None:
+            self.solver.clear_interrupt()
+            raise Stopped
+        return result
+
+    def in_set(self) -> list[int]:
+        """The arguments in the set of the last model (auxiliary ones included)."""
+        model = self.solver.get_model()
+        return [a for a in range(self.p.n) if model[a] > 0]
+
+    def range_of_model(self) -> list[int]:
+        model = self.solver.get_model()
+        return [a for a in self.p.own if model[self.range_var[a] - 1] > 0]
+
+    # -- building blocks of the tasks -------------------------------------------
+
+    def block_subsets(self, members: Sequence[int], variables: Sequence[int] | None = None, selector: int = 0) -> None:
+        """From now on, a set must have an own argument outside ``members``
+        (by ``variables``: the in variables, or the range variables)."""
+        inside = set(members)
+        var = variables or [a + 1 for a in range(self.p.n)]
+        clause = [var[a] for a in self.p.own if a not in inside]
+        if selector:
+            clause.append(-selector)
+        self.add(clause)
+
+    def block(self, members: Sequence[int]) -> None:
+        """From now on, a set must differ from ``members`` on an own argument."""
+        inside = set(members)
+        self.add([-(a + 1) if a in inside else a + 1 for a in self.p.own])
+
+    def _measure(self, ranges: bool) -> list[int]:
+        if ranges:
+            return self.range_of_model()
+        found = self.in_set()
+        return [a for a in found if not self.p.aux[a]] if self.p.has_aux else found
+
+    def maximise(self, assumptions: Sequence[int], ranges: bool = False) -> tuple[list[int], list[int]]:
+        """From the last model, a model whose own in set (or range) is
+        maximal among those satisfying ``assumptions``: returns that set (or
+        range) and the model's in set."""
+        current = self._measure(ranges)
+        model = self.in_set()
+        var = self.range_var if ranges else [a + 1 for a in range(self.p.n)]
+        while True:
+            self.deadline.check()
+            selector = self.new_var()
+            self.block_subsets(current, var, selector)
+            found = self.solve([*assumptions, selector, *(var[a] for a in current)])
+            if found:  # read the model before a new clause discards it
+                current = self._measure(ranges)
+                model = self.in_set()
+            self.add([-selector])
+            if not found:
+                return current, model
+
+    # -- the tasks -----------------------------------------------------------------
+
+    def some(self, assumptions: Sequence[int] = ()) -> list[int] | None:
+        return self.in_set() if self.solve(assumptions) else None
+
+    def each(self, assumptions: Sequence[int] = ()) -> Iterator[list[int]]:
+        """Every set, once per set of own arguments."""
+        while self.solve(assumptions):
+            found = self.in_set()
+            yield found
+            self.block(found)
+
+    def each_maximal(self) -> Iterator[list[int]]:
+        """Every set with a maximal set of own arguments."""
+        while self.solve():
+            found, model = self.maximise(())
+            yield model
+            self.block_subsets(found)
+
+    def maximal_with(self, literal: int) -> list[int] | None:
+        """A set with a maximal set of own arguments satisfying ``literal``
+        (in_a: containing a, -in_a: not containing a), or None."""
+        if literal > 0:
+            if not self.solve([literal]):
+                return None
+            return self.maximise([literal])[1]
+        while self.solve([literal]):
+            found, model = self.maximise(())
+            if -literal - 1 not in found:
+                return model
+            self.block_subsets(found)
+        return None
+
+    def each_range_maximal(self) -> Iterator[list[int]]:
+        """Every set whose own range is maximal (semi-stable, stage)."""
+        while self.solve():
+            top = self.maximise((), ranges=True)[0]
+            yield from self.each([self.range_var[a] for a in top])
+            self.block_subsets(top, self.range_var)
+
+    def range_maximal_with(self, literal: int) -> list[int] | None:
+        """A set with a maximal own range satisfying ``literal``, or None."""
+        while self.solve([literal]):
+            top = self.maximise((), ranges=True)[0]
+            if self.solve([literal, *(self.range_var[a] for a in top)]):
+                return self.in_set()
+            self.block_subsets(top, self.range_var)
+        return None
+
+    def sceptical_core(self, ranges: bool) -> list[int]:
+        """The own arguments in every set with a maximal own in set (or
+        range): each round asks for a maximal set that leaves out one of
+        the arguments still common to all found so far."""
+        core: set[int] | None = None
+        selector = 0
+        while True:
+            if core is None:
+                if not self.solve():
+                    return []
+            elif not self.solve([selector]):
+                return sorted(core)
+            top, model = self.maximise((), ranges)
+            if ranges and core is not None:  # is there one with this range that leaves out one?
+                if not self.solve([selector, *(self.range_var[a] for a in top)]):
+                    self.block_subsets(top, self.range_var)
+                    continue
+                model = self.in_set()
+            elif not ranges:
+                self.block_subsets(top)
+            own = set(model) if not self.p.has_aux else {a for a in model if not self.p.aux[a]}
+            core = own if core is None else core & own
+            if selector:
+                self.add([-selector])
+            selector = self.new_var()
+            self.add([-selector, *(-(a + 1) for a in core)])
