@@ -29,6 +29,7 @@ from argmap.model import (
 from argmap.outline import outline
 from argmap.reading import load, parse, read
 from argmap.semantics import Evaluation, Status, evaluate
+from argmap.sheets import steps, worksheet
 from argmap.render import render  # argmap.render is this function; `from argmap.render import ...` reaches the package
 
 __version__ = "0.1.0"
@@ -69,4 +70,6 @@ __all__ = [
     "parse",
     "read",
     "render",
+    "steps",
+    "worksheet",
 ]

@@ -24,7 +24,7 @@ from argmap.cli.common import UsageError
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ("check", "fmt", "evaluate", "compare", "export", "render", "outline")
+COMMANDS = ("check", "fmt", "evaluate", "compare", "export", "render", "outline", "worksheet", "steps")
 
 
 class _Parser(argparse.ArgumentParser):
