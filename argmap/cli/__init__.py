@@ -7,6 +7,11 @@ Each command is a module here with ``HELP``, ``add_arguments(parser)`` and
 130 Ctrl-C, 143 SIGTERM, 141 the reader of standard output went away
 (``argmap export m.argmap | head -1``), which ends the command quietly, as
 it ends any Unix tool.
+
+``--lang de|en`` (before or after the command) sets the interface
+language; without it the locale decides (``LC_ALL``, ``LC_MESSAGES``,
+``LANG``). Help texts, diagnostics and summaries are said in it; what a
+command draws or writes about a map follows the map's ``lang:``.
 """
 
 from __future__ import annotations
@@ -20,35 +25,107 @@ import sys
 import threading
 from typing import TextIO
 
-from argmap.cli.common import UsageError
+from argmap._i18n import LANGUAGES, N_, interface_language
+from argmap.cli.common import UsageError, _, language, speaking
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ("check", "fmt", "evaluate", "compare", "export", "render", "outline", "worksheet", "steps")
+COMMANDS = ("check", "fmt", "evaluate", "explain", "compare", "export", "render", "outline", "worksheet", "steps")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with "usage:" in the interface language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:
+            prefix = _("usage: ")
+        super().add_usage(usage, actions, groups, prefix)
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # exit code 2, one clear line, no traceback
         self.print_usage(sys.stderr)
-        print(f"argmap: error: {message}", file=sys.stderr)
+        print(_("{prog}: error: {message}", prog=self.prog, message=message), file=sys.stderr)
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# argparse's own words, said through argmap's catalog (see _translate_help).
+_ARGPARSE_WORDS = (
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+)
+
+_LANG_HELP = N_("the language of messages and help: en or de (default: from the locale, LC_ALL/LC_MESSAGES/LANG)")
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The ``argmap`` parser, its help texts in ``lang`` (default: the
+    interface language of the running command)."""
     from argmap import __version__
 
-    parser = _Parser(
-        prog="argmap",
-        description="Argument maps from plain text: check, evaluate and draw them.",
-    )
-    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        module = importlib.import_module(f"argmap.cli.{name}")
-        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+    with speaking(lang or language()):
+        parser = _Parser(
+            prog="argmap",
+            description="Argument maps from plain text: check, evaluate and draw them.",
+        )
+        parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+        parser.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+        for name in COMMANDS:
+            module = importlib.import_module(f"argmap.cli.{name}")
+            p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+            module.add_arguments(p)
+            # Also after the command; SUPPRESS keeps a --lang given before it.
+            p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_LANG_HELP)
+            p.set_defaults(_run=module.run)
+        _translate_help(parser)
     return parser
+
+
+def _translate_help(parser: argparse.ArgumentParser, seen: set[int] | None = None) -> None:
+    """Say every help text, description and group title of ``parser`` and its
+    subcommands in the interface language (``make messages`` extracts them
+    from the ``help=`` and ``HELP =`` literals of argmap/cli)."""
+    seen = set() if seen is None else seen
+    if id(parser) in seen:
+        return
+    seen.add(id(parser))
+    if parser.description:
+        parser.description = _(parser.description)
+    for group in parser._action_groups:
+        if group.title:
+            group.title = _(group.title)
+        if group.description:
+            group.description = _(group.description)
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = _(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                if choice.help:
+                    choice.help = _(choice.help)
+            for subparser in action.choices.values():
+                _translate_help(subparser, seen)
+
+
+def _requested_language(argv: list[str]) -> str | None:
+    """The last ``--lang`` value in ``argv``, before or after the command
+    (read before parsing, so that the help texts can be said in it), or None."""
+    found = None
+    for k, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and k + 1 < len(argv):
+            found = argv[k + 1]
+        elif word.startswith("--lang="):
+            found = word[len("--lang=") :]
+    return found
 
 
 class _Stopped(BaseException):
@@ -87,6 +164,15 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     """Run the command line; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
+    argv = sys.argv[1:] if argv is None else list(argv)
+    requested = _requested_language(argv)
+    # A value argparse refuses below is reported in the locale's language.
+    lang = requested if requested in LANGUAGES else interface_language()
+    with speaking(lang):
+        return _main(argv, out, err)
+
+
+def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     command = "argmap"
     try:
         with _stop_on_sigterm():
@@ -95,6 +181,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
                 args = parser.parse_args(argv)
             except SystemExit as exc:
                 return int(exc.code or 0)
+            args.lang = language()
             if not getattr(args, "_run", None):
                 parser.print_help(err)
                 return 2
@@ -102,7 +189,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
             try:
                 code = args._run(args, out, err)
             except UsageError as exc:
-                print(f"{command}: error: {exc}", file=err)
+                print(_("{command}: error: {message}", command=command, message=exc), file=err)
                 code = 2
             out.flush()  # here, not at exit, so that a failing write is reported
             return code
@@ -118,8 +205,13 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         _discard(out)
         with contextlib.suppress(OSError, ValueError):
             print(
-                f"{command}: error: the output's encoding ({exc.encoding}) cannot hold"
-                f" {exc.object[exc.start:exc.end]!r}; set PYTHONIOENCODING=utf-8, or write to a file with -o",
+                _(
+                    "{command}: error: the output's encoding ({encoding}) cannot hold"
+                    " {text}; set PYTHONIOENCODING=utf-8, or write to a file with -o",
+                    command=command,
+                    encoding=exc.encoding,
+                    text=repr(exc.object[exc.start : exc.end]),
+                ),
                 file=err,
             )
         return 1
@@ -127,9 +219,19 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         # Not a file the command writes (commands report those themselves):
         # standard output on a full disk, a device that failed, a closed stream.
         _discard(out)
-        where = f" `{exc.filename}`" if exc.filename else " the output"
         with contextlib.suppress(OSError, ValueError):
-            print(f"{command}: error: cannot write{where}: {exc.strerror or exc}", file=err)
+            if exc.filename:
+                message = _(
+                    "{command}: error: cannot write `{file}`: {reason}",
+                    command=command,
+                    file=exc.filename,
+                    reason=exc.strerror or exc,
+                )
+            else:
+                message = _(
+                    "{command}: error: cannot write the output: {reason}", command=command, reason=exc.strerror or exc
+                )
+            print(message, file=err)
             err.flush()
         return 1
 

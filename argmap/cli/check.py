@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from argmap.checks import check
 from argmap.checks.positions import position_summary
-from argmap.cli.common import print_diagnostics, read_inputs
+from argmap.cli.common import _, diagnostics_json, ngettext, print_diagnostics, read_inputs
 from argmap.diagnostics import Diagnostic, Severity
 
 HELP = "check maps for mistakes and inconsistencies"
@@ -81,21 +80,30 @@ def _count(diagnostics, severity) -> int:
     return sum(1 for d in diagnostics if d.severity is severity)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _errors(n: int) -> str:
+    return ngettext("{n} error", "{n} errors", n)
+
+
+def _warnings(n: int) -> str:
+    return ngettext("{n} warning", "{n} warnings", n)
+
+
+def _notes(n: int) -> str:
+    return ngettext("{n} note", "{n} notes", n)
 
 
 def position_lines(inp, diagnostics: list[Diagnostic]) -> list[str]:
-    """One line per position of the map: consistent, or how many problems."""
+    """One line per position of the map: consistent, or how many problems
+    (in the interface language)."""
     if inp.map is None:
         return []
     out = []
     for pid, errors, warnings in position_summary(inp.map, diagnostics):
         if not errors and not warnings:
-            out.append(f"position {pid}: consistent")
+            out.append(_("position {id}: consistent", id=pid))
         else:
-            parts = [p for p in (errors and _plural(errors, "error"), warnings and _plural(warnings, "warning")) if p]
-            out.append(f"position {pid}: {', '.join(parts)}")
+            parts = [p for p in (errors and _errors(errors), warnings and _warnings(warnings)) if p]
+            out.append(_("position {id}: {problems}", id=pid, problems=", ".join(parts)))
     return out
 
 
@@ -104,7 +112,7 @@ def run(args, out, err) -> int:
     results = [(inp, diagnose(inp, args.semantics, args.support, args.texts)) for inp in inputs]
     everything = [d for _, ds in results for d in ds]
     if args.format == "json":
-        print(json.dumps([d.to_dict() for d in everything], ensure_ascii=False, indent=2), file=out)
+        print(diagnostics_json(everything), file=out)
     else:
         hidden = 0
         if not args.verbose:
@@ -119,14 +127,24 @@ def run(args, out, err) -> int:
         errors = _count(everything, Severity.ERROR)
         warnings = _count(everything, Severity.WARNING)
         infos = _count(everything, Severity.INFO)
-        checked = _plural(len(inputs), "file")
-        more = f" ({_plural(hidden, 'more note')}: -v shows {'it' if hidden == 1 else 'them'})" if hidden else ""
+        more = ngettext(" ({n} more note: -v shows it)", " ({n} more notes: -v shows them)", hidden) if hidden else ""
         if not everything:
-            print(f"{checked} checked: no problems{more}", file=out)
+            print(
+                ngettext("{n} file checked: no problems{more}", "{n} files checked: no problems{more}", len(inputs),
+                         more=more),
+                file=out,
+            )
         else:
             print(
-                f"{checked} checked: {_plural(errors, 'error')}, {_plural(warnings, 'warning')},"
-                f" {_plural(infos, 'note')}{more}",
+                ngettext(
+                    "{n} file checked: {errors}, {warnings}, {notes}{more}",
+                    "{n} files checked: {errors}, {warnings}, {notes}{more}",
+                    len(inputs),
+                    errors=_errors(errors),
+                    warnings=_warnings(warnings),
+                    notes=_notes(infos),
+                    more=more,
+                ),
                 file=out,
             )
     return 1 if any(d.is_error for d in everything) else 0

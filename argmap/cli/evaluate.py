@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from argmap.cli._maps import read_one, shorten
-from argmap.cli.common import UsageError, print_diagnostics
+from argmap._i18n import N_
+from argmap.cli.common import UsageError, _, ngettext, print_diagnostics
 from argmap.model import Argument, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, TooManyAttacks, TooManyExtensions, evaluate
 
@@ -44,15 +45,15 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a whole number: {text}", text=repr(text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     return value
 
 
 def run(args, out, err) -> int:
     if args.semantics == "dfquad" and args.support not in (None, "none"):
-        raise UsageError("--support does not apply to dfquad, which takes supports as they are")
+        raise UsageError(_("--support does not apply to dfquad, which takes supports as they are"))
     if args.explain and args.semantics == "dfquad":
         raise UsageError("--explain follows extensions; dfquad has strengths instead")
     support = args.support or "none"
@@ -63,13 +64,17 @@ def run(args, out, err) -> int:
         result = evaluate(argument_map, args.semantics, support, max_extensions=args.max_extensions)
     except TooManyExtensions as exc:
         print(
-            f"{inp.display_name}: error: {exc}; raise --max-extensions, or use grounded semantics,"
-            " which always has exactly one",
+            _(
+                "{file}: error: {reason}; raise --max-extensions, or use grounded semantics,"
+                " which always has exactly one",
+                file=inp.display_name,
+                reason=exc,
+            ),
             file=err,
         )
         return 1
     except TooManyAttacks as exc:
-        print(f"{inp.display_name}: error: {exc}; use --support none", file=err)
+        print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc), file=err)
         return 1
     print_diagnostics(list(result.diagnostics), inp.text, err)
     explanations = None
@@ -111,6 +116,24 @@ def _texts(argument_map) -> dict[str, tuple[str, str]]:
 
 _RELATION_KINDS = {Support: "support", Rebuttal: "rebuttal", Contradiction: "contradiction", Undercut: "undercut"}
 
+# The words of the tables, said with _() where they are printed.
+_WORDS = (
+    N_("claim"),
+    N_("argument"),
+    N_("support"),
+    N_("rebuttal"),
+    N_("contradiction"),
+    N_("undercut"),
+    N_("accepted"),
+    N_("rejected"),
+    N_("undecided"),
+)
+
+
+def _word(word: str) -> str:
+    """A kind or a status (``"claim"``, ``"accepted"``) in the interface language."""
+    return _(word) if word else word
+
 
 def _written(rel) -> str:
     """A relation as the map writes it, without its name."""
@@ -130,21 +153,25 @@ def _table(rows: list[list[str]], out) -> None:
 
 
 def _print_extensions(result, texts, name, out) -> None:
-    what = f"{result.semantics} semantics" + (f", {result.support} support" if result.support != "none" else "")
+    if result.support != "none":
+        what = _("{semantics} semantics, {support} support", semantics=result.semantics, support=result.support)
+    else:
+        what = _("{semantics} semantics", semantics=result.semantics)
     n = len(result.extensions)
     if n == 0:
-        print(f"{name}: {what}: no {result.semantics} extension", file=out)
+        print(_("{file}: {what}: no {semantics} extension", file=name, what=what, semantics=result.semantics), file=out)
     else:
-        print(f"{name}: {what}: {n} extension{'s' if n != 1 else ''}", file=out)
+        print(ngettext("{file}: {what}: {n} extension", "{file}: {what}: {n} extensions", n, file=name, what=what),
+              file=out)
         for i, ext in enumerate(result.extensions, 1):
             print(f"  {i}. {{{', '.join(ext)}}}", file=out)
     if not result.arguments:
         return
     print(file=out)
-    rows = [["argument", "kind", "status", "text"]]
+    rows = [[_("argument"), _("kind"), _("status"), _("text")]]
     for a in result.arguments:
         kind, text = texts.get(a, ("", ""))
-        rows.append([a, kind, result.status[a].value, shorten(text, 70)])
+        rows.append([a, _word(kind), _word(result.status[a].value), shorten(text, 70)])
     _table(rows, out)
     print(file=out)
     print(_legend(result.semantics, any(kind != "claim" for kind, _ in texts.values())), file=out)
@@ -152,36 +179,37 @@ def _print_extensions(result, texts, name, out) -> None:
 
 def _legend(semantics: str, relations: bool) -> str:
     if semantics == "grounded":
-        text = (
+        text = _(
             "accepted: every attacker is rejected; rejected: an accepted argument attacks it;"
             " undecided: neither"
         )
     else:
-        text = (
-            f"accepted: in every {semantics} extension; rejected: in none;"
-            " undecided: in some but not all"
+        text = _(
+            "accepted: in every {semantics} extension; rejected: in none;"
+            " undecided: in some but not all",
+            semantics=semantics,
         )
     if relations:
-        text += (
-            "\na support, rebuttal, contradiction, undercut or argument is accepted when it holds"
+        text += "\n" + _(
+            "a support, rebuttal, contradiction, undercut or argument is accepted when it holds"
             " (no accepted undercut cancels it), whether or not the claims it connects stand"
         )
     return text
 
 
 def _print_strengths(result, argument_map, texts, name, out) -> None:
-    print(f"{name}: DF-QuAD strengths (base score 0.5 unless a claim has a weight)", file=out)
+    print(_("{file}: DF-QuAD strengths (base score 0.5 unless a claim has a weight)", file=name), file=out)
     if not result.arguments:
         return
     print(file=out)
-    rows = [["argument", "kind", "base", "strength", "text"]]
+    rows = [[_("argument"), _("kind"), _("base"), _("strength"), _("text")]]
     bases = {}
     for c in argument_map.claims:
         bases.setdefault(c.id, 0.5 if c.weight is None else c.weight)
     for a in result.arguments:
         kind, text = texts.get(a, ("", ""))
-        rows.append([a, kind, f"{bases.get(a, 1.0):.2f}", f"{result.strengths[a]:.3f}", shorten(text, 60)])
+        rows.append([a, _word(kind), f"{bases.get(a, 1.0):.2f}", f"{result.strengths[a]:.3f}", shorten(text, 60)])
     _table(rows, out)
     stand = [a for a in result.arguments if result.status[a] is Status.ACCEPTED]
     print(file=out)
-    print("above 0.5: " + (", ".join(stand) if stand else "nothing"), file=out)
+    print(_("above 0.5: {ids}", ids=", ".join(stand)) if stand else _("above 0.5: nothing"), file=out)

@@ -8,7 +8,7 @@ finds argmap's extensions once it drops them from its answers.
 from __future__ import annotations
 
 from argmap.cli._maps import read_one
-from argmap.cli.common import print_diagnostics, write_output
+from argmap.cli.common import _, print_diagnostics, write_output
 from argmap.semantics import SUPPORT_MODES, TooManyAttacks, framework
 
 HELP = "write the map's argumentation framework in ICCMA's apx format"
@@ -33,7 +33,7 @@ def run(args, out, err) -> int:
     try:
         af = framework(argument_map, args.support)
     except TooManyAttacks as exc:
-        print(f"{inp.display_name}: error: {exc}; use --support none", file=err)
+        print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc), file=err)
         return 1
     print_diagnostics(list(af.diagnostics), inp.text, err)
     return 0 if write_output("export", args.output, af.to_apx(), out, err) else 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.cli.common import print_diagnostics, read_inputs, write_atomically
+from argmap.cli.common import _, print_diagnostics, read_inputs, write_atomically
 from argmap.formatter import format_map
 
 HELP = "rewrite maps in the canonical form (never touches a file that has syntax errors)"
@@ -20,7 +20,7 @@ def run(args, out, err) -> int:
         errors = [d for d in inp.diagnostics if d.is_error]
         if inp.map is None or errors:
             print_diagnostics(errors, inp.text, err)
-            print(f"{inp.display_name}: not formatted: it has syntax errors", file=err)
+            print(_("{file}: not formatted: it has syntax errors", file=inp.display_name), file=err)
             status = 1
             continue
         formatted = format_map(inp.map)
@@ -30,7 +30,7 @@ def run(args, out, err) -> int:
         if formatted == inp.text:
             continue
         if args.check:
-            print(f"{inp.display_name}: would be reformatted", file=out)
+            print(_("{file}: would be reformatted", file=inp.display_name), file=out)
             if args.diff:
                 import difflib
 
@@ -39,7 +39,7 @@ def run(args, out, err) -> int:
                         _lines(inp.text),
                         _lines(formatted),
                         inp.display_name,
-                        inp.display_name + " (formatted)",
+                        _("{file} (formatted)", file=inp.display_name),
                     )
                 )
             status = 1
@@ -47,10 +47,14 @@ def run(args, out, err) -> int:
         try:
             write_atomically(inp.name, formatted)
         except OSError as exc:
-            print(f"{inp.display_name}: cannot write: {exc.strerror or exc}; the file is unchanged", file=err)
+            print(
+                _("{file}: cannot write: {reason}; the file is unchanged", file=inp.display_name,
+                  reason=exc.strerror or exc),
+                file=err,
+            )
             status = 1
             continue
-        print(f"{inp.display_name}: reformatted", file=out)
+        print(_("{file}: reformatted", file=inp.display_name), file=out)
     return status
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.cli._maps import read_one
-from argmap.cli.common import UsageError, write_output
+from argmap.cli.common import UsageError, _, write_output
 from argmap.outline import outline
 
 HELP = "write an essay plan (Markdown) from a map: thesis, reasons, objections, answers and concessions"
@@ -27,5 +27,5 @@ def run(args, out, err) -> int:
     if not write_output("outline", args.output, plan, out, err):
         return 1
     if args.output not in (None, "-"):
-        print(f"{inp.display_name}: essay plan written to {args.output}", file=err)
+        print(_("{file}: essay plan written to {output}", file=inp.display_name, output=args.output), file=err)
     return 0
