@@ -58,7 +58,9 @@ PICTURES: list[tuple[str, str, dict]] = [
     ("rendering/debate.answers.png", R + "debate.argmap", {"worksheet": True, "answers": True}),
     ("rendering/debate.sources.png", R + "debate.argmap", {"group_by": "source"}),
     # README.md and docs/examples.md
-    ("europa_ki_debatte.svg", "europa_ki_debatte.argmap", {}),
+    # The README's first picture: compact, conclusions on the left, so that
+    # the wide debate is about as tall as wide (tests/test_render_paper.py).
+    ("europa_ki_debatte.svg", "europa_ki_debatte.argmap", {"compact": True, "direction": "left"}),
     ("handyverbot_schule.svg", "handyverbot_schule.argmap", {}),
     ("kommentar_anthropic_flaschendeckel.svg", "kommentar_anthropic_flaschendeckel.argmap", {}),
     ("bericht_anthropic_50_milliarden.svg", "bericht_anthropic_50_milliarden.argmap", {}),

@@ -20,6 +20,7 @@ from argmap.render import (
     draw,
 )
 from argmap.render.output import format_for, write_atomically
+from argmap.render.options import DIRECTIONS
 from argmap.render.paper import MIN_FONT, PAPERS, paginate
 from argmap.render.themes import check_font
 
@@ -77,6 +78,13 @@ def add_arguments(parser) -> None:
     ids.add_argument("--ids", dest="ids", action="store_true", help="show claim ids")
     view.add_argument("--no-sources", action="store_true", help="hide the source badges (and the sources in the legend)")
     view.add_argument("--font-size", type=_points, metavar="PT", help="body text size in points (default 13; small print in proportion)")
+    view.add_argument("--compact", action="store_true", help="a denser layout: less space, wide rows of reasons over two ranks (always on with --paper)")
+    view.add_argument(
+        "--direction",
+        choices=DIRECTIONS,
+        default="up",
+        help="up: conclusions on top (default); left: conclusions on the left, reasons to their right (a wide map drawn taller)",
+    )
     paper = parser.add_argument_group("paper")
     paper.add_argument(
         "--paper",
@@ -190,6 +198,8 @@ def _options(args) -> dict:
         "ids": args.ids,
         "sources": not args.no_sources,
         "font_size": args.font_size,
+        "compact": args.compact or bool(args.paper),
+        "direction": args.direction,
     }
 
 

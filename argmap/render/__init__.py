@@ -86,6 +86,8 @@ def to_graphviz(
     ids: bool | None = None,
     sources: bool = True,
     font_size: float | None = None,
+    compact: bool = False,
+    direction: str = "up",
     page: PageCut | None = None,
 ) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph`.
@@ -119,6 +121,11 @@ def to_graphviz(
         sources: show each claim's source badge and the sources in the legend.
         font_size: the body text's size in points (default: the theme's,
             13 pt); small print keeps its proportion to it.
+        compact: a denser layout (for pages and wide maps): less space
+            between nodes and ranks, wide rows of reasons over two ranks.
+        direction: ``"up"``: arrows point up, conclusions on top; ``"left"``:
+            conclusions on the left, their reasons to the right (a wide
+            map drawn taller).
         page: one page of a map split over pages (:class:`PageCut`); made by
             :func:`argmap.render.paper.paginate`.
 
@@ -148,6 +155,8 @@ def to_graphviz(
         ids=ids,
         sources=sources,
         font_size=font_size,
+        compact=compact,
+        direction=direction,
         page=page,
     )
     return build(argument_map, options)

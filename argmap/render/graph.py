@@ -96,11 +96,12 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     theme = options.the_theme
     view = view_of(argument_map, options)
     words = words_for(argument_map.lang)
+    whole = view
     if options.page is not None:
         view = _cut(view, options.page)
     size = len(view.claims) * len(view.panels)
     large = size >= LARGE_MAP
-    g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size, options.page, words))
+    g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size, options.page, words, options.compact, options.direction))
     g.attr("node", **_node_defaults(theme))
     g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=_font(theme))
     used = Used()
@@ -117,13 +118,18 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
                     color=theme.cluster_border,
                     fontcolor=theme.text,
                     fontsize=_num(theme.fontsize + 1),
-                    labelloc="b",  # the top, when the layout runs bottom to top
+                    labelloc=_top(options),
                     margin="14",
                 )
                 panels.append(_Panel(sub, argument_map, view, panel, theme, words, options, used))
                 panels[-1].draw()
+    if options.page is not None and options.legend != "none":
+        # One legend, on the page chosen for it, for what all pages use.
+        used = Used()
+        if options.page.legend:
+            _Panel(graphviz.Digraph(), argument_map, whole, whole.panels[0], theme, words, attrs.evolve(options, page=None), used).draw()
     if options.legend != "none" and used:
-        g.node(LEGEND_NODE, label=legend_label(argument_map, used, theme, words, view), shape="plaintext", style="", margin="0")
+        g.node(LEGEND_NODE, label=legend_label(argument_map, used, theme, words, whole), shape="plaintext", style="", margin="0")
         below = options.legend == "below" or (options.legend == "auto" and not large)
         if below and len(panels) == 1:
             # Invisible edges to every node nothing points at put the legend
@@ -135,6 +141,11 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
             for name in panels[0].bottom_nodes():
                 g.edge(LEGEND_NODE, name, style="invis", weight="0")
     return g
+
+
+def _top(options: RenderOptions) -> str:
+    """A frame's ``labelloc`` for its top: ``b`` when the layout runs bottom to top."""
+    return "t" if options.direction == "left" else "b"
 
 
 def _cut(view: View, page: PageCut) -> View:
@@ -150,16 +161,18 @@ def _cut(view: View, page: PageCut) -> View:
     )
 
 
-def _graph_attributes(argument_map: ArgumentMap, theme: Theme, size: int, page: PageCut | None = None, words=None) -> dict[str, str]:
+def _graph_attributes(
+    argument_map: ArgumentMap, theme: Theme, size: int, page: PageCut | None = None, words=None, compact: bool = False, direction: str = "up"
+) -> dict[str, str]:
     attributes = {
-        "rankdir": "BT",
+        "rankdir": "RL" if direction == "left" else "BT",
         "newrank": "true",
         "bgcolor": theme.background,
         "fontname": _font(theme),
         "fontcolor": theme.text,
         "fontsize": _num(theme.fontsize),
-        "nodesep": "0.3",
-        "ranksep": "0.45",
+        "nodesep": "0.2" if compact else "0.3",
+        "ranksep": "0.3" if compact else "0.45",
         "pad": "0.25",
         "outputorder": "edgesfirst",
     }
@@ -254,7 +267,10 @@ class _Panel:
         self.used = used
         self.prefix = panel.prefix
         self.placeholders: set[str] = set()
-        self.stubs: set[str] = set()  # claims on other pages, drawn as a small node
+        self.stub_claims: dict[str, str] = {}  # a claim on another page: its mark's node -> the claim
+        self.stubs: dict[str, list[str]] = {}  # marks drawn: node -> the claims it stands for
+        self.stub_edges: set[tuple[str, str, str]] = set()
+        self.layout_edges: list[tuple[int, str, str, dict]] = []  # (line in the body, tail, head, attributes)
         self.junctions: dict[str, str] = {}  # relation name or argument id -> its dot (or collapsed node)
         self.placed: set[str] = set()  # dots drawn inside a frame
         self.nodes: list[str] = []  # claim nodes (and placeholders, argument nodes), in order
@@ -275,6 +291,30 @@ class _Panel:
         self._plan()
         self._nodes()
         self._relations()
+        if self.stubs:
+            self._draw_stubs()
+        if self.options.compact and self.options.direction == "up":
+            self._stagger()
+
+    def _stagger(self) -> None:
+        """Compact: where many arrows meet one node, their tails stand on
+        two ranks (three from eight arrows on), every second (third) one
+        lower, so that a wide row becomes narrower ones; what Graphviz's
+        ``unflatten`` does for leaves, here for whole subtrees. Claims that
+        nothing points at come first (they move alone)."""
+        fans: dict[str, list[tuple[int, str, str, dict]]] = {}
+        for edge in self.layout_edges:
+            fans.setdefault(edge[2], []).append(edge)
+        for edges in fans.values():
+            if len(edges) < 3:
+                continue
+            levels = 3 if len(edges) >= 8 else 2
+            edges.sort(key=lambda edge: edge[1] in self.heads)
+            for i, (line, tail, head, style) in enumerate(edges):
+                if i % levels:
+                    spare = graphviz.Digraph()
+                    spare.edge(tail, head, **style, minlen=str(1 + i % levels))
+                    self.g.body[line] = spare.body[0]
 
     # -- planning -------------------------------------------------------------
 
@@ -642,7 +682,7 @@ class _Panel:
             "penwidth": _num(theme.penwidth * (3 if mark == "accepts" else 1.5)),
             "fontcolor": theme.text,
             "labeljust": "l",
-            "labelloc": "b",  # the top, when the layout runs bottom to top
+            "labelloc": _top(self.options),
             "margin": "10",
         }
         tooltip = _tooltip(argument.id, argument.note, argument.tags)
@@ -703,7 +743,7 @@ class _Panel:
         name = self._endpoint(claim_id)
         page = self.options.page
         if name is not None and page is not None and claim_id in page.elsewhere and claim_id not in self.view.shown:
-            self._stub(name, claim_id, page)
+            self.stub_claims[name] = claim_id
             return name, None
         if name is None or claim_id in self.view.shown or claim_id in self.placeholders:
             return None if name is None else (name, None)
@@ -717,25 +757,52 @@ class _Panel:
         self.nodes.append(name)
         return name, None
 
-    def _stub(self, name: str, claim_id: str, page: PageCut) -> None:
-        """A claim drawn on another page: the page's number and the claim's first words."""
-        if claim_id in self.stubs:
-            return
-        self.stubs.add(claim_id)
+    def _stub_end(self, tail: str, head: str, kind: str, merge: bool = True) -> str | None:
+        """The mark an edge from a claim on another page starts at, or None
+        when it is drawn already. Claims on one later page share one mark
+        (``→ page 2``, and how many they are)."""
+        claim_id = self.stub_claims[tail]
+        page = self.options.page
         number = page.elsewhere[claim_id]
-        where = self.words["page_next" if number > page.number else "page_from"].format(page=number)
-        claim = next(c for c in self.map.claims if c.id == claim_id)
-        lines = wrap(claim.text, self.options.wrap)
-        text = "<BR/>".join(escape(line) for line in lines[:2]) + ("…" if len(lines) > 2 else "")
-        label = f"<B>{escape(where)}</B><BR/>" + f'<FONT COLOR="{self.theme.muted}">{text}</FONT>'
-        self.g.node(name, label=html_label(label), style="rounded,dashed,filled", fillcolor=self.theme.background)
-        self.nodes.append(name)
+        if merge and number > page.number and head not in self.stub_claims:
+            tail = f"{self.prefix}page-{number}"
+        if (tail, head, kind) in self.stub_edges:
+            return None
+        self.stub_edges.add((tail, head, kind))
+        claims = self.stubs.setdefault(tail, [])
+        if claim_id not in claims:
+            claims.append(claim_id)
+        return tail
+
+    def _draw_stubs(self) -> None:
+        """The marks for claims on other pages: the page, and the claim's
+        first words (or how many claims there are)."""
+        page = self.options.page
+        texts = {c.id: c.text for c in reversed(self.map.claims)}
+        for name, claims in self.stubs.items():
+            number = page.elsewhere[claims[0]]
+            where = self.words["page_next" if number > page.number else "page_from"].format(page=number)
+            if len(claims) == 1:
+                lines = wrap(texts[claims[0]], self.options.wrap)
+                text = "<BR/>".join(escape(line) for line in lines[:2]) + ("…" if len(lines) > 2 else "")
+            else:
+                text = escape(self.words["page_claims"].format(n=len(claims)))
+            label = f"<B>{escape(where)}</B><BR/>" + f'<FONT COLOR="{self.theme.muted}">{text}</FONT>'
+            self.g.node(name, label=html_label(label), style="rounded,dashed,filled", fillcolor=self.theme.background)
+            self.nodes.append(name)
 
     def _edge(self, tail, head, kind: str, spaced: bool = False) -> None:
         """An edge of one kind; ``tail`` and ``head`` are node names, or
         (node name, id of the claim a collapsed argument stands for)."""
         tail, tail_id = tail if isinstance(tail, tuple) else (tail, None)
         head, head_id = head if isinstance(head, tuple) else (head, None)
+        if tail in self.stub_claims:
+            tail = self._stub_end(tail, head, kind)
+            if tail is None:
+                return
+        elif head in self.stub_claims:
+            if self._stub_end(head, tail, kind, merge=False) is None:
+                return
         style = edge_style(kind, self.theme)
         if spaced:
             # An invisible label keeps two claims side by side far enough
@@ -748,6 +815,7 @@ class _Panel:
                 self.used.flags.add("folded")
         if style.get("constraint") != "false":
             self.heads.add(head)
+            self.layout_edges.append((len(self.g.body), tail, head, style))
         self.g.edge(tail, head, **style)
 
     def bottom_nodes(self) -> list[str]:

@@ -10,7 +10,7 @@ from attrs import field, frozen
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
 
-__all__ = ["RenderOptions", "ViewError", "PageCut", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS", "LEGEND_PLACES"]
+__all__ = ["RenderOptions", "ViewError", "PageCut", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS", "LEGEND_PLACES", "DIRECTIONS"]
 
 GROUP_BY = ("group", "source", "tag")
 SUPPORT_MODES = ("none", "deductive", "necessary")
@@ -20,6 +20,9 @@ ARGUMENT_VIEWS = ("expanded", "collapsed")
 
 #: Where the legend stands: ``auto`` (below a small map, beside a large one), ``below``, ``beside``, or ``none``.
 LEGEND_PLACES = ("auto", "below", "beside", "none")
+
+#: Where arrows point: up (conclusions on top) or left (conclusions on the left).
+DIRECTIONS = ("up", "left")
 
 #: How many steps ``focus`` reaches when no ``depth`` is given.
 DEFAULT_DEPTH = 2
@@ -71,8 +74,8 @@ class PageCut:
     elsewhere: Mapping[str, int] = field(factory=dict)
     number: int = 1
     count: int = 1
-    #: The claims on earlier pages that this page's claims point at (its heading).
-    parents: tuple[str, ...] = field(default=(), converter=tuple)
+    #: Whether this page has the legend (of what every page uses).
+    legend: bool = False
 
 
 def _theme(value) -> Theme:
@@ -108,6 +111,12 @@ class RenderOptions:
     sources: bool = True
     #: The body text's size in points (None: the theme's); small print scales with it.
     font_size: float | None = field(default=None, converter=_font_size)
+    #: A denser layout for pages and wide maps: less space between nodes and
+    #: ranks, and wide rows of reasons staggered over two ranks.
+    compact: bool = False
+    #: Where arrows point: ``up`` (reasons below their claim) or ``left``
+    #: (reasons to the right of it: a wide map becomes a taller one).
+    direction: str = "up"
     #: Set when the map is drawn over several pages: what this page holds.
     page: PageCut | None = None
 
@@ -131,9 +140,11 @@ class RenderOptions:
                 raise ViewError(str(exc), self.font) from None
         if self.arguments not in ARGUMENT_VIEWS:
             raise ViewError(f"cannot draw arguments {self.arguments!r}; use one of {', '.join(ARGUMENT_VIEWS)}", self.arguments)
+        if self.direction not in DIRECTIONS:
+            raise ViewError(f"cannot draw arrows pointing {self.direction!r}; use one of {', '.join(DIRECTIONS)}", self.direction)
         if self.legend not in LEGEND_PLACES:
             raise ViewError(f"cannot place the legend {self.legend!r}; use one of {', '.join(LEGEND_PLACES)}", self.legend)
-        for name in ("ids", "sources"):
+        for name in ("ids", "sources", "compact"):
             value = getattr(self, name)
             if not isinstance(value, bool) and not (name == "ids" and value is None):
                 raise ViewError(f"{name} must be True or False, not {value!r}", value)

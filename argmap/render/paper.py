@@ -294,6 +294,7 @@ def paginate(
     if area is not None and landscape is None:
         raise ViewError("with an area, say landscape=True or False", area)
     options.setdefault("ids", False)
+    options.setdefault("compact", True)
     base = RenderOptions(**options)  # checks the options once, before any drawing
     font_size = base.the_theme.fontsize
     if min_scale is None:
@@ -320,14 +321,15 @@ class _Cutter:
         self.timeout = timeout
         self.roots, self.children = units(argument_map)
         self.order = {c: i for i, c in enumerate(self.children)}
+        self.legend = options.get("legend", "auto") not in ("none", False)
         self.drawn: dict[tuple, tuple[bytes, str, float, float]] = {}
 
-    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int]) -> tuple[bytes, str, float, float]:
+    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int], legend: bool = False) -> tuple[bytes, str, float, float]:
         from argmap.render import to_graphviz
 
-        key = (tuple(claims), number, count, tuple(sorted(where.items())))
+        key = (tuple(claims), number, count, tuple(sorted(where.items())), legend)
         if key not in self.drawn:
-            cut = PageCut(claims=claims, elsewhere=where, number=number, count=count)
+            cut = PageCut(claims=claims, elsewhere=where, number=number, count=count, legend=legend)
             source = to_graphviz(self.map, **self.options, page=None if count == 1 else cut).source
             pdf = run_dot(source, "pdf", timeout=self.timeout)
             self.drawn[key] = (pdf, source, *measure(pdf))
@@ -341,41 +343,49 @@ class _Cutter:
             return [Page(pdf, source, width, height, tuple(everything), whole)]
         cuts = self._cut(box, min_scale)
         where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
+        # The legend goes on the last page with room for it, else on a page of its own.
+        legend = None
+        if self.legend:
+            for i in range(len(cuts), 0, -1):
+                if self._fits(cuts[i - 1], box, min_scale, legend=True):
+                    legend = i
+                    break
+            else:
+                cuts.append([])
+                legend = len(cuts)
         pages = []
         for i, cut in enumerate(cuts, 1):
             elsewhere = {c: p for c, p in where.items() if p != i}
-            pdf, source, width, height = self.draw(cut, i, len(cuts), elsewhere)
+            pdf, source, width, height = self.draw(cut, i, len(cuts), elsewhere, legend == i)
             pages.append(Page(pdf, source, width, height, tuple(cut), _scale(box, width, height)))
         return pages
 
     def _cut(self, box: tuple[float, float], min_scale: float) -> list[list[str]]:
-        """Greedy: subtrees in order onto the page being filled while it fits;
-        a subtree too big for a page of its own gives way to its root and
-        its children's subtrees; a page is closed when the next subtree
-        does not fit on it."""
+        """Subtrees onto pages, first fit: each page takes, in order, every
+        subtree that still fits on it; a subtree too big for a page of its
+        own gives way to its root and its children's subtrees; a claim too
+        big for a page alone gets one (printed smaller)."""
         queue: list[list[str]] = [_subtree(self.children, r) for r in self.roots]
         cuts: list[list[str]] = []
-        page: list[str] = []
         while queue:
-            item = queue.pop(0)
-            if self._fits(page + item, box, min_scale):
-                page = page + item
-            elif len(item) > 1 and (not page or not self._fits(item, box, min_scale)):
-                queue[:0] = [[item[0]], *(_subtree(self.children, c) for c in self.children[item[0]])]
-            elif page:
-                cuts.append(page)
-                page = []
-                queue.insert(0, item)
-            else:
-                cuts.append(item)  # one claim too big for a sheet: printed smaller
-        if page:
-            cuts.append(page)
+            page: list[str] = []
+            i = 0
+            while i < len(queue):
+                item = queue[i]
+                if self._fits(page + item, box, min_scale):
+                    page += queue.pop(i)
+                elif len(item) > 1 and not self._fits(item, box, min_scale):
+                    queue[i : i + 1] = [[item[0]], *(_subtree(self.children, c) for c in self.children[item[0]])]
+                else:
+                    i += 1
+            cuts.append(page or queue.pop(0))
         return [sorted(cut, key=self.order.__getitem__) for cut in cuts]
 
-    def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float) -> bool:
+    def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float, legend: bool = False) -> bool:
         # Page numbers and marks as in the final pages, near enough to measure.
-        where = {c: 2 for c in self.order if c not in set(claims)}
-        _, _, width, height = self.draw(claims, 1, 2, where)
+        chosen = set(claims)
+        where = {c: 2 for c in self.order if c not in chosen}
+        _, _, width, height = self.draw(claims, 1, 2, where, legend)
         return _scale(box, width, height) >= min_scale
 
 
