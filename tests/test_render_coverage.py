@@ -204,15 +204,15 @@ claim c: C
 def test_a_collapsed_evaluated_argument_names_a_premise_inside_it_that_does_not_hold():
     text = "argument a: Arg\n  premise p: P.\n  conclusion k: K.\nclaim x: X.\nx rebuts p\n"
     graph = dot_of(_parse(text), arguments="collapsed", evaluate="grounded")
-    assert "p rejected" in graph.node("a").attrs["label"]
-    assert "rejected" not in graph.node("k").attrs["label"]
+    assert "p falls" in graph.node("a").attrs["label"]
+    assert "falls" not in graph.node("k").attrs["label"]
 
 
 def test_the_status_stands_apart_from_the_id_in_a_node_header():
     graph = dot_of(_parse("claim k: K.\n"), evaluate="grounded")
     label = graph.node("k").attrs["label"]
     # a fixed gap cell between the id's cell and the status's cell
-    assert label.index(">k<") < label.index('WIDTH="8"') < label.index("accepted")
+    assert label.index(">k<") < label.index('WIDTH="8"') < label.index("unchallenged")
 
 
 def _legend(text: str) -> str:

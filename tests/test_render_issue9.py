@@ -339,7 +339,7 @@ def test_evaluation_marks_named_objections_as_named_supports():
     result = SimpleNamespace(semantics="preferred", support="none", status={"r": "undecided"}, strengths=None)
     g = dot_of(concession(), evaluate=result)
     assert g.node("r").attrs["fillcolor"] == DEFAULT.undecided_fill
-    assert "undecided colour" in legend(g)
+    assert "colour for open" in legend(g)
 
 
 def test_evaluation_of_the_concession_from_argmap_evaluate():
@@ -349,8 +349,9 @@ def test_evaluation_of_the_concession_from_argmap_evaluate():
     m = concession()
     status = argmap.evaluate(m, "grounded").status
     g = dot_of(m, evaluate="grounded")
+    unchallenged = {c for c, ground in argmap.grounds(m, argmap.evaluate(m)).items() if ground.value == "unchallenged"}
     for claim in ("thesis", "objection", "admit"):
-        word = str(getattr(status[claim], "value", status[claim]))
+        word = "unchallenged" if claim in unchallenged else str(getattr(status[claim], "value", status[claim]))
         assert g.node(claim).attrs["fillcolor"] == getattr(DEFAULT, f"{word}_fill")
     if "r" in status:
         hollow = str(getattr(status["r"], "value", status["r"])) == "rejected"
@@ -362,9 +363,9 @@ def test_evaluation_fills_collapsed_arguments_and_titles_boxes():
     result = SimpleNamespace(semantics="grounded", support="none", status={"kosten": "accepted"}, strengths=None)
     g = dot_of(kosten(), arguments="collapsed", evaluate=result)
     assert g.node("kosten").attrs["fillcolor"] == DEFAULT.accepted_fill
-    assert "✓ accepted" in g.node("kosten").attrs["label"]
+    assert "✓ stands" in g.node("kosten").attrs["label"]
     g = dot_of(kosten(), evaluate=result)
-    assert "✓ accepted" in g.subgraphs["cluster_argument_kosten"]["label"]
+    assert "✓ stands" in g.subgraphs["cluster_argument_kosten"]["label"]
 
 
 def test_position_marks_a_named_rebuttal_as_a_named_support():

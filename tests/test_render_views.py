@@ -29,9 +29,39 @@ def test_evaluate_fills_claims_by_status():
     """evaluate="grounded" fills each claim with its status colour and names the status in the label."""
     g = dot_of(everything(), evaluate="grounded")
     assert g.node("invest").attrs["fillcolor"] == DEFAULT.rejected_fill
-    assert "✗ abgelehnt" in g.node("invest").attrs["label"]
-    assert g.node("bubble").attrs["fillcolor"] == DEFAULT.accepted_fill
-    assert "✓ akzeptiert" in g.node("bubble").attrs["label"]
+    assert "✗ fällt" in g.node("invest").attrs["label"]
+    assert g.node("no_race").attrs["fillcolor"] == DEFAULT.accepted_fill
+    assert "✓ steht" in g.node("no_race").attrs["label"]
+
+
+def test_an_unchallenged_unsupported_claim_has_its_own_mark():
+    """A claim that stands only because nothing attacks it: paler fill, dotted border, its own word."""
+    g = dot_of(everything(), evaluate="grounded")
+    bubble = g.node("bubble").attrs
+    assert bubble["fillcolor"] == DEFAULT.unchallenged_fill != DEFAULT.accepted_fill
+    assert "dotted" in bubble["style"]
+    assert "(✓) unbestritten" in bubble["label"]
+    # a claim with a basis (evidence) is not marked, nor one with a standing reason
+    assert "dotted" not in g.node("gap").attrs.get("style", "")
+    assert "dotted" not in g.node("no_race").attrs.get("style", "")
+    legend = g.node(LEGEND_NODE).attrs["label"]
+    assert "steht unbestritten, aber ohne Begründung" in legend and 'STYLE="dotted"' in legend
+
+
+def test_the_unchallenged_mark_survives_the_print_theme():
+    """In black and white the mark is the dotted border and the word, not a colour."""
+    g = dot_of(everything(), evaluate="grounded", theme="print")
+    assert "dotted" in g.node("bubble").attrs["style"]
+    assert "dotted" not in g.node("no_race").attrs.get("style", "")
+    assert "(✓) unbestritten" in g.node("bubble").attrs["label"]
+
+
+def test_an_attack_takes_the_unchallenged_mark_away():
+    """Once something attacks the claim (and is answered), it is drawn as standing, not unchallenged."""
+    m = argmap.parse("lang: de\nclaim a: A.\nclaim b: B.\nclaim c: C.\nb rebuts a\nc rebuts b\n")
+    g = dot_of(m, evaluate="grounded")
+    assert g.node("a").attrs["fillcolor"] == DEFAULT.accepted_fill
+    assert g.node("c").attrs["fillcolor"] == DEFAULT.unchallenged_fill
 
 
 def test_evaluate_marks_a_rejected_named_support_hollow():
@@ -49,10 +79,23 @@ def test_evaluate_support_mode_changes_the_picture_and_the_legend():
 
 
 def test_evaluate_legend_shows_only_the_statuses_used():
-    """The legend lists accepted and rejected when no claim is undecided."""
+    """The legend says what "steht" and "fällt" mean when no claim is open, one short line each."""
     legend = dot_of(everything(), evaluate="grounded").node(LEGEND_NODE).attrs["label"]
-    assert "akzeptiert" in legend and "abgelehnt" in legend
-    assert "unentschieden" not in legend
+    assert "steht: jeder Einwand der Karte ist beantwortet" in legend
+    assert "fällt: ein Einwand, der steht, trifft sie (sie ist deshalb nicht falsch)" in legend
+    assert "offen" not in legend
+
+
+def test_the_legend_words_follow_the_semantics_and_the_language():
+    """Extension semantics get "in every extension" lines; English maps get stands, falls, open."""
+    legend = dot_of(everything(), evaluate="preferred").node(LEGEND_NODE).attrs["label"]
+    assert "steht: in jeder Erweiterung" in legend
+    m = argmap.parse("lang: en\nclaim a: A.\nclaim b: B.\na contradicts b\nclaim c: C.\nc rebuts a\nclaim d: D.\nd supports c\n")
+    g = dot_of(m, evaluate="grounded")
+    legend = g.node(LEGEND_NODE).attrs["label"]
+    for line in ("stands: every objection in the map is answered", "falls: an objection that stands hits it", "stands unchallenged, but without reasons"):
+        assert line in legend
+    assert "✗ falls" in g.node("a").attrs["label"] and "✓ stands" in g.node("b").attrs["label"]
 
 
 def test_evaluate_accepts_a_result_object():
@@ -60,7 +103,7 @@ def test_evaluate_accepts_a_result_object():
     result = SimpleNamespace(semantics="preferred", support="none", status={"invest": "undecided"}, strengths=None)
     g = dot_of(everything(), evaluate=result)
     assert g.node("invest").attrs["fillcolor"] == DEFAULT.undecided_fill
-    assert "? unentschieden" in g.node("invest").attrs["label"]
+    assert "? offen" in g.node("invest").attrs["label"]
     assert "fillcolor" not in g.node("gap").attrs
 
 

@@ -39,7 +39,7 @@ HUGE_MAP = 1500
 
 _SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="56" HEIGHT="1"></TD></TR></TABLE>'
 
-_STATUS_SYMBOL = {"accepted": "✓", "rejected": "✗", "undecided": "?"}
+_STATUS_SYMBOL = {"accepted": "✓", "unchallenged": "(✓)", "rejected": "✗", "undecided": "?"}
 
 
 def edge_style(kind: str, theme: Theme) -> dict[str, str]:
@@ -533,6 +533,9 @@ class _Panel:
             style += ",dashed"
             attributes["fillcolor"] = theme.implicit_fill
             self.used.flags.add("implicit")
+        elif status == "unchallenged":  # dotted: told apart in black and white too
+            style += ",dotted"
+            attributes["penwidth"] = _num(theme.penwidth * 1.5)
         attributes.update(self._filled(claim.id, mark, status))
         if claim.id == view.focus:
             attributes["penwidth"] = _num(theme.penwidth * 3)

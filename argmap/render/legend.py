@@ -17,7 +17,14 @@ from argmap.render.labels import escape, html_label, wrap
 from argmap.render.themes import Theme
 from argmap.render.words import BASIS_SYMBOLS
 
-__all__ = ["Used", "legend_label", "LEGEND_NODE", "RELATION_SAMPLES"]
+__all__ = ["Used", "legend_label", "LEGEND_NODE", "RELATION_SAMPLES", "STATUSES", "STATUS_SYMBOLS"]
+
+#: The statuses a drawing shows, in legend order: the three of the
+#: semantics, and "unchallenged", an accepted claim that nothing attacks and
+#: nothing supports (argmap.grounds).
+STATUSES = ("accepted", "unchallenged", "rejected", "undecided")
+#: The symbol before each status word (a node's header, the legend).
+STATUS_SYMBOLS = {"accepted": "✓", "unchallenged": "(✓)", "rejected": "✗", "undecided": "?"}
 
 #: The name of the legend's node.
 LEGEND_NODE = "legend-table"
@@ -112,10 +119,14 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
         if view.evaluation.support != "none":
             heading += "; " + words["support_mode"].format(support=view.evaluation.support)
         rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>{escape(heading)}</I></TD></TR>')
-    for status in ("accepted", "rejected", "undecided"):
+    # One short line each on what the status words mean (docs/explanations.md).
+    grounded = view.evaluation is not None and view.evaluation.semantics == "grounded"
+    for status in STATUSES:
         if status in used.statuses:
-            symbol = {"accepted": "✓", "rejected": "✗", "undecided": "?"}[status]
-            row(escape(symbol), escape(words[status]), f'{border} BGCOLOR="{getattr(theme, status + "_fill")}"')
+            key = f"{status}_legend" if grounded or status == "unchallenged" else f"{status}_legend_extensions"
+            style = ' STYLE="dotted"' if status == "unchallenged" else ""
+            sample = escape(f"{STATUS_SYMBOLS[status]} {words[status]}")
+            row(sample, escape(words[key]), f'{border}{style} BGCOLOR="{getattr(theme, status + "_fill")}"')
     if "strength" in used.flags:
         row(_strength_bar(0.75, theme, full=40), escape(words["strength"]))
     if "dot_rejected" in used.flags:

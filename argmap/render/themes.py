@@ -111,6 +111,10 @@ class Theme:
     #: An argument's box (expanded) or node (collapsed): fill and border.
     argument_fill: str = field(default="#fbf5e9", validator=_colour)
     argument_border: str = field(default="#8d6e63", validator=_colour)
+    #: An accepted claim that nothing attacks and nothing supports: a paler
+    #: fill than ``accepted_fill`` and a dotted border (which tells it apart
+    #: in black and white too).
+    unchallenged_fill: str = field(default="#f1f8f1", validator=_colour)
 
     def text_pairs(self) -> list[tuple[str, str]]:
         """Every (text colour, fill colour) pair the drawing can show."""
@@ -122,6 +126,7 @@ class Theme:
             self.accepted_fill,
             self.rejected_fill,
             self.undecided_fill,
+            self.unchallenged_fill,
             self.position_rejected_fill,
             self.cluster_fill,
             self.legend_fill,
@@ -202,6 +207,7 @@ PRINT = Theme(
     focus_border="#000000",
     argument_fill="#ffffff",
     argument_border="#000000",
+    unchallenged_fill="#ffffff",
 )
 
 CONTRAST = Theme(
@@ -231,6 +237,7 @@ CONTRAST = Theme(
     focus_border="#003c8f",
     argument_fill="#fff3dc",
     argument_border="#5d4037",
+    unchallenged_fill="#effaf1",
     fontsize=15.0,
     small_fontsize=11.5,
     penwidth=2.0,

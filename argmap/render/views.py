@@ -311,12 +311,22 @@ def _evaluation(argument_map: ArgumentMap, options: RenderOptions) -> Evaluation
             word = str(getattr(value, "value", value)).lower()
             if word in STATUSES:
                 status[key] = word
+        status.update(_unchallenged(argument_map, result))
     return Evaluation(
         semantics=semantics,
         support=support,
         status=status,
         strengths=None if strengths is None else {k: float(v) for k, v in strengths.items()},
     )
+
+
+def _unchallenged(argument_map: ArgumentMap, result) -> dict[str, str]:
+    """The accepted claims that nothing attacks and nothing supports, shown
+    as "unchallenged" rather than like a claim that stands on reasons
+    (argmap.grounds; docs/explanations.md)."""
+    from argmap.explanation import Ground, grounds
+
+    return {c: "unchallenged" for c, g in grounds(argument_map, result).items() if g is Ground.UNCHALLENGED}
 
 
 def _panels(argument_map: ArgumentMap, options: RenderOptions) -> tuple[Panel, ...]:
