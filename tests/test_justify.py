@@ -233,9 +233,9 @@ def test_an_undercut_named_relation_is_the_broken_part():
 
 
 def Answer_(attackers, target, broken, counter):
-    from argmap.semantics import Answer
+    from argmap.semantics import AnsweredAttack
 
-    return Answer(Attack(attackers, target), broken, Attack(counter, broken), tuple(Defence(c) for c in counter))
+    return AnsweredAttack(Attack(attackers, target), broken, Attack(counter, broken), tuple(Defence(c) for c in counter))
 
 
 def test_trees_are_bounded_and_need_no_recursion():

@@ -40,7 +40,7 @@ from argmap.semantics._tasks import (
     sceptical,
     some_extension,
 )
-from argmap.semantics._justify import Answer, Attack, Cycle, Defence, Justification, Refutation, justify, justify_all
+from argmap.semantics._justify import AnsweredAttack, Attack, Cycle, Defence, Justification, Refutation, justify, justify_all
 
 __all__ = [
     "SEMANTICS",
@@ -62,8 +62,9 @@ __all__ = [
     "dfquad",
     "acceptance_notes",
     "compare_positions",
-    "Attack",
     "Answer",
+    "Attack",
+    "AnsweredAttack",
     "Defence",
     "Refutation",
     "Cycle",

@@ -6,7 +6,7 @@ in that extension's labelling (IN: in the extension; OUT: attacked by it;
 UNDEC: neither):
 
 - IN: a :class:`Defence`, a dispute tree. Each attack on the argument gets an
-  :class:`Answer`: which of its attackers does not hold, and the accepted
+  :class:`AnsweredAttack`: which of its attackers does not hold, and the accepted
   attack on that one, whose attackers are defended in turn, down to
   arguments nobody attacks. An argument is expanded once per tree; where it
   comes again it is a leaf marked ``repeated`` (it is justified above, or on
@@ -40,7 +40,7 @@ from argmap.semantics._framework import Framework
 
 __all__ = [
     "Attack",
-    "Answer",
+    "AnsweredAttack",
     "Defence",
     "Refutation",
     "Cycle",
@@ -72,12 +72,12 @@ class Attack:
 
 @frozen
 class Defence:
-    """Why ``argument`` is in: one :class:`Answer` per attack on it (none
+    """Why ``argument`` is in: one :class:`AnsweredAttack` per attack on it (none
     when nothing attacks it). A ``repeated`` leaf is justified elsewhere in
     the same tree; a ``truncated`` one was not expanded (size bound)."""
 
     argument: str
-    answers: tuple[Answer, ...] = field(default=(), converter=tuple)
+    answers: tuple[AnsweredAttack, ...] = field(default=(), converter=tuple)
     repeated: bool = False
     truncated: bool = False
 
@@ -100,7 +100,7 @@ class Defence:
 
 
 @frozen
-class Answer:
+class AnsweredAttack:
     """An ``attack`` on an accepted argument and why it fails: ``broken``
     (one of its attackers) does not hold, because the accepted ``counter``
     attacks it; ``defences`` justify the counter's attackers. Outside the
@@ -232,11 +232,12 @@ class _Justifier:
         for i in range(n, total):
             if attackers[i] and all(a < n for a in attackers[i]):
                 self.principal[i] = _principal(names[i], [names[a] for a in attackers[i]], index)
-        if extension is None:
-            self.label, self.order = _grounded(total, attackers, targets)
-        else:
+        # Counter-attacks are taken in the grounded order: in the grounded
+        # extension that makes trees well-founded, in others it prefers the
+        # counters every complete extension has (the grounded ones).
+        self.label, self.order = _grounded(total, attackers, targets)
+        if extension is not None:
             self.label = self._labels(extension)
-            self.order = [0] * total
 
     def _labels(self, extension: Iterable[str]) -> list[str]:
         total = len(self.fw.arguments)
@@ -386,7 +387,7 @@ class _Justifier:
                 built[k] = Defence(names[v], (), repeated=kind == "repeated", truncated=kind == "truncated")
                 continue
             answers = tuple(
-                Answer(attack, broken, counter, tuple(built[c] for c in ids)) for attack, broken, counter, ids in plan
+                AnsweredAttack(attack, broken, counter, tuple(built[c] for c in ids)) for attack, broken, counter, ids in plan
             )
             built[k] = Defence(names[v], answers)
         return [built[k] for k in range(len(roots))]
