@@ -61,10 +61,10 @@ fuzz: setup
 # argmap.mo, which ships in the wheel). `make messages` extracts every message
 # from argmap/ (gettext calls, the message and hint of error()/warning()/info(),
 # command-line help), merges them into argmap.po (translations kept, unwrapped,
-# no line numbers; a changed message gets a "#, fuzzy" guess) and compiles
+# no line numbers; a new or changed message gets an empty msgstr) and compiles
 # argmap.mo; it lists the entries still without German. To translate: run it,
-# fill in the msgstr of your entries (check fuzzy ones, then delete their
-# "#, fuzzy" line), run it again, commit argmap.po and argmap.mo together.
+# fill in the msgstr of your entries, run it again, commit argmap.po and
+# argmap.mo together.
 # Takes about a second; tests/test_i18n.py fails on a missing translation.
 messages:
 	$(PY) scripts/messages.py

@@ -8,8 +8,8 @@
    command line's help (``HELP = "..."``, ``help=``/``description=`` literals,
    ``add_argument_group("title")``).
 2. Merge them into ``argmap/locale/de/LC_MESSAGES/argmap.po``: translations are
-   kept, a changed message gets a ``#, fuzzy`` guess from its old translation
-   (check it and delete the ``fuzzy`` line), messages no longer in the code are
+   kept, a new or changed message gets an empty msgstr (no fuzzy guesses: they
+   are often wrong and easy to miss), messages no longer in the code are
    dropped. Entries are written unwrapped (one line per msgid and msgstr) and
    without line numbers, so that edits and diffs stay small.
 3. Compile ``argmap.mo`` beside it (translated, non-fuzzy entries only).
@@ -122,7 +122,7 @@ def update(template: Catalog) -> Catalog:
         catalog = read_catalog()
     else:
         catalog = Catalog(locale="de", domain="argmap", project="argmap", fuzzy=False)
-    catalog.update(template, update_header_comment=False, update_creation_date=False)
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False)
     return catalog
 
 
