@@ -256,3 +256,25 @@ def test_unknown_argument_raises_key_error():
     """Asking about an id the framework does not have is a KeyError."""
     with pytest.raises(KeyError):
         justify(Framework(["a"], []), "b")
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "complete", "preferred", "stable"])
+def test_answers_of_reasoning_tasks_are_justified_with_their_witness(semantics):
+    """DC/DS answers: the justification is about the witness (or some extension), and its label fits the answer."""
+    from argmap.semantics import credulous, justify_answer, sceptical
+
+    rng = random.Random(3)
+    for _ in range(60):
+        fw = random_framework(rng)
+        for a in fw.arguments:
+            for task in (credulous, sceptical):
+                answer = task(fw, semantics, a)
+                data = justify_answer(fw, semantics, a, answer)
+                json.dumps(data)
+                if data["extension"] is None:
+                    assert semantics == "stable" and data["justification"] is None
+                    continue
+                label = data["justification"]["label"]
+                assert (label == "in") == (a in data["extension"])
+                if task is credulous and answer.accepted or task is sceptical and not answer.accepted:
+                    assert (label == "in") == answer.accepted

@@ -40,7 +40,7 @@ from argmap.semantics._tasks import (
     sceptical,
     some_extension,
 )
-from argmap.semantics._justify import AnsweredAttack, Attack, Cycle, Defence, Justification, Refutation, justify, justify_all
+from argmap.semantics._justify import AnsweredAttack, Attack, Cycle, Defence, Justification, Refutation, justify, justify_all, justify_answer
 
 __all__ = [
     "SEMANTICS",
@@ -71,4 +71,5 @@ __all__ = [
     "Justification",
     "justify",
     "justify_all",
+    "justify_answer",
 ]

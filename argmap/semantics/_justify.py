@@ -47,6 +47,7 @@ __all__ = [
     "Justification",
     "justify",
     "justify_all",
+    "justify_answer",
     "labelling_of",
 ]
 
@@ -487,3 +488,37 @@ def _grounded(total: int, attackers: list[list[int]], targets: list[list[int]]) 
                     label[b] = IN
                     queue.append(b)
     return label, order
+
+
+def justify_answer(
+    fw: Framework, semantics: str, argument: str, answer, *, timeout: float | None = None
+) -> dict[str, Any]:
+    """The justification of a DC or DS ``answer`` (``accepted`` and
+    ``witness``, as :func:`argmap.semantics.credulous` and ``sceptical``
+    give it), JSON-ready: what ``argmap solve ... --explain`` prints.
+
+    With a witness, why ``argument`` is (DC-YES) or is not (DS-NO) in it.
+    Without one (DC-NO, DS-YES), why it has its label in some extension
+    (:func:`argmap.semantics.some_extension`; ``extension`` is None when
+    there is none); grounded semantics always uses the grounded extension.
+
+    >>> from types import SimpleNamespace
+    >>> fw = Framework(["a", "b"], [("a", "b")])
+    >>> justify_answer(fw, "preferred", "b", SimpleNamespace(accepted=False, witness=None))["justification"]["label"]
+    'out'
+    """
+    witness = getattr(answer, "witness", None)
+    if semantics == "grounded":
+        j = justify(fw, argument)
+        witness = [a for a, label in labelling_of(fw).items() if label == IN]
+    else:
+        if witness is None:
+            from argmap.semantics._tasks import some_extension
+
+            witness = some_extension(fw, semantics, timeout=timeout)
+        j = None if witness is None else justify(fw, argument, witness)
+    return {
+        "accepted": bool(getattr(answer, "accepted", False)),
+        "extension": None if witness is None else sorted(witness),
+        "justification": None if j is None else j.to_dict(),
+    }
