@@ -8,6 +8,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from argmap._i18n import N_, Phrase, joined, phrase
 from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
@@ -290,8 +291,8 @@ def _strength_status(value: float) -> Status:
     return Status.UNDECIDED
 
 
-_NAMES = {name: f"{name} semantics" for name in EXTENSION_SEMANTICS}
-_NAMES["cf2"] = "CF2 semantics"
+_NAMES = {name: phrase("{semantics} semantics", semantics=name) for name in EXTENSION_SEMANTICS}
+_NAMES["cf2"] = phrase("{semantics} semantics", semantics="CF2")
 _NAMES["dfquad"] = "DF-QuAD"
 
 
@@ -316,16 +317,19 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
         return [
             warning(
                 "W504",
-                f"no acceptance notes: {exc}",
+                "no acceptance notes: {reason}",
                 where,
                 "use grounded semantics, which always has one extension",
+                reason=exc,
             )
         ]
     except TooManyAttacks as exc:
         where = Span(argument_map.path, 1, 1, 1, 1)
-        return [warning("W504", f"no acceptance notes: {exc}", where, "use --support none")]
+        return [warning("W504", "no acceptance notes: {reason}", where, "use --support none", reason=exc)]
     notes = list(result.diagnostics)
-    where = _NAMES[semantics] + (f" with {support} support" if support != "none" else "")
+    where = _NAMES[semantics]
+    if support != "none":
+        where = phrase("{semantics} with {support} support", semantics=where, support=support)
     seen: set[str] = set()
     for claim in argument_map.claims:
         if claim.id in seen:
@@ -334,26 +338,43 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
         status = result.status.get(claim.id)
         if status is None or status is Status.ACCEPTED:
             continue
-        message = f"claim `{claim.id}` is {status.value} under {where}"
-        hint = None
+        message = N_("claim `{id}` is {status} under {where}")
+        hint = reason = None
         if semantics == "dfquad":
-            message += f": its strength is {result.strengths[claim.id]:.3f}"
+            message = N_("claim `{id}` is {status} under {where}: its strength is {strength}")
         elif status is Status.REJECTED:
             reason = _accepted_attacker(argument_map, claim.id, result)
             if reason:
-                message += f": {reason}"
+                message = N_("claim `{id}` is {status} under {where}: {reason}")
             elif semantics != "grounded":
-                message += f": it is in no {semantics} extension"
+                message = N_("claim `{id}` is {status} under {where}: it is in no {semantics} extension")
         elif semantics == "grounded":
-            hint = "its attackers are themselves undecided, as in a circle of attacks nobody breaks"
+            hint = N_("its attackers are themselves undecided, as in a circle of attacks nobody breaks")
         else:
-            message += f": it is in some {semantics} extensions, not in all"
+            message = N_("claim `{id}` is {status} under {where}: it is in some {semantics} extensions, not in all")
         span = claim.ref_spans[0] if claim.ref_spans else claim.span
-        notes.append(info("I503", message, span, hint))
+        strength = f"{result.strengths[claim.id]:.3f}" if semantics == "dfquad" else ""
+        notes.append(
+            info(
+                "I503",
+                message,
+                span,
+                hint,
+                id=claim.id,
+                status=_STATUS_WORDS[status],
+                where=where,
+                strength=strength,
+                reason=reason or "",
+                semantics=semantics,
+            )
+        )
     return notes
 
 
-def _accepted_attacker(argument_map: ArgumentMap, ident: str, result: Evaluation) -> str | None:
+_STATUS_WORDS = {Status.ACCEPTED: phrase("accepted"), Status.REJECTED: phrase("rejected"), Status.UNDECIDED: phrase("undecided")}
+
+
+def _accepted_attacker(argument_map: ArgumentMap, ident: str, result: Evaluation) -> Phrase | None:
     accepted = Status.ACCEPTED
     for rel in argument_map.objections(ident):
         if isinstance(rel, Contradiction):
@@ -366,9 +387,11 @@ def _accepted_attacker(argument_map: ArgumentMap, ident: str, result: Evaluation
             continue
         if rel.name is not None and result.status.get(rel.name) is not accepted:
             continue
-        line = f" (line {rel.span.line})" if rel.span else ""
-        who = " and ".join(f"`{a}`" for a in attackers)
+        line = phrase(" (line {line})", line=rel.span.line) if rel.span else ""
         if len(attackers) > 1:
-            return f"{who}, which are accepted, rebut it together{line}"
-        return f"{who}, which is accepted, {verb} it{line}"
+            who = joined(" and ", [f"`{a}`" for a in attackers])
+            return phrase("{who}, which are accepted, rebut it together{line}", who=who, line=line)
+        if verb == "rebuts":
+            return phrase("`{who}`, which is accepted, rebuts it{line}", who=attackers[0], line=line)
+        return phrase("`{who}`, which is accepted, contradicts it{line}", who=attackers[0], line=line)
     return None

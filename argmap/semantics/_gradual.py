@@ -34,6 +34,7 @@ to 10 decimals.
 
 from __future__ import annotations
 
+from argmap._i18n import Phrase, phrase
 from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, warning
 from argmap.model import ArgumentMap, Claim
@@ -192,12 +193,16 @@ def _not_settled(argument_map: ArgumentMap, ids: list[str]) -> Diagnostic:
         if claim.id in ids:
             span = claim.ref_spans[0] if claim.ref_spans else claim.span
             break
-    shown = ", ".join(f"`{i}`" for i in ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+    shown: Phrase | str = ", ".join(f"`{i}`" for i in ids[:8])
+    if len(ids) > 8:
+        shown = phrase("{shown} and {count} more", shown=shown, count=len(ids) - 8)
     return warning(
         "W502",
-        f"the DF-QuAD strengths of {shown}, which depend on each other in a circle,"
-        f" do not settle after {_ROUNDS} rounds; the mean of the last two rounds is shown",
+        "the DF-QuAD strengths of {shown}, which depend on each other in a circle,"
+        " do not settle after {rounds} rounds; the mean of the last two rounds is shown",
         span,
         "strong arguments attacking each other in a circle can swing back and forth;"
         " lower a `weight:` or break the circle",
+        shown=shown,
+        rounds=_ROUNDS,
     )
