@@ -762,13 +762,14 @@ class _Panel:
 
     def _stub_end(self, tail: str, head: str, kind: str, merge: bool = True) -> str | None:
         """The mark an edge from a claim on another page starts at, or None
-        when it is drawn already. Claims on one later page share one mark
-        (``→ page 2``, and how many they are)."""
+        when it is drawn already. Claims on later pages share one mark
+        (``→ page 2, 3``, and how many they are), so that a claim whose
+        reasons fill several pages stays narrow."""
         claim_id = self.stub_claims[tail]
         page = self.options.page
         number = page.elsewhere[claim_id]
         if merge and number > page.number and head not in self.stub_claims:
-            tail = f"{self.prefix}page-{number}"
+            tail = f"{self.prefix}page-later"
         if (tail, head, kind) in self.stub_edges:
             return None
         self.stub_edges.add((tail, head, kind))
@@ -783,8 +784,8 @@ class _Panel:
         page = self.options.page
         texts = {c.id: c.text for c in reversed(self.map.claims)}
         for name, claims in self.stubs.items():
-            number = page.elsewhere[claims[0]]
-            where = self.words["page_next" if number > page.number else "page_from"].format(page=number)
+            numbers = sorted({page.elsewhere[c] for c in claims})
+            where = self.words["page_next" if numbers[0] > page.number else "page_from"].format(page=", ".join(map(str, numbers)))
             if len(claims) == 1:
                 lines = wrap(texts[claims[0]], self.options.wrap)
                 text = "<BR/>".join(escape(line) for line in lines[:2]) + ("…" if len(lines) > 2 else "")

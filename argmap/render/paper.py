@@ -293,7 +293,8 @@ def paginate(
         raise ViewError(f"landscape must be True, False or None, not {landscape!r}", landscape)
     if area is not None and landscape is None:
         raise ViewError("with an area, say landscape=True or False", area)
-    options.setdefault("ids", False)
+    if options.get("ids") is None:
+        options["ids"] = False
     options.setdefault("compact", True)
     base = RenderOptions(**options)  # checks the options once, before any drawing
     font_size = base.the_theme.fontsize
