@@ -18,13 +18,13 @@ from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Claim
 from argmap.render.graph import edge_style
-from argmap.render.labels import escape, html_label, wrap
+from argmap.render.labels import escape, html_label, text_width, wrap
 from argmap.render.themes import PRINT, Theme
 from argmap.render.views import node_name
 from argmap.render.words import BASIS_SYMBOLS, words_for
 from argmap.sheets._order import Link, links_of
 
-__all__ = ["Drawing", "dot_source", "BOX_WIDTH", "BODY_HEIGHT", "BOX_MIN_HEIGHT", "THEME"]
+__all__ = ["Drawing", "dot_source", "ref_font_size", "text_width", "BOX_WIDTH", "BODY_HEIGHT", "BOX_MIN_HEIGHT", "THEME"]
 
 #: The inside width of a box, in points (5.3 cm): room for a handwritten line.
 BOX_WIDTH = 150
@@ -45,7 +45,8 @@ class Drawing:
 
     ``shown``: the claims drawn as boxes; ``numbers``: box numbers (a
     worksheet), else none; ``blank``: boxes left empty; ``refs``: claims on
-    another page, drawn as a small dashed box with this text;
+    another page, each mapped to the small dashed box that stands for it
+    (several claims may share one), ``ref_labels``: the lines of each such box;
     ``hidden``: claims drawn invisible (a slide's later steps);
     ``new``: claims drawn with a thick border (what a slide adds);
     ``size``: the body font size, ``wrap``: characters per line.
@@ -55,6 +56,7 @@ class Drawing:
     numbers: Mapping[str, int] = field(factory=dict)
     blank: frozenset[str] = frozenset()
     refs: Mapping[str, str] = field(factory=dict)
+    ref_labels: Mapping[str, tuple[str, ...]] = field(factory=dict)
     hidden: frozenset[str] = frozenset()
     new: frozenset[str] = frozenset()
     size: float = THEME.fontsize
@@ -62,6 +64,10 @@ class Drawing:
     #: At most this many boxes side by side below one box: more reasons or
     #: objections of one claim are staggered over several rows (None: one row).
     columns: int | None = None
+    #: The width in points of each reference box's text, by box (so that a
+    #: layout does not change when page numbers are filled in); a box not
+    #: named is as wide as its text.
+    ref_widths: Mapping[str, float] = field(factory=dict)
 
 
 def dot_source(argument_map: ArgumentMap, drawing: Drawing) -> str:
@@ -98,13 +104,22 @@ def dot_source(argument_map: ArgumentMap, drawing: Drawing) -> str:
     for claim_id in dict.fromkeys(c.id for c in argument_map.claims):
         if claim_id in drawing.shown:
             _box(g, claims[claim_id], drawing, theme, words)
-        elif claim_id in drawing.refs:
-            g.node(
-                node_name(claim_id),
-                label=html_label(f'<FONT POINT-SIZE="{_num(theme.small_fontsize + 1)}">{escape(drawing.refs[claim_id])}</FONT>'),
-                style="rounded,dashed",
-                color=theme.muted,
-            )
+    size = _num(ref_font_size(drawing))
+    for group, lines in drawing.ref_labels.items():
+        width = drawing.ref_widths.get(group)
+        if width is None:
+            cells = [f"<TD>{escape(line)}</TD>" for line in lines]
+        else:
+            height = _num(ref_font_size(drawing) * 1.4)
+            cells = [f'<TD FIXEDSIZE="TRUE" WIDTH="{_num(width)}" HEIGHT="{height}">{escape(line)}</TD>' for line in lines]
+        rows = "".join(f"<TR>{cell}</TR>" for cell in cells)
+        table = f'<FONT POINT-SIZE="{size}"><TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0">{rows}</TABLE></FONT>'
+        g.node(_ref_name(group), label=html_label(table), style="rounded,dashed", color=theme.muted)
+
+    def name(claim: str) -> str:
+        group = drawing.refs.get(claim)
+        return node_name(claim) if group is None else _ref_name(group)
+
     links = {link.key: link for link in links_of(argument_map)}
     junctions = _junctions(links.values())
     visible: dict[str, bool] = {}
@@ -130,8 +145,9 @@ def dot_source(argument_map: ArgumentMap, drawing: Drawing) -> str:
 
     drawn_links = [link for link in links.values() if drawable(link)]
     rows = _rows(drawn_links, drawing.columns)
+    done: set[tuple[str, str, str]] = set()
     for link in drawn_links:
-        _relation(g, link, junctions, theme, invisible=not shows(link), minlen=rows.get(link.key, 1))
+        _relation(g, link, junctions, theme, not shows(link), rows.get(link.key, 1), name, done)
     return g.source
 
 
@@ -153,14 +169,26 @@ def _rows(links: list[Link], columns: int | None) -> dict[str, int]:
     return rows
 
 
+def ref_font_size(drawing: Drawing) -> float:
+    """The font size of reference boxes' text."""
+    return round(drawing.size * 0.78, 1) + 1
+
+
 def _junctions(links) -> set[str]:
     """Keys of the links drawn with a dot: linked ones, and those something aims at."""
     aimed = {link.target for link in links if not link.target_is_claim}
     return {link.key for link in links if len(link.heads) > 1 or link.key in aimed}
 
 
-def _relation(g: graphviz.Digraph, link: Link, junctions: set[str], theme: Theme, invisible: bool, minlen: int = 1) -> None:
-    target = node_name(link.target) if link.target_is_claim else _junction_name(link.target)
+def _relation(g: graphviz.Digraph, link: Link, junctions: set[str], theme: Theme, invisible: bool, minlen: int, name, done: set) -> None:
+    """Draw one link; ``name`` gives a claim's node, and an edge already in
+    ``done`` (several claims in one reference box) is not drawn twice."""
+    target = name(link.target) if link.target_is_claim else _junction_name(link.target)
+
+    def edge(tail: str, head: str, kind: str) -> None:
+        if (tail, head, kind) not in done:
+            done.add((tail, head, kind))
+            g.edge(tail, head, **style(kind))
 
     def style(kind: str) -> dict[str, str]:
         extra = {"style": "invis"} if invisible else {}
@@ -170,20 +198,24 @@ def _relation(g: graphviz.Digraph, link: Link, junctions: set[str], theme: Theme
 
     if link.key not in junctions:
         for head in link.heads:
-            g.edge(node_name(head), target, **style(link.kind))
+            edge(name(head), target, link.kind)
         return
     dot = _junction_name(link.key)
     colour = getattr(theme, link.kind)
     point = "invis" if invisible else "filled"
     g.node(dot, label="", shape="point", width="0.11", height="0.11", style=point, color=colour, fillcolor=colour)
     if link.kind == "contradiction":
-        g.edge(node_name(link.heads[0]), dot, **style("contradiction_second"))
-        g.edge(dot, target, **style("contradiction_first"))
+        edge(name(link.heads[0]), dot, "contradiction_second")
+        edge(dot, target, "contradiction_first")
         return
     join = {"support": "link", "rebuttal": "rebuttal_link", "undercut": "undercut_link"}[link.kind]
     for head in link.heads:
-        g.edge(node_name(head), dot, **style(join))
-    g.edge(dot, target, **style(link.kind))
+        edge(name(head), dot, join)
+    edge(dot, target, link.kind)
+
+
+def _ref_name(group: str) -> str:
+    return f"ref-{group}"
 
 
 def _junction_name(key: str) -> str:

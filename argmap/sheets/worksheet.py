@@ -17,18 +17,20 @@ import difflib
 import os
 from collections.abc import Iterable, Sequence
 
+from attrs import frozen
+
 from argmap.model import ArgumentMap
 from argmap.render.output import DEFAULT_TIMEOUT
 from argmap.render.views import node_name
 from argmap.render.words import words_for
-from argmap.sheets._graph import Drawing, dot_source
+from argmap.sheets._graph import Drawing, dot_source, ref_font_size, text_width
 from argmap.sheets._layout import Layout, layout, pdf
 from argmap.sheets._order import Link, links_of, reading
 from argmap.sheets._pdf import MARGIN, MM, Document, page_size
 from argmap.sheets._sources import Text, quote_line, source_texts
 from argmap.sheets._words import sheet_words
 
-__all__ = ["worksheet", "SheetError", "MIN_BOX", "plan_pages"]
+__all__ = ["worksheet", "plan_worksheet", "Plan", "MapPage", "SheetError", "MIN_BOX"]
 
 #: The smallest size of a numbered box on paper, in points (5 × 2 cm).
 MIN_BOX = (50 * MM, 20 * MM)
@@ -66,8 +68,11 @@ def check_claims(argument_map: ArgumentMap, ids: Sequence[str], what: str) -> No
 class _Planner:
     """Lays parts of the map out and decides which fit a page."""
 
-    def __init__(self, argument_map: ArgumentMap, numbers: dict[str, int], blank: frozenset[str], timeout):
+    def __init__(self, argument_map: ArgumentMap, numbers: dict[str, int], blank: frozenset[str], timeout, words: dict[str, str]):
         self.columns: int | None = None
+        self.words = words
+        #: Pages too full for a reference box per claim they point at: one box per kind of relation.
+        self.crowded: set[frozenset[str]] = set()
         self.map = argument_map
         self.numbers = numbers
         self.blank = blank
@@ -96,13 +101,49 @@ class _Planner:
         link = self.by_key[key]
         return set(link.heads) | ({link.target} if link.target_is_claim else set())
 
-    def drawing(self, shown: frozenset[str], pages: dict[str, int] | None = None, words=None) -> Drawing:
-        refs = {}
-        for claim in self.context(shown):
-            page = pages.get(claim, 0) if pages else 0
-            template = words["ref"] if words else "→ {number} (p. {page})"
-            refs[claim] = template.format(number=self.numbers[claim], page=page or 88)
-        return Drawing(shown=shown, numbers=self.numbers, blank=self.blank & shown, refs=refs, columns=self.columns)
+    def drawing(self, shown: frozenset[str], pages: dict[str, int] | None = None) -> Drawing:
+        """What a page showing ``shown`` draws. Claims on other pages that
+        point the same way at the same claim share one reference box, which
+        names their numbers and (from ``pages``) their pages; its size does
+        not depend on the pages, so a layout measured before the pages are
+        known stays as it was."""
+        groups: dict[str, list[str]] = {}
+        for claim in sorted(self.context(shown), key=self.numbers.__getitem__):
+            groups.setdefault(self._group(claim, shown), []).append(claim)
+        refs, labels, widths = {}, {}, {}
+        size = ref_font_size(Drawing(shown=shown))
+        room = text_width(self.words["ref_pages"].format(pages="88, 88"), size)
+        for group, members in groups.items():
+            refs.update(dict.fromkeys(members, group))
+            first = self.words["ref"].format(numbers=", ".join(str(self.numbers[c]) for c in members))
+            on = sorted({pages[c] for c in members if c in pages}) if pages else []
+            if not on:
+                shown_pages = ""
+            elif len(on) <= 2:
+                shown_pages = ", ".join(map(str, on))
+            else:
+                shown_pages = f"{on[0]}–{on[-1]}"
+            labels[group] = (first, self.words["ref_pages"].format(pages=shown_pages))
+            widths[group] = max(room, text_width(first, size)) + 4
+        return Drawing(
+            shown=shown,
+            numbers=self.numbers,
+            blank=self.blank & shown,
+            refs=refs,
+            ref_labels=labels,
+            columns=self.columns,
+            ref_widths=widths,
+        )
+
+    def _group(self, claim: str, shown: frozenset[str]) -> str:
+        """The reference box ``claim`` is drawn in: shared by the claims that
+        alone support (rebut, ...) the same claim on the page."""
+        for link in self.links:
+            if link.heads == (claim,) and link.target_is_claim and link.target in shown:
+                if shown in self.crowded:
+                    return link.kind
+                return f"{link.kind}-{node_name(link.target)}"
+        return node_name(claim)
 
     def measure(self, shown: frozenset[str]) -> tuple[str, Layout]:
         key = (shown, self.columns)
@@ -144,26 +185,119 @@ def plan_pages(planner: _Planner, order: Sequence[str], parent: dict[str, str | 
         if planner.scale(subtree[root], area) is not None:
             return [subtree[root]]
         page = frozenset({root})
-        later: list[frozenset[str]] = []
+        if planner.scale(page, area) is None:
+            planner.crowded.add(page)
+        left: list[str] = []
         for child in children.get(root, ()):
             grown = page | subtree[child]
-            if not later and planner.scale(grown, area) is not None:
+            if planner.scale(grown, area) is not None:
                 page = grown
             else:
-                later += split(child, rest)
-        return [page, *later]
+                left.append(child)
+        return [page, *(p for child in left for p in split(child, rest))]
 
     pages: list[frozenset[str]] = []
     for root in children.get(None, ()):
         pages += split(root, first if not pages else rest)
-    merged = [pages[0]]
+    # First fit: each later page joins the first page it fits on with.
+    packed = [pages[0]]
     for page in pages[1:]:
-        both = merged[-1] | page
-        if len(merged) > 1 and planner.scale(both, rest) is not None:
-            merged[-1] = both
+        for i in range(1, len(packed)):
+            if planner.scale(packed[i] | page, rest) is not None:
+                packed[i] = packed[i] | page
+                break
         else:
-            merged.append(page)
-    return merged
+            packed.append(page)
+    return packed
+
+
+@frozen
+class MapPage:
+    """One page of the map: the claims it shows, its drawing (DOT), the
+    drawing's layout, and the scale it is placed at."""
+
+    claims: frozenset[str]
+    source: str
+    layout: Layout
+    scale: float
+
+
+@frozen
+class Plan:
+    """How a worksheet lays the map out: box numbers, orientation, pages."""
+
+    numbers: dict[str, int]
+    order: tuple[str, ...]
+    landscape: bool
+    pages: tuple[MapPage, ...]
+    links: tuple[Link, ...]
+
+    def box_sizes(self) -> list[tuple[str, float, float]]:
+        """(claim, width, height) in points on paper of every numbered box on every page."""
+        out = []
+        for page in self.pages:
+            for claim in sorted(page.claims):
+                w, h = page.layout.nodes[node_name(claim)]
+                out.append((claim, w * page.scale, h * page.scale))
+        return out
+
+
+def plan_worksheet(
+    argument_map: ArgumentMap,
+    *,
+    keep: str | Iterable[str] = (),
+    task: str | None = None,
+    paper: str = "a4",
+    thesis: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Plan:
+    """How :func:`worksheet` lays the map out (arguments as there)."""
+    keep = _ids(keep)
+    check_claims(argument_map, keep, "keep")
+    if thesis is not None:
+        check_claims(argument_map, (thesis,), "start from")
+    try:
+        page_size(paper)
+    except ValueError as exc:
+        raise SheetError(str(exc), paper) from None
+    words = sheet_words(argument_map.lang)
+    title = argument_map.title or words["untitled"]
+    read = reading(argument_map, thesis)
+    numbers = {claim: i for i, claim in enumerate(read.order, 1)}
+    planner = _Planner(argument_map, numbers, frozenset(numbers) - set(keep), timeout, words)
+    first_top, rest_top, bottom_margin = _header_heights(argument_map, paper, title, words, task)
+    best = None
+    for landscape in (False, True):
+        w, h = page_size(paper, landscape)
+        first = (w - 2 * MARGIN, h - bottom_margin - first_top)
+        rest = (w - 2 * MARGIN, h - bottom_margin - rest_top)
+        planner.columns = _columns(first[0])
+        pages = plan_pages(planner, read.order, read.parent, first, rest)
+        if best is None or len(pages) < len(best[1]):
+            best = (landscape, pages, first, rest)
+    landscape, pages, first, rest = best
+    planner.columns = _columns(first[0])
+    on_page = {claim: i for i, page in enumerate(pages, 1) for claim in page}
+    placed = []
+    for i, shown in enumerate(pages):
+        area = first if i == 0 else rest
+        source = dot_source(argument_map, planner.drawing(shown, on_page))
+        lay = layout(source, timeout)
+        scale = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
+        placed.append(MapPage(shown, source, lay, scale))
+    return Plan(numbers, read.order, landscape, tuple(placed), planner.links)
+
+
+def _header_heights(argument_map: ArgumentMap, paper: str, title: str, words: dict[str, str], task: str | None) -> tuple[float, float, float]:
+    """Where the map starts on the first page and on later pages, and the
+    height of the bottom margin, measured on pages that are thrown away."""
+    probe = Document(paper, lang=argument_map.lang)
+    probe.add_page()
+    _header(probe, argument_map, title, words, task)
+    first_top = probe.y
+    probe.add_page()
+    _continued(probe, title, words)
+    return first_top, probe.y, probe.pdf.h - probe.bottom()
 
 
 def worksheet(
@@ -196,64 +330,22 @@ def worksheet(
         argmap.sheets.PrintUnavailable: fpdf2 or a Unicode font is missing.
         argmap.render.GraphvizNotFound, argmap.render.RenderFailed: as for drawing.
     """
-    keep = _ids(keep)
-    check_claims(argument_map, keep, "keep")
-    if thesis is not None:
-        check_claims(argument_map, (thesis,), "start from")
-    try:
-        page_size(paper)
-    except ValueError as exc:
-        raise SheetError(str(exc), paper) from None
+    plan = plan_worksheet(argument_map, keep=keep, task=task, paper=paper, thesis=thesis, timeout=timeout)
     words = sheet_words(argument_map.lang)
     title = argument_map.title or words["untitled"]
-    read = reading(argument_map, thesis)
-    numbers = {claim: i for i, claim in enumerate(read.order, 1)}
-    planner = _Planner(argument_map, numbers, frozenset(numbers) - set(keep), timeout)
     doc = Document(paper, title=title, footer=words["page"], lang=argument_map.lang)
-
-    # The header's height, measured on a page that is then thrown away.
-    probe = Document(paper, lang=argument_map.lang)
-    probe.add_page()
-    top = probe.y
-    _header(probe, argument_map, title, words, task)
-    first_top = probe.y
-    probe.add_page()
-    _continued(probe, title, words)
-    rest_top = probe.y
-    bottom = probe.bottom()
-
-    best = None
-    for landscape in (False, True):
-        w, h = page_size(paper, landscape)
-        width = w - 2 * MARGIN
-        bottom_here = h - (page_size(paper)[1] - bottom)
-        first = (width, bottom_here - first_top)
-        rest = (width, bottom_here - rest_top)
-        planner.columns = _columns(width)
-        pages = plan_pages(planner, read.order, read.parent, first, rest)
-        if best is None or len(pages) < len(best[1]):
-            best = (landscape, pages, first, rest)
-    landscape, pages, first, rest = best
-    planner.columns = _columns(first[0])
-    on_page = {claim: i for i, page in enumerate(pages, 1) for claim in page}
-
-    for i, shown in enumerate(pages):
-        doc.add_page(landscape)
+    for i, page in enumerate(plan.pages):
+        doc.add_page(plan.landscape)
         if i == 0:
             _header(doc, argument_map, title, words, task)
         else:
             _continued(doc, title, words)
-        area = first if i == 0 else rest
-        source = dot_source(argument_map, planner.drawing(shown, on_page, words))
-        lay = layout(source, timeout)
-        scale = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
-        x = doc.pdf.l_margin + (area[0] - lay.width * scale) / 2
-        doc.place(pdf(source, timeout), x, doc.y, scale)
-
-    texts_found = source_texts(argument_map, base_dir, texts)
-    _answer_key(doc, argument_map, title, words, read.order, numbers, set(keep), planner.links, texts_found)
+        x = doc.pdf.l_margin + (doc.width - page.layout.width * page.scale) / 2
+        doc.place(pdf(page.source, timeout), x, doc.y, page.scale)
+    found = source_texts(argument_map, base_dir, texts)
+    _answer_key(doc, argument_map, title, words, plan, set(_ids(keep)), found)
     if with_text:
-        for text in texts_found:
+        for text in found:
             _source_text(doc, text, words)
     return doc.output()
 
@@ -303,10 +395,8 @@ def _answer_key(
     argument_map: ArgumentMap,
     title: str,
     words: dict[str, str],
-    order: Sequence[str],
-    numbers: dict[str, int],
+    plan: Plan,
     kept: set[str],
-    links: Sequence[Link],
     texts: list[Text],
 ) -> None:
     doc.add_page()
@@ -314,9 +404,10 @@ def _answer_key(
     doc.rule(8)
     basis_words = words_for(argument_map.lang)
     lines = {t.source.id: t.lines for t in texts if t.lines is not None}
+    links, numbers = plan.links, plan.numbers
     by_key = {link.key: link for link in links}
     claims = {c.id: c for c in reversed(argument_map.claims)}
-    for claim_id in order:
+    for claim_id in plan.order:
         claim = claims[claim_id]
         details = []
         marks = [m for m, on in ((words["given"], claim_id in kept), (words["implicit"], claim.implicit)) if on]
