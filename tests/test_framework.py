@@ -136,10 +136,10 @@ def test_apx_lists_every_argument_and_attack():
     assert len(text.splitlines()) == len(args) + len(atts)
 
 
-def test_apx_keeps_unicode_ids():
-    """Ids with umlauts are written as they are."""
+def test_apx_quotes_unicode_ids():
+    """Ids with umlauts are quoted as ASP strings (unquoted, an ASP solver cannot read them)."""
     af = _af("claim größe: Groß.\nclaim maß: Maß.\ngröße rebuts maß\n")
-    assert af.to_apx() == "arg(größe).\narg(maß).\natt(größe,maß).\n"
+    assert af.to_apx() == 'arg("größe").\narg("maß").\natt("größe","maß").\n'
 
 
 def test_framework_is_immutable():

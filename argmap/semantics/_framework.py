@@ -128,15 +128,21 @@ class Framework:
     def to_apx(self) -> str:
         """The framework in ICCMA's apx format: ``arg(a).`` and ``att(a,b).`` lines,
         auxiliary arguments included (the framework is not the same without them).
+        Ids that are not plain ASCII constants are quoted, so any id is valid ASP.
 
-        >>> print(Framework(["a", "b"], [("a", "b")]).to_apx(), end="")
+        >>> print(Framework(["a", "ärger"], [("a", "ärger")]).to_apx(), end="")
         arg(a).
-        arg(b).
-        att(a,b).
+        arg("ärger").
+        att(a,"ärger").
         """
-        lines = [f"arg({a})." for a in self.arguments]
-        lines.extend(f"att({a},{b})." for a, b in self.attacks)
-        return "".join(line + "\n" for line in lines)
+        return self.to_format("apx")
+
+    def to_format(self, fmt: str) -> str:
+        """The framework in ICCMA's ``apx``, ``i23`` (the ids as ``# i id``
+        comments) or ``tgf`` format, auxiliary arguments included."""
+        from argmap.formats.iccma import write
+
+        return write(fmt, self.arguments, self.attacks)
 
 
 def arguments_of(argument_map: ArgumentMap) -> tuple[list[str], dict[str, int], dict[str, int]]:
