@@ -149,7 +149,7 @@ T_FALLS_UNANSWERED = N_("{claim} falls because {attacker} attacks it and nothing
 T_FALLS_DEFENDED = N_("{claim} falls because {attacker} attacks it{where}, and {again} stands: every objection to it is answered.")
 T_FALLS_TOGETHER = N_("{claim} falls because {attackers} attack it together{where}, and each of them stands.")
 T_OPEN_CYCLE = N_("{claim} stays open: it is part of a circle of attacks that nothing in the map breaks: {circle}.")
-T_OPEN_CHAIN = N_("{claim} stays open because the attacks on it come from a circle that nothing in the map breaks: {chain}; and the circle: {circle}.")
+T_OPEN_CHAIN = N_("{claim} stays open because {chain}, and {first} is part of a circle of attacks that nothing in the map breaks: {circle}.")
 T_OPEN_LEFT_OUT = N_("{claim} is not in this extension, though nothing in it attacks {again}.")
 T_ODD = N_("The circle has an odd number of attacks: whichever claim in it you accept, the circle turns against it, so no way of taking sides settles it.")
 T_EVEN = N_("The circle has an even number of attacks: taking one side would settle it, but grounded semantics takes no side; complete, preferred and stable semantics show each side.")
@@ -203,10 +203,14 @@ class Explanation:
         return tuple(_say(s, lang, texts, mentioned) for s in self.parts)
 
     def text(self, lang: str | None = None) -> str:
-        """The explanation as one paragraph (a line break after a sentence ending in a colon)."""
+        """The explanation as a paragraph; a sentence ending in a colon (the
+        extension it speaks of) starts a line of its own, and one follows."""
         out = ""
         for sentence in self.said(lang):
-            out += sentence + ("\n" if sentence.endswith(":") else " ")
+            if sentence.endswith(":"):
+                out = out.rstrip(" ") + ("\n" if out else "") + sentence + "\n"
+            else:
+                out += sentence + " "
         return out.strip()
 
     def to_dict(self) -> dict[str, Any]:
@@ -357,7 +361,7 @@ class _Writer:
         if len(c.chain) == 1:
             self.add(T_OPEN_CYCLE, claim=one, circle=circle)
         else:
-            self.add(T_OPEN_CHAIN, claim=one, chain=_Attacks(c.chain), circle=circle)
+            self.add(T_OPEN_CHAIN, claim=one, chain=_Attacks(c.chain), first=_Quiet(c.chain[:1]), circle=circle)
         if c.odd:
             self.add(T_ODD)
         elif self.evaluation.semantics == "grounded":

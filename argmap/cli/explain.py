@@ -37,10 +37,10 @@ def run(args, out, err) -> int:
     except KeyError:
         known = sorted({c.id for c in argument_map.claims})
         close = difflib.get_close_matches(args.id, known, n=1)
-        hint = _("; did you mean `{guess}`?", guess=close[0]) if close else ""
+        hint = "; " + _("did you mean `{guess}`?", guess=close[0]) if close else ""
         raise UsageError(_("the map has no claim `{id}`", id=args.id) + hint) from None
     except (TooManyExtensions, TooManyAttacks) as exc:
-        print(_("{file}: error: {problem}; use grounded semantics or --support none", file=inp.display_name, problem=str(exc)), file=err)
+        print(_("{file}: error: {reason}; use grounded semantics or --support none", file=inp.display_name, reason=exc), file=err)
         return 1
     if args.format == "json":
         print(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2), file=out)
