@@ -50,6 +50,7 @@ from collections.abc import Iterable, Iterator
 
 from attrs import field, frozen
 
+from argmap._i18n import N_
 from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
@@ -439,14 +440,23 @@ def _visible_attacks(n: int, total: int, codes: set[int], aux: _Auxiliary) -> li
 
 
 def _linked_note(s: Support) -> Diagnostic:
-    what = f"the support `{s.name}`" if s.name else "this linked support"
-    premises = " + ".join(s.premises)
+    if s.name:
+        message = N_(
+            "the support `{name}` ({written}) adds no attacks in deductive mode:"
+            " premises that imply a conclusion only together are beyond an abstract framework"
+        )
+    else:
+        message = N_(
+            "this linked support ({written}) adds no attacks in deductive mode:"
+            " premises that imply a conclusion only together are beyond an abstract framework"
+        )
     return info(
         "I501",
-        f"{what} ({premises} supports {s.conclusion}) adds no attacks in deductive mode:"
-        " premises that imply a conclusion only together are beyond an abstract framework",
+        message,
         s.span,
         "use --support necessary to treat every premise as necessary for the conclusion",
+        name=s.name,
+        written=" + ".join(s.premises) + f" supports {s.conclusion}",
     )
 
 
