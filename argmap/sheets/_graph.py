@@ -68,6 +68,8 @@ class Drawing:
     #: layout does not change when page numbers are filled in); a box not
     #: named is as wide as its text.
     ref_widths: Mapping[str, float] = field(factory=dict)
+    #: The smallest width of a box's text, in points (None: as wide as the text).
+    box_width: int | None = BOX_WIDTH
 
 
 def dot_source(argument_map: ArgumentMap, drawing: Drawing) -> str:
@@ -238,7 +240,8 @@ def _box(g: graphviz.Digraph, claim: Claim, drawing: Drawing, theme: Theme, word
         rows.append(f'<TR><TD COLSPAN="{span}" WIDTH="{BOX_WIDTH}" HEIGHT="{BODY_HEIGHT}"> </TD></TR>')
     else:
         lines = "<BR/>".join(escape(line) for line in wrap(claim.text, drawing.wrap)) or " "
-        rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{BOX_WIDTH}">{lines}</TD></TR>')
+        width = f' WIDTH="{drawing.box_width}"' if drawing.box_width else ""
+        rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"{width}>{lines}</TD></TR>')
     attributes = {}
     styles = ["rounded"]
     if claim.implicit:

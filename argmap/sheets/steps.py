@@ -56,6 +56,7 @@ def steps(
     read = reading(argument_map, thesis)
     everything = frozenset(read.order)
     doc = Document(paper, title=title, footer=words["page"], lang=argument_map.lang)
+    wrap, columns = _best_shape(argument_map, everything, (width - 2 * MARGIN, height * 0.75), timeout)
     shown: set[str] = set()
     for number, layer in enumerate(read.layers, 1):
         shown |= set(layer.claims)
@@ -64,7 +65,9 @@ def steps(
             hidden=everything - shown,
             new=frozenset(layer.claims) if number > 1 else frozenset(),
             size=SLIDE_FONT_SIZE,
-            wrap=28,
+            wrap=wrap,
+            columns=columns,
+            box_width=None,
         )
         source = dot_source(argument_map, drawing)
         doc.add_page(landscape=True)
@@ -80,3 +83,18 @@ def steps(
             y = doc.y
         doc.place(pdf(source, timeout), x, y, scale)
     return doc.output()
+
+
+def _best_shape(argument_map: ArgumentMap, claims: frozenset[str], area: tuple[float, float], timeout) -> tuple[int, int | None]:
+    """Characters per line, and how many reasons or objections of one claim
+    stand side by side (see :class:`Drawing`): the choice that draws the map
+    largest on the slide."""
+    best, best_scale = (28, None), 0.0
+    for wrap in (28, 22, 18):
+        for columns in (None, 4, 3, 2):
+            drawing = Drawing(shown=claims, size=SLIDE_FONT_SIZE, wrap=wrap, columns=columns, box_width=None)
+            lay = layout(dot_source(argument_map, drawing), timeout)
+            scale = min(area[0] / lay.width, area[1] / lay.height)
+            if scale > best_scale * 1.02:
+                best, best_scale = (wrap, columns), scale
+    return best
