@@ -157,6 +157,7 @@ T_STANDS_UNCHALLENGED = N_("{claim} stands only because nothing in the map attac
 T_STANDS_EVIDENCED = N_("{claim} stands: nothing in the map attacks it, and it states its evidence.")
 T_REASON = N_("Its reason {premises} stands{where}.")
 T_NO_REASON = N_("It has reasons in the map, but none of them stands.")
+T_REASON_NOT_ENOUGH = N_("Its reason {premises} stands, but a reason does not answer an objection.")
 T_EXT_ONLY = N_("{claim} stands in the only {semantics} extension.")
 T_EXT_ALL = N_("{claim} stands in all {count} {semantics} extensions; in extension {number}:")
 T_EXT_NONE = N_("{claim} is in none of the {count} {semantics} extensions; in extension {number}:")
@@ -321,6 +322,9 @@ class _Writer:
             else:
                 self.add(T_FALLS_TOGETHER, claim=one, attackers=_Ids(counter.attackers), where=where)
                 self.defences(j.defences, level + 1)
+            standing = [s for s in self.map.reasons(j.argument) if _reason_stands(s, self.evaluation.status)]
+            if standing and level == 0:
+                self.add(T_REASON_NOT_ENOUGH, premises=_Ids(standing[0].premises))
         else:
             self.cycle(j)
 

@@ -262,3 +262,27 @@ def test_evaluate_explain_adds_an_explanation_per_claim(tmp_path):
     assert data["explanations"][1]["justifications"][0]["label"] == "out"
     code, _, err = run("evaluate", str(path), "--explain", "--semantics", "dfquad")
     assert code == 2 and "Traceback" not in err
+
+
+def test_the_examples_in_docs_explanations_are_what_argmap_explain_prints(tmp_path):
+    """Each `$ argmap explain` line of docs/explanations.md prints what the page shows below it."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "explanations.md").read_text("utf-8")
+    source = re.search(r"```argmap\n(title: Hausaufgaben.*?)```", doc, re.S).group(1)
+    (tmp_path / "hausaufgaben.argmap").write_text(source, encoding="utf-8")
+    console = re.search(r"```console\n(.*?)```", doc, re.S).group(1)
+    runs = re.findall(r"^\$ argmap explain hausaufgaben\.argmap (\w+)\n((?:(?!\$ ).*\n)+)", console, re.M)
+    assert len(runs) == 4
+    for ident, shown in runs:
+        code, out, err = run("explain", str(tmp_path / "hausaufgaben.argmap"), ident)
+        assert code == 0, err
+        assert out == shown
+    # the page's closing remark: an answer to `eltern` makes `abschaffen` stand again
+    answered = source.replace(
+        "  - eltern: Durch Hausaufgaben sehen Eltern, was ihr Kind gerade lernt.\n",
+        "  - eltern: Durch Hausaufgaben sehen Eltern, was ihr Kind gerade lernt.\n"
+        "    - schulplaner: Was das Kind lernt, steht auch im Schulplaner.\n",
+    )
+    assert explain(parse(answered), "abschaffen").status is Status.ACCEPTED
