@@ -30,7 +30,7 @@ from argmap.cli.common import UsageError, _, language, speaking
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ("check", "fmt", "evaluate", "explain", "compare", "export", "render", "outline", "worksheet", "steps")
+COMMANDS = ("check", "fmt", "evaluate", "explain", "compare", "export", "render", "outline", "worksheet", "steps", "solve")
 
 
 class _Formatter(argparse.HelpFormatter):
