@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import importlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -49,8 +50,35 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message):  # exit code 2, one clear line, no traceback
         self.print_usage(sys.stderr)
-        print(_("{prog}: error: {message}", prog=self.prog, message=message), file=sys.stderr)
+        print(_("{prog}: error: {message}", prog=self.prog, message=_argparse_message(message)), file=sys.stderr)
         raise SystemExit(2)
+
+
+# argparse's complaints (Python's argparse, already formatted in English) and
+# their templates in argmap's catalog; an "argument X: ..." prefix is said
+# separately, so that its message can be one of these too.
+_ARGUMENT_PREFIX = re.compile(r"argument (?P<name>\S+(?:/\S+)*): (?P<message>.+)", re.S)
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), N_("the following arguments are required: {names}")),
+    (re.compile(r"unrecognized arguments: (?P<words>.+)"), N_("unrecognized arguments: {words}")),
+    (re.compile(r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"), N_("invalid choice: {value} (choose from {choices})")),
+    (re.compile(r"expected one argument"), N_("expected one argument")),
+    (re.compile(r"invalid (?P<type>\S+) value: (?P<value>.+)"), N_("invalid {type} value: {value}")),
+    (re.compile(r"not allowed with argument (?P<other>.+)"), N_("not allowed with argument {other}")),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), N_("ambiguous option: {option} could match {matches}")),
+)
+
+
+def _argparse_message(message: str) -> str:
+    """One of argparse's English complaints in the interface language (as it is when unknown)."""
+    prefix = _ARGUMENT_PREFIX.fullmatch(message)
+    if prefix:
+        return _("argument {name}: {message}", name=prefix["name"], message=_argparse_message(prefix["message"]))
+    for pattern, template in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return _(template, **found.groupdict())
+    return message
 
 
 # argparse's own words, said through argmap's catalog (see _translate_help).
