@@ -330,3 +330,14 @@ def test_phrase_helpers():
 def test_normalize(given, expected):
     """Locale names are cut to a language argmap speaks; others fall back to English."""
     assert normalize(given) == expected
+
+
+def test_argparse_complaints_in_german(capsys):
+    """argparse's own complaints (a missing FILE, an invalid choice) are said in German too."""
+    code, _, _ = run("--lang", "de", "check")
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("Aufruf: argmap check")
+    assert err.endswith("argmap check: Fehler: diese Argumente fehlen: FILE\n")
+    code, _, _ = run("--lang", "de", "check", "x.argmap", "--format", "xml")
+    assert "Fehler: Argument --format: ungültige Wahl: 'xml' (möglich sind 'text', 'json')" in capsys.readouterr().err
