@@ -22,14 +22,15 @@ from argmap.diagnostics import format_diagnostic
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _messages_script():
-    spec = importlib.util.spec_from_file_location("argmap_messages_script", ROOT / "scripts" / "messages.py")
+def load_script(name: str):
+    """The module of ``scripts/<name>.py`` (the scripts are not a package)."""
+    spec = importlib.util.spec_from_file_location(f"argmap_script_{name}", ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-MESSAGES = _messages_script()
+MESSAGES = load_script("messages")
 
 
 @pytest.fixture(scope="module")
