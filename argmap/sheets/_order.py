@@ -151,10 +151,11 @@ def reading(argument_map: ArgumentMap, thesis: str | None = None) -> Reading:
         return True
 
     while True:
+        attacks = ("rebuttal", "undercut", "contradiction")
         grew = add(REASONS, reach(("support",)))
-        attacks = reach(("rebuttal", "undercut", "contradiction"))
-        grew |= add(OBJECTIONS, [f for f in attacks if f[2] < 0])
-        grew |= add(ANSWERS, [f for f in attacks if f[2] > 0])
+        grew |= add(OBJECTIONS, [f for f in reach(attacks) if f[2] < 0])
+        # answers right after the objections they answer
+        grew |= add(ANSWERS, [f for f in reach(attacks) if f[2] > 0])
         if not grew:
             break
     rest = tuple(c for c in claims if c not in seen)
