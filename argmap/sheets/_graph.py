@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import attrs
-import graphviz
+import graphviz  # type: ignore[import-untyped]
 from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Claim
@@ -146,10 +146,10 @@ def dot_source(argument_map: ArgumentMap, drawing: Drawing) -> str:
         return ok
 
     drawn_links = [link for link in links.values() if drawable(link)]
-    rows = _rows(drawn_links, drawing.columns)
+    ranks = _rows(drawn_links, drawing.columns)
     done: set[tuple[str, str, str]] = set()
     for link in drawn_links:
-        _relation(g, link, junctions, theme, not shows(link), rows.get(link.key, 1), name, done)
+        _relation(g, link, junctions, theme, not shows(link), ranks.get(link.key, 1), name, done)
     return g.source
 
 

@@ -100,7 +100,7 @@ class Document:
         self.footer_text = footer
         document = self
 
-        class _PDF(fpdf.FPDF):
+        class _PDF(fpdf.FPDF):  # type: ignore[name-defined,misc]
             def footer(self):  # fpdf2 calls it at the end of every page
                 if document.footer_text:
                     self.set_y(-12 * MM)

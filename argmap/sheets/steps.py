@@ -89,7 +89,8 @@ def _best_shape(argument_map: ArgumentMap, claims: frozenset[str], area: tuple[f
     """Characters per line, and how many reasons or objections of one claim
     stand side by side (see :class:`Drawing`): the choice that draws the map
     largest on the slide."""
-    best, best_scale = (28, None), 0.0
+    best: tuple[int, int | None] = (28, None)
+    best_scale = 0.0
     for wrap in (28, 22, 18):
         for columns in (None, 4, 3, 2):
             drawing = Drawing(shown=claims, size=SLIDE_FONT_SIZE, wrap=wrap, columns=columns, box_width=None)

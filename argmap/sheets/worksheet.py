@@ -266,7 +266,7 @@ def plan_worksheet(
     numbers = {claim: i for i, claim in enumerate(read.order, 1)}
     planner = _Planner(argument_map, numbers, frozenset(numbers) - set(keep), timeout, words)
     first_top, rest_top, bottom_margin = _header_heights(argument_map, paper, title, words, task)
-    best = None
+    best: tuple[bool, list[frozenset[str]], tuple[float, float], tuple[float, float]] | None = None
     for landscape in (False, True):
         w, h = page_size(paper, landscape)
         first = (w - 2 * MARGIN, h - bottom_margin - first_top)
@@ -275,6 +275,7 @@ def plan_worksheet(
         pages = plan_pages(planner, read.order, read.parent, first, rest)
         if best is None or len(pages) < len(best[1]):
             best = (landscape, pages, first, rest)
+    assert best is not None
     landscape, pages, first, rest = best
     planner.columns = _columns(first[0])
     on_page = {claim: i for i, page in enumerate(pages, 1) for claim in page}
