@@ -456,7 +456,7 @@ def _linked_note(s: Support) -> Diagnostic:
         s.span,
         "use --support necessary to treat every premise as necessary for the conclusion",
         name=s.name,
-        written=" + ".join(s.premises) + f" supports {s.conclusion}",
+        written=" + ".join(s.premises) + " supports " + s.conclusion,
     )
 
 
