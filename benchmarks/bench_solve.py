@@ -86,7 +86,7 @@ def _control(encoding: str, maximal: bool, extra: str = "") -> clingo.Control:
     return ctl
 
 
-def _models(ctl: clingo.Control, apx: Path, extra: str, limit: int):
+def _models(ctl: clingo.Control, apx: Path, extra: str, limit: int, predicate: str = "in"):
     ctl.configuration.solve.models = limit
     ctl.load(str(apx))
     if extra:
@@ -94,7 +94,7 @@ def _models(ctl: clingo.Control, apx: Path, extra: str, limit: int):
     ctl.ground([("base", [])])
     with ctl.solve(yield_=True) as handle:
         for model in handle:
-            yield {str(s.arguments[0]) for s in model.symbols(shown=True)}
+            yield {str(s.arguments[0]) for s in model.symbols(atoms=True) if s.name == predicate}
 
 
 def clingo_task(sem: tuple, task: str, apx: Path, argument: str | None):
@@ -111,11 +111,26 @@ def clingo_task(sem: tuple, task: str, apx: Path, argument: str | None):
     if name == "preferred" and task == "DC":  # credulous preferred = credulous complete
         found = next(_models(_control("complete", False), apx, f":- not in({argument}).", 1), None)
         return found is not None, found
-    # Enumerate the maximal extensions until one decides.
-    for ext in _models(ctl, apx, "", 0):
-        if (argument in ext) == (task == "DC"):
-            return (task == "DC"), ext
+    if name == "preferred":
+        # Enumerate the preferred extensions until one decides.
+        for ext in _models(ctl, apx, "", 0):
+            if (argument in ext) == (task == "DC"):
+                return (task == "DC"), ext
+        return (task == "DS"), None
+    # Semi-stable and stage: domRec enumerates the maximal ranges (once each,
+    # though several extensions may share one); for each, ask for an
+    # extension with that range that decides.
+    base = "complete" if name == "semi-stable" else "conflict_free"
+    decide = f":- not in({argument})." if task == "DC" else f":- in({argument})."
+    for range_ in _models(ctl, apx, "", 0, "range"):
+        exact = "".join(f"er({a})." for a in range_) + _RANGE + ":- er(X), not range(X).\n:- range(X), not er(X).\n"
+        found = next(_models(_control(base, False), apx, exact + decide, 1), None)
+        if found is not None:
+            return (task == "DC"), found
     return (task == "DS"), None
+
+
+_RANGE = "range(X) :- in(X).\nrange(X) :- defeated(X).\n"
 
 
 def clingo_confirms(sem: tuple, apx: Path, extension: set[str]) -> bool:
@@ -134,7 +149,7 @@ def clingo_confirms(sem: tuple, apx: Path, extension: set[str]) -> bool:
     else:
         bigger = (
             members
-            + "er(X) :- e(X).\ner(X) :- e(Y), att(Y,X).\nrange(X) :- in(X).\nrange(X) :- defeated(X).\n"
+            + "er(X) :- e(X).\ner(X) :- e(Y), att(Y,X).\n" + _RANGE
             + ":- er(X), not range(X).\nmore :- range(X), not er(X).\n:- not more.\n"
         )
     return next(_models(_control(base, False), apx, bigger, 1), None) is None
