@@ -426,7 +426,7 @@ def _texts(argument_map: ArgumentMap) -> dict[str, str]:
             texts.setdefault(item.id, _shorten(item.text))
         elif isinstance(item, Argument):
             texts.setdefault(item.id, _shorten(item.title))
-        elif getattr(item, "name", None):
+        elif isinstance(item, (Support, Rebuttal, Contradiction, Undercut)) and item.name:
             texts.setdefault(item.name, _shorten(_written(item)))
     return texts
 

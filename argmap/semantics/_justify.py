@@ -222,7 +222,7 @@ class _Justifier:
         self.n = n = total - len(fw.auxiliary)
         self.index = index = {a: i for i, a in enumerate(names)}
         self.attackers = attackers = fw.attackers()
-        self.targets = targets = [[] for _ in range(total)]
+        self.targets = targets = [[] for _ in range(total)]  # type: list[list[int]]
         for b in range(total):
             for a in attackers[b]:
                 targets[a].append(b)
@@ -377,7 +377,7 @@ class _Justifier:
                 for m in members:
                     occurrences.append([m, level + 1, None, ""])
                     ids.append(len(occurrences) - 1)
-                plan.append((attack, None if counter is None else names[broken], counter, ids))
+                plan.append((attack, None if counter is None or broken is None else names[broken], counter, ids))
                 children.extend(ids)
             occ[2] = plan
             stack.extend(reversed(children))
@@ -431,14 +431,12 @@ class _Justifier:
                 seen[v] = len(walk) - 1
             nxt = next((a for a in attackers[v] if label[a] == UNDEC), None)
             if nxt is None:
-                chain = [names[x] for x in reversed(walk) if x < n]
-                return Cycle(names[start], chain, (), False)
+                return Cycle(names[start], [names[x] for x in reversed(walk) if x < n], (), False)
             walk.append(nxt)
             v = nxt
         first = seen[v]
         circle = list(reversed(walk[first + 1 :]))  # in attack order, ending before v comes again
-        chain = list(reversed(walk[:first + 1]))  # v ... start, in attack order
-        return self._make_cycle(start, chain, circle)
+        return self._make_cycle(start, list(reversed(walk[: first + 1])), circle)  # v ... start
 
     def _make_cycle(self, start: int, chain: list[int], circle: list[int]) -> Cycle:
         n, names = self.n, self.fw.arguments
@@ -508,6 +506,7 @@ def justify_answer(
     'out'
     """
     witness = getattr(answer, "witness", None)
+    j: Justification | None
     if semantics == "grounded":
         j = justify(fw, argument)
         witness = [a for a, label in labelling_of(fw).items() if label == IN]
@@ -515,7 +514,7 @@ def justify_answer(
         if witness is None:
             from argmap.semantics._tasks import some_extension
 
-            witness = some_extension(fw, semantics, timeout=timeout)
+            witness = some_extension(fw, semantics, timeout=timeout)  # type: ignore[arg-type]
         j = None if witness is None else justify(fw, argument, witness)
     return {
         "accepted": bool(getattr(answer, "accepted", False)),
