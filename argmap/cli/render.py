@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from argmap.cli._maps import read_one
-from argmap.cli.common import UsageError
+from argmap.cli.common import UsageError, _
 from argmap.render import (
     ARGUMENT_VIEWS,
     FORMATS,
@@ -100,14 +100,14 @@ def add_arguments(parser) -> None:
         type=_points,
         default=MIN_FONT,
         metavar="PT",
-        help=f"with --paper: the smallest printed body text; a map that would need smaller text is split over pages (default {MIN_FONT:g})",
+        help="with --paper: the smallest printed body text in points; a map that would need smaller text is split over pages (default 9)",
     )
     paper.add_argument("--fit", action="store_true", help="with --paper: one page, shrunk as far as needed")
 
 
 def run(args, out, err) -> int:
     if args.output == "-" and len(args.files) > 1:
-        raise UsageError("-o - writes one map to standard output; give one FILE")
+        raise UsageError(_("-o - writes one map to standard output; give one FILE"))
     targets = [_target(name, args) for name in args.files]
     options = _options(args)
     status = 0
@@ -122,7 +122,7 @@ def run(args, out, err) -> int:
             else:
                 files = [(path, draw(argument_map, fmt, **options))]
         except (GraphvizNotFound, RenderFailed) as exc:
-            print(f"argmap render: error: {exc}", file=err)
+            print(_("{command}: error: {message}", command="argmap render", message=exc), file=err)
             return 1
         except ValueError as exc:  # a ViewError, or a semantics that does not fit the support mode
             raise UsageError(str(exc)) from None
@@ -133,32 +133,37 @@ def run(args, out, err) -> int:
             try:
                 write_atomically(target, data)
             except OSError as exc:
-                print(f"argmap render: error: cannot write `{target}`: {exc.strerror or exc}", file=err)
+                print(
+                    _("{command}: error: cannot write `{file}`: {reason}", command="argmap render", file=target, reason=exc.strerror or exc),
+                    file=err,
+                )
                 status = 1
                 continue
-            print(f"wrote {target}", file=out)
+            print(_("wrote {file}", file=target), file=out)
     return status
 
 
 def _on_paper(argument_map, fmt: str, path: Path | None, args, options: dict, err) -> list[tuple[Path | None, bytes]]:
     """The files of a map laid out on sheets: one PDF, or an SVG or PNG per page."""
     if fmt == "dot":
-        raise UsageError("--paper makes PDF, SVG or PNG pages, not DOT")
+        raise UsageError(_("--paper makes PDF, SVG or PNG pages, not DOT"))
     pages = paginate(argument_map, paper=args.paper, landscape=args.landscape, min_font=args.min_font, fit=args.fit, **options)
     count = len(pages.pages)
     if pages.shrunk and not args.fit:
-        print(
-            f"argmap render: warning: a claim's part of the map is too big for one {args.paper.upper()} sheet even alone; "
-            f"it is printed with {pages.printed_font():.1f} pt text, below --min-font {args.min_font:g}",
-            file=err,
+        message = _(
+            "a claim's part of the map is too big for one {paper} sheet even alone; it is printed with {size} pt text, below --min-font {min_font}",
+            paper=args.paper.upper(),
+            size=format(pages.printed_font(), ".1f"),
+            min_font=format(args.min_font, "g"),
         )
+        print(_("{command}: warning: {message}", command="argmap render", message=message), file=err)
     if fmt == "pdf":
         return [(path, pages.pdf())]
     data = pages.svgs() if fmt == "svg" else pages.pngs()
     if count == 1:
         return [(path, data[0])]
     if path is None:
-        raise UsageError(f"the map takes {count} pages: give -o FILE for {fmt.upper()} pages, or write a PDF")
+        raise UsageError(_("the map takes {count} pages: give -o FILE for {format} pages, or write a PDF", count=count, format=fmt.upper()))
     return [(path.with_name(f"{path.stem}-{i}{path.suffix}"), page) for i, page in enumerate(data, 1)]
 
 
@@ -173,9 +178,9 @@ def _points(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a size in points is a number, like 9 or 10.5, not {value!r}") from None
+        raise argparse.ArgumentTypeError(_("a size in points is a number, like 9 or 10.5, not {value}", value=repr(value))) from None
     if not 4 <= number <= 72:
-        raise argparse.ArgumentTypeError(f"a size in points must be from 4 to 72, not {value}")
+        raise argparse.ArgumentTypeError(_("a size in points must be from 4 to 72, not {value}", value=value))
     return number
 
 
@@ -212,7 +217,7 @@ def _target(name: str, args) -> tuple[Path | None, str]:
         if output is not None and (len(args.files) > 1 or os.path.isdir(output)):
             folder = Path(output)
             if not folder.is_dir():
-                raise UsageError(f"with several files, -o must be a folder, and `{output}` is not one")
+                raise UsageError(_("with several files, -o must be a folder, and `{output}` is not one", output=output))
             fmt = format_for(None, args.format)
             return folder / f"{Path(name).stem}.{fmt}", fmt
         if output is not None:
@@ -232,4 +237,4 @@ def _write_stdout(data: bytes, fmt: str, out) -> None:
     elif fmt in ("svg", "dot"):
         out.write(data.decode("utf-8"))
     else:
-        raise UsageError(f"cannot write {fmt.upper()} to this output; use -o FILE")
+        raise UsageError(_("cannot write {format} to this output; use -o FILE", format=fmt.upper()))

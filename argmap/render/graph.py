@@ -39,6 +39,9 @@ HUGE_MAP = 1500
 
 _SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="56" HEIGHT="1"></TD></TR></TABLE>'
 
+#: Characters per line of the first words in a mark for a claim on another page.
+_STUB_WRAP = 24
+
 _STATUS_SYMBOL = {"accepted": "✓", "unchallenged": "(✓)", "rejected": "✗", "undecided": "?"}
 
 
@@ -129,7 +132,9 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
         if options.page.legend:
             _Panel(graphviz.Digraph(), argument_map, whole, whole.panels[0], theme, words, attrs.evolve(options, page=None), used).draw()
     if options.legend != "none" and used:
-        g.node(LEGEND_NODE, label=legend_label(argument_map, used, theme, words, whole), shape="plaintext", style="", margin="0")
+        columns = options.page.legend_columns if options.page is not None else 1
+        label = legend_label(argument_map, used, theme, words, whole, columns)
+        g.node(LEGEND_NODE, label=label, shape="plaintext", style="", margin="0")
         below = options.legend == "below" or (options.legend == "auto" and not large)
         if below and len(panels) == 1:
             # Invisible edges to every node nothing points at put the legend
@@ -152,12 +157,22 @@ def _cut(view: View, page: PageCut) -> View:
     """The view with only the claims of one page."""
     claims = tuple(c for c in view.claims if c.id in page.claims)
     shown = frozenset(c.id for c in claims)
+    clusters = {k: v for k, v in view.clusters.items() if k in shown}
+    # A frame is drawn where its claims are: a dot whose frame holds no
+    # claim on this page stands outside, not in an empty frame.
+    frames: set[str] = set()
+    for cluster in clusters.values():
+        key: str | None = cluster.key
+        while key is not None and key not in frames:
+            frames.add(key)
+            key = view.frames[key].parent
     return attrs.evolve(
         view,
         claims=claims,
         shown=shown,
         blank=view.blank & shown,
-        clusters={k: v for k, v in view.clusters.items() if k in shown},
+        clusters=clusters,
+        places={k: v for k, v in view.places.items() if v in frames},
     )
 
 
@@ -785,9 +800,9 @@ class _Panel:
         texts = {c.id: c.text for c in reversed(self.map.claims)}
         for name, claims in self.stubs.items():
             numbers = sorted({page.elsewhere[c] for c in claims})
-            where = self.words["page_next" if numbers[0] > page.number else "page_from"].format(page=", ".join(map(str, numbers)))
+            where = self.words["page_next" if numbers[0] > page.number else "page_from"].format(page=_ranges(numbers))
             if len(claims) == 1:
-                lines = wrap(texts[claims[0]], self.options.wrap)
+                lines = wrap(texts[claims[0]], min(self.options.wrap, _STUB_WRAP))
                 text = "<BR/>".join(escape(line) for line in lines[:2]) + ("…" if len(lines) > 2 else "")
             else:
                 text = escape(self.words["page_claims"].format(n=len(claims)))
@@ -977,6 +992,17 @@ class _Panel:
         self.level.add(first[0])
         self._edge(first, plan.junction, "contradiction_first", spaced=not self.large)
         self._edge(plan.junction, second, "contradiction_second", spaced=not self.large)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Page numbers in order, runs as ranges: ``2, 4–6``."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _tooltip(name: str | None, note: str | None, tags: tuple[str, ...]) -> str | None:

@@ -64,8 +64,10 @@ class Used:
         return bool(self.relations or self.flags or self.statuses or self.bases or self.sources)
 
 
-def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, view) -> str:
-    """The legend as an HTML-like label: one row per thing the picture uses, in a fixed order."""
+def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, view, columns: int = 1) -> str:
+    """The legend as an HTML-like label: one row per thing the picture uses,
+    in a fixed order; in ``columns`` columns side by side (a wide, low legend
+    for a page)."""
     from argmap.render.graph import _num, _strength_bar
 
     rows: list[str] = []
@@ -166,11 +168,19 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
             text += f'<BR/><FONT COLOR="{theme.muted}">{escape(detail)}</FONT>'
         row(escape(source_id), text, f' BORDER="1" COLOR="{theme.badge_border}" BGCOLOR="{theme.badge_fill}"')
 
-    heading = f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{_num(theme.fontsize)}"><B>{escape(words["legend"])}</B></FONT></TD></TR>'
+    span = 2
+    body = "".join(rows)
+    if columns > 1 and len(rows) > columns:
+        per = -(-len(rows) // columns)
+        parts = [rows[i : i + per] for i in range(0, len(rows), per)]
+        span = len(parts)
+        inner = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
+        body = "<TR>" + "".join(f'<TD VALIGN="TOP">{inner}{"".join(part)}</TABLE></TD>' for part in parts) + "</TR>"
+    heading = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><FONT POINT-SIZE="{_num(theme.fontsize)}"><B>{escape(words["legend"])}</B></FONT></TD></TR>'
     table = (
         f'<FONT POINT-SIZE="{_num(theme.small_fontsize + 0.5)}">'
         f'<TABLE BORDER="1" STYLE="rounded" COLOR="{theme.cluster_border}" BGCOLOR="{theme.legend_fill}" '
-        f'CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">{heading}{"".join(rows)}</TABLE></FONT>'
+        f'CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">{heading}{body}</TABLE></FONT>'
     )
     return html_label(table)
 

@@ -76,6 +76,8 @@ class PageCut:
     count: int = 1
     #: Whether this page has the legend (of what every page uses).
     legend: bool = False
+    #: The legend's columns side by side.
+    legend_columns: int = 1
 
 
 def _theme(value) -> Theme:

@@ -35,7 +35,7 @@ from attrs import frozen
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
 from argmap.render.options import PageCut, RenderOptions, ViewError
 from argmap.render.output import DEFAULT_TIMEOUT, run_dot
-from argmap.render.views import anchor
+from argmap.render.views import anchor, neighbours
 
 __all__ = [
     "PAPERS",
@@ -322,15 +322,17 @@ class _Cutter:
         self.timeout = timeout
         self.roots, self.children = units(argument_map)
         self.order = {c: i for i, c in enumerate(self.children)}
+        self.links = neighbours(argument_map)
         self.legend = options.get("legend", "auto") not in ("none", False)
         self.drawn: dict[tuple, tuple[bytes, str, float, float]] = {}
 
-    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int], legend: bool = False) -> tuple[bytes, str, float, float]:
+    def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int], legend: int = 0) -> tuple[bytes, str, float, float]:
+        """One page's drawing: PDF, DOT, width and height; ``legend``: in how many columns (0: none)."""
         from argmap.render import to_graphviz
 
         key = (tuple(claims), number, count, tuple(sorted(where.items())), legend)
         if key not in self.drawn:
-            cut = PageCut(claims=claims, elsewhere=where, number=number, count=count, legend=legend)
+            cut = PageCut(claims=claims, elsewhere=where, number=number, count=count, legend=legend > 0, legend_columns=max(1, legend))
             source = to_graphviz(self.map, **self.options, page=None if count == 1 else cut).source
             pdf = run_dot(source, "pdf", timeout=self.timeout)
             self.drawn[key] = (pdf, source, *measure(pdf))
@@ -344,49 +346,68 @@ class _Cutter:
             return [Page(pdf, source, width, height, tuple(everything), whole)]
         cuts = self._cut(box, min_scale)
         where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
-        # The legend goes on the last page with room for it, else on a page of its own.
-        legend = None
+        # The legend goes on the last page with room for it (in one, two or
+        # three columns: a wide page has room below, a narrow one beside),
+        # else on a page of its own.
+        legend, columns = None, 1
         if self.legend:
-            for i in range(len(cuts), 0, -1):
-                if self._fits(cuts[i - 1], box, min_scale, legend=True):
+            for i, columns in ((i, c) for i in range(len(cuts), 0, -1) for c in (1, 2, 3)):
+                if self._fits(cuts[i - 1], box, min_scale, cuts[: i - 1], legend=columns):
                     legend = i
                     break
             else:
                 cuts.append([])
-                legend = len(cuts)
+                legend, columns = len(cuts), 1
         pages = []
         for i, cut in enumerate(cuts, 1):
             elsewhere = {c: p for c, p in where.items() if p != i}
-            pdf, source, width, height = self.draw(cut, i, len(cuts), elsewhere, legend == i)
+            pdf, source, width, height = self.draw(cut, i, len(cuts), elsewhere, columns if legend == i else 0)
             pages.append(Page(pdf, source, width, height, tuple(cut), _scale(box, width, height)))
         return pages
 
     def _cut(self, box: tuple[float, float], min_scale: float) -> list[list[str]]:
-        """Subtrees onto pages, first fit: each page takes, in order, every
-        subtree that still fits on it; a subtree too big for a page of its
-        own gives way to its root and its children's subtrees; a claim too
-        big for a page alone gets one (printed smaller)."""
+        """Subtrees onto pages, first fit: each page takes every subtree that
+        still fits on it, those with the most relations to what the page
+        holds first (so that fewer relations cross pages), else in source
+        order; a subtree too big for a page of its own gives way to its root
+        and its children's subtrees; a claim too big for a page alone gets
+        one (printed smaller)."""
         queue: list[list[str]] = [_subtree(self.children, r) for r in self.roots]
         cuts: list[list[str]] = []
         while queue:
             page: list[str] = []
-            i = 0
-            while i < len(queue):
-                item = queue[i]
-                if self._fits(page + item, box, min_scale):
-                    page += queue.pop(i)
-                elif len(item) > 1 and not self._fits(item, box, min_scale):
-                    queue[i : i + 1] = [[item[0]], *(_subtree(self.children, c) for c in self.children[item[0]])]
+            failed: set[tuple[str, ...]] = set()  # subtrees that did not fit on this page
+            while True:
+                held = set(page)
+                ranked = sorted(
+                    (i for i in range(len(queue)) if tuple(queue[i]) not in failed),
+                    key=lambda i: (-sum(len(self.links.get(c, set()) & held) for c in queue[i]), i),
+                )
+                for i in ranked:
+                    item = queue[i]
+                    if self._fits(page + item, box, min_scale, cuts):
+                        page += queue.pop(i)
+                        break
+                    if len(item) > 1 and not self._fits(item, box, min_scale, cuts):
+                        queue[i : i + 1] = [[item[0]], *(_subtree(self.children, c) for c in self.children[item[0]])]
+                        break
+                    failed.add(tuple(item))
                 else:
-                    i += 1
+                    break
             cuts.append(page or queue.pop(0))
         return [sorted(cut, key=self.order.__getitem__) for cut in cuts]
 
-    def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float, legend: bool = False) -> bool:
-        # Page numbers and marks as in the final pages, near enough to measure.
-        chosen = set(claims)
-        where = {c: 2 for c in self.order if c not in chosen}
-        _, _, width, height = self.draw(claims, 1, 2, where, legend)
+    def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float, before: Sequence[list[str]] = (), legend: int = 0) -> bool:
+        """Whether ``claims`` fit on the page after the pages ``before``, with
+        the marks they will have: a claim on an earlier page is its own mark,
+        the claims not yet placed share one for later pages."""
+        number = len(before) + 1
+        where = {c: number + 1 for c in self.order}
+        for i, cut in enumerate(before, 1):
+            where.update(dict.fromkeys(cut, i))
+        for claim in claims:
+            del where[claim]
+        _, _, width, height = self.draw(claims, number, number + 1, where, legend)
         return _scale(box, width, height) >= min_scale
 
 
