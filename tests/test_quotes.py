@@ -105,14 +105,14 @@ def test_a_real_hyphen_is_not_dropped_inside_a_line():
 
 
 def test_a_text_that_is_not_utf8_is_read_as_windows_1252():
-    """The Windows-1252 text is read (umlauts, ß and the en dash intact), and a wrong quote's hint says how."""
+    """The Windows-1252 text is read (umlauts, ß and the en dash intact), and a wrong quote's message says how."""
     raw = (DATA / "mensa_latin1.txt").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
     assert "\u2013".encode("cp1252") in raw
     assert codes(argmap.check(argmap.load(DATA / "mensa.argmap"))) == []
     [d] = check_text(source_map("mensa_latin1.txt", "kalte Suppe"), DATA)
-    assert d.code == "E208" and "Windows-1252" in d.hint
+    assert d.code == "E208" and "read as Windows-1252 (Latin-1) (it is not UTF-8)" in d.message
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from attrs import frozen
 
+from argmap._encodings import guess_single_byte, undo_double_utf8
+
 __all__ = [
     "MAX_TEXT_BYTES",
     "TEXTS_VARIABLE",
@@ -101,7 +103,9 @@ def read_text(folder: Path, candidate: Path, limit: int = MAX_TEXT_BYTES) -> Sou
     leaves ``folder``, and :class:`TextRefused` when it is not a regular
     file, is larger than ``limit`` bytes or cannot be read. Text that is not
     UTF-8 is read as Windows-1252 (Latin-1 for the five bytes that
-    Windows-1252 leaves undefined); a byte-order mark selects UTF-8 or UTF-16.
+    Windows-1252 leaves undefined), or as Mac OS Roman or DOS code page 850
+    when its letters clearly say so; UTF-8 saved twice (``GrÃ¼n``) is undone;
+    a byte-order mark selects UTF-8 or UTF-16. ``encoding`` says which.
     """
     real = os.path.realpath(candidate)
     root = os.path.realpath(folder)
@@ -171,10 +175,8 @@ def _decode(data: bytes) -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return guess_single_byte(data)
+    fixed = undo_double_utf8(text)
+    return (fixed, "utf-8-twice") if fixed is not None else (text, "utf-8")

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from argmap._encodings import ENCODING_NAMES
+from argmap.checks._nearest import Nearest, TextIndex
 from argmap.checks._texts import (
     MAX_TEXT_BYTES,
     TEXTS_VARIABLE,
@@ -82,20 +84,96 @@ def check_quotes(
     if missing:
         yield _not_found(missing, folders)
     squashed = {sid: _forms(t.text) for sid, t in read.items()}
+    indexes: dict[str, TextIndex] = {}
+    found: dict[str, int] = {}
     for claim in m.claims:
         if claim.quote is None or claim.source not in squashed:
             continue
-        quote = squash(claim.quote)
-        if not any(quote in form for form in squashed[claim.source]):
-            hint = "copy the words exactly as they stand in the source (line breaks do not matter)"
-            if read[claim.source].encoding != "utf-8":
-                hint += "; the text is not UTF-8 and was read as Windows-1252: if the words are there, save it as UTF-8"
-            yield error(
-                "E208",
-                f"the quote of claim `{claim.id}` is not in the file of source `{claim.source}`",
-                claim.quote_span or claim.span,
-                hint,
-            )
+        parts = [p for p in _OMISSION.split(claim.quote) if squash(p)]
+        missing_part = _missing(parts, squashed[claim.source])
+        if missing_part is None:
+            found[claim.source] = found.get(claim.source, 0) + 1
+            continue
+        source_text = read[claim.source]
+        if claim.source not in indexes:
+            indexes[claim.source] = TextIndex(source_text.text, squash)
+        nearest = indexes[claim.source].nearest(missing_part)
+        yield _not_in_text(claim, source_text, nearest)
+    for source in m.sources:
+        text = read.get(source.id)
+        if text is not None and text.encoding != "utf-8" and found.get(source.id):
+            yield _not_utf8(source, text, found[source.id])
+
+
+#: An omission in a quote: `[…]`, `[...]`, `…` or `...` (in round brackets too).
+_OMISSION = re.compile(r"[\[(]\s*(?:…|\.\.\.)\s*[\])]|…|\.\.\.")
+#: The most text one omission in a quote stands for (squashed characters: about 150 words).
+MAX_OMITTED = 1000
+
+
+def _missing(parts: list[str], forms: tuple[str, ...]) -> str | None:
+    """The first part of a quote (split at its omissions) that is not in the
+    text in order after the parts before it, each omission standing for at
+    most :data:`MAX_OMITTED` characters; None when the whole quote is found."""
+    if not parts:
+        return None
+    squashed = [squash(p) for p in parts]
+    worst = 0  # the index of the furthest part any start reached
+    for form in forms:
+        start = form.find(squashed[0])
+        while start >= 0:
+            end = start + len(squashed[0])
+            for k, part in enumerate(squashed[1:], 1):
+                at = form.find(part, end, end + MAX_OMITTED + len(part))
+                if at < 0:
+                    worst = max(worst, k)
+                    break
+                end = at + len(part)
+            else:
+                return None
+            start = form.find(squashed[0], start + 1)
+    return parts[worst]
+
+
+def _not_in_text(claim, source_text: SourceText, nearest: Nearest | None) -> Diagnostic:
+    """E208, with how the text was read and the passage nearest to the quote."""
+    fields = {"id": claim.id, "source": claim.source, "encoding": ENCODING_NAMES.get(source_text.encoding, source_text.encoding)}
+    if source_text.encoding == "utf-8":
+        message = "the quote of claim `{id}` is not in the file of source `{source}`"
+    else:
+        message = "the quote of claim `{id}` is not in the file of source `{source}`, read as {encoding} (it is not UTF-8)"
+    if nearest is None:
+        hint = "copy the words exactly as they stand in the source (line breaks do not matter)"
+    else:
+        hint = _NEAREST_HINTS[nearest.change]
+        fields.update(line=nearest.line, passage=nearest.passage, text=nearest.text, quote=nearest.quote)
+    return error("E208", message, claim.quote_span or claim.span, hint, **fields)
+
+
+_NEAREST_HINTS = {
+    "replace": "nearest is line {line} of the text: “{passage}”; the text has `{text}` where the quote has `{quote}`",
+    "insert": "nearest is line {line} of the text: “{passage}”; the text has `{text}` there, which the quote"
+    " leaves out (mark an omission with […])",
+    "delete": "nearest is line {line} of the text: “{passage}”; the quote has `{quote}`, which the text does"
+    " not have there",
+    "equal": "nearest is line {line} of the text: “{passage}”",
+}
+
+
+def _not_utf8(source, text: SourceText, found: int) -> Diagnostic:
+    """I211: a text that is not UTF-8, whose quotes were found once it was decoded."""
+    return info(
+        "I211",
+        "the text of source `{id}` (`{file}`) is not UTF-8: argmap read it as {encoding}, and {found} of"
+        " its quotes are in it",
+        source.span,
+        "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8), so that every program reads its"
+        " letters alike",
+        id=source.id,
+        file=_shown(source.file),
+        encoding=ENCODING_NAMES.get(text.encoding, text.encoding),
+        found=found,
+    )
 
 
 def _forms(text: str) -> tuple[str, ...]:

@@ -5,7 +5,9 @@ Nothing here raises on bad input: every problem becomes a diagnostic.
 
 from __future__ import annotations
 
+import re
 
+from argmap._encodings import ENCODING_NAMES, guess_single_byte
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, error, warning
 from argmap.model import ArgumentMap, Span
@@ -18,9 +20,10 @@ _BOM = "\ufeff"
 
 
 def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 bytes to text. Invalid bytes are reported (and replaced, so
-    that the rest of the file can still be checked); a byte-order mark is
-    dropped with a warning."""
+    """UTF-8 bytes to text. Invalid bytes are reported; a file that holds
+    no UTF-8 at all is read in the single-byte encoding it most likely has
+    (Windows-1252 for most), one that is partly UTF-8 with the bad bytes
+    replaced, so that the rest of the file can still be checked."""
     diagnostics: list[Diagnostic] = []
     try:
         text = data.decode("utf-8")
@@ -29,16 +32,31 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
         # Lines and columns as the parser counts them: at line feeds only, without a byte-order mark.
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1 - (line == 1 and good.startswith(_BOM))
-        diagnostics.append(
-            error(
-                "E001",
-                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                Span(filename, line, column, line, column + 1),
-                "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+        span = Span(filename, line, column, line, column + 1)
+        hint = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"
+        where = {"byte": f"{data[exc.start]:02x}", "offset": exc.start}
+        if _UTF8_SEQUENCE.search(data):
+            # Part of it is UTF-8: a single-byte reading would garble that part.
+            text = data.decode("utf-8", errors="replace")
+            diagnostics.append(error("E001", "the file is not valid UTF-8 (byte 0x{byte} at offset {offset})", span, hint, **where))
+        else:
+            text, codec = guess_single_byte(data)
+            diagnostics.append(
+                error(
+                    "E001",
+                    "the file is not valid UTF-8 (byte 0x{byte} at offset {offset}): it looks like {encoding},"
+                    " and argmap read it so",
+                    span,
+                    hint,
+                    encoding=ENCODING_NAMES[codec],
+                    **where,
+                )
             )
-        )
-        text = data.decode("utf-8", errors="replace")
     return text, diagnostics
+
+
+#: A character of more than one byte in UTF-8.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:

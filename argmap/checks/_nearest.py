@@ -1,0 +1,161 @@
+"""The passage of a source text nearest to a quote that is not in it, and what differs.
+
+A quote that is not found is most often a near copy: a word changed, a
+comma, an ending, words left out. The search is bounded: the quote's rarest
+words (those that occur least often in the text) point to a few candidate
+windows, and only those are compared with :mod:`difflib`, so a failed quote
+costs about as much in a 5 MB text as in a short one (apart from indexing
+the text's words once).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import math
+import re
+from collections.abc import Callable
+
+from attrs import frozen
+
+__all__ = ["Nearest", "TextIndex"]
+
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = "\"'.,;:!?()[]{}<>„“”‚‘’«»‹›–—-…*/"
+#: How many occurrences of one rare word are tried, and how many rare words.
+_PER_WORD = 40
+_RARE_WORDS = 4
+#: Below this similarity (difflib's ratio of matching words) nothing is shown.
+MIN_RATIO = 0.5
+
+
+@frozen
+class Nearest:
+    """The nearest passage: its line in the text, its words, and the first difference."""
+
+    line: int
+    passage: str
+    ratio: float
+    #: ``"replace"`` (the text has ``text`` where the quote has ``quote``),
+    #: ``"insert"`` (the text has ``text`` that the quote leaves out),
+    #: ``"delete"`` (the quote has ``quote`` that the text has not) or ``"equal"``.
+    change: str
+    text: str
+    quote: str
+
+
+class TextIndex:
+    """A source text's words with their places, built once per text."""
+
+    def __init__(self, text: str, squash: Callable[[str], str]):
+        self.text = text
+        self.squash = squash
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.keys: list[str] = []
+        self.places: dict[str, list[int]] = {}
+        for i, m in enumerate(_WORD.finditer(text)):
+            key = _key(m.group(), squash)
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.keys.append(key)
+            self.places.setdefault(key, []).append(i)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def nearest(self, quote: str) -> Nearest | None:
+        """The passage most like ``quote`` (None when no passage is at least half alike)."""
+        words = _WORD.findall(quote)
+        keys = [_key(w, self.squash) for w in words]
+        if not keys:
+            return None
+        present = sorted((len(self.places[k]), i) for i, k in enumerate(keys) if k in self.places)
+        if not present:
+            return None
+        n = len(keys)
+        # A rare word shared says more than a common one: weigh each quote word by its rarity in the
+        # text, and a capitalised one (a name, a German noun) above a small word such as `an`.
+        total = len(self.keys)
+        weights = [
+            math.log(2 + total / (1 + len(self.places.get(k, ())))) * (1.5 if w[:1].isupper() else 1.0)
+            for w, k in zip(words, keys)
+        ]
+        whole = sum(weights)
+        seen: set[int] = set()
+        best: tuple[float, int, int, float] | None = None
+        for _, i in present[:_RARE_WORDS]:
+            for place in self.places[keys[i]][:_PER_WORD]:
+                start = max(0, place - i - 2)
+                if start in seen:
+                    continue
+                seen.add(start)
+                window = self.keys[start : place - i + n + 2]
+                blocks = difflib.SequenceMatcher(None, keys, window, autojunk=False).get_matching_blocks()
+                ratio = 2.0 * sum(b.size for b in blocks) / (n + min(len(window), n))
+                weight = sum(sum(weights[b.a : b.a + b.size]) for b in blocks) / whole
+                if ratio >= MIN_RATIO and (best is None or weight > best[3]):
+                    best = (ratio, start, start + len(window), weight)
+        if best is None:
+            return None
+        ratio, start, stop, _ = best
+        return self._describe(words, keys, start, stop, min(ratio, 1.0))
+
+    def _describe(self, words: list[str], keys: list[str], start: int, stop: int, ratio: float) -> Nearest:
+        window = self.keys[start:stop]
+        matcher = difflib.SequenceMatcher(None, keys, window, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        first = start + blocks[0].b
+        last = start + blocks[-1].b + blocks[-1].size  # one past the last matched word
+        # Compare exactly as the quote check does (punctuation counts), over the matched stretch.
+        strict_text = [self.squash(self.text[self.starts[j] : self.ends[j]]) for j in range(first, last)]
+        strict_quote = [self.squash(w) for w in words]
+        q_lo = blocks[0].a
+        q_hi = blocks[-1].a + blocks[-1].size
+        # A quote may start or end inside the text's words: "bekommen" matches "bekommen;".
+        if strict_text and strict_text[-1].startswith(strict_quote[q_hi - 1]):
+            strict_text[-1] = strict_quote[q_hi - 1]
+        if strict_text and strict_text[0].endswith(strict_quote[q_lo]):
+            strict_text[0] = strict_quote[q_lo]
+        change, text_part, quote_part = "equal", "", ""
+        ops = difflib.SequenceMatcher(None, strict_quote[q_lo:q_hi], strict_text, autojunk=False).get_opcodes()
+        diff = next((op for op in ops if op[0] != "equal"), None)
+        if diff is None and (q_lo > 0 or q_hi < len(words)):
+            # The quote runs on past the passage: the words it has beyond it.
+            change, quote_part = "delete", " ".join(words[:q_lo] if q_lo > 0 else words[q_hi:])
+        elif diff is not None:
+            tag, i1, i2, j1, j2 = diff
+            change = tag
+            quote_part = " ".join(words[q_lo + i1 : q_lo + i2])
+            text_part = self._words(first + j1, first + j2)
+        # Show the text where the quote's unmatched first and last words would be, within the sentence.
+        shown_first = first
+        while shown_first > max(0, first - q_lo) and not self.keys_end_sentence(shown_first - 1):
+            shown_first -= 1
+        shown_last = last
+        while shown_last < min(len(self.keys), last + len(words) - q_hi) and not self.keys_end_sentence(shown_last - 1):
+            shown_last += 1
+        return Nearest(
+            line=bisect.bisect_right(self._line_starts, self.starts[shown_first]),
+            passage=_shorten(self._words(shown_first, shown_last)),
+            ratio=ratio,
+            change=change,
+            text=_shorten(text_part, 60),
+            quote=_shorten(quote_part, 60),
+        )
+
+    def keys_end_sentence(self, i: int) -> bool:
+        """Whether the text's word ``i`` ends a sentence."""
+        return self.text[self.ends[i] - 1] in ".!?:;"
+
+    def _words(self, lo: int, hi: int) -> str:
+        if lo >= hi:
+            return ""
+        return " ".join(self.text[self.starts[lo] : self.ends[hi - 1]].split())
+
+
+def _key(word: str, squash: Callable[[str], str]) -> str:
+    """A word as the search compares it: squashed, without punctuation around it."""
+    return squash(word).strip(_PUNCTUATION) or squash(word)
+
+
+def _shorten(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
