@@ -186,3 +186,19 @@ def test_explain_prints_the_justification(tmp_path):
     assert code == 0 and lines[:2] == ["YES", "w 1 3"]
     explained = json.loads("\n".join(lines[2:]))
     assert explained["accepted"] is True and explained["justification"]["label"] == "in"
+
+
+def test_the_examples_of_docs_solver_md(tmp_path, monkeypatch):
+    """Every `argmap solve` example in docs/solver.md prints what the page shows (EE in any order)."""
+    import re
+    import shlex
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "solver.md").read_text("utf-8")
+    (tmp_path / "handy.i23").write_text(re.search(r"```i23\n(.*?)```", doc, re.S).group(1), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    examples = re.findall(r"^\$ argmap solve (.*handy\.i23.*)\n((?:[^$`].*\n)*)", doc, re.M)
+    assert len(examples) >= 5
+    for command, shown in examples:
+        code, out, _ = run(*shlex.split(command))
+        assert code == 0
+        assert sorted(out.splitlines()) == sorted(shown.splitlines()), command
