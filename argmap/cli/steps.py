@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap._i18n import N_
 from argmap.cli._sheets import add_common, make
 from argmap.sheets import steps
 
@@ -11,8 +12,8 @@ _SUFFIX = ".steps.pdf"
 
 
 def add_arguments(parser) -> None:
-    add_common(parser, _SUFFIX)
+    add_common(parser)
 
 
 def run(args, out, err) -> int:
-    return make("steps", args, out, err, _SUFFIX, lambda m: steps(m, paper=args.paper, thesis=args.thesis))
+    return make("steps", N_("no slides made"), args, out, err, _SUFFIX, lambda m: steps(m, paper=args.paper, thesis=args.thesis))

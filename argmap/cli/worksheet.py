@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from argmap.cli._sheets import add_common, make, say
+from argmap._i18n import N_
+from argmap.cli._sheets import add_common, make
+from argmap.cli.common import _
 from argmap.sheets import worksheet
 from argmap.sheets._sources import source_texts
 
@@ -12,7 +14,7 @@ _SUFFIX = ".worksheet.pdf"
 
 
 def add_arguments(parser) -> None:
-    add_common(parser, _SUFFIX)
+    add_common(parser)
     parser.add_argument("--keep", metavar="ID,...", help="claims whose boxes stay filled in")
     parser.add_argument("--task", metavar="TEXT", help="the task above the map (default: fill in the empty boxes)")
     parser.add_argument("--with-text", action="store_true", help="add the source texts with line numbers after the key")
@@ -32,7 +34,7 @@ def run(args, out, err) -> int:
         for text in source_texts(argument_map, texts=args.texts):
             if text.lines is None:
                 print(
-                    say(
+                    _(
                         "warning: the text of source `{source}` (`{file}`) is not added: {why}",
                         source=text.source.id,
                         file=text.source.file,
@@ -52,4 +54,4 @@ def run(args, out, err) -> int:
             texts=args.texts,
         )
 
-    return make("worksheet", args, out, err, _SUFFIX, build, warn_missing)
+    return make("worksheet", N_("no worksheet made"), args, out, err, _SUFFIX, build, warn_missing)

@@ -34,7 +34,7 @@ def sheet_words(lang: str | None) -> dict[str, str]:
         "line": t.pgettext("worksheet", "line {line}"),
         "support": t.pgettext("worksheet", "supports {numbers}"),
         "rebuttal": t.pgettext("worksheet", "speaks against {numbers}"),
-        "undercut": t.pgettext("worksheet", "denies that {numbers} follows"),
+        "undercut": t.pgettext("worksheet", "questions the step from {premises} to {numbers}"),
         "contradiction": t.pgettext("worksheet", "contradicts {numbers}"),
         "text": t.pgettext("worksheet", "Text: {title}"),
         "text_missing": t.pgettext("worksheet", "The text of “{title}” ({file}) was not found."),

@@ -16,7 +16,7 @@ from argmap.sheets._layout import layout, pdf
 from argmap.sheets._order import reading
 from argmap.sheets._pdf import MARGIN, MM, Document, page_size
 from argmap.sheets._words import sheet_words
-from argmap.sheets.worksheet import SheetError, check_claims
+from argmap.sheets.worksheet import UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS, check_claims, check_paper
 
 __all__ = ["steps", "SLIDE_FONT_SIZE"]
 
@@ -46,11 +46,9 @@ def steps(
         argmap.render.GraphvizNotFound, argmap.render.RenderFailed: as for drawing.
     """
     if thesis is not None:
-        check_claims(argument_map, (thesis,), "start from")
-    try:
-        width, height = page_size(paper, landscape=True)
-    except ValueError as exc:
-        raise SheetError(str(exc), paper) from None
+        check_claims(argument_map, (thesis,), (UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS))
+    check_paper(paper)
+    width, height = page_size(paper, landscape=True)
     words = sheet_words(argument_map.lang)
     title = argument_map.title or words["untitled"]
     read = reading(argument_map, thesis)

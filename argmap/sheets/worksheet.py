@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
+from argmap._i18n import N_, translate
 from argmap.model import ArgumentMap
 from argmap.render.output import DEFAULT_TIMEOUT
 from argmap.render.views import node_name
@@ -26,7 +27,7 @@ from argmap.render.words import words_for
 from argmap.sheets._graph import Drawing, dot_source, ref_font_size, text_width
 from argmap.sheets._layout import Layout, layout, pdf
 from argmap.sheets._order import Link, links_of, reading
-from argmap.sheets._pdf import MARGIN, MM, Document, page_size
+from argmap.sheets._pdf import MARGIN, MM, PAPERS, Document, page_size
 from argmap.sheets._sources import Text, quote_line, source_texts
 from argmap.sheets._words import sheet_words
 
@@ -40,11 +41,33 @@ MAX_SCALE = 1.0
 
 class SheetError(ValueError):
     """A sheet asks for something the map does not have (an unknown claim to
-    keep, an unknown paper). ``name`` is the offending value."""
+    keep, an unknown paper). ``name`` is the offending value; ``template``
+    and ``args`` say the message again, for a translation
+    (``str(error)`` is the English)."""
 
-    def __init__(self, message: str, name: object = None):
-        super().__init__(message)
+    def __init__(self, template: str, name: object = None, **args: object):
+        super().__init__(template.format(**args))
         self.name = name
+        self.template = template
+        self.args_ = args
+
+    def localized(self, lang: str | None) -> str:
+        """The message in ``lang``."""
+        return translate(self.template, lang, self.args_)
+
+
+#: Messages of :class:`SheetError`.
+UNKNOWN_KEEP = N_("cannot keep `{id}`: no claim has that id")
+UNKNOWN_KEEP_GUESS = N_("cannot keep `{id}`: no claim has that id; did you mean `{guess}`?")
+UNKNOWN_THESIS = N_("cannot start from `{id}`: no claim has that id")
+UNKNOWN_THESIS_GUESS = N_("cannot start from `{id}`: no claim has that id; did you mean `{guess}`?")
+UNKNOWN_PAPER = N_("unknown paper `{paper}`; use one of {papers}")
+
+
+def check_paper(paper: str) -> None:
+    """Raise :class:`SheetError` for a paper argmap does not know."""
+    if paper not in PAPERS:
+        raise SheetError(UNKNOWN_PAPER, paper, paper=paper, papers=", ".join(PAPERS))
 
 
 def _ids(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -55,14 +78,16 @@ def _ids(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(value)
 
 
-def check_claims(argument_map: ArgumentMap, ids: Sequence[str], what: str) -> None:
-    """Raise :class:`SheetError` for an id in ``ids`` that names no claim."""
+def check_claims(argument_map: ArgumentMap, ids: Sequence[str], templates: tuple[str, str] = (UNKNOWN_KEEP, UNKNOWN_KEEP_GUESS)) -> None:
+    """Raise :class:`SheetError` for an id in ``ids`` that names no claim
+    (``templates``: the message without and with a suggestion)."""
     known = {c.id for c in argument_map.claims}
     for ident in ids:
         if ident not in known:
             close = difflib.get_close_matches(ident, sorted(known), n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
-            raise SheetError(f"cannot {what} `{ident}`: no claim has that id{hint}", ident)
+            if close:
+                raise SheetError(templates[1], ident, id=ident, guess=close[0])
+            raise SheetError(templates[0], ident, id=ident)
 
 
 class _Planner:
@@ -253,13 +278,10 @@ def plan_worksheet(
 ) -> Plan:
     """How :func:`worksheet` lays the map out (arguments as there)."""
     keep = _ids(keep)
-    check_claims(argument_map, keep, "keep")
+    check_claims(argument_map, keep)
     if thesis is not None:
-        check_claims(argument_map, (thesis,), "start from")
-    try:
-        page_size(paper)
-    except ValueError as exc:
-        raise SheetError(str(exc), paper) from None
+        check_claims(argument_map, (thesis,), (UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS))
+    check_paper(paper)
     words = sheet_words(argument_map.lang)
     title = argument_map.title or words["untitled"]
     read = reading(argument_map, thesis)
@@ -414,10 +436,11 @@ def _answer_key(
         marks = [m for m, on in ((words["given"], claim_id in kept), (words["implicit"], claim.implicit)) if on]
         for link in links:
             if claim_id in link.heads:
-                target = link
+                target = link if link.target_is_claim else by_key[link.target]
+                premises = ", ".join(str(numbers[h]) for h in target.heads)
                 while not target.target_is_claim:
                     target = by_key[target.target]
-                details.append(words[link.kind].format(numbers=numbers[target.target]))
+                details.append(words[link.kind].format(numbers=numbers[target.target], premises=premises))
         if claim.basis is not None:
             details.append(words["basis"].format(basis=basis_words[claim.basis]))
         if claim.quote:
