@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import clingo  # noqa: E402
 
-from argmap.formats.iccma import read_i23, write_apx, write_i23  # noqa: E402
+from argmap.formats.iccma import apx_term, read_i23, write_apx, write_i23  # noqa: E402
 from argmap.semantics import Framework, credulous, sceptical, some_extension  # noqa: E402
 
 ENCODINGS = HERE / "encodings"
@@ -100,37 +100,82 @@ def _models(ctl: clingo.Control, apx: Path, extra: str, limit: int, predicate: s
 def clingo_task(sem: tuple, task: str, apx: Path, argument: str | None):
     """clingo's answer: for SE an extension or None; for DC/DS (accepted, witness or None)."""
     _, name, encoding, maximal = sem
-    ctl = _control(encoding, maximal)
+    if argument is not None:
+        argument = apx_term(argument)
     if task == "SE":
-        return next(_models(ctl, apx, "", 1), None)
-    if not maximal:
-        # DC: some extension with the argument; DS: none without it.
-        extra = f":- not in({argument})." if task == "DC" else f":- in({argument})."
-        found = next(_models(ctl, apx, extra, 1), None)
+        if name == "preferred":  # the domain heuristic gives a subset-maximal model
+            return next(_models(_control(encoding, True), apx, "", 1), None)
+        if maximal:
+            return _maximal(sem, apx, "", None)
+        return next(_models(_control(encoding, False), apx, "", 1), None)
+    decide = f":- not in({argument}).\n" if task == "DC" else f":- in({argument}).\n"
+    if not maximal or (name == "preferred" and task == "DC"):
+        # DC: some extension with the argument; DS: none without it (credulous
+        # preferred is credulous complete).
+        found = next(_models(_control("complete" if maximal else encoding, False), apx, decide, 1), None)
         return (found is not None, found) if task == "DC" else (found is None, found)
-    if name == "preferred" and task == "DC":  # credulous preferred = credulous complete
-        found = next(_models(_control("complete", False), apx, f":- not in({argument}).", 1), None)
-        return found is not None, found
-    if name == "preferred":
-        # Enumerate the preferred extensions until one decides.
-        for ext in _models(ctl, apx, "", 0):
-            if (argument in ext) == (task == "DC"):
-                return (task == "DC"), ext
-        return (task == "DS"), None
-    # Semi-stable and stage: domRec enumerates the maximal ranges (once each,
-    # though several extensions may share one); for each, ask for an
-    # extension with that range that decides.
-    base = "complete" if name == "semi-stable" else "conflict_free"
-    decide = f":- not in({argument})." if task == "DC" else f":- in({argument})."
-    for range_ in _models(ctl, apx, "", 0, "range"):
-        exact = "".join(f"er({a})." for a in range_) + _RANGE + ":- er(X), not range(X).\n:- range(X), not er(X).\n"
-        found = next(_models(_control(base, False), apx, exact + decide, 1), None)
-        if found is not None:
-            return (task == "DC"), found
-    return (task == "DS"), None
+    found = _maximal(sem, apx, decide, argument)
+    return (found is not None, found) if task == "DC" else (found is None, found)
 
 
 _RANGE = "range(X) :- in(X).\nrange(X) :- defeated(X).\n"
+
+
+def _maximal(sem: tuple, apx: Path, decide: str, argument: str | None) -> set[str] | None:
+    """An extension of a maximal semantics (preferred: maximal members;
+    semi-stable, stage: maximal range) that obeys ``decide`` (the argument in
+    it, or not in it), or None: a counterexample-guided search, as the SAT
+    solvers of the competitions do it. Find a base extension (complete, or
+    conflict-free for stage) that obeys ``decide`` and whose measure (members
+    or range) is not strictly inside a maximal one found before; if nothing
+    has a strictly larger measure, it is the answer; otherwise grow to a
+    maximal measure, which rules out everything strictly inside it, and
+    search again."""
+    name = sem[1]
+    base = "conflict_free" if name == "stage" else "complete"
+    measure = "m(X) :- in(X).\n" if name == "preferred" else "m(X) :- in(X).\nm(X) :- defeated(X).\n"
+    excluded: list[set[str]] = []
+    while True:
+        rules = [measure, decide]
+        for k, found in enumerate(excluded):
+            rules.append("".join(f"r({k},{a})." for a in found))
+            rules.append(f"above({k}) :- m(X), not r({k},X).\nmiss({k}) :- r({k},X), not m(X).\n"
+                         f":- not above({k}), miss({k}).\n")
+        candidate = _solve_once(base, apx, "".join(rules))
+        if candidate is None:
+            return None
+        members, size = candidate
+        grown = _larger(base, apx, measure, size)
+        if grown is None:
+            return members
+        while True:
+            bigger = _larger(base, apx, measure, grown)
+            if bigger is None:
+                break
+            grown = bigger
+        excluded.append(grown)
+
+
+def _solve_once(base: str, apx: Path, extra: str) -> tuple[set[str], set[str]] | None:
+    """One model of the base encoding with ``extra``: its members and its measure ``m``."""
+    ctl = _control(base, False)
+    ctl.configuration.solve.models = 1
+    ctl.load(str(apx))
+    ctl.add("base", [], extra)
+    ctl.ground([("base", [])])
+    with ctl.solve(yield_=True) as handle:
+        for model in handle:
+            atoms = model.symbols(atoms=True)
+            return ({str(s.arguments[0]) for s in atoms if s.name == "in"},
+                    {str(s.arguments[0]) for s in atoms if s.name == "m"})
+    return None
+
+
+def _larger(base: str, apx: Path, measure: str, than: set[str]) -> set[str] | None:
+    """The measure of a base extension whose measure strictly contains ``than``, or None."""
+    extra = measure + "".join(f"s({a})." for a in than) + ":- s(X), not m(X).\nmore :- m(X), not s(X).\n:- not more.\n"
+    found = _solve_once(base, apx, extra)
+    return None if found is None else found[1]
 
 
 def clingo_confirms(sem: tuple, apx: Path, extension: set[str]) -> bool:
