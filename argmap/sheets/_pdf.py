@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 from attrs import frozen
@@ -154,14 +153,6 @@ class Document:
         self.pdf.set_text_color(0)
         self.pdf.ln(gap)
 
-    def rich(self, markdown: str, size: float = 11, gap: float = 2, indent: float = 0) -> None:
-        """A paragraph with **bold** parts (fpdf2's markdown)."""
-        self.pdf.set_font(self.FONT, "", size)
-        if indent:
-            self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, size * 1.3, markdown, markdown=True, new_x="LMARGIN", new_y="NEXT")
-        self.pdf.ln(gap)
-
     def rule(self, gap: float = 4) -> None:
         """A thin line across the text width."""
         y = self.pdf.get_y() + gap / 2
@@ -184,7 +175,7 @@ class Document:
             pdf.cell(column - size * 0.6, height, str(number), align="R")
             pdf.set_text_color(0)
             pdf.set_xy(pdf.l_margin + column, top)
-            pdf.multi_cell(0, height, line or " ", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, height, line or " ", align="L", new_x="LMARGIN", new_y="NEXT")
 
     def item(self, label: str, text: str, details: list[str], size: float = 11, indent: float = 26) -> None:
         """A numbered entry: ``label`` in bold in a column, ``text`` beside
@@ -197,12 +188,12 @@ class Document:
         pdf.cell(indent, size * 1.3, label)
         pdf.set_xy(pdf.l_margin + indent, top)
         pdf.set_font(self.FONT, "", size)
-        pdf.multi_cell(0, size * 1.3, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 1.3, text, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(70)
         pdf.set_font(self.FONT, "", size - 2)
         for line in details:
             pdf.set_x(pdf.l_margin + indent)
-            pdf.multi_cell(0, (size - 2) * 1.3, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, (size - 2) * 1.3, line, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0)
         pdf.ln(size * 0.5)
 
@@ -266,10 +257,3 @@ class Document:
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
-
-
-def iter_pages(data: bytes) -> Iterator:
-    """The pages of a PDF (for tests and checks)."""
-    from pypdf import PdfReader
-
-    yield from PdfReader(io.BytesIO(data)).pages
