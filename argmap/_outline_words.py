@@ -37,7 +37,7 @@ WORDS = {
         "linked": "zusammen mit",
         "against_concession": "Antwort auf das Zugeständnis",
         "limits": "Einschränkung des Einwands",
-        "disputed_line": "umstritten: Einwand und Antwort greifen einander an, keine Seite setzt sich durch",
+        "disputed_line": "umstritten: Die Angriffe um diesen Einwand gehen im Kreis, keine Seite setzt sich durch",
         "disputed": "{n} umstritten",
         "reason_open": ("offener Einwand gegen die Argumente", "offene Einwände gegen die Argumente"),
         "weak_reasons": "Offene Einwände gegen ihre Argumente schwächen die Begründung, "
@@ -68,7 +68,16 @@ WORDS = {
         "status": "argmap-Bewertung (grounded)",
         "accepted": "angenommen: Kein Einwand der Karte widerlegt die These.",
         "rejected": "abgelehnt: Ein Einwand, den die Karte nicht entkräftet, bleibt stehen.",
-        "undecided": "unentschieden: These und Einwände greifen einander an, keine Seite setzt sich durch.",
+        "undecided": "unentschieden: Ein Einwand gegen die These ist selbst umstritten (Angriffe im Kreis); "
+        "keine Seite setzt sich durch.",
+        "accepted_none": "angenommen, aber nicht begründet: Kein Einwand der Karte widerlegt die These, "
+        "doch die Gliederung hat keinen Grund für sie.",
+        "accepted_refuted": "angenommen, aber nicht begründet: Kein Einwand der Karte widerlegt die These, "
+        "doch jedes ihrer Argumente ist widerlegt.",
+        "accepted_disputed": "angenommen, aber nicht begründet: Kein Einwand der Karte widerlegt die These, "
+        "doch keines ihrer Argumente steht: Sie sind widerlegt oder umstritten.",
+        "no_standing": "Der Karte fehlt ein Grund für die These, der nicht widerlegt ist.",
+        "no_standing_who": "{who} nimmt keinen Grund für die These an, der nicht widerlegt ist.",
         "no_claims": "Die Karte enthält keine Behauptung.",
         "silent": "{who} nimmt zu keiner Hauptthese der Karte Stellung; die Gliederung folgt der ersten.",
         "sources": "Quellen",
@@ -114,7 +123,7 @@ WORDS = {
         "linked": "together with",
         "against_concession": "Answer to the concession",
         "limits": "Limiting the objection",
-        "disputed_line": "disputed: objection and answer attack each other and neither prevails",
+        "disputed_line": "disputed: the attacks around this objection go in a circle and neither side prevails",
         "disputed": "{n} disputed",
         "reason_open": ("open objection to the reasons", "open objections to the reasons"),
         "weak_reasons": "Open objections to its reasons weaken the case for it but do not refute it.",
@@ -144,7 +153,16 @@ WORDS = {
         "status": "argmap's verdict (grounded)",
         "accepted": "accepted: no objection in the map refutes the thesis.",
         "rejected": "rejected: an objection the map does not defeat still stands.",
-        "undecided": "undecided: thesis and objections attack each other and neither side prevails.",
+        "undecided": "undecided: an objection to the thesis is itself disputed (attacks that go in a circle); "
+        "neither side prevails.",
+        "accepted_none": "accepted, but not supported: no objection in the map refutes the thesis, "
+        "but the plan has no reason for it.",
+        "accepted_refuted": "accepted, but not supported: no objection in the map refutes the thesis, "
+        "but each of its reasons is refuted.",
+        "accepted_disputed": "accepted, but not supported: no objection in the map refutes the thesis, "
+        "but none of its reasons stands: they are refuted or disputed.",
+        "no_standing": "The map lacks a reason for the thesis that is not refuted.",
+        "no_standing_who": "{who} holds no reason for the thesis that is not refuted.",
         "no_claims": "The map has no claims.",
         "silent": "{who} takes no stand on a main thesis of the map; the plan follows the first one.",
         "sources": "Sources",

@@ -756,10 +756,16 @@ class _Plan:
         if nested:
             balance += "; " + _plural(len(nested), w["reason_open"])
         self.lines.append(f"- {w['balance']}: {balance}.")
-        if still_open or nested:
+        # Arguing for the thesis, a plan without a reason that stands says so among what is open.
+        unsupported = self.unsupported(thesis) if pro else None
+        if still_open or nested or unsupported:
             self.lines.append(f"- {w['open_list']}:")
             for heads in [*(h for h, _ in still_open), *nested]:
                 self.lines.append(f"  - {self.joined(heads)}")
+            if unsupported and self.position is not None:
+                self.lines.append(f"  - {w['no_standing_who'].format(who=f'`{self.position.id}`')}")
+            elif unsupported:
+                self.lines.append(f"  - {w['no_standing']}")
         counter = {_heads(r, thesis)[0] for r in self.m.objections(thesis) if isinstance(r, Contradiction)}
         others = [
             r for r in self.main_claims() if r != thesis and r not in counter and self.own(r) and self.m.reasons(r)
@@ -770,12 +776,34 @@ class _Plan:
                 self.lines.append(f"  - {self.text(ident)}")
         status = self.status(thesis)
         if status:
-            weak = f" {w['weak_reasons']}" if status == "accepted" and nested else ""
-            self.lines.append(f"- {w['status']}: {w[status]}{weak}")
+            if status == "accepted" and unsupported:
+                # Not attacked successfully is not the same as founded: say what is missing.
+                verdict = w[f"accepted_{unsupported}"]
+            else:
+                verdict = w[status] + (f" {w['weak_reasons']}" if status == "accepted" and nested else "")
+            self.lines.append(f"- {w['status']}: {verdict}")
         self.lines.append("")
 
     def status(self, thesis: str) -> str | None:
         return self.grounded()[thesis].value
+
+    def unsupported(self, thesis: str) -> str | None:
+        """None when a reason for ``thesis`` that the essay's side holds stands under
+        grounded semantics (its premises and its name accepted); else why not:
+        "none" (the plan has no reason), "refuted" (each is rejected) or "disputed"."""
+        status = self.grounded()
+        states = set()
+        for s in self.m.reasons(thesis):
+            if not self.holds(s):
+                continue
+            parts = [*s.premises, *([s.name] if s.name else [])]
+            values = {status[p].value for p in parts if p in status}
+            if values <= {"accepted"}:
+                return None
+            states.add("rejected" if "rejected" in values else "undecided")
+        if not states:
+            return "none"
+        return "refuted" if states == {"rejected"} else "disputed"
 
     def source_list(self) -> None:
         if not self.sources:
