@@ -247,6 +247,16 @@ def test_without_fpdf2_the_error_says_what_to_install(the_map, monkeypatch):
         argmap.worksheet(the_map)
 
 
+def test_doctests_of_the_package():
+    """The examples in argmap.sheets' docstrings run."""
+    import doctest
+
+    import argmap.sheets
+
+    result = doctest.testmod(argmap.sheets)
+    assert result.attempted > 0 and result.failed == 0
+
+
 # -- the command ------------------------------------------------------------------
 
 
