@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import json
 
-from argmap._i18n import interface_language, translate
-from argmap.cli.common import UsageError, print_diagnostics
+from argmap.cli.common import UsageError, _, print_diagnostics
 from argmap.formats import iccma
 from argmap.syntax import decode
 
@@ -63,10 +62,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--formats", action="store_true", help="list the supported file formats and exit")
 
 
-def _say(template: str, **args) -> str:
-    return translate(template, interface_language(), args)
-
-
 def run(args, out, err) -> int:
     if args.problems:
         print("[" + ",".join(problems()) + "]", file=out)
@@ -75,15 +70,15 @@ def run(args, out, err) -> int:
         print("[i23,apx,tgf,argmap]", file=out)
         return 0
     if not args.problem or not args.file:
-        raise UsageError(_say("give a task and a file: -p TASK -f FILE (--problems lists the tasks)"))
-    task, _, abbreviation = args.problem.upper().partition("-")
+        raise UsageError(_("give a task and a file: -p TASK -f FILE (--problems lists the tasks)"))
+    task, _dash, abbreviation = args.problem.upper().partition("-")
     semantics = SEMANTICS.get(abbreviation)
     if task not in TASKS or semantics is None:
-        raise UsageError(_say("unknown task `{task}` (--problems lists the tasks)", task=args.problem))
+        raise UsageError(_("unknown task `{task}` (--problems lists the tasks)", task=args.problem))
     if task in ("DC", "DS") and args.argument is None:
-        raise UsageError(_say("{task} needs an argument: -a ARG", task=task))
+        raise UsageError(_("{task} needs an argument: -a ARG", task=task))
     if args.timeout is not None and not args.timeout > 0:
-        raise UsageError(_say("--timeout takes a positive number of seconds"))
+        raise UsageError(_("--timeout takes a positive number of seconds"))
     fmt = args.fo or iccma.format_of(args.file) or ("argmap" if args.file.endswith(".argmap") else "i23")
     problem = _read(args.file, fmt, err)
     if problem is None:
@@ -92,7 +87,7 @@ def run(args, out, err) -> int:
     if args.argument is not None:
         target = problem.index(args.argument)
         if target is None:
-            raise UsageError(_say("`{argument}` is not an argument of {file}", argument=args.argument, file=args.file))
+            raise UsageError(_("`{argument}` is not an argument of {file}", argument=args.argument, file=args.file))
     return _solve(problem, task, semantics, target, args, out, err)
 
 
@@ -118,7 +113,7 @@ def _read(name: str, fmt: str, err) -> _Problem | None:
         with open(name, "rb") as f:
             data = f.read()
     except OSError as exc:
-        print(_say("argmap solve: cannot read `{file}`: {reason}", file=name, reason=exc.strerror or exc), file=err)
+        print(_("argmap solve: cannot read `{file}`: {reason}", file=name, reason=exc.strerror or exc), file=err)
         return None
     text, diagnostics = decode(data, name)
     if fmt == "argmap":
@@ -137,7 +132,7 @@ def _read(name: str, fmt: str, err) -> _Problem | None:
     errors = [d for d in diagnostics if d.is_error]
     if errors:
         print_diagnostics(errors, text, err)
-        print(_say("{file}: not solved: the file has errors", file=name), file=err)
+        print(_("{file}: not solved: the file has errors", file=name), file=err)
         return None
     if fmt == "argmap":
         own = fw.arguments[: len(fw.arguments) - len(fw.auxiliary)]
@@ -194,7 +189,7 @@ def _solve(problem: _Problem, task: str, semantics: str, target: int | None, arg
                 explained = justify_answer(fw, semantics, argument, answer, timeout=timeout)
                 print(json.dumps(explained, ensure_ascii=False, indent=2), file=out)
     except sem.SolverTimeout:
-        print(_say("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=f"{timeout:g}"),
+        print(_("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=f"{timeout:g}"),
               file=err)
         return TIMED_OUT
     return 0
