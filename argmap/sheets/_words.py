@@ -36,6 +36,7 @@ def sheet_words(lang: str | None) -> dict[str, str]:
         "rebuttal": t.pgettext("worksheet", "speaks against {numbers}"),
         "undercut": t.pgettext("worksheet", "questions the step from {premises} to {numbers}"),
         "contradiction": t.pgettext("worksheet", "contradicts {numbers}"),
+        "together": t.pgettext("worksheet", "{relation} (together with {others})"),
         "text": t.pgettext("worksheet", "Text: {title}"),
         "text_missing": t.pgettext("worksheet", "The text of “{title}” ({file}) was not found."),
         "step": t.pgettext("worksheet", "Step {step} of {steps}: {what}"),

@@ -440,7 +440,11 @@ def _answer_key(
                 premises = ", ".join(str(numbers[h]) for h in target.heads)
                 while not target.target_is_claim:
                     target = by_key[target.target]
-                details.append(words[link.kind].format(numbers=numbers[target.target], premises=premises))
+                said = words[link.kind].format(numbers=numbers[target.target], premises=premises)
+                others = [str(numbers[h]) for h in link.heads if h != claim_id]
+                if others:
+                    said = words["together"].format(relation=said, others=", ".join(others))
+                details.append(said)
         if claim.basis is not None:
             details.append(words["basis"].format(basis=basis_words[claim.basis]))
         if claim.quote:
