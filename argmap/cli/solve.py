@@ -16,6 +16,7 @@ task, missing or unknown argument), 124 stopped at ``--timeout``.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from argmap.cli.common import UsageError, _, print_diagnostics
 from argmap.formats import iccma
@@ -23,8 +24,11 @@ from argmap.syntax import decode
 
 HELP = "answer an ICCMA reasoning task on a framework file (i23, apx, tgf) or a map"
 
+if TYPE_CHECKING:
+    from argmap.semantics import Semantics
+
 #: ICCMA's semantics abbreviations, and argmap's extras (docs/solver.md).
-SEMANTICS = {
+SEMANTICS: dict[str, Semantics] = {
     "CO": "complete",
     "PR": "preferred",
     "ST": "stable",
@@ -148,7 +152,7 @@ def _read(name: str, fmt: str, err) -> _Problem | None:
     return _Problem(build, af.labels, af.index, af.attacks)
 
 
-def _solve(problem: _Problem, task: str, semantics: str, target: int | None, args, out, err) -> int:
+def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | None, args, out, err) -> int:
     from argmap import semantics as sem
 
     timeout = args.timeout
@@ -177,6 +181,7 @@ def _solve(problem: _Problem, task: str, semantics: str, target: int | None, arg
         elif task == "CE":
             print(sem.count_extensions(fw, semantics, timeout=timeout), file=out)
         else:
+            assert target is not None  # DC and DS have an argument
             argument = names[target]
             ask = sem.credulous if task == "DC" else sem.sceptical
             answer = ask(fw, semantics, argument, timeout=timeout)
@@ -212,6 +217,7 @@ def _grounded(problem: _Problem, task: str, target: int | None, out) -> None:
     elif task == "CE":
         print(1, file=out)
     else:
+        assert target is not None  # DC and DS have an argument
         accepted = labels[target] == IN
         print("YES" if accepted else "NO", file=out)
         if task == "DC" and accepted or task == "DS" and not accepted:

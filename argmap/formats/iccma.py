@@ -58,6 +58,18 @@ FORMATS = ("apx", "i23", "tgf")
 MAX_ARGUMENTS = 50_000_000
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _numbers(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
+def _pairs(values: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple(values)
+
+
 @frozen
 class IccmaFramework:
     """A framework as read from an ICCMA file.
@@ -74,13 +86,13 @@ class IccmaFramework:
     """
 
     format: str
-    names: tuple[str, ...] = field(converter=tuple)
-    ids: tuple[str, ...] = field(converter=tuple)
-    attacks: tuple[tuple[int, int], ...] = field(converter=tuple)
-    labels: tuple[str, ...] = field(converter=tuple)
+    names: tuple[str, ...] = field(converter=_strings)
+    ids: tuple[str, ...] = field(converter=_strings)
+    attacks: tuple[tuple[int, int], ...] = field(converter=_pairs)
+    labels: tuple[str, ...] = field(converter=_strings)
     filename: str | None = field(default=None, eq=False)
-    lines: tuple[int, ...] = field(default=(), converter=tuple, eq=False, repr=False)
-    attack_lines: tuple[int, ...] = field(default=(), converter=tuple, eq=False, repr=False)
+    lines: tuple[int, ...] = field(default=(), converter=_numbers, eq=False, repr=False)
+    attack_lines: tuple[int, ...] = field(default=(), converter=_numbers, eq=False, repr=False)
     _table: dict[str, int] | None = field(default=None, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
@@ -276,7 +288,9 @@ class _Reader:
 
     def result(self, fmt: str, names: list[str], labels: list[str], lines: list[int]):
         return (
-            IccmaFramework(fmt, names, make_ids(names), self.attacks, labels, self.filename, lines, self.attack_lines),
+            IccmaFramework(
+                fmt, names, make_ids(names), self.attacks, labels, self.filename, lines, self.attack_lines,
+            ),
             self.diagnostics,
         )
 
