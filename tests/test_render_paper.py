@@ -135,11 +135,15 @@ def test_a_smaller_min_font_needs_fewer_pages():
 
 
 @needs_dot
-def test_the_orientation_with_fewer_pages_is_chosen():
-    """Without --landscape or --portrait, the orientation that needs fewer pages (then the larger print)."""
-    chosen = paginate(_wide(), paper="a4")
-    turned = paginate(_wide(), paper="a4", landscape=not chosen.landscape)
-    assert (len(chosen.pages), -chosen.printed_font()) <= (len(turned.pages), -turned.printed_font())
+def test_the_orientation_is_the_one_with_the_larger_print_or_the_drawings_own():
+    """Without --landscape or --portrait: on one page, the larger print; split, the drawing's own shape."""
+    tall = argmap.parse("claim a: A.\nclaim b: B.\nclaim c: C.\nclaim d: D.\nb supports a\nc supports b\nd supports c\n")
+    one = paginate(tall, paper="a4", legend="none")
+    assert len(one.pages) == 1
+    assert one.landscape is False  # four claims in a column print larger upright
+    split = paginate(_wide(), paper="a4")
+    assert len(split.pages) > 1
+    assert split.landscape is True  # a wide tree splits into wide parts
 
 
 def test_bad_page_options_are_clean_errors():

@@ -94,7 +94,7 @@ def add_arguments(parser) -> None:
     )
     turn = paper.add_mutually_exclusive_group()
     turn.add_argument("--landscape", dest="landscape", action="store_true", default=None, help="with --paper: landscape sheets")
-    turn.add_argument("--portrait", dest="landscape", action="store_false", help="with --paper: portrait sheets (default: whichever gives fewer pages)")
+    turn.add_argument("--portrait", dest="landscape", action="store_false", help="with --paper: portrait sheets (default: the larger print on one page; split: landscape for a wide map)")
     paper.add_argument(
         "--min-font",
         type=_points,

@@ -15,8 +15,9 @@ and places it on a sheet with pypdf. The rule:
   dashed node names the other page (``→ Seite 2``, ``von Seite 1:``) and
   the claim's first words;
 - ``fit=True`` gives one page, shrunk as far as needed;
-- the orientation, when not given, is the one with fewer pages (then the
-  larger print).
+- the orientation, when not given, is the one with the larger print when
+  the map fits one page, else the drawing's own (landscape for a drawing
+  wider than tall).
 
 >>> page_size("a4")
 (595.28, 841.89)
@@ -58,6 +59,8 @@ PAPERS: dict[str, tuple[float, float]] = {
 
 #: The white border around the drawing on each sheet: 1 cm, in points.
 MARGIN = 28.35
+
+_SVG_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 # The pad Graphviz draws around a picture (graph.py: pad=0.25), in inches.
 _PAD = 0.25
@@ -264,8 +267,8 @@ def paginate(
 
     Args:
         paper: ``a4``, ``a3`` or ``letter`` (see :data:`PAPERS`).
-        landscape: True or False; None: the orientation with fewer pages,
-            then the larger print.
+        landscape: True or False; None: the one with the larger print when
+            the map fits one page, else landscape for a drawing wider than tall.
         min_font: the smallest printed body text, in points.
         fit: one page, shrunk as far as needed.
         margin: the white border on each side, in points.
@@ -301,16 +304,27 @@ def paginate(
     if min_scale is None:
         min_scale = min(1.0, min_font / font_size)
     cutter = _Cutter(argument_map, options, timeout)
-    tries = []
-    for turn in (False, True) if landscape is None else (landscape,):
+
+    def box_of(turn: bool) -> tuple[float, float]:
         sheet = page_size(paper, turn)
         box = area or (sheet[0] - 2 * margin, sheet[1] - 2 * margin)
         if box[0] <= 0 or box[1] <= 0:
             raise ViewError(f"no room for a drawing: {box[0]:.0f} x {box[1]:.0f} points", area or margin)
-        pages = cutter.pages(box, min_scale, fit)
-        tries.append((len(pages), -min(p.scale for p in pages), turn, sheet, pages))
-    count, _, turn, sheet, pages = min(tries, key=lambda t: t[:2])
-    return Pages(tuple(pages), paper, turn, sheet, margin, font_size, float(min_font))
+        return box
+
+    if landscape is None:
+        # On one page: the orientation with the larger print. Split: the
+        # drawing's own (landscape when it is wider than tall), since its
+        # parts are shaped like it.
+        width, height = cutter.whole()
+        room = {turn: min(box_of(turn)[0] / width, box_of(turn)[1] / height) for turn in (False, True)}
+        scales = {turn: min(1.0, room[turn]) for turn in room}
+        # At full size either way: the orientation the drawing fills better.
+        landscape = max(room, key=lambda turn: (scales[turn], room[turn]))
+        if not fit and scales[landscape] < min_scale:
+            landscape = width > height
+    pages = cutter.pages(box_of(landscape), min_scale, fit)
+    return Pages(tuple(pages), paper, landscape, page_size(paper, landscape), margin, font_size, float(min_font))
 
 
 class _Cutter:
@@ -324,26 +338,42 @@ class _Cutter:
         self.order = {c: i for i, c in enumerate(self.children)}
         self.links = neighbours(argument_map)
         self.legend = options.get("legend", "auto") not in ("none", False)
-        self.drawn: dict[tuple, tuple[bytes, str, float, float]] = {}
+        self.drawn: dict[tuple, tuple[str, float, float]] = {}
 
     def draw(self, claims: Sequence[str], number: int, count: int, where: dict[str, int], legend: int = 0) -> tuple[bytes, str, float, float]:
         """One page's drawing: PDF, DOT, width and height; ``legend``: in how many columns (0: none)."""
+        source, _, _ = self.measure(claims, number, count, where, legend)
+        pdf = run_dot(source, "pdf", timeout=self.timeout)
+        return (pdf, source, *measure(pdf))
+
+    def measure(self, claims: Sequence[str], number: int, count: int, where: dict[str, int], legend: int = 0) -> tuple[str, float, float]:
+        """A page's DOT and its size in points, from Graphviz's SVG (faster than its PDF, the same size)."""
         from argmap.render import to_graphviz
 
         key = (tuple(claims), number, count, tuple(sorted(where.items())), legend)
         if key not in self.drawn:
             cut = PageCut(claims=claims, elsewhere=where, number=number, count=count, legend=legend > 0, legend_columns=max(1, legend))
-            source = to_graphviz(self.map, **self.options, page=None if count == 1 else cut).source
-            pdf = run_dot(source, "pdf", timeout=self.timeout)
-            self.drawn[key] = (pdf, source, *measure(pdf))
+            graph = to_graphviz(self.map, **self.options, page=None if count == 1 else cut)
+            # No margin of the PDF device's own (half an inch each side): the sheet has one.
+            graph.attr(margin="0")
+            source = graph.source
+            svg = run_dot(source, "svg", timeout=self.timeout)
+            size = _SVG_SIZE.search(svg)
+            self.drawn[key] = (source, float(size[1]), float(size[2]))
         return self.drawn[key]
+
+    def whole(self) -> tuple[float, float]:
+        """The size of the whole map's drawing, in points."""
+        _, width, height = self.measure(list(self.order), 1, 1, {})
+        return width, height
 
     def pages(self, box: tuple[float, float], min_scale: float, fit: bool) -> list[Page]:
         everything = list(self.order)
-        pdf, source, width, height = self.draw(everything, 1, 1, {})
+        _, width, height = self.measure(everything, 1, 1, {})
         whole = _scale(box, width, height)
         if fit or whole >= min_scale or len(everything) <= 1:
-            return [Page(pdf, source, width, height, tuple(everything), whole)]
+            pdf, source, width, height = self.draw(everything, 1, 1, {})
+            return [Page(pdf, source, width, height, tuple(everything), _scale(box, width, height))]
         cuts = self._cut(box, min_scale)
         where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
         # The legend goes on the last page with room for it (in one, two or
@@ -367,12 +397,22 @@ class _Cutter:
 
     def _cut(self, box: tuple[float, float], min_scale: float) -> list[list[str]]:
         """Subtrees onto pages, first fit: each page takes every subtree that
-        still fits on it, those with the most relations to what the page
-        holds first (so that fewer relations cross pages), else in source
-        order; a subtree too big for a page of its own gives way to its root
+        still fits on it: the theses (claims nothing points at) first, then
+        those with the most relations to what the page holds (so that fewer
+        relations cross pages), else in source order; a subtree too big for a page of its own gives way to its root
         and its children's subtrees; a claim too big for a page alone gets
         one (printed smaller)."""
         queue: list[list[str]] = [_subtree(self.children, r) for r in self.roots]
+        roots = set(self.roots)
+        fits_alone: dict[tuple[str, ...], bool] = {}
+
+        def alone(item: list[str]) -> bool:
+            # Whether a subtree fits on a page of its own: asked once, on the first page it meets.
+            key = tuple(item)
+            if key not in fits_alone:
+                fits_alone[key] = self._fits(item, box, min_scale, cuts)
+            return fits_alone[key]
+
         cuts: list[list[str]] = []
         while queue:
             page: list[str] = []
@@ -381,14 +421,14 @@ class _Cutter:
                 held = set(page)
                 ranked = sorted(
                     (i for i in range(len(queue)) if tuple(queue[i]) not in failed),
-                    key=lambda i: (-sum(len(self.links.get(c, set()) & held) for c in queue[i]), i),
+                    key=lambda i: (queue[i][0] not in roots, -sum(len(self.links.get(c, set()) & held) for c in queue[i]), i),
                 )
                 for i in ranked:
                     item = queue[i]
                     if self._fits(page + item, box, min_scale, cuts):
                         page += queue.pop(i)
                         break
-                    if len(item) > 1 and not self._fits(item, box, min_scale, cuts):
+                    if len(item) > 1 and not alone(item):
                         queue[i : i + 1] = [[item[0]], *(_subtree(self.children, c) for c in self.children[item[0]])]
                         break
                     failed.add(tuple(item))
@@ -407,7 +447,7 @@ class _Cutter:
             where.update(dict.fromkeys(cut, i))
         for claim in claims:
             del where[claim]
-        _, _, width, height = self.draw(claims, number, number + 1, where, legend)
+        _, width, height = self.measure(claims, number, number + 1, where, legend)
         return _scale(box, width, height) >= min_scale
 
 
