@@ -322,11 +322,12 @@ class _Writer:
             else:
                 self.add(T_FALLS_TOGETHER, claim=one, attackers=_Ids(counter.attackers), where=where)
                 self.defences(j.defences, level + 1)
-            standing = [s for s in self.map.reasons(j.argument) if _reason_stands(s, self.evaluation.status)]
-            if standing and level == 0:
-                self.add(T_REASON_NOT_ENOUGH, premises=_Ids(standing[0].premises))
         else:
             self.cycle(j)
+        if not isinstance(j, Defence) and level == 0:
+            standing = [s for s in self.map.reasons(j.argument) if _reason_stands(s, self.evaluation.status)]
+            if standing:
+                self.add(T_REASON_NOT_ENOUGH, premises=_Ids(standing[0].premises))
 
     def answers(self, d: Defence, level: int) -> None:
         later: list[Defence] = []

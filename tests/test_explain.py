@@ -286,3 +286,9 @@ def test_the_examples_in_docs_explanations_are_what_argmap_explain_prints(tmp_pa
         "    - schulplaner: Was das Kind lernt, steht auch im Schulplaner.\n",
     )
     assert explain(parse(answered), "abschaffen").status is Status.ACCEPTED
+
+
+def test_an_open_claim_with_a_standing_reason_says_the_reason_does_not_settle_it():
+    """A thesis in an even circle keeps its reason, and the explanation says the reason answers no objection."""
+    m = parse("lang: en\nclaim t: T.\nclaim r: R.\nr supports t\nclaim o: O.\nt contradicts o\n")
+    assert explain(m, "t").sentences[-1] == "Its reason `r` (“R.”) stands, but a reason does not answer an objection."

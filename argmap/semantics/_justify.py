@@ -36,6 +36,7 @@ from typing import Any, Union
 
 from attrs import field, frozen
 
+from argmap._nogc import no_gc
 from argmap.semantics._framework import Framework
 
 __all__ = [
@@ -203,8 +204,10 @@ def justify_all(
     fw: Framework, extension: Iterable[str] | None = None, *, limit: int = LIMIT, depth: int = DEPTH
 ) -> dict[str, Justification]:
     """:func:`justify` for every argument of the map (not the auxiliary ones), sharing the labelling."""
-    j = _Justifier(fw, extension)
-    return {a: j.justify(a, limit, depth) for a in fw.arguments[: j.n]}
+    # Many small objects and no reference cycles (see argmap._nogc).
+    with no_gc():
+        j = _Justifier(fw, extension)
+        return {a: j.justify(a, limit, depth) for a in fw.arguments[: j.n]}
 
 
 def labelling_of(fw: Framework, extension: Iterable[str] | None = None) -> dict[str, str]:
@@ -338,7 +341,7 @@ class _Justifier:
             counter, members = self._counter(i)
             assert counter is not None
             return Refutation(self.fw.arguments[i], counter, self._defences(members, limit, depth))
-        return self._cycle(i)
+        return self._cycle(i, limit)
 
     def _defences(self, roots: list[int], limit: int, depth: int) -> list[Defence]:
         """The dispute trees of ``roots`` (IN arguments), built without
@@ -393,8 +396,10 @@ class _Justifier:
             built[k] = Defence(names[v], answers)
         return [built[k] for k in range(len(roots))]
 
-    def _cycle(self, start: int) -> Cycle:
-        """Walk back along undecided attackers until an argument comes again."""
+    def _cycle(self, start: int, limit: int) -> Cycle:
+        """A circle through ``start`` among the undecided arguments (looking
+        at most ``limit`` arguments back), else a walk back along undecided
+        attackers until an argument comes again."""
         label, attackers, n = self.label, self.attackers, self.n
         names = self.fw.arguments
         # Prefer a circle through the argument itself: search backwards from it.
@@ -411,7 +416,7 @@ class _Justifier:
                 if a not in parent:
                     parent[a] = v
                     queue.append(a)
-            if found >= 0:
+            if found >= 0 or len(queue) > limit:
                 break
         if found >= 0:
             # start <- ... <- found <- start: parent links lead from found to start.
