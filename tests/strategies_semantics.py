@@ -357,7 +357,7 @@ def brute_structure(m: ArgumentMap, support: str) -> tuple[list[str], set[Attack
 
 
 def brute_structure_extensions(elements: list[str], attacks: set[Attack]) -> dict[str, list[frozenset[str]]]:
-    """Grounded, complete, preferred and stable extensions of a framework with
+    """The extensions of every semantics but CF2 of a framework with
     recursive attacks and sets of attackers, by enumerating every subset.
 
     For a set X of elements: an attack is *active* when its attackers and its
@@ -365,7 +365,9 @@ def brute_structure_extensions(elements: list[str], attacks: set[Attack]) -> dic
     attacks (Def(X)); X is conflict-free when it defeats none of its members;
     X *defends* an element when every attack on it has an attacker or a
     relation that X defeats. Admissible, complete, preferred, stable and
-    grounded then read as in Dung (1995): this is the semantics of recursive
+    grounded then read as in Dung (1995); the range of X is X and Def(X),
+    and naive, semi-stable, stage, ideal and eager read as in
+    docs/semantics.md with that range: this is the semantics of recursive
     attacks in which an attack is accepted independently of its source
     (Cayrol et al. 2017), with sets of attackers (Nielsen & Parsons 2006).
     """
@@ -389,11 +391,14 @@ def brute_structure_extensions(elements: list[str], attacks: set[Attack]) -> dic
                 out |= target
         return out
 
-    found = {"complete": [], "stable": [], "admissible": []}
+    found = {"complete": [], "stable": [], "admissible": [], "conflict-free": []}
+    ranges = {}
     for x in range(full + 1):
         d = defeated(x)
         if d & x:
             continue
+        found["conflict-free"].append(x)
+        ranges[x] = x | d
         defended = 0
         for e in bit.values():
             if all(parts & d for parts in on.get(e, ())):
@@ -405,20 +410,44 @@ def brute_structure_extensions(elements: list[str], attacks: set[Attack]) -> dic
             found["complete"].append(x)
         if d == full & ~x:
             found["stable"].append(x)
+
+    def maximal(sets, key=lambda x: x):
+        return [x for x in sets if not any(key(x) != key(y) and key(x) & key(y) == key(x) for y in sets)]
+
+    def in_all(sets) -> int:
+        common = full
+        for x in sets:
+            common &= x
+        return common
+
     admissible = found["admissible"]
-    preferred = [x for x in admissible if not any(x != y and x & y == x for y in admissible)]
+    preferred = maximal(admissible)
     grounded = [min(found["complete"], key=lambda x: bin(x).count("1"))]
     assert all(grounded[0] & c == grounded[0] for c in found["complete"]), "the grounded extension is least"
+    semi_stable = maximal(found["complete"], ranges.__getitem__)
+    core = in_all(preferred)
+    ideal = maximal([x for x in admissible if x & core == x])
+    core = in_all(semi_stable)
+    eager = maximal([x for x in admissible if x & core == x])
+    assert len(ideal) == len(eager) == 1, "ideal and eager extensions are unique"
 
     def named(x: int) -> frozenset[str]:
         return frozenset(e for e, b in bit.items() if b & x)
 
-    return {
-        "grounded": [named(x) for x in grounded],
-        "complete": [named(x) for x in found["complete"]],
-        "preferred": [named(x) for x in preferred],
-        "stable": [named(x) for x in found["stable"]],
+    every = {
+        "grounded": grounded,
+        "complete": found["complete"],
+        "preferred": preferred,
+        "stable": found["stable"],
+        "admissible": admissible,
+        "conflict-free": found["conflict-free"],
+        "naive": maximal(found["conflict-free"]),
+        "semi-stable": semi_stable,
+        "stage": maximal(found["conflict-free"], ranges.__getitem__),
+        "ideal": ideal,
+        "eager": eager,
     }
+    return {semantics: [named(x) for x in sets] for semantics, sets in every.items()}
 
 
 # -- abstract frameworks for the reasoning tasks ----------------------------------

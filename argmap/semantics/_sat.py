@@ -110,11 +110,10 @@ class Sat:
                         add([outa, -(b + 1)])
                     add([ina, *(-(n + b + 1) for b in att)])  # defended means in
         self.solver.append_formula(clauses)
-        phases = list(range(1, n + 1))
+        # No preferred phases: CaDiCaL with every in variable set to true
+        # first was stuck for minutes where the default took a millisecond.
         if ranges:
             self.range_var = self._ranges(base)
-            phases += [v for v in self.range_var if v]
-        self.solver.set_phases(phases)
         # Every model then covers every variable, mentioned in a clause or not.
         self.add([self.new_var()])
 

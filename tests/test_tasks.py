@@ -1,0 +1,253 @@
+"""Tests for the reasoning tasks of argmap.semantics: SE, EE, DC, DS and counting, against brute force."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+
+import argmap
+from argmap.semantics import (
+    ALL_SEMANTICS,
+    SUPPORT_MODES,
+    Answer,
+    Framework,
+    SolverTimeout,
+    Status,
+    count_extensions,
+    credulous,
+    evaluate,
+    framework,
+    iter_extensions,
+    labelling,
+    sceptical,
+    some_extension,
+)
+from tests.strategies_semantics import (
+    brute_extensions,
+    brute_framework,
+    brute_structure,
+    brute_structure_extensions,
+    has_odd_cycle,
+    random_extended_map,
+    random_framework,
+    random_map,
+    sorted_extensions,
+)
+
+FRAMEWORKS = 1000
+
+
+def _frameworks(seed: int, count: int = FRAMEWORKS):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield random_framework(rng)
+
+
+def _brute_labelling(arguments, attacks, ext):
+    out = {b for a, b in attacks if a in ext}
+    return {a: "in" if a in ext else "out" if a in out else "undec" for a in arguments}
+
+
+def test_random_frameworks_have_self_attacks_and_odd_cycles():
+    """The random frameworks the tests draw include self-attacks and odd cycles, up to seven arguments."""
+    found = list(_frameworks(1, 300))
+    assert any(any(a == b for a, b in att) for _, att in found)
+    assert sum(has_odd_cycle(args, att) for args, att in found) > 50
+    assert max(len(args) for args, _ in found) == 7
+
+
+@pytest.mark.parametrize("semantics", ALL_SEMANTICS)
+def test_every_task_matches_brute_force(semantics):
+    """On 1,000 random frameworks: EE gives exactly the extensions of the definition, SE one of
+    them, count their number, DC and DS the right answer with a witness that proves it."""
+    rng = random.Random(7)
+    for arguments, attacks in _frameworks(hash(semantics) % 1000):
+        fw = Framework(arguments, sorted(attacks))
+        expected = set(brute_extensions(arguments, attacks, cf2=semantics == "cf2")[semantics])
+        found = list(iter_extensions(fw, semantics))
+        assert len(found) == len(set(found)) and set(found) == expected, (semantics, arguments, attacks)
+        some = some_extension(fw, semantics)
+        assert (some in expected) if expected else some is None
+        if semantics in ("complete", "stable", "naive", "cf2"):
+            assert count_extensions(fw, semantics) == len(expected)
+        a = rng.choice(arguments)
+        dc = credulous(fw, semantics, a)
+        assert dc.accepted == any(a in e for e in expected)
+        assert (dc.witness in expected and a in dc.witness) if dc.accepted else dc.witness is None
+        ds = sceptical(fw, semantics, a)
+        assert ds.accepted == all(a in e for e in expected)
+        assert (ds.witness in expected and a not in ds.witness) if not ds.accepted else ds.witness is None
+        assert ds.vacuous == (ds.accepted and not expected)
+
+
+def test_labellings_match_the_definition():
+    """labelling() gives in to the members, out to what they attack, undec to the rest."""
+    for arguments, attacks in _frameworks(3, 300):
+        fw = Framework(arguments, sorted(attacks))
+        for ext in iter_extensions(fw, "complete"):
+            assert dict(labelling(fw, ext)) == _brute_labelling(arguments, attacks, ext)
+
+
+@pytest.mark.parametrize("support", SUPPORT_MODES)
+def test_evaluate_matches_brute_force_for_every_semantics(support):
+    """evaluate() on 300 random maps in each support mode: the extensions and statuses of the
+    definitions for every semantics, and a labelling per extension."""
+    rng = random.Random(11)
+    for _ in range(300):
+        m = random_map(rng, 7)
+        arguments, attacks = brute_framework(m, support)
+        expected = brute_extensions(arguments, attacks, cf2=True)
+        for semantics in ALL_SEMANTICS:
+            result = evaluate(m, semantics, support)
+            assert result.extensions == sorted_extensions(expected[semantics]), (semantics, m)
+            exts = [set(e) for e in result.extensions]
+            if semantics == "grounded":  # one labelling: undecided is neither in nor out
+                words = {"in": Status.ACCEPTED, "out": Status.REJECTED, "undec": Status.UNDECIDED}
+                labels = _brute_labelling(arguments, attacks, exts[0])
+                assert {a: words[labels[a]] for a in arguments} == dict(result.status)
+                continue
+            for a in result.arguments:
+                inside = sum(a in e for e in exts)
+                want = (
+                    Status.ACCEPTED if exts and inside == len(exts)
+                    else Status.REJECTED if inside == 0 else Status.UNDECIDED
+                )
+                assert result.status[a] is want
+            for ext, lab in zip(result.extensions, result.labellings):
+                assert dict(lab) == _brute_labelling(arguments, attacks, set(ext))
+
+
+@pytest.mark.parametrize("support", SUPPORT_MODES)
+def test_named_and_linked_attacks_follow_the_recursive_definitions(support):
+    """With named and linked attacks (auxiliary arguments), every semantics but CF2 gives the
+    extensions of the definitions on recursive attacks with sets of attackers."""
+    rng = random.Random(13)
+    for _ in range(200):
+        m = random_extended_map(rng, 8)
+        elements, attacks = brute_structure(m, support)
+        expected = brute_structure_extensions(elements, attacks)
+        fw = framework(m, support)
+        for semantics in ALL_SEMANTICS:
+            if semantics == "cf2":
+                continue
+            result = evaluate(m, semantics, support)
+            assert result.extensions == sorted_extensions(expected[semantics]), (semantics, m)
+            if fw.auxiliary and result.extensions:
+                a = rng.choice(result.arguments)
+                assert credulous(fw, semantics, a).accepted == any(a in e for e in result.extensions)
+
+
+def test_cf2_refuses_named_attacks():
+    """CF2 is defined for plain attacks; a map with a named rebuttal gets a ValueError that says why."""
+    m = argmap.parse("claim a: A.\nclaim b: B.\nr: a rebuts b\n")
+    with pytest.raises(ValueError, match="CF2"):
+        evaluate(m, "cf2")
+
+
+@pytest.mark.parametrize(
+    "semantics,expected",
+    [
+        ("preferred", [set()]),
+        ("stable", []),
+        ("naive", [{"a"}, {"b"}, {"c"}]),
+        ("stage", [{"a"}, {"b"}, {"c"}]),
+        ("cf2", [{"a"}, {"b"}, {"c"}]),
+        ("semi-stable", [set()]),
+    ],
+)
+def test_odd_cycle(semantics, expected):
+    """The odd cycle a -> b -> c -> a: CF2, naive and stage pick one argument; preferred none."""
+    fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
+    assert sorted(map(sorted, iter_extensions(fw, semantics))) == sorted(map(sorted, expected))
+
+
+def test_ideal_and_eager_differ_from_grounded():
+    """a <-> b, both attack c, c attacks itself... the classic example where ideal exceeds grounded:
+    a and b attack each other, b attacks itself, so a is in every preferred extension and ideal."""
+    fw = Framework(["a", "b"], [("a", "b"), ("b", "a"), ("b", "b")])
+    assert some_extension(fw, "grounded") == frozenset()
+    assert some_extension(fw, "ideal") == frozenset({"a"})
+    assert some_extension(fw, "eager") == frozenset({"a"})
+
+
+def test_stable_without_extension_is_vacuously_sceptical():
+    """With no stable extension, DS-ST answers YES (ICCMA's rule), DC-ST NO, SE-ST None."""
+    fw = Framework(["a"], [("a", "a")])
+    assert some_extension(fw, "stable") is None
+    assert credulous(fw, "stable", "a") == Answer("DC", "stable", "a", False)
+    answer = sceptical(fw, "stable", "a")
+    assert answer.accepted and answer.vacuous and answer.witness is None
+
+
+def test_answer_to_dict():
+    """An answer is JSON-ready: the witness a sorted list."""
+    fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+    assert sceptical(fw, "preferred", "c").to_dict() == {
+        "task": "DS",
+        "semantics": "preferred",
+        "argument": "c",
+        "accepted": False,
+        "witness": ["b"],
+        "vacuous": False,
+    }
+
+
+def test_limit_stops_the_enumeration():
+    """iter_extensions and count_extensions stop at the limit."""
+    pairs = 12  # 4,096 preferred extensions
+    names = [f"x{i}" for i in range(2 * pairs)]
+    attacks = [(names[2 * i], names[2 * i + 1]) for i in range(pairs)]
+    attacks += [(b, a) for a, b in attacks]
+    fw = Framework(names, attacks)
+    assert len(list(iter_extensions(fw, "preferred", limit=5))) == 5
+    assert count_extensions(fw, "stable", limit=100) == 100
+    assert count_extensions(fw, "ideal") == 1
+
+
+def test_unknown_semantics_or_argument_is_a_value_error():
+    """An unknown semantics or argument raises ValueError with the choices."""
+    fw = Framework(["a"], [])
+    with pytest.raises(ValueError, match="unknown semantics"):
+        some_extension(fw, "grounding")
+    with pytest.raises(ValueError, match="unknown argument"):
+        credulous(fw, "preferred", "b")
+
+
+def _hard_framework(n: int, seed: int, per_argument: int = 4) -> Framework:
+    rng = random.Random(seed)
+    names = [f"a{i}" for i in range(n)]
+    attacks = {(names[rng.randrange(n)], names[rng.randrange(n)]) for _ in range(per_argument * n)}
+    return Framework(names, sorted(attacks))
+
+
+def test_a_timeout_stops_a_task_and_says_so():
+    """A tiny timeout on a large enumeration raises SolverTimeout with semantics, task and seconds."""
+    fw = _hard_framework(3000, 1)
+    with pytest.raises(SolverTimeout) as caught:
+        for _ in iter_extensions(fw, "naive", timeout=0.05):
+            pass
+    exc = caught.value
+    assert (exc.semantics, exc.task, exc.seconds) == ("naive", "EE", 0.05)
+    assert "stopped after 0.05 s" in str(exc)
+    assert isinstance(exc, TimeoutError)
+    again = pickle.loads(pickle.dumps(exc))
+    assert (again.semantics, again.task, again.seconds) == ("naive", "EE", 0.05)
+
+
+def test_large_framework_tasks_answer():
+    """On 1,000 arguments with 3 attacks each the hard tasks answer, their witnesses check out."""
+    fw = _hard_framework(1000, 2, 3)
+    index = {a: set() for a in fw.arguments}
+    for a, b in fw.attacks:
+        index[b].add(a)
+    ext = some_extension(fw, "preferred", timeout=60)
+    assert not any(a in ext for b in ext for a in index[b])  # conflict-free
+    for a in ("a1", "a2", "a3"):
+        answer = credulous(fw, "semi-stable", a, timeout=60)
+        if answer.accepted:
+            assert a in answer.witness
+        answer = sceptical(fw, "stage", a, timeout=60)
+        if not answer.accepted:
+            assert a not in answer.witness
