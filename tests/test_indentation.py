@@ -97,7 +97,7 @@ def test_tabs_and_spaces_mixed_at_one_level_say_so(text, this, beside):
 def test_e103_between_space_widths_says_how_far_to_indent():
     """Four spaces then two: the hint gives the number of spaces under the statement."""
     d = _only("claim ban: B.\n    + focus: F.\n  + calm: C.\n", "E103")
-    assert d.message == "inconsistent indentation: this line is indented 2 spaces, the lines beside it 4 spaces"
+    assert d.message == "inconsistent indentation: this line is indented by 2, the lines beside it by 4 spaces"
     assert d.hint == "indent it by 4 spaces under `claim ban:`; this line has 2"
 
 

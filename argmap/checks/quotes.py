@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from argmap._encodings import ENCODING_NAMES
+from argmap._i18n import N_
 from argmap.checks._nearest import Nearest, TextIndex
 from argmap.checks._texts import (
     MAX_TEXT_BYTES,
@@ -23,9 +24,6 @@ from argmap.checks._texts import (
 from argmap.diagnostics import Diagnostic, error, info, warning
 
 __all__ = ["check_quotes", "squash"]
-
-_NOT_VERIFIED = "until then the quotes of this source are not verified"
-
 
 #: A hyphen that ends a line inside a word: "Wasser-" / "anschluss" (text pasted from PDFs).
 _LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
@@ -69,17 +67,24 @@ def check_quotes(
             except TextRefused as exc:
                 yield warning(
                     "W207",
-                    f"source `{source.id}` names the file `{_shown(source.file)}`, which cannot be read: {exc}",
+                    "source `{id}` names the file `{file}`, which cannot be read: {why}",
                     source.span,
-                    f"use a plain text file of at most {MAX_TEXT_BYTES // 2**20} MB; {_NOT_VERIFIED}",
+                    "use a plain text file of at most {mb} MB; until then the quotes of this source are not verified",
+                    id=source.id,
+                    file=_shown(source.file),
+                    why=exc,
+                    mb=MAX_TEXT_BYTES // 2**20,
                 )
                 continue
         yield warning(
             "W209",
-            f"source `{source.id}` names the file `{_shown(source.file)}`, which argmap does not open: {why}",
+            "source `{id}` names the file `{file}`, which argmap does not open: {why}",
             source.span,
             "keep the text in the map's folder and write its name (`file: text.txt`), or name the"
-            f" text's folder with `--texts DIR`; {_NOT_VERIFIED}",
+            " text's folder with `--texts DIR`; until then the quotes of this source are not verified",
+            id=source.id,
+            file=_shown(source.file),
+            why=why,
         )
     if missing:
         yield _not_found(missing, folders)
@@ -139,11 +144,11 @@ def _not_in_text(claim, source_text: SourceText, nearest: Nearest | None) -> Dia
     """E208, with how the text was read and the passage nearest to the quote."""
     fields = {"id": claim.id, "source": claim.source, "encoding": ENCODING_NAMES.get(source_text.encoding, source_text.encoding)}
     if source_text.encoding == "utf-8":
-        message = "the quote of claim `{id}` is not in the file of source `{source}`"
+        message = N_("the quote of claim `{id}` is not in the file of source `{source}`")
     else:
-        message = "the quote of claim `{id}` is not in the file of source `{source}`, read as {encoding} (it is not UTF-8)"
+        message = N_("the quote of claim `{id}` is not in the file of source `{source}`, read as {encoding} (it is not UTF-8)")
     if nearest is None:
-        hint = "copy the words exactly as they stand in the source (line breaks do not matter)"
+        hint = N_("copy the words exactly as they stand in the source (line breaks do not matter)")
     else:
         hint = _NEAREST_HINTS[nearest.change]
         fields.update(line=nearest.line, passage=nearest.passage, text=nearest.text, quote=nearest.quote)
@@ -151,12 +156,16 @@ def _not_in_text(claim, source_text: SourceText, nearest: Nearest | None) -> Dia
 
 
 _NEAREST_HINTS = {
-    "replace": "nearest is line {line} of the text: “{passage}”; the text has `{text}` where the quote has `{quote}`",
-    "insert": "nearest is line {line} of the text: “{passage}”; the text has `{text}` there, which the quote"
-    " leaves out (mark an omission with […])",
-    "delete": "nearest is line {line} of the text: “{passage}”; the quote has `{quote}`, which the text does"
-    " not have there",
-    "equal": "nearest is line {line} of the text: “{passage}”",
+    "replace": N_("nearest is line {line} of the text: “{passage}”; the text has `{text}` where the quote has `{quote}`"),
+    "insert": N_(
+        "nearest is line {line} of the text: “{passage}”; the text has `{text}` there, which the quote"
+        " leaves out (mark an omission with […])"
+    ),
+    "delete": N_(
+        "nearest is line {line} of the text: “{passage}”; the quote has `{quote}`, which the text does"
+        " not have there"
+    ),
+    "equal": N_("nearest is line {line} of the text: “{passage}”"),
 }
 
 
@@ -185,19 +194,32 @@ def _forms(text: str) -> tuple[str, ...]:
 
 def _not_found(sources, folders: list[Path]) -> Diagnostic:
     """One note for every source whose text is in none of the folders."""
+    fields = {
+        "folder": folders[0],
+        "others": "".join(f", `{f}`" for f in folders[1:]),
+        "variable": TEXTS_VARIABLE,
+        "n": len(sources),
+        "more": len(sources) - 5,
+    }
     if len(sources) == 1:
         [s] = sources
-        message = f"the text of source `{s.id}` (`{_shown(s.file)}`) was not found, so its quotes are not verified"
+        message = N_("the text of source `{id}` (`{file}`) was not found, so its quotes are not verified")
+        fields.update(id=s.id, file=_shown(s.file))
     else:
-        names = ", ".join(f"`{s.id}`" for s in sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else "")
-        message = f"the texts of {len(sources)} sources ({names}) were not found, so their quotes are not verified"
-    looked = f"the map's folder (`{folders[0]}`)" + "".join(f", `{f}`" for f in folders[1:])
+        fields["names"] = ", ".join(f"`{s.id}`" for s in sources[:5])
+        if len(sources) > 5:
+            message = N_(
+                "the texts of {n} sources ({names} and {more} more) were not found, so their quotes are not verified"
+            )
+        else:
+            message = N_("the texts of {n} sources ({names}) were not found, so their quotes are not verified")
     return info(
         "I210",
         message,
         sources[0].span,
-        f"argmap looked in {looked}; put the texts there, or name their folder with `--texts DIR`"
-        f" or the {TEXTS_VARIABLE} variable",
+        "argmap looked in the map's folder (`{folder}`){others}; put the texts there, or name their folder"
+        " with `--texts DIR` or the {variable} variable",
+        **fields,
     )
 
 

@@ -14,6 +14,7 @@ import re
 
 from attrs import frozen
 
+from argmap._i18n import N_
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import Span
 
@@ -91,9 +92,9 @@ def _keyword(src: str, lineno: int, next_line: str | None, filename: str | None)
     column = start + 1
     span = Span(filename, lineno, column, lineno, end + 1)
     if folded == meant:
-        message = "keywords are written in lower case: `{meant}`, not `{word}`"
+        message = N_("keywords are written in lower case: `{meant}`, not `{word}`")
     else:
-        message = "`{word}` is not a keyword of argmap"
+        message = N_("`{word}` is not a keyword of argmap")
     diagnostic = error(
         "E122", message, span, "write `{meant}` (the statement is read as if you had)", word=word, meant=meant
     )

@@ -12,6 +12,7 @@ import re
 import attrs
 from lark import Token
 
+from argmap._i18n import N_
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import (
     ARGUMENT_ATTRIBUTES,
@@ -210,13 +211,16 @@ class _Assembler:
             if parent.child_indent is None:
                 parent.child_indent = indent
             elif parent.child_indent != indent and indent not in parent.aliases:
+                if "\t" in indent or "\t" in parent.child_indent:
+                    message = N_("inconsistent indentation: this line is indented {this}, the lines beside it {beside}")
+                elif len(parent.child_indent) == 1:
+                    message = N_("inconsistent indentation: this line is indented by {actual}, the lines beside it by 1 space")
+                else:
+                    message = N_(
+                        "inconsistent indentation: this line is indented by {actual}, the lines beside it by {expected} spaces"
+                    )
                 self.indent_error(
-                    "E103",
-                    "inconsistent indentation: this line is indented {this}, the lines beside it {beside}",
-                    parent,
-                    line,
-                    this=_describe(indent),
-                    beside=_describe(parent.child_indent),
+                    "E103", message, parent, line, this=_describe(indent), beside=_describe(parent.child_indent)
                 )
             node = self.inner(parent, line)
             if node is not None:
@@ -241,7 +245,7 @@ class _Assembler:
             del stack[i + 1 :]
             if indent not in node.aliases:
                 self.indent_error(
-                    "E124", "this line is indented deeper than the lines beside it under `{head}`", node, line
+                    "E124", N_("this line is indented deeper than the lines beside it under `{head}`"), node, line
                 )
             return True
         return False
@@ -820,13 +824,13 @@ def _indent_hint(expected: str, actual: str, statement: str) -> tuple[str, dict]
     if ("\t" in actual) != ("\t" in expected) or ("\t" in actual and actual != expected):
         return _MIXED, args
     if "\t" in actual:  # pragma: no cover - equal tab indentation is no error
-        return "indent lines at the same level alike", args
+        return N_("indent lines at the same level alike"), args
     if len(expected) == 1:
-        return "indent it by 1 space under `{head}`; this line has {actual}", args
-    return "indent it by {expected} spaces under `{head}`; this line has {actual}", args
+        return N_("indent it by 1 space under `{head}`; this line has {actual}"), args
+    return N_("indent it by {expected} spaces under `{head}`; this line has {actual}"), args
 
 
-_MIXED = (
+_MIXED = N_(
     "do not mix tabs and spaces: indent every line of a level with the same characters"
     " (argmap fmt uses 2 spaces a level)"
 )
