@@ -8,7 +8,15 @@ from argmap.cli._maps import read_one, shorten
 from argmap._i18n import N_
 from argmap.cli.common import UsageError, _, ngettext, print_diagnostics
 from argmap.model import Argument, Claim, Contradiction, Rebuttal, Support, Undercut
-from argmap.semantics import SEMANTICS, SUPPORT_MODES, Status, TooManyAttacks, TooManyExtensions, evaluate
+from argmap.semantics import (
+    SEMANTICS,
+    SUPPORT_MODES,
+    SolverTimeout,
+    Status,
+    TooManyAttacks,
+    TooManyExtensions,
+    evaluate,
+)
 
 HELP = "say which claims stand under an acceptability semantics (or how strong they are)"
 
@@ -19,7 +27,8 @@ def add_arguments(parser) -> None:
         "--semantics",
         choices=SEMANTICS,
         default="grounded",
-        help="grounded (default), complete, preferred, stable, or dfquad for gradual strengths",
+        help="grounded (default), complete, preferred, stable, admissible, conflict-free, naive,"
+        " semi-stable, stage, ideal, eager, cf2 (docs/semantics.md), or dfquad for gradual strengths",
     )
     parser.add_argument(
         "--support",
@@ -36,6 +45,9 @@ def add_arguments(parser) -> None:
         type=_positive,
         metavar="N",
         help="list at most N extensions, fail beyond (default: 10,000, fewer for very large maps)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="stop the search after SECONDS (default: no limit)"
     )
 
 
@@ -61,7 +73,9 @@ def run(args, out, err) -> int:
     if argument_map is None:
         return 1
     try:
-        result = evaluate(argument_map, args.semantics, support, max_extensions=args.max_extensions)
+        result = evaluate(
+            argument_map, args.semantics, support, max_extensions=args.max_extensions, timeout=args.timeout
+        )
     except TooManyExtensions as exc:
         print(
             _(
@@ -75,6 +89,12 @@ def run(args, out, err) -> int:
         return 1
     except TooManyAttacks as exc:
         print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc), file=err)
+        return 1
+    except SolverTimeout as exc:
+        print(_("{file}: error: {reason}; raise --timeout", file=inp.display_name, reason=exc), file=err)
+        return 1
+    except ValueError as exc:  # CF2 on a map with named or linked attacks
+        print(_("{file}: error: {reason}", file=inp.display_name, reason=exc), file=err)
         return 1
     print_diagnostics(list(result.diagnostics), inp.text, err)
     explanations = None
