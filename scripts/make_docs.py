@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 import argmap  # noqa: E402
 from argmap.render import render  # noqa: E402
+from argmap.render.paper import paginate  # noqa: E402
 
 IMG = ROOT / "docs" / "img"
 R = "rendering/"
@@ -77,9 +78,18 @@ PICTURES: list[tuple[str, str, dict]] = [
 ]
 
 
+#: Pages on paper, as PNG at 60 dpi: (picture in docs/img with ``{page}`` for
+#: the page's number, example, how many pages to keep, options of paginate).
+PAGE_PICTURES: list[tuple[str, str, int, dict]] = [
+    ("rendering/debate_a4.page{page}.png", "europa_ki_debatte.argmap", 1, {"paper": "a4"}),
+]
+
+
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        missing = [name for name, _, _ in PICTURES if not (IMG / name).exists()]
+        names = [name for name, _, _ in PICTURES]
+        names += [name.format(page=i) for name, _, count, _ in PAGE_PICTURES for i in range(1, count + 1)]
+        missing = [name for name in names if not (IMG / name).exists()]
         for name in missing:
             print(f"missing: docs/img/{name}")
         return 1 if missing else 0
@@ -88,6 +98,13 @@ def main(argv: list[str]) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         render(argmap.load(ROOT / "examples" / example), target, **options)
         print(f"docs/img/{name}")
+    for name, example, count, options in PAGE_PICTURES:
+        pages = paginate(argmap.load(ROOT / "examples" / example), **options)
+        for i, png in enumerate(pages.pngs(dpi=60)[:count], 1):
+            target = IMG / name.format(page=i)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(png)
+            print(f"docs/img/{target.relative_to(IMG)}")
     return 0
 
 
