@@ -240,6 +240,15 @@ def test_unknown_keep_and_paper_are_refused(the_map):
         argmap.worksheet(the_map, paper="a5")
 
 
+def test_a_map_too_big_for_a_sheet_is_refused_at_once():
+    """More claims than a worksheet takes: a SheetError before any layout, with the numbers."""
+    from argmap.sheets.worksheet import MAX_CLAIMS
+
+    claims = "".join(f"claim c{i}: Claim {i}.\n" for i in range(MAX_CLAIMS + 1))
+    with pytest.raises(SheetError, match=rf"{MAX_CLAIMS + 1} claims.*{MAX_CLAIMS} at most"):
+        argmap.worksheet(argmap.parse(claims))
+
+
 def test_without_fpdf2_the_error_says_what_to_install(the_map, monkeypatch):
     """fpdf2 missing: PrintUnavailable says to install argmap[print]."""
     monkeypatch.setitem(sys.modules, "fpdf", None)

@@ -16,12 +16,14 @@ from argmap.sheets._layout import layout, pdf
 from argmap.sheets._order import reading
 from argmap.sheets._pdf import MARGIN, MM, Document, page_size
 from argmap.sheets._words import sheet_words
-from argmap.sheets.worksheet import UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS, check_claims, check_paper
+from argmap.sheets.worksheet import UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS, check_claims, check_paper, check_size
 
 __all__ = ["steps", "SLIDE_FONT_SIZE"]
 
 #: The font size of claims on a slide, before the slide's scale.
 SLIDE_FONT_SIZE = 14.0
+#: The most claims slides take (beyond that no slide is readable).
+MAX_CLAIMS = 300
 #: Slides are never enlarged beyond this.
 MAX_SCALE = 2.0
 
@@ -41,10 +43,11 @@ def steps(
         timeout: seconds Graphviz may take for each drawing.
 
     Raises:
-        SheetError: an unknown ``thesis`` or paper.
+        SheetError: an unknown ``thesis`` or paper, more than :data:`MAX_CLAIMS` claims.
         argmap.sheets.PrintUnavailable: fpdf2 or a Unicode font is missing.
         argmap.render.GraphvizNotFound, argmap.render.RenderFailed: as for drawing.
     """
+    check_size(argument_map, MAX_CLAIMS)
     if thesis is not None:
         check_claims(argument_map, (thesis,), (UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS))
     check_paper(paper)

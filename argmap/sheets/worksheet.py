@@ -62,6 +62,17 @@ UNKNOWN_KEEP_GUESS = N_("cannot keep `{id}`: no claim has that id; did you mean 
 UNKNOWN_THESIS = N_("cannot start from `{id}`: no claim has that id")
 UNKNOWN_THESIS_GUESS = N_("cannot start from `{id}`: no claim has that id; did you mean `{guess}`?")
 UNKNOWN_PAPER = N_("unknown paper `{paper}`; use one of {papers}")
+TOO_BIG = N_("the map has {claims} claims, too many for a sheet ({most} at most): make a smaller map of the part you teach")
+
+#: The most claims a worksheet takes (about 30 pages; laying them out takes a minute).
+MAX_CLAIMS = 120
+
+
+def check_size(argument_map: ArgumentMap, most: int) -> None:
+    """Raise :class:`SheetError` for a map with more than ``most`` claims."""
+    claims = len({c.id for c in argument_map.claims})
+    if claims > most:
+        raise SheetError(TOO_BIG, claims, claims=claims, most=most)
 
 
 def check_paper(paper: str) -> None:
@@ -278,6 +289,7 @@ def plan_worksheet(
 ) -> Plan:
     """How :func:`worksheet` lays the map out (arguments as there)."""
     keep = _ids(keep)
+    check_size(argument_map, MAX_CLAIMS)
     check_claims(argument_map, keep)
     if thesis is not None:
         check_claims(argument_map, (thesis,), (UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS))
@@ -349,7 +361,8 @@ def worksheet(
         timeout: seconds Graphviz may take for each layout.
 
     Raises:
-        SheetError: an unknown claim in ``keep`` or ``thesis``, an unknown paper.
+        SheetError: an unknown claim in ``keep`` or ``thesis``, an unknown
+            paper, more than :data:`MAX_CLAIMS` claims.
         argmap.sheets.PrintUnavailable: fpdf2 or a Unicode font is missing.
         argmap.render.GraphvizNotFound, argmap.render.RenderFailed: as for drawing.
     """
