@@ -9,9 +9,10 @@ semantics per framework (the semantics rotate, so each gets a sixth of the
 frameworks): it reads the i23 file, builds the framework and calls
 ``argmap.semantics`` (``some_extension``, ``credulous``, ``sceptical``).
 clingo loads the apx file with an ASPARTIX-style encoding from
-benchmarks/encodings/ and answers the same question (preferred, semi-stable
-and stage through clingo's domain heuristic, ``--enum-mode=domRec``). Both
-times include reading the file.
+benchmarks/encodings/ and answers the same question in one call (semi-stable,
+stage and sceptical preferred by saturation, as ASPARTIX encodes them; some
+preferred extension through clingo's domain heuristic, ``--enum-mode=domRec``).
+Both times include reading the file.
 
 The answers must agree: DC and DS answers are compared; for SE both must
 find an extension or both none, and clingo checks that argmap's extension
@@ -98,84 +99,30 @@ def _models(ctl: clingo.Control, apx: Path, extra: str, limit: int, predicate: s
 
 
 def clingo_task(sem: tuple, task: str, apx: Path, argument: str | None):
-    """clingo's answer: for SE an extension or None; for DC/DS (accepted, witness or None)."""
-    _, name, encoding, maximal = sem
-    if argument is not None:
-        argument = apx_term(argument)
+    """clingo's answer: for SE an extension or None; for DC/DS (accepted, witness or None).
+
+    One call each: DC asks for an extension with the argument, DS for one
+    without it. Semi-stable and stage use saturation encodings; preferred
+    the domain heuristic for SE, complete semantics for DC (credulous
+    preferred is credulous complete) and saturation for DS."""
+    _, name, encoding, _maximal = sem
+    decide = ""
+    if task == "DC":
+        decide = f":- not in({apx_term(argument)}).\n"
+    elif task == "DS":
+        decide = f":- in({apx_term(argument)}).\n"
+    heuristic = False
+    if name == "preferred":
+        encoding, heuristic = {"SE": ("preferred", True), "DC": ("complete", False)}.get(
+            task, ("preferred_saturation", False)
+        )
+    found = next(_models(_control(encoding, heuristic), apx, decide, 1), None)
     if task == "SE":
-        if name == "preferred":  # the domain heuristic gives a subset-maximal model
-            return next(_models(_control(encoding, True), apx, "", 1), None)
-        if maximal:
-            return _maximal(sem, apx, "", None)
-        return next(_models(_control(encoding, False), apx, "", 1), None)
-    decide = f":- not in({argument}).\n" if task == "DC" else f":- in({argument}).\n"
-    if not maximal or (name == "preferred" and task == "DC"):
-        # DC: some extension with the argument; DS: none without it (credulous
-        # preferred is credulous complete).
-        found = next(_models(_control("complete" if maximal else encoding, False), apx, decide, 1), None)
-        return (found is not None, found) if task == "DC" else (found is None, found)
-    found = _maximal(sem, apx, decide, argument)
+        return found
     return (found is not None, found) if task == "DC" else (found is None, found)
 
 
 _RANGE = "range(X) :- in(X).\nrange(X) :- defeated(X).\n"
-
-
-def _maximal(sem: tuple, apx: Path, decide: str, argument: str | None) -> set[str] | None:
-    """An extension of a maximal semantics (preferred: maximal members;
-    semi-stable, stage: maximal range) that obeys ``decide`` (the argument in
-    it, or not in it), or None: a counterexample-guided search, as the SAT
-    solvers of the competitions do it. Find a base extension (complete, or
-    conflict-free for stage) that obeys ``decide`` and whose measure (members
-    or range) is not strictly inside a maximal one found before; if nothing
-    has a strictly larger measure, it is the answer; otherwise grow to a
-    maximal measure, which rules out everything strictly inside it, and
-    search again."""
-    name = sem[1]
-    base = "conflict_free" if name == "stage" else "complete"
-    measure = "m(X) :- in(X).\n" if name == "preferred" else "m(X) :- in(X).\nm(X) :- defeated(X).\n"
-    excluded: list[set[str]] = []
-    while True:
-        rules = [measure, decide]
-        for k, found in enumerate(excluded):
-            rules.append("".join(f"r({k},{a})." for a in found))
-            rules.append(f"above({k}) :- m(X), not r({k},X).\nmiss({k}) :- r({k},X), not m(X).\n"
-                         f":- not above({k}), miss({k}).\n")
-        candidate = _solve_once(base, apx, "".join(rules))
-        if candidate is None:
-            return None
-        members, size = candidate
-        grown = _larger(base, apx, measure, size)
-        if grown is None:
-            return members
-        while True:
-            bigger = _larger(base, apx, measure, grown)
-            if bigger is None:
-                break
-            grown = bigger
-        excluded.append(grown)
-
-
-def _solve_once(base: str, apx: Path, extra: str) -> tuple[set[str], set[str]] | None:
-    """One model of the base encoding with ``extra``: its members and its measure ``m``."""
-    ctl = _control(base, False)
-    ctl.configuration.solve.models = 1
-    ctl.load(str(apx))
-    ctl.add("base", [], extra)
-    ctl.ground([("base", [])])
-    with ctl.solve(yield_=True) as handle:
-        for model in handle:
-            atoms = model.symbols(atoms=True)
-            return ({str(s.arguments[0]) for s in atoms if s.name == "in"},
-                    {str(s.arguments[0]) for s in atoms if s.name == "m"})
-    return None
-
-
-def _larger(base: str, apx: Path, measure: str, than: set[str]) -> set[str] | None:
-    """The measure of a base extension whose measure strictly contains ``than``, or None."""
-    extra = measure + "".join(f"s({a})." for a in than) + ":- s(X), not m(X).\nmore :- m(X), not s(X).\n:- not more.\n"
-    found = _solve_once(base, apx, extra)
-    return None if found is None else found[1]
 
 
 def clingo_confirms(sem: tuple, apx: Path, extension: set[str]) -> bool:
