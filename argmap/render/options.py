@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -62,6 +62,10 @@ def _font_size(value):
     return float(value)
 
 
+def _frozen(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 @frozen
 class PageCut:
     """One page of a map split over several pages (see :mod:`argmap.render.paper`).
@@ -70,7 +74,7 @@ class PageCut:
     small node that names the page it is on, where a relation crosses the cut.
     """
 
-    claims: frozenset[str] = field(converter=frozenset)
+    claims: frozenset[str] = field(converter=_frozen)
     elsewhere: Mapping[str, int] = field(factory=dict)
     number: int = 1
     count: int = 1

@@ -33,10 +33,10 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
+from argmap.model import ArgumentMap
 from argmap.render.options import PageCut, RenderOptions, ViewError
-from argmap.render.output import DEFAULT_TIMEOUT, run_dot
-from argmap.render.views import anchor, neighbours
+from argmap.render.output import DEFAULT_TIMEOUT, RenderFailed, run_dot
+from argmap.render.views import neighbours, reason_ends
 
 __all__ = [
     "PAPERS",
@@ -199,9 +199,8 @@ def units(argument_map: ArgumentMap) -> tuple[list[str], dict[str, list[str]]]:
 
     A claim's parent is what its first relation points at (a support's
     conclusion, an objection's target claim); contradictions stand side by
-    side and make no parent. The roots come first, in source order, then
-    each claim with its children, in source order. Claims defined in one
-    argument stay with the argument's conclusion.
+    side and make no parent. Claims defined in one argument stay with the
+    argument's conclusion.
     """
     claims = list(dict.fromkeys(c.id for c in argument_map.claims))
     known = set(claims)
@@ -210,12 +209,10 @@ def units(argument_map: ArgumentMap) -> tuple[list[str], dict[str, list[str]]]:
     parent: dict[str, str] = {}
     memo: dict[str, str] = {}
     for rel in argument_map.relations:
-        if isinstance(rel, Support):
-            ins, target = rel.premises, rel.conclusion
-        elif isinstance(rel, (Rebuttal, Undercut)):
-            ins, target = rel.attackers, anchor(argument_map, rel.target, memo)
-        else:
+        ends = reason_ends(argument_map, rel, memo)
+        if ends is None:
             continue
+        ins, target = ends
         if target not in known:
             continue
         for claim in ins:
@@ -359,6 +356,8 @@ class _Cutter:
             source = graph.source
             svg = run_dot(source, "svg", timeout=self.timeout)
             size = _SVG_SIZE.search(svg)
+            if size is None:
+                raise RenderFailed("Graphviz drew an SVG without a size")
             self.drawn[key] = (source, float(size[1]), float(size[2]))
         return self.drawn[key]
 

@@ -18,7 +18,7 @@ from attrs import frozen
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.render.options import DEFAULT_DEPTH, RenderOptions, ViewError
 
-__all__ = ["View", "Panel", "Evaluation", "Cluster", "view_of", "neighbours", "node_name", "anchor"]
+__all__ = ["View", "Panel", "Evaluation", "Cluster", "view_of", "neighbours", "reason_ends", "node_name", "anchor"]
 
 STATUSES = ("accepted", "rejected", "undecided")
 
@@ -207,6 +207,17 @@ def anchor(argument_map: ArgumentMap, ident: str, memo: dict[str, str] | None = 
     return found
 
 
+def reason_ends(argument_map: ArgumentMap, rel, memo: dict[str, str]) -> tuple[tuple[str, ...], str] | None:
+    """What a support or an objection comes from (premises, attackers) and
+    the claim it finally points at (see :func:`anchor`); None for a
+    contradiction, which points at neither side."""
+    if isinstance(rel, Support):
+        return rel.premises, rel.conclusion
+    if isinstance(rel, (Rebuttal, Undercut)):
+        return rel.attackers, anchor(argument_map, rel.target, memo)
+    return None
+
+
 def neighbours(argument_map: ArgumentMap) -> dict[str, set[str]]:
     """Claims one step apart, in both directions: a premise and its
     conclusion, an attacker and its target; an objection aimed at a named
@@ -256,12 +267,10 @@ def _co_premises(argument_map: ArgumentMap, shown: set[str], known: set[str]) ->
     whole: set[str] = set()  # relations already brought along
     memo: dict[str, str] = {}
     for rel in argument_map.relations:
-        if isinstance(rel, Support):
-            together, target = rel.premises, rel.conclusion
-        elif isinstance(rel, (Rebuttal, Undercut)):
-            together, target = rel.attackers, anchor(argument_map, rel.target, memo)
-        else:
+        ends = reason_ends(argument_map, rel, memo)
+        if ends is None:
             continue
+        together, target = ends
         if target not in shown or not shown.intersection(together):
             continue
         if len(together) > 1:
