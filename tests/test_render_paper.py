@@ -242,3 +242,20 @@ def test_cli_bad_font_size_is_a_usage_error(tmp_path, capsys):
     said = err + capsys.readouterr().err
     assert code == 2
     assert "a size in points is a number" in said and "Traceback" not in said
+
+
+@needs_dot
+def test_python_render_on_paper(tmp_path):
+    """argmap.render(..., paper="a4") writes the pages: one PDF, or an SVG per page; draw() refuses several SVG pages."""
+    from argmap.render import draw, render
+
+    pdf = render(_wide(), tmp_path / "karte.pdf", paper="a4", landscape=False)
+    assert len(PdfReader(pdf).pages) > 1
+    first = render(_wide(), tmp_path / "karte.svg", paper="a4", landscape=False)
+    assert first.name == "karte-1.svg" and (tmp_path / "karte-2.svg").exists()
+    with pytest.raises(ViewError, match="pages"):
+        draw(_wide(), "svg", paper="a4", landscape=False)
+    one = draw(argmap.parse(SMALL), "svg", paper="a4", landscape=True)
+    assert b'width="841.89pt" height="595.28pt"' in one
+    with pytest.raises(ViewError):
+        draw(argmap.parse(SMALL), "dot", paper="a4")

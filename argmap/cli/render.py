@@ -18,6 +18,7 @@ from argmap.render import (
     GraphvizNotFound,
     RenderFailed,
     draw,
+    paged_files,
 )
 from argmap.render.output import format_for, write_atomically
 from argmap.render.options import DIRECTIONS
@@ -160,11 +161,11 @@ def _on_paper(argument_map, fmt: str, path: Path | None, args, options: dict, er
     if fmt == "pdf":
         return [(path, pages.pdf())]
     data = pages.svgs() if fmt == "svg" else pages.pngs()
-    if count == 1:
-        return [(path, data[0])]
     if path is None:
-        raise UsageError(_("the map takes {count} pages: give -o FILE for {format} pages, or write a PDF", count=count, format=fmt.upper()))
-    return [(path.with_name(f"{path.stem}-{i}{path.suffix}"), page) for i, page in enumerate(data, 1)]
+        if count > 1:
+            raise UsageError(_("the map takes {count} pages: give -o FILE for {format} pages, or write a PDF", count=count, format=fmt.upper()))
+        return [(path, data[0])]
+    return list(paged_files(path, data))
 
 
 def _font(value: str) -> str:

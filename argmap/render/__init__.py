@@ -48,6 +48,7 @@ __all__ = [
     "to_graphviz",
     "render",
     "draw",
+    "paged_files",
     "Theme",
     "THEMES",
     "DEFAULT_FONT",
@@ -162,15 +163,50 @@ def to_graphviz(
     return build(argument_map, options)
 
 
-def draw(argument_map: ArgumentMap, format: str = "svg", *, timeout: float | None = DEFAULT_TIMEOUT, **options) -> bytes:
+def draw(
+    argument_map: ArgumentMap,
+    format: str = "svg",
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    paper: str | None = None,
+    landscape: bool | None = None,
+    min_font: float = 9.0,
+    fit: bool = False,
+    **options,
+) -> bytes:
     """The map drawn as ``format`` (svg, png, pdf or dot), as bytes.
 
-    Options as for :func:`to_graphviz`. Raises :class:`GraphvizNotFound`
-    for svg, png and pdf when Graphviz is not installed, and
-    :class:`RenderFailed` when ``dot`` fails or exceeds ``timeout`` seconds.
+    Options as for :func:`to_graphviz`. With ``paper`` (``a4``, ``a3``,
+    ``letter``) the map is laid out on sheets as
+    :func:`argmap.render.paper.paginate` says (``landscape``, ``min_font``,
+    ``fit``): a PDF holds every page; SVG and PNG are one sheet, and a map
+    that takes several pages raises :class:`ViewError` (use :func:`render`,
+    which writes a file per page, or a PDF).
+
+    Raises :class:`GraphvizNotFound` for svg, png and pdf when Graphviz is
+    not installed, and :class:`RenderFailed` when ``dot`` fails or exceeds
+    ``timeout`` seconds.
     """
-    source = to_graphviz(argument_map, **options).source
-    return run_dot(source, format_for(None, format), timeout=timeout)
+    chosen = format_for(None, format)
+    if paper is None:
+        source = to_graphviz(argument_map, **options).source
+        return run_dot(source, chosen, timeout=timeout)
+    pages = _sheets(argument_map, chosen, paper, landscape, min_font, fit, timeout, options)
+    if len(pages) > 1:
+        raise ViewError(f"the map takes {len(pages)} {paper} pages: draw it as PDF, or render() it into one file per page", paper)
+    return pages[0]
+
+
+def _sheets(argument_map, format: str, paper, landscape, min_font, fit, timeout, options) -> list[bytes]:
+    """The map on sheets: [one PDF], or an SVG or PNG per page."""
+    from argmap.render.paper import paginate
+
+    if format == "dot":
+        raise ViewError("paper makes PDF, SVG or PNG pages, not DOT", format)
+    pages = paginate(argument_map, paper=paper, landscape=landscape, min_font=min_font, fit=fit, timeout=timeout, **options)
+    if format == "pdf":
+        return [pages.pdf()]
+    return pages.svgs(timeout=timeout) if format == "svg" else pages.pngs(timeout=timeout)
 
 
 def render(
@@ -179,6 +215,10 @@ def render(
     format: str | None = None,
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
+    paper: str | None = None,
+    landscape: bool | None = None,
+    min_font: float = 9.0,
+    fit: bool = False,
     **options,
 ) -> Path:
     """Draw the map into the file ``path`` and return its path.
@@ -186,7 +226,10 @@ def render(
     The format is ``format``, else the file's suffix (``.svg``, ``.png``,
     ``.pdf``, ``.dot``). The file is written atomically: when drawing fails,
     an earlier file at ``path`` stays as it was. Options as for
-    :func:`to_graphviz`.
+    :func:`to_graphviz`, and ``paper``, ``landscape``, ``min_font``, ``fit``
+    as for :func:`draw`: on paper, a map of several pages as SVG or PNG is
+    written one file per page, ``name-1.svg``, ``name-2.svg``, ... (the
+    first one's path is returned).
 
     Raises:
         ValueError: an unknown format or suffix (and :class:`ViewError` for bad options).
@@ -194,6 +237,17 @@ def render(
         RenderFailed: ``dot`` failed or exceeded ``timeout`` seconds.
     """
     chosen = format_for(path, format)
-    data = draw(argument_map, chosen, timeout=timeout, **options)
-    write_atomically(path, data)
-    return Path(path)
+    if paper is None:
+        files = [(Path(path), draw(argument_map, chosen, timeout=timeout, **options))]
+    else:
+        files = paged_files(Path(path), _sheets(argument_map, chosen, paper, landscape, min_font, fit, timeout, options))
+    for target, data in files:
+        write_atomically(target, data)
+    return files[0][0]
+
+
+def paged_files(path: Path, pages: list[bytes]) -> list[tuple[Path, bytes]]:
+    """Where each page goes: ``path`` for one, ``name-1.svg``, ``name-2.svg``, ... for several."""
+    if len(pages) == 1:
+        return [(path, pages[0])]
+    return [(path.with_name(f"{path.stem}-{i}{path.suffix}"), page) for i, page in enumerate(pages, 1)]
