@@ -155,12 +155,13 @@ T_ODD = N_("The circle has an odd number of attacks: whichever claim in it you a
 T_EVEN = N_("The circle has an even number of attacks: taking one side would settle it, but grounded semantics takes no side; complete, preferred and stable semantics show each side.")
 T_STANDS_UNCHALLENGED = N_("{claim} stands only because nothing in the map attacks it: nothing supports it either.")
 T_STANDS_EVIDENCED = N_("{claim} stands: nothing in the map attacks it, and it states its evidence.")
-T_REASON = N_("Its reason {premises} stands{where}.")
+T_REASON = N_("Its reason {premises}{together} stands{where}.")
 T_NO_REASON = N_("It has reasons in the map, but none of them stands.")
-T_REASON_NOT_ENOUGH = N_("Its reason {premises} stands, but a reason does not answer an objection.")
+T_REASON_NOT_ENOUGH = N_("Its reason {premises}{together} stands, but a reason does not answer an objection.")
 T_EXT_ONLY = N_("{claim} stands in the only {semantics} extension.")
 T_EXT_ALL = N_("{claim} stands in all {count} {semantics} extensions; in extension {number}:")
 T_EXT_NONE = N_("{claim} is in none of the {count} {semantics} extensions; in extension {number}:")
+T_EXT_NOT_THE_ONLY = N_("{claim} is not in the only {semantics} extension:")
 T_EXT_NO_EXTENSION = N_("There is no {semantics} extension, so {claim} is in none.")
 T_EXT_SOME = N_("{claim} is in {some} of the {count} {semantics} extensions: it stands if you take one side, not if you take the other.")
 T_WHERE_IT_STANDS = N_("Where it stands, in extension {number}:")
@@ -169,6 +170,7 @@ T_WHERE_IT_DOES_NOT = N_("Where it does not, in extension {number}:")
 T_MENTION = N_("`{id}` (“{text}”)")
 T_LINE = N_(" (line {line})")
 T_AND = N_("{first} and {last}")
+T_TOGETHER = N_(" (together)")
 T_ATTACKS = N_("{attacker} attacks {target}")
 T_NOTHING = N_("nothing")
 
@@ -243,6 +245,8 @@ def _say(sentence: Sentence, lang: str, texts: Mapping[str, str], mentioned: set
             values[key] = _join([f"`{v}`" for v in value], lang)
         elif isinstance(value, _Ids):
             values[key] = _join([_mention(v, lang, texts, mentioned) for v in value], lang)
+        elif key == "together":
+            values[key] = translate(T_TOGETHER, lang) if value else ""
         elif key.startswith("where"):
             values[key] = translate(T_LINE, lang, {"line": value}) if value else ""
         else:
@@ -327,7 +331,7 @@ class _Writer:
         if not isinstance(j, Defence) and level == 0:
             standing = [s for s in self.map.reasons(j.argument) if _reason_stands(s, self.evaluation.status)]
             if standing:
-                self.add(T_REASON_NOT_ENOUGH, premises=_Ids(standing[0].premises))
+                self.add(T_REASON_NOT_ENOUGH, premises=_Ids(standing[0].premises), together=_together(standing[0]))
 
     def answers(self, d: Defence, level: int) -> None:
         later: list[Defence] = []
@@ -378,7 +382,7 @@ class _Writer:
         standing = [s for s in reasons if _reason_stands(s, self.evaluation.status)]
         if standing:
             s = standing[0]
-            self.add(T_REASON, premises=_Ids(s.premises), where=s.span.line if s.span else 0)
+            self.add(T_REASON, premises=_Ids(s.premises), together=_together(s), where=s.span.line if s.span else 0)
         elif reasons:
             self.add(T_NO_REASON)
 
@@ -394,6 +398,10 @@ class _Writer:
         else:
             self.add(T_STANDS_UNCHALLENGED, claim=one)
         return True
+
+
+def _together(support: Support) -> bool:
+    return len(support.premises) > 1
 
 
 def _claim(argument_map: ArgumentMap, ident: str) -> Claim | None:
@@ -541,7 +549,10 @@ def _justifications(fw: Framework, evaluation: Evaluation, ident: str, justifier
             writer.add(T_EXT_ALL, claim=one, count=len(extensions), semantics=name, number=extensions.index(ext) + 1)
     else:
         ext = _most_telling(fw, others, ident, justifier)
-        writer.add(T_EXT_NONE, claim=one, count=len(extensions), semantics=name, number=extensions.index(ext) + 1)
+        if len(extensions) == 1:
+            writer.add(T_EXT_NOT_THE_ONLY, claim=one, semantics=name)
+        else:
+            writer.add(T_EXT_NONE, claim=one, count=len(extensions), semantics=name, number=extensions.index(ext) + 1)
     j = justifier(ext).justify(ident, limit, depth)
     writer.justification(j)
     return ((ext, j),)

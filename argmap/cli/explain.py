@@ -39,7 +39,7 @@ def run(args, out, err) -> int:
         close = difflib.get_close_matches(args.id, known, n=1)
         hint = "; " + _("did you mean `{guess}`?", guess=close[0]) if close else ""
         raise UsageError(_("the map has no claim `{id}`", id=args.id) + hint) from None
-    except (TooManyExtensions, TooManyAttacks) as exc:
+    except (TooManyExtensions, TooManyAttacks, ValueError) as exc:  # ValueError: a semantics that refuses this map
         print(_("{file}: error: {reason}; use grounded semantics or --support none", file=inp.display_name, reason=exc), file=err)
         return 1
     if args.format == "json":
