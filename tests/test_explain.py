@@ -292,3 +292,26 @@ def test_an_open_claim_with_a_standing_reason_says_the_reason_does_not_settle_it
     """A thesis in an even circle keeps its reason, and the explanation says the reason answers no objection."""
     m = parse("lang: en\nclaim t: T.\nclaim r: R.\nr supports t\nclaim o: O.\nt contradicts o\n")
     assert explain(m, "t").sentences[-1] == "Its reason `r` (“R.”) stands, but a reason does not answer an objection."
+
+
+def test_grounds_follow_their_definitions_on_random_maps():
+    """On random maps in every support mode: each ground holds by its definition, and only accepted claims get one."""
+    rng = random.Random(99)
+    for _ in range(200):
+        m = random_map(rng, 8)
+        for support in ("none", "deductive", "necessary"):
+            result = evaluate(m, "grounded", support)
+            attacked = {t for _, t in result.attacks}
+            accepted = {a for a, s in result.status.items() if s is Status.ACCEPTED}
+            found = grounds(m, result)
+            assert set(found) == accepted & {c.id for c in m.claims}
+            for ident, ground in found.items():
+                reason = any(
+                    all(p in accepted for p in s.premises) and (s.name is None or s.name in accepted)
+                    for s in m.reasons(ident)
+                )
+                assert (ground is Ground.SUPPORTED) == reason
+                if ground is Ground.UNCHALLENGED:
+                    assert ident not in attacked and not reason
+                if ground is Ground.DEFENDED:
+                    assert ident in attacked
