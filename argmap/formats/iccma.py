@@ -276,8 +276,8 @@ class _Reader:
     def span(self, line: int, column: int, end: int | None = None) -> Span:
         return Span(self.filename, line, column, line, end if end is not None and end > column else column + 1)
 
-    def bad(self, line: int, column: int, end: int, message: str, hint: str | None = None, **args) -> None:
-        self.diagnostics.append(error("E101", message, self.span(line, column, end), hint, **args))
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
 
     def attack(self, a: int, b: int, line: int) -> None:
         pair = (a, b)
@@ -342,17 +342,18 @@ def read_i23(text: str, filename: str | None = None) -> tuple[IccmaFramework, li
                 size = _i23_header(r, number, tokens)
                 n = -2 if size is None else size  # after a bad header, the attacks are not read
             elif n >= 0:
-                r.bad(number, tokens[0][0], tokens[-1][1], "a second `p af` line",
-                      "an i23 file has one `p af N` line, first")
+                r.add(error(
+                    "E101", "a second `p af` line", r.span(number, tokens[0][0], tokens[-1][1]),
+                    "an i23 file has one `p af N` line, first",
+                ))
             continue
         if n == -2:
             continue
         if n == -1:
-            r.bad(
-                number, tokens[0][0], tokens[-1][1],
-                "an attack before the `p af N` line",
+            r.add(error(
+                "E101", "an attack before the `p af N` line", r.span(number, tokens[0][0], tokens[-1][1]),
                 "an i23 file starts with `p af N`, N the number of arguments",
-            )
+            ))
             n = -2  # reported once
             continue
         _i23_attack_problem(r, number, tokens, n)
@@ -379,20 +380,31 @@ def _i23_header(r: _Reader, number: int, tokens) -> int | None:
     """The number of arguments the header line gives, or None (reported)."""
     if len(tokens) < 2 or tokens[1][2] != "af":
         where = tokens[1] if len(tokens) > 1 else tokens[0]
-        r.bad(number, where[0], where[1], "expected `p af N`", "ICCMA's i23 files describe frameworks: `p af N`")
+        r.add(error(
+            "E101", "expected `p af N`", r.span(number, where[0], where[1]),
+            "ICCMA's i23 files describe frameworks: `p af N`",
+        ))
         return None
     if len(tokens) != 3:
         start = tokens[3][0] if len(tokens) > 3 else tokens[-1][1]
-        r.bad(number, start, tokens[-1][1], "expected `p af N`, one number after `af`", "for example `p af 12`")
+        r.add(error(
+            "E101", "expected `p af N`, one number after `af`", r.span(number, start, tokens[-1][1]),
+            "for example `p af 12`",
+        ))
         return None
     start, end, token = tokens[2]
     if not (token.isascii() and token.isdigit()):
-        r.bad(number, start, end, "`{value}` is not a number of arguments", "for example `p af 12`", value=token)
+        r.add(error(
+            "E101", "`{value}` is not a number of arguments", r.span(number, start, end),
+            "for example `p af 12`", value=token,
+        ))
         return None
     size = _number(token)
     if size is None or size > MAX_ARGUMENTS:
-        r.bad(number, start, end, "{value} arguments are more than argmap reads ({limit})",
-              "is the number a mistake?", value=token, limit=f"{MAX_ARGUMENTS:,}")
+        r.add(error(
+            "E101", "{value} arguments are more than argmap reads ({limit})", r.span(number, start, end),
+            "is the number a mistake?", value=token, limit=f"{MAX_ARGUMENTS:,}",
+        ))
         return None
     return size
 
@@ -401,13 +413,18 @@ def _i23_attack_problem(r: _Reader, number: int, tokens, n: int) -> None:
     if len(tokens) != 2:
         where = tokens[2] if len(tokens) > 2 else tokens[0]
         end = tokens[-1][1] if len(tokens) > 2 else tokens[0][1]
-        r.bad(number, where[0], end, "expected an attack: two argument numbers", "for example `1 2`: 1 attacks 2")
+        r.add(error(
+            "E101", "expected an attack: two argument numbers", r.span(number, where[0], end),
+            "for example `1 2`: 1 attacks 2",
+        ))
         return
     for start, end, token in tokens:
         value = _number(token)
         if value is None and not (token.isascii() and token.isdigit()):
-            r.bad(number, start, end, "`{value}` is not an argument number", "arguments are numbered 1 to {n}",
-                  value=token, n=str(n))
+            r.add(error(
+                "E101", "`{value}` is not an argument number", r.span(number, start, end),
+                "arguments are numbered 1 to {n}", value=token, n=str(n),
+            ))
             return
     for start, end, token in tokens:
         value = _number(token)
@@ -460,7 +477,10 @@ def read_tgf(text: str, filename: str | None = None) -> tuple[IccmaFramework, li
             continue
         tokens = _columns(line)
         if len(tokens) < 2:
-            r.bad(number, tokens[0][0], tokens[0][1], "expected an edge: two node ids", "for example `1 2`: 1 attacks 2")
+            r.add(error(
+                "E101", "expected an edge: two node ids", r.span(number, tokens[0][0], tokens[0][1]),
+                "for example `1 2`: 1 attacks 2",
+            ))
             continue
         for start, end, token in tokens[:2]:
             if token not in nodes:
@@ -570,14 +590,22 @@ def _apx_problem(r: _Reader, text: str, pos: int, line: int, column: int, end: i
         if variable:
             word = variable.group(1)
             col = column + m.start(2) + variable.start(1)
-            r.bad(line, col, col + len(word), "`{word}` is a variable in ASP, not a name",
-                  'quote it: `"{word}"`, or start it with a small letter', word=word)
+            r.add(error(
+                "E101", "`{word}` is a variable in ASP, not a name", r.span(line, col, col + len(word)),
+                'quote it: `"{word}"`, or start it with a small letter', word=word,
+            ))
             return
-        r.bad(line, column, column + len(m.group(0).split("\n")[0]), "expected `arg(name).` or `att(name,name).`",
-              'a name is a constant such as `a1`, a number, or a quoted string such as `"ärger"`; end each fact with `.`')
+        r.add(error(
+            "E101", "expected `arg(name).` or `att(name,name).`",
+            r.span(line, column, column + len(m.group(0).split("\n")[0])),
+            'a name is a constant such as `a1`, a number, or a quoted string such as `"ärger"`;'
+            " end each fact with `.`",
+        ))
         return
-    r.bad(line, column, end, "`{text}` is not an apx fact", "apx files hold `arg(a).` and `att(a,b).` facts",
-          text=text[pos:end - column + pos] or text[pos])
+    r.add(error(
+        "E101", "`{text}` is not an apx fact", r.span(line, column, end),
+        "apx files hold `arg(a).` and `att(a,b).` facts", text=text[pos:end - column + pos] or text[pos],
+    ))
 
 
 def format_of(filename: str) -> str | None:
