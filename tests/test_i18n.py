@@ -321,7 +321,7 @@ def test_phrase_helpers():
     assert str(listing(["`a`", "`b`", "`c`"])) == "`a`, `b` and `c`"
     assert listing(["`a`", "`b`"]).say("de") == "`a` und `b`"
     assert listing(["`a`"]) == "`a`"
-    assert joined(", which is part of ", ["`x`", "`y`", "`z`"]).say("de") == "`x`, die Teil ist von `y`, die Teil ist von `z`"
+    assert joined(", which is part of ", ["`x`", "`y`", "`z`"]).say("de") == "`x`, die wiederum Teil ist von `y`, die wiederum Teil ist von `z`"
     assert translate("{what} with this id", "de", {"what": phrase("a group")}) == "eine Gruppe with this id"
 
 

@@ -82,13 +82,13 @@ def run(args, out, err) -> int:
                 "{file}: error: {reason}; raise --max-extensions, or use grounded semantics,"
                 " which always has exactly one",
                 file=inp.display_name,
-                reason=exc,
+                reason=exc.phrase,
             ),
             file=err,
         )
         return 1
     except TooManyAttacks as exc:
-        print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc), file=err)
+        print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc.phrase), file=err)
         return 1
     except SolverTimeout as exc:
         print(_("{file}: error: {reason}; raise --timeout", file=inp.display_name, reason=exc), file=err)

@@ -33,7 +33,7 @@ def run(args, out, err) -> int:
     try:
         af = framework(argument_map, args.support)
     except TooManyAttacks as exc:
-        print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc), file=err)
+        print(_("{file}: error: {reason}; use --support none", file=inp.display_name, reason=exc.phrase), file=err)
         return 1
     print_diagnostics(list(af.diagnostics), inp.text, err)
     return 0 if write_output("export", args.output, af.to_apx(), out, err) else 1

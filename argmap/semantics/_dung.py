@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from argmap._graph import strongly_connected
+from argmap._i18n import phrase
 
 __all__ = [
     "UNDEC",
@@ -52,9 +53,11 @@ class TooManyExtensions(ValueError):
     def __init__(self, semantics: str, limit: int):
         self.semantics = semantics
         self.limit = limit
-        super().__init__(
-            f"there are more than {limit:,} {semantics} extensions, too many to list"
+        #: The message as a phrase, so that a command can say it in German.
+        self.phrase = phrase(
+            "there are more than {limit} {semantics} extensions, too many to list", limit=f"{limit:,}", semantics=semantics
         )
+        super().__init__(str(self.phrase))
 
     def __reduce__(self):
         # The default would call TooManyExtensions(message) and fail for want of `limit`.

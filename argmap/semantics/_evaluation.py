@@ -320,12 +320,12 @@ def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", sup
                 "no acceptance notes: {reason}",
                 where,
                 "use grounded semantics, which always has one extension",
-                reason=exc,
+                reason=exc.phrase,
             )
         ]
     except TooManyAttacks as exc:
         where = Span(argument_map.path, 1, 1, 1, 1)
-        return [warning("W504", "no acceptance notes: {reason}", where, "use --support none", reason=exc)]
+        return [warning("W504", "no acceptance notes: {reason}", where, "use --support none", reason=exc.phrase)]
     notes = list(result.diagnostics)
     where = _NAMES[semantics]
     if support != "none":

@@ -50,7 +50,7 @@ from collections.abc import Iterable, Iterator
 
 from attrs import field, frozen
 
-from argmap._i18n import N_
+from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
@@ -79,7 +79,13 @@ class TooManyAttacks(ValueError):
     def __init__(self, support: str, limit: int):
         self.support = support
         self.limit = limit
-        super().__init__(f"{support} support derives more than {limit:,} attacks in this map, too many to list")
+        #: The message as a phrase, so that a command can say it in German.
+        self.phrase = phrase(
+            "{support} support derives more than {limit} attacks in this map, too many to list",
+            support=support,
+            limit=f"{limit:,}",
+        )
+        super().__init__(str(self.phrase))
 
     def __reduce__(self):
         return type(self), (self.support, self.limit), self.__dict__
