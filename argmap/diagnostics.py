@@ -103,9 +103,18 @@ class Diagnostic:
 
 
 def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
+    from argmap._i18n import Phrase, _field_values
+
+    # A message or hint built elsewhere as a Phrase (a hint chosen by a helper
+    # function, say) is kept whole as a field of its own.
+    if isinstance(message, Phrase):
+        args = {**args, "_message": message}
+        message = "{_message}"
+    if isinstance(hint, Phrase):
+        args = {**args, "_hint": hint}
+        hint = "{_hint}"
     if not args:
         return Diagnostic(severity, code, message, span, hint=hint, position=position)
-    from argmap._i18n import _field_values
 
     values = _field_values(args)
     english = {name: str(value) for name, value in values}
@@ -127,7 +136,9 @@ def error(
 ) -> Diagnostic:
     """An error. With keyword ``args``, ``message`` and ``hint`` are English
     templates with ``{name}`` fields (the catalog keys); the diagnostic keeps
-    them so it can be translated (:meth:`Diagnostic.localized`)."""
+    them so it can be translated (:meth:`Diagnostic.localized`). A field's
+    value may be an :class:`argmap._i18n.Phrase`, and so may ``message`` or
+    ``hint`` itself (a hint that a helper function builds, say)."""
     return _make(Severity.ERROR, code, message, span, hint, position, args)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import pickle
+import re
 import string
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from babel.messages.mofile import read_mo
 
 import argmap
-from argmap._i18n import interface_language, joined, listing, normalize, phrase, translate, translator
+from argmap._i18n import Phrase, interface_language, joined, listing, normalize, phrase, translate, translator
 from argmap.cli import main
 from argmap.diagnostics import format_diagnostic
 
@@ -144,11 +145,27 @@ def test_every_diagnostic_of_the_examples_is_in_the_catalog(path):
         diagnostics = diagnostics + argmap.check(argument_map)
     german = translator("de")
     for d in diagnostics:
-        for template in (d.template or d.message, d.hint_template or d.hint):
-            if template:
-                assert german.gettext(template) != template, f"{d.code}: no German for {template!r}"
+        for template in templates_of(d):
+            assert german.gettext(template) != template, f"{d.code}: no German for {template!r}"
         local = d.localized("de")
         assert local.code == d.code and local.span == d.span
+
+
+def templates_of(d) -> list[str]:
+    """The English templates a diagnostic is said from: its message, its hint,
+    and the phrases among its fields (nested ones too); not the bare
+    ``{_hint}`` that stands for a hint built as a phrase, nor separators."""
+    found = [t for t in (d.template or d.message, d.hint_template or d.hint) if t]
+    stack = [v for _, v in d.args if isinstance(v, Phrase)]
+    while stack:
+        p = stack.pop()
+        if p.items is None:
+            found.append(p.template)
+            stack.extend(v for _, v in p.args if isinstance(v, Phrase))
+        else:
+            found.append(p.template)
+            stack.extend(v for v in p.items if isinstance(v, Phrase))
+    return [t for t in found if re.search("[A-Za-z]", re.sub(r"\{\w+\}", "", t))]
 
 
 BAD = "claim invest: Europa muss investieren.\ngap supports invst\n"
@@ -314,6 +331,16 @@ def test_diagnostics_with_phrases_survive_pickling():
     (d,) = [d for d in argmap.check(m) if d.code == "E204"]
     back = pickle.loads(pickle.dumps(d))
     assert back == d and back.localized("de").message == d.localized("de").message
+
+
+def test_message_and_hint_may_be_phrases():
+    """error() takes a hint (or message) built as a phrase, and says it in German."""
+    from argmap.diagnostics import error
+
+    d = error("E201", "unknown claim `{id}`", None, phrase("did you mean `{guess}`?", guess="invest"), id="invst")
+    assert (d.message, d.hint) == ("unknown claim `invst`", "did you mean `invest`?")
+    assert d.localized("de").hint == "meintest du `invest`?"
+    assert templates_of(d) == ["unknown claim `{id}`", "did you mean `{guess}`?"]
 
 
 def test_phrase_helpers():
