@@ -11,7 +11,7 @@ import argmap
 from argmap._encodings import guess_single_byte, undo_double_utf8
 from argmap.checks._nearest import TextIndex
 from argmap.checks._texts import read_text
-from argmap.checks.quotes import squash
+from argmap.checks.quotes import squash_word
 from argmap.syntax import decode
 
 TEXT = (
@@ -117,7 +117,7 @@ def test_the_nearest_passage_is_found_in_a_long_text_in_bounded_time():
     filler = "und die der das ist es in zu den mit " * 20
     lines = [f"{filler} Absatz {i} handelt von Thema {i}." for i in range(5000)]
     lines[3210] = "Hier steht der seltene Satz über Gießkannen und Regenwürmer im Schulgarten."
-    index = TextIndex("\n".join(lines), squash)
+    index = TextIndex("\n".join(lines), squash_word)
     started = time.process_time()
     found = index.nearest("der seltene Satz über Gießkannen und Maulwürfe im Schulgarten")
     assert time.process_time() - started < 5  # a generous bound: it must not compare every window

@@ -14,6 +14,7 @@ import bisect
 import difflib
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from attrs import frozen
@@ -50,17 +51,36 @@ class TextIndex:
     def __init__(self, text: str, squash: Callable[[str], str]):
         self.text = text
         self.squash = squash
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.keys: list[str] = []
-        self.places: dict[str, list[int]] = {}
-        for i, m in enumerate(_WORD.finditer(text)):
-            key = _key(m.group(), squash)
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.keys.append(key)
-            self.places.setdefault(key, []).append(i)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        keys: dict[str, str] = {}  # each distinct word is squashed once
+        self.keys = [keys[w] if w in keys else keys.setdefault(w, _key(w, squash)) for w in _WORD.findall(text)]
+        self.counts = Counter(self.keys)
+        self._starts: list[int] | None = None
+        self._line_starts: list[int] | None = None
+
+    def places(self, key: str, limit: int) -> list[int]:
+        """The first ``limit`` places of the word ``key`` (list.index runs in C: fast for rare words)."""
+        out: list[int] = []
+        at = -1
+        while len(out) < limit:
+            try:
+                at = self.keys.index(key, at + 1)
+            except ValueError:
+                break
+            out.append(at)
+        return out
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts in the text (found once, when a passage is first shown)."""
+        if self._starts is None:
+            self._starts = [m.start() for m in _WORD.finditer(self.text)]
+        return self._starts
+
+    def end(self, i: int) -> int:
+        """Where word ``i`` ends in the text."""
+        start = self.starts[i]
+        found = _WORD.match(self.text, start)
+        return found.end() if found else start
 
     def nearest(self, quote: str) -> Nearest | None:
         """The passage most like ``quote`` (None when no passage is at least half alike)."""
@@ -68,7 +88,7 @@ class TextIndex:
         keys = [_key(w, self.squash) for w in words]
         if not keys:
             return None
-        present = sorted((len(self.places[k]), i) for i, k in enumerate(keys) if k in self.places)
+        present = sorted((self.counts[k], i) for i, k in enumerate(keys) if k in self.counts)
         if not present:
             return None
         n = len(keys)
@@ -76,14 +96,14 @@ class TextIndex:
         # text, and a capitalised one (a name, a German noun) above a small word such as `an`.
         total = len(self.keys)
         weights = [
-            math.log(2 + total / (1 + len(self.places.get(k, ())))) * (1.5 if w[:1].isupper() else 1.0)
+            math.log(2 + total / (1 + self.counts.get(k, 0))) * (1.5 if w[:1].isupper() else 1.0)
             for w, k in zip(words, keys)
         ]
         whole = sum(weights)
         seen: set[int] = set()
         best: tuple[float, int, int, float] | None = None
         for _, i in present[:_RARE_WORDS]:
-            for place in self.places[keys[i]][:_PER_WORD]:
+            for place in self.places(keys[i], _PER_WORD):
                 start = max(0, place - i - 2)
                 if start in seen:
                     continue
@@ -106,7 +126,7 @@ class TextIndex:
         first = start + blocks[0].b
         last = start + blocks[-1].b + blocks[-1].size  # one past the last matched word
         # Compare exactly as the quote check does (punctuation counts), over the matched stretch.
-        strict_text = [self.squash(self.text[self.starts[j] : self.ends[j]]) for j in range(first, last)]
+        strict_text = [self.squash(self.text[self.starts[j] : self.end(j)]) for j in range(first, last)]
         strict_quote = [self.squash(w) for w in words]
         q_lo = blocks[0].a
         q_hi = blocks[-1].a + blocks[-1].size
@@ -133,6 +153,8 @@ class TextIndex:
         shown_last = last
         while shown_last < min(len(self.keys), last + len(words) - q_hi) and not self.keys_end_sentence(shown_last - 1):
             shown_last += 1
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         return Nearest(
             line=bisect.bisect_right(self._line_starts, self.starts[shown_first]),
             passage=_shorten(self._words(shown_first, shown_last)),
@@ -144,17 +166,18 @@ class TextIndex:
 
     def keys_end_sentence(self, i: int) -> bool:
         """Whether the text's word ``i`` ends a sentence."""
-        return self.text[self.ends[i] - 1] in ".!?:;"
+        return self.text[self.end(i) - 1] in ".!?:;"
 
     def _words(self, lo: int, hi: int) -> str:
         if lo >= hi:
             return ""
-        return " ".join(self.text[self.starts[lo] : self.ends[hi - 1]].split())
+        return " ".join(self.text[self.starts[lo] : self.end(hi - 1)].split())
 
 
 def _key(word: str, squash: Callable[[str], str]) -> str:
     """A word as the search compares it: squashed, without punctuation around it."""
-    return squash(word).strip(_PUNCTUATION) or squash(word)
+    squashed = squash(word)
+    return squashed.strip(_PUNCTUATION) or squashed
 
 
 def _shorten(text: str, width: int = 160) -> str:

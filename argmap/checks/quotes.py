@@ -29,11 +29,20 @@ __all__ = ["check_quotes", "squash"]
 _LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
 
 
+_PLAIN = str.maketrans(
+    {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "–": "-", "—": "-", "\u00ad": None}
+)
+
+
 def squash(text: str) -> str:
     """Text without white space, line breaks or soft hyphens, with typographic
     quotes and dashes made plain, for comparing a quote with its source."""
-    table = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "–": "-", "—": "-"})
-    return "".join(text.replace("\u00ad", "").translate(table).split()).casefold()
+    return "".join(text.translate(_PLAIN).split()).casefold()
+
+
+def squash_word(word: str) -> str:
+    """:func:`squash` of one word (no white space in it), faster."""
+    return word.translate(_PLAIN).casefold()
 
 
 def check_quotes(
@@ -101,7 +110,7 @@ def check_quotes(
             continue
         source_text = read[claim.source]
         if claim.source not in indexes:
-            indexes[claim.source] = TextIndex(source_text.text, squash)
+            indexes[claim.source] = TextIndex(source_text.text, squash_word)
         nearest = indexes[claim.source].nearest(missing_part)
         yield _not_in_text(claim, source_text, nearest)
     for source in m.sources:
@@ -194,7 +203,7 @@ def _forms(text: str) -> tuple[str, ...]:
 
 def _not_found(sources, folders: list[Path]) -> Diagnostic:
     """One note for every source whose text is in none of the folders."""
-    fields = {
+    fields: dict[str, str | int | Path] = {
         "folder": folders[0],
         "others": "".join(f", `{f}`" for f in folders[1:]),
         "variable": TEXTS_VARIABLE,

@@ -34,11 +34,15 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
         column = len(good) - (good.rfind("\n") + 1) + 1 - (line == 1 and good.startswith(_BOM))
         span = Span(filename, line, column, line, column + 1)
         hint = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"
-        where = {"byte": f"{data[exc.start]:02x}", "offset": exc.start}
+        byte, offset = f"{data[exc.start]:02x}", exc.start
         if _UTF8_SEQUENCE.search(data):
             # Part of it is UTF-8: a single-byte reading would garble that part.
             text = data.decode("utf-8", errors="replace")
-            diagnostics.append(error("E001", "the file is not valid UTF-8 (byte 0x{byte} at offset {offset})", span, hint, **where))
+            diagnostics.append(
+                error(
+                    "E001", "the file is not valid UTF-8 (byte 0x{byte} at offset {offset})", span, hint, byte=byte, offset=offset
+                )
+            )
         else:
             text, codec = guess_single_byte(data)
             diagnostics.append(
@@ -49,7 +53,8 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
                     span,
                     hint,
                     encoding=ENCODING_NAMES[codec],
-                    **where,
+                    byte=byte,
+                    offset=offset,
                 )
             )
     return text, diagnostics
