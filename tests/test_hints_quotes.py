@@ -150,6 +150,14 @@ def test_utf8_saved_twice_is_undone(tmp_path):
     assert undo_double_utf8("Grün ist gut.") is None
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path, codec):
+    """Every other byte zero: UTF-16, read in the right byte order."""
+    (tmp_path / "t.txt").write_bytes(TEXT.encode(codec))
+    read = read_text(tmp_path, tmp_path / "t.txt")
+    assert read.encoding == "utf-16" and read.text == TEXT
+
+
 def test_short_undecided_bytes_stay_windows_1252_or_latin_1():
     """Without clear letters, the guess stays with Windows-1252 (Latin-1 where it has no character)."""
     assert guess_single_byte(b"Gr\xfcn") == ("Grün", "cp1252")
