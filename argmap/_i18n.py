@@ -34,6 +34,7 @@ __all__ = [
     "N_",
     "Phrase",
     "phrase",
+    "plural_phrase",
     "listing",
     "joined",
     "normalize",
@@ -120,13 +121,20 @@ class Phrase:
     #: When given, the phrase is these items (strings or phrases) with the
     #: template between them (see :func:`joined`).
     items: tuple[object, ...] | None = field(default=None, kw_only=True)
+    #: When given, the plural template: the phrase is the singular or plural
+    #: form for the number in the field ``n`` (see :func:`plural_phrase`).
+    plural: str | None = field(default=None, kw_only=True)
 
     def say(self, lang: str | None) -> str:
         """The phrase in ``lang``."""
         if self.items is not None:
             between = translate(self.template, lang)
             return between.join(x.say(lang) if isinstance(x, Phrase) else x for x in self.items)
-        return translate(self.template, lang, dict(self.args)) if self.args else translate(self.template, lang)
+        values = dict(self.args)
+        if self.plural is not None:
+            text = translator(lang).ngettext(self.template, self.plural, int(values["n"]))
+            return text.format(**{k: v.say(lang) if isinstance(v, Phrase) else v for k, v in values.items()})
+        return translate(self.template, lang, values) if values else translate(self.template, lang)
 
     def __str__(self) -> str:
         return self.say(LANGUAGES[0])
@@ -135,6 +143,16 @@ class Phrase:
 def phrase(template: str, **args) -> Phrase:
     """A :class:`Phrase` of ``template`` with the fields ``args``."""
     return Phrase(template, _field_values(args))
+
+
+def plural_phrase(singular: str, plural: str, n: int, **args) -> Phrase:
+    """The singular or the plural template for ``n`` (as gettext's
+    ``ngettext`` chooses in each language), with ``{n}`` and ``args``.
+
+    >>> plural_phrase("{n} warning", "{n} warnings", 2).say("de")
+    '2 Warnungen'
+    """
+    return Phrase(singular, _field_values({"n": n, **args}), plural=plural)
 
 
 def joined(separator: str, items) -> Phrase:

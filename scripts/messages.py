@@ -2,7 +2,7 @@
 
 1. Extract every message from ``argmap/**.py`` with Babel (see :data:`KEYWORDS`):
    the usual gettext calls (``_``, ``N_``, ``gettext``, ``ngettext``,
-   ``pgettext``, ``translate``, ``phrase``, ``joined``), the message *and* the hint of the diagnostics
+   ``pgettext``, ``translate``, ``phrase``, ``plural_phrase``, ``joined``), the message *and* the hint of the diagnostics
    helpers (``error(code, message, span, hint)``, ``warning``, ``info``),
    what ``read_one(name, err, doing)`` says it did not do, and the texts of the
    command line's help (``HELP = "..."``, ``help=``/``description=`` literals,
@@ -48,6 +48,7 @@ KEYWORDS = {
     "npgettext": ((1, "c"), 2, 3),
     "translate": (1,),
     "phrase": (1,),
+    "plural_phrase": (1, 2),
     "joined": (1,),
     "read_one": (3,),
     # error(code, message, span, hint): two messages from one call (see extract_argmap).
