@@ -319,13 +319,16 @@ class _Plan:
             return [], False
         w = self.w
         admit = f"{w['concession']}: {w['admit'].format(what=self.what(defended))}"
+        # A concession that does not hold under grounded semantics is reported, not asserted.
+        claimed = f"{w['concession_fails']}: {w['admit_claimed'].format(what=self.what(defended))}"
         out, conceded = [], False
         for r, h in self.objections_to(relation.name):
             if not all(self.own(a) for a in h):
                 continue
             own = not set(h) & set(heads)
             conceded = conceded or own
-            out.extend(self.heads_block(admit if own else w["limits"], h, indent))
+            label = (admit if self.succeeds(r, h) == "accepted" else claimed) if own else w["limits"]
+            out.extend(self.heads_block(label, h, indent))
             seen = {defended, *heads, *h, relation.name}
             label = w["against_concession"] if own else w["answer"]
             out.extend(self.replies([*h, *([r.name] if r.name else [])], label, indent + "  ", seen))

@@ -554,7 +554,11 @@ def test_an_answered_concession_is_shown_and_leaves_the_objection_open(reply):
     """A concession that is itself undercut or rebutted does not answer the objection; its answer is shown."""
     plan = argmap.outline(argmap.parse(CONCESSION_ANSWERED.format(reply=reply)))
     objections = section(plan, "3.")
-    assert "- Zugeständnis: Zwar trifft das zu, aber es widerlegt die These nicht: P. (`plan`)" in objections
+    # The concession is answered, so the plan reports it rather than asserting it.
+    assert (
+        "- Zugeständnis, das nicht standhält: Die Karte räumt das ein, meint aber, es widerlege die These nicht: P. (`plan`)"
+        in objections
+    )
     assert "  - Antwort auf das Zugeständnis: X. (`" in objections
     assert "- offen: die Antworten der Karte halten nicht stand" in objections
     conclusion = section(plan, "4.")

@@ -128,3 +128,24 @@ def test_the_verdict_never_calls_a_thesis_without_a_standing_reason_founded(m, d
         return
     assert ("but not supported" in line) == (not stands)
     assert ("The map lacks a reason for the thesis that is not refuted." in plan) == (not stands)
+
+
+CONCESSION = "lang: {lang}\nclaim these: T.\n  - (r_bus) bus: B.\n    ~ (u_plan) plan: P.\n{reply}"
+
+
+@pytest.mark.parametrize(
+    "lang, holds, fails",
+    [
+        ("de", "- Zugeständnis: Zwar trifft das zu, aber es widerlegt die These nicht: P.",
+         "- Zugeständnis, das nicht standhält: Die Karte räumt das ein, meint aber, es widerlege die These nicht: P."),
+        ("en", "- Concession: Admittedly this is true, but it does not refute the thesis: P.",
+         "- Concession that does not hold: The map grants this but holds that it does not refute the thesis: P."),
+    ],
+)
+def test_a_concession_is_asserted_only_while_it_holds(lang, holds, fails):
+    """"It does not refute the thesis" only when the undercut stands under grounded semantics."""
+    standing = argmap.outline(argmap.parse(CONCESSION.format(lang=lang, reply="")))
+    assert holds in standing and fails not in standing
+    for reply in ("      - falsch: X.\n", "      ~ teuer: X.\n"):
+        answered = argmap.outline(argmap.parse(CONCESSION.format(lang=lang, reply=reply)))
+        assert fails in answered and holds not in answered
