@@ -47,6 +47,12 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     under grounded semantics (one of its claims or its named relation is
     rejected), so the balance line, the open list and the verdict (grounded)
     agree; open objections to the reasons are counted and listed too.
+    A thesis that no objection refutes but for which no reason the essay's
+    side holds stands (each is refuted or disputed under grounded semantics,
+    or there is none) is "accepted, but not supported", and the open list
+    names the missing reason: not being refuted is not being founded. A
+    concession that grounded semantics defeats is reported ("the map grants
+    this but holds ..."), not asserted.
     Raises ``ValueError`` for an unknown position or claim, and
     :class:`argmap.semantics.MapError` (a ValueError carrying the
     diagnostics) when the map has errors that change what it means, such as
