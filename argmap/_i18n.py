@@ -96,7 +96,13 @@ def translate(template: str, lang: str | None, args: Mapping[str, object] | None
     text = translator(lang).gettext(template) if template else template
     if not args:
         return text
-    return text.format(**{k: v.say(lang) if isinstance(v, Phrase) else v for k, v in args.items()})
+    values = {k: v.say(lang) if isinstance(v, Phrase) else v for k, v in args.items()}
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A translation whose fields do not match its template (the tests
+        # refuse such a catalog): say the English rather than fail.
+        return template.format(**values)
 
 
 def _field_values(args: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
@@ -132,8 +138,12 @@ class Phrase:
             return between.join(x.say(lang) if isinstance(x, Phrase) else x for x in self.items)
         values = dict(self.args)
         if self.plural is not None:
-            text = translator(lang).ngettext(self.template, self.plural, int(values["n"]))
-            return text.format(**{k: v.say(lang) if isinstance(v, Phrase) else v for k, v in values.items()})
+            n = int(values["n"])
+            said = {k: v.say(lang) if isinstance(v, Phrase) else v for k, v in values.items()}
+            try:
+                return translator(lang).ngettext(self.template, self.plural, n).format(**said)
+            except (KeyError, IndexError, ValueError):
+                return (self.template if n == 1 else self.plural).format(**said)
         return translate(self.template, lang, values) if values else translate(self.template, lang)
 
     def __str__(self) -> str:

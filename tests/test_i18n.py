@@ -369,3 +369,15 @@ def test_argparse_complaints_in_german(capsys):
     assert err.endswith("argmap check: Fehler: diese Argumente fehlen: FILE\n")
     code, _, _ = run("--lang", "de", "check", "x.argmap", "--format", "xml")
     assert "Fehler: Argument --format: ungültige Wahl: 'xml' (möglich sind 'text', 'json')" in capsys.readouterr().err
+
+
+def test_a_translation_with_wrong_fields_falls_back_to_english(monkeypatch):
+    """A catalog entry whose fields do not match (a broken .mo) gives the English, not a traceback."""
+    import gettext
+
+    class Broken(gettext.NullTranslations):
+        def gettext(self, message):
+            return "kaputt {nonsense}"
+
+    monkeypatch.setattr("argmap._i18n.translator", lambda lang: Broken())
+    assert translate("unknown claim `{id}`", "de", {"id": "x"}) == "unknown claim `x`"
