@@ -381,3 +381,32 @@ def test_a_translation_with_wrong_fields_falls_back_to_english(monkeypatch):
 
     monkeypatch.setattr("argmap._i18n.translator", lambda lang: Broken())
     assert translate("unknown claim `{id}`", "de", {"id": "x"}) == "unknown claim `x`"
+
+
+def _untranslatable_calls() -> list[str]:
+    """Calls that hand an f-string to a function whose text the catalog must know
+    (error/warning/info's message or hint, _(), phrase(), translate(), N_())."""
+    import ast
+
+    positions = {
+        "error": (1, 3), "warning": (1, 3), "info": (1, 3), "_": (0,), "N_": (0,), "phrase": (0,), "translate": (0,),
+        # the helpers of argmap.syntax.assemble that pass their texts on to error()
+        "err": (1, 3), "misplaced": (2,), "indent_error": (1,),
+    }
+    found = []
+    for path in sorted((ROOT / "argmap").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            texts = [node.args[i] for i in positions.get(name, ()) if i < len(node.args)]
+            texts += [kw.value for kw in node.keywords if kw.arg in ("message", "hint") and name in positions]
+            if any(isinstance(t, ast.JoinedStr) for t in texts):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}(f\"...\")")
+    return found
+
+
+def test_no_f_string_is_given_as_a_message():
+    """Messages are templates with named fields, never f-strings (which no catalog can hold)."""
+    assert _untranslatable_calls() == []
