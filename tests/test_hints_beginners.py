@@ -210,3 +210,12 @@ def test_new_messages_keep_their_templates():
     for text in texts:
         for d in argmap.read(text)[1]:
             assert d.template and d.hint_template and d.args, d
+
+
+@pytest.mark.parametrize(
+    "key, meant", [("Quelle", "source"), ("Zitat", "quote"), ("Grundlage", "basis"), ("Source", "source"), ("Notiz", "note")]
+)
+def test_a_german_or_capitalised_attribute_key_gets_the_key_meant(key, meant):
+    """`Quelle:` under a claim: W112 says which key was meant (before, nothing was said)."""
+    d = only(f'claim a: A.\n  {key}: s\n', "W112")
+    assert d.hint == f"did you mean `{meant}`?"

@@ -593,7 +593,7 @@ class _Assembler:
             if key in known:
                 values[key] = (value, span, key_span)
             else:
-                guess = suggest(key, known)
+                guess = suggest(key, known) or _key_meant(key, known)
                 if guess:
                     self.diagnostics.append(
                         warning(
@@ -834,6 +834,22 @@ _MIXED = N_(
     "do not mix tabs and spaces: indent every line of a level with the same characters"
     " (argmap fmt uses 2 spaces a level)"
 )
+
+
+#: Attribute keys written in German or capitalised, by the key most likely meant.
+_KEYS_MEANT = {
+    "quelle": "source", "zitat": "quote", "grundlage": "basis", "beleg": "basis", "art": "kind",
+    "schlagwörter": "tags", "stichwörter": "tags", "gewicht": "weight", "gruppe": "group",
+    "notiz": "note", "anmerkung": "note", "bemerkung": "note", "autor": "author", "autorin": "author",
+    "datum": "date", "textsorte": "kind", "datei": "file", "link": "url", "adresse": "url",
+}
+
+
+def _key_meant(key: str, known) -> str | None:
+    """The known key a German or capitalised attribute key stands for (`Quelle` → `source`)."""
+    folded = key.casefold()
+    meant = folded if folded in known else _KEYS_MEANT.get(folded)
+    return meant if meant in known else None
 
 
 def _too_deep(parent: _Node, kind: str) -> bool:
