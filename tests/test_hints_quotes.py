@@ -134,7 +134,7 @@ def test_a_text_in_another_encoding_is_read_and_named(tmp_path, codec, name):
     [note] = check_quote(tmp_path, "neue Öfen bekommen", data)
     assert note.code == "I211"
     assert note.message == (
-        f"the text of source `s` (`t.txt`) is not UTF-8: argmap read it as {name}, and 1 of its quotes are in it"
+        f"the text of source `s` (`t.txt`) is not UTF-8: argmap read it as {name}, and found 1 of its 1 quotes in it"
     )
     [d] = check_quote(tmp_path, "neue Ofen bekommen", data)
     assert d.code == "E208" and d.message.endswith(f"read as {name} (it is not UTF-8)")

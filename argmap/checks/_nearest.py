@@ -135,24 +135,28 @@ class TextIndex:
             strict_text[-1] = strict_quote[q_hi - 1]
         if strict_text and strict_text[0].endswith(strict_quote[q_lo]):
             strict_text[0] = strict_quote[q_lo]
-        change, text_part, quote_part = "equal", "", ""
-        ops = difflib.SequenceMatcher(None, strict_quote[q_lo:q_hi], strict_text, autojunk=False).get_opcodes()
-        diff = next((op for op in ops if op[0] != "equal"), None)
-        if diff is None and (q_lo > 0 or q_hi < len(words)):
-            # The quote runs on past the passage: the words it has beyond it.
-            change, quote_part = "delete", " ".join(words[:q_lo] if q_lo > 0 else words[q_hi:])
-        elif diff is not None:
-            tag, i1, i2, j1, j2 = diff
-            change = tag
-            quote_part = " ".join(words[q_lo + i1 : q_lo + i2])
-            text_part = self._words(first + j1, first + j2)
-        # Show the text where the quote's unmatched first and last words would be, within the sentence.
+        # Where the quote's unmatched first and last words would stand in the text, within the sentence.
         shown_first = first
         while shown_first > max(0, first - q_lo) and not self.keys_end_sentence(shown_first - 1):
             shown_first -= 1
         shown_last = last
         while shown_last < min(len(self.keys), last + len(words) - q_hi) and not self.keys_end_sentence(shown_last - 1):
             shown_last += 1
+        change, text_part, quote_part = "equal", "", ""
+        ops = difflib.SequenceMatcher(None, strict_quote[q_lo:q_hi], strict_text, autojunk=False).get_opcodes()
+        diff = next((op for op in ops if op[0] != "equal"), None)
+        if diff is not None:
+            tag, i1, i2, j1, j2 = diff
+            change = tag
+            quote_part = " ".join(words[q_lo + i1 : q_lo + i2])
+            text_part = self._words(first + j1, first + j2)
+        elif q_lo > 0:
+            # The quote starts with words the passage does not have: what the text has there instead.
+            quote_part, text_part = " ".join(words[:q_lo]), self._words(shown_first, first)
+            change = "replace" if text_part else "delete"
+        elif q_hi < len(words):
+            quote_part, text_part = " ".join(words[q_hi:]), self._words(last, shown_last)
+            change = "replace" if text_part else "delete"
         if self._line_starts is None:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         return Nearest(

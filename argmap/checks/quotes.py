@@ -100,9 +100,11 @@ def check_quotes(
     squashed = {sid: _forms(t.text) for sid, t in read.items()}
     indexes: dict[str, TextIndex] = {}
     found: dict[str, int] = {}
+    total: dict[str, int] = {}
     for claim in m.claims:
         if claim.quote is None or claim.source not in squashed:
             continue
+        total[claim.source] = total.get(claim.source, 0) + 1
         parts = [p for p in _OMISSION.split(claim.quote) if squash(p)]
         missing_part = _missing(parts, squashed[claim.source])
         if missing_part is None:
@@ -116,7 +118,7 @@ def check_quotes(
     for source in m.sources:
         text = read.get(source.id)
         if text is not None and text.encoding != "utf-8" and found.get(source.id):
-            yield _not_utf8(source, text, found[source.id])
+            yield _not_utf8(source, text, found[source.id], total[source.id])
 
 
 #: An omission in a quote: `[…]`, `[...]`, `…` or `...` (in round brackets too).
@@ -178,12 +180,12 @@ _NEAREST_HINTS = {
 }
 
 
-def _not_utf8(source, text: SourceText, found: int) -> Diagnostic:
+def _not_utf8(source, text: SourceText, found: int, total: int) -> Diagnostic:
     """I211: a text that is not UTF-8, whose quotes were found once it was decoded."""
     return info(
         "I211",
-        "the text of source `{id}` (`{file}`) is not UTF-8: argmap read it as {encoding}, and {found} of"
-        " its quotes are in it",
+        "the text of source `{id}` (`{file}`) is not UTF-8: argmap read it as {encoding}, and found"
+        " {found} of its {total} quotes in it",
         source.span,
         "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8), so that every program reads its"
         " letters alike",
@@ -191,6 +193,7 @@ def _not_utf8(source, text: SourceText, found: int) -> Diagnostic:
         file=_shown(source.file),
         encoding=ENCODING_NAMES.get(text.encoding, text.encoding),
         found=found,
+        total=total,
     )
 
 
