@@ -54,9 +54,13 @@ KEYWORDS = {
     # error(code, message, span, hint): two messages from one call (see extract_argmap).
     "_diagnostic_message": (2,),
     "_diagnostic_hint": (4,),
+    # argmap.syntax.assemble's helpers: misplaced(line, span, hint), indent_error(code, message, ...)
+    "misplaced": (3,),
+    "indent_error": (2,),
 }
 
-_DIAGNOSTIC_HELPERS = ("error", "warning", "info")
+#: Functions called like error(code, message, span, hint): assemble's err() too.
+_DIAGNOSTIC_HELPERS = ("error", "warning", "info", "err")
 
 
 def extract_argmap(fileobj, keywords, comment_tags, options):
