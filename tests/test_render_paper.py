@@ -259,3 +259,40 @@ def test_python_render_on_paper(tmp_path):
     assert b'width="841.89pt" height="595.28pt"' in one
     with pytest.raises(ViewError):
         draw(argmap.parse(SMALL), "dot", paper="a4")
+
+
+def _text_sizes(page) -> dict[str, float]:
+    """Each line of text on a PDF page with its printed size in points, read by pypdf."""
+    sizes: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+            c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+            sizes[text.strip()] = size * abs(a * d - b * c) ** 0.5
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@needs_dot
+def test_the_pdf_prints_claim_text_at_9_pt_or_more():
+    """Read from the PDF itself: every claim's text on every page is printed at 9 pt or more, as the layout says."""
+    pages = paginate(_wide(), paper="a4", landscape=False)
+    reader = _pdf(pages.pdf())
+    seen = 0
+    for page, laid in zip(reader.pages, pages.pages):
+        for text, size in _text_sizes(page).items():
+            if text.startswith(("Grund Nummer", "Beleg Nummer", "Die Schule sollte")):
+                seen += 1
+                assert size >= 9 - 0.01, (text, size)
+                assert size == pytest.approx(pages.font_size * laid.scale, abs=0.05)
+    assert seen >= 29  # the first line of each claim
+
+
+@needs_dot
+def test_fit_prints_smaller_than_9_pt_in_the_pdf():
+    """With fit, the PDF's claim text is smaller than 9 pt: the map was shrunk, not split."""
+    pages = paginate(_wide(), paper="a4", landscape=False, fit=True)
+    sizes = [size for text, size in _text_sizes(_pdf(pages.pdf()).pages[0]).items() if text.startswith("Grund Nummer")]
+    assert sizes and max(sizes) < 9
