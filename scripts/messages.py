@@ -4,9 +4,10 @@
    the usual gettext calls (``_``, ``N_``, ``gettext``, ``ngettext``,
    ``pgettext``, ``translate``, ``phrase``, ``plural_phrase``, ``joined``), the message *and* the hint of the diagnostics
    helpers (``error(code, message, span, hint)``, ``warning``, ``info``),
-   what ``read_one(name, err, doing)`` says it did not do, and the texts of the
+   what ``read_one(name, err, doing)`` says it did not do, the texts of the
    command line's help (``HELP = "..."``, ``help=``/``description=`` literals,
-   ``add_argument_group("title")``).
+   ``add_argument_group("title")``), and those of argmap.syntax.assemble's
+   ``err``/``misplaced``/``indent_error``.
 2. Merge them into ``argmap/locale/de/LC_MESSAGES/argmap.po``: translations are
    kept, a new or changed message gets an empty msgstr (no fuzzy guesses: they
    are often wrong and easy to miss), messages no longer in the code are
@@ -54,13 +55,15 @@ KEYWORDS = {
     # error(code, message, span, hint): two messages from one call (see extract_argmap).
     "_diagnostic_message": (2,),
     "_diagnostic_hint": (4,),
-    # argmap.syntax.assemble's helpers: misplaced(line, span, hint), indent_error(code, message, ...)
-    "misplaced": (3,),
-    "indent_error": (2,),
 }
 
-#: Functions called like error(code, message, span, hint): assemble's err() too.
-_DIAGNOSTIC_HELPERS = ("error", "warning", "info", "err")
+_DIAGNOSTIC_HELPERS = ("error", "warning", "info")
+
+#: Methods of argmap.syntax.assemble that hand their texts on to error(), and
+#: the positions of those texts among their arguments (0-based). Found in the
+#: syntax tree, not by Babel's keywords: a keyword `err` would also match the
+#: many variables named `err` (the error stream) and spoil those calls.
+_METHODS = {"err": (1, 3), "misplaced": (2,), "indent_error": (1,)}
 
 
 def extract_argmap(fileobj, keywords, comment_tags, options):
@@ -82,7 +85,8 @@ def extract_argmap(fileobj, keywords, comment_tags, options):
 
 
 def _help_texts(source: bytes):
-    """``HELP = "..."``, ``help="..."``, ``description="..."`` and argument group titles."""
+    """``HELP = "..."``, ``help="..."``, ``description="..."``, argument group
+    titles, and the texts given to assemble's helpers (:data:`_METHODS`)."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -92,6 +96,11 @@ def _help_texts(source: bytes):
             if _is_text(node.value):
                 yield node.lineno, node.value.value
         elif isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _METHODS:
+                for k in _METHODS[func.attr]:
+                    if k < len(node.args) and _is_text(node.args[k]):
+                        yield node.args[k].lineno, node.args[k].value
             for kw in node.keywords:
                 if kw.arg in ("help", "description", "title") and _is_text(kw.value):
                     yield kw.value.lineno, kw.value.value
