@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from operator import add
 
 from attrs import field, frozen
 
@@ -286,10 +287,11 @@ class _Reader:
             self.attacks.append(pair)
             self.attack_lines.append(line)
 
-    def result(self, fmt: str, names: list[str], labels: list[str], lines: list[int]):
+    def result(self, fmt: str, names: list[str], labels: list[str], lines: list[int], ids: list[str] | None = None):
         return (
             IccmaFramework(
-                fmt, names, make_ids(names), self.attacks, labels, self.filename, lines, self.attack_lines,
+                fmt, names, make_ids(names) if ids is None else ids, self.attacks, labels, self.filename, lines,
+                self.attack_lines,
             ),
             self.diagnostics,
         )
@@ -319,6 +321,9 @@ def read_i23(text: str, filename: str | None = None) -> tuple[IccmaFramework, li
     [('E201', 2, 3)]
     """
     r = _Reader(text, filename)
+    fast = _read_i23_fast(r)
+    if fast is not None:
+        return fast
     n = -1
     naming: dict[int, tuple[str, int]] = {}
     for number, line in r.lines():
@@ -366,14 +371,75 @@ def read_i23(text: str, filename: str | None = None) -> tuple[IccmaFramework, li
                 "an i23 file starts with `p af N`, N the number of arguments",
             )
         )
-    n = max(n, 0)
-    names = [str(i) for i in range(1, n + 1)]
+    return _i23_result(r, max(n, 0), naming)
+
+
+def _i23_result(r: _Reader, n: int, naming: dict[int, tuple[str, int]]):
+    labels = list(map(str, range(1, n + 1)))
+    naming = {i: value for i, value in naming.items() if 0 < i <= n}
+    if not naming:  # the numbers are the names and valid ids
+        return r.result("i23", labels, labels, [0] * n, labels)
+    names = list(labels)
     lines = [0] * n
     for i, (name, line) in naming.items():
-        if 0 < i <= n:
-            names[i - 1] = name
-            lines[i - 1] = line
-    return r.result("i23", names, [str(i) for i in range(1, n + 1)], lines)
+        names[i - 1] = name
+        lines[i - 1] = line
+    return r.result("i23", names, labels, lines)
+
+
+_I23_BODY = re.compile(r"(?:[ \t]*[0-9]+[ \t]+[0-9]+[ \t]*\r?\n)*(?:[ \t]*[0-9]+[ \t]+[0-9]+[ \t]*\r?)?[ \t\r\n]*")
+
+
+def _read_i23_fast(r: _Reader):
+    """The common i23 file read without a Python loop over its lines: the
+    header, comments right after it, then nothing but well-formed attack
+    lines between known arguments. None for anything else (the line-by-line
+    reader then finds and reports the problems)."""
+    text = r.text
+    pos = 0
+    number = 0
+    naming: dict[int, tuple[str, int]] = {}
+    n = -1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end].strip()
+        number += 1
+        if not line:
+            pass
+        elif line[0] == "#":
+            parts = line[1:].split(None, 1)
+            if len(parts) == 2 and _number(parts[0]) is not None:
+                naming.setdefault(int(parts[0]), (parts[1].strip(), number))
+        elif n < 0:
+            parts = line.split()
+            if len(parts) != 3 or parts[:2] != ["p", "af"] or not (parts[2].isascii() and parts[2].isdigit()):
+                return None
+            if len(parts[2]) > 12 or int(parts[2]) > MAX_ARGUMENTS:
+                return None
+            n = int(parts[2])
+        else:
+            break  # the attacks start here
+        pos = end + 1
+    if n < 0:
+        return None
+    body = text[pos:]
+    if "#" in body or _I23_BODY.fullmatch(body) is None:
+        return None
+    numbers = list(map(int, body.split()))
+    if numbers and (min(numbers) < 1 or max(numbers) > n):
+        return None
+    first = number  # the line of the first attack
+    sources = list(map((-1).__add__, numbers[0::2]))
+    targets = list(map((-1).__add__, numbers[1::2]))
+    pairs = list(zip(sources, targets))
+    if len(set(map(add, map(n.__mul__, sources), targets))) == len(pairs):  # no attack written twice
+        r.attacks = pairs
+        r.attack_lines = list(range(first, first + len(pairs)))
+    else:
+        for i, pair in enumerate(pairs):
+            r.attack(pair[0], pair[1], first + i)
+    return _i23_result(r, n, naming)
 
 
 def _i23_header(r: _Reader, number: int, tokens) -> int | None:
