@@ -60,6 +60,10 @@ PAPERS: dict[str, tuple[float, float]] = {
 #: The white border around the drawing on each sheet: 1 cm, in points.
 MARGIN = 28.35
 
+# How much larger than needed a page's drawing is measured to fit, while
+# cutting: exactly first, then with room to spare (see _Cutter.pages).
+_SPARE = (1.0, 1.02, 1.05)
+
 _SVG_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 # The pad Graphviz draws around a picture (graph.py: pad=0.25), in inches.
@@ -334,6 +338,7 @@ class _Cutter:
         self.roots, self.children = units(argument_map)
         self.order = {c: i for i, c in enumerate(self.children)}
         self.links = neighbours(argument_map)
+        self.spare = 1.0
         self.legend = options.get("legend", "auto") not in ("none", False)
         self.drawn: dict[tuple, tuple[str, float, float]] = {}
 
@@ -373,6 +378,23 @@ class _Cutter:
         if fit or whole >= min_scale or len(everything) <= 1:
             pdf, source, width, height = self.draw(everything, 1, 1, {})
             return [Page(pdf, source, width, height, tuple(everything), _scale(box, width, height))]
+        # The cuts are measured with marks that only guess the later pages'
+        # numbers: when a final page comes out too small after all, cut again
+        # with room to spare.
+        for spare in _SPARE:
+            self.spare = spare
+            plan = self._plan(box, min_scale)
+            if all(len(cut) <= 1 or _scale(box, width, height) >= min_scale for cut, (_, width, height) in plan):
+                break
+        pages = []
+        for i, (cut, (source, width, height)) in enumerate(plan, 1):
+            pdf = run_dot(source, "pdf", timeout=self.timeout)
+            width, height = measure(pdf)
+            pages.append(Page(pdf, source, width, height, tuple(cut), _scale(box, width, height)))
+        return pages
+
+    def _plan(self, box: tuple[float, float], min_scale: float) -> list[tuple[list[str], tuple[str, float, float]]]:
+        """The cuts, each with its final DOT and measured size."""
         cuts = self._cut(box, min_scale)
         where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
         # The legend goes on the last page with room for it (in one, two or
@@ -387,12 +409,11 @@ class _Cutter:
             else:
                 cuts.append([])
                 legend, columns = len(cuts), 1
-        pages = []
+        plan = []
         for i, cut in enumerate(cuts, 1):
             elsewhere = {c: p for c, p in where.items() if p != i}
-            pdf, source, width, height = self.draw(cut, i, len(cuts), elsewhere, columns if legend == i else 0)
-            pages.append(Page(pdf, source, width, height, tuple(cut), _scale(box, width, height)))
-        return pages
+            plan.append((cut, self.measure(cut, i, len(cuts), elsewhere, columns if legend == i else 0)))
+        return plan
 
     def _cut(self, box: tuple[float, float], min_scale: float) -> list[list[str]]:
         """Subtrees onto pages, first fit: each page takes every subtree that
@@ -447,7 +468,9 @@ class _Cutter:
         for claim in claims:
             del where[claim]
         _, width, height = self.measure(claims, number, number + 1, where, legend)
-        return _scale(box, width, height) >= min_scale
+        # A little room to spare: the final marks name the real pages of
+        # what comes later, which may take a few more characters.
+        return _scale(box, width, height) >= min_scale * self.spare
 
 
 def _scale(box: tuple[float, float], width: float, height: float) -> float:
