@@ -296,3 +296,14 @@ def test_fit_prints_smaller_than_9_pt_in_the_pdf():
     pages = paginate(_wide(), paper="a4", landscape=False, fit=True)
     sizes = [size for text, size in _text_sizes(_pdf(pages.pdf()).pages[0]).items() if text.startswith("Grund Nummer")]
     assert sizes and max(sizes) < 9
+
+
+@needs_dot
+def test_cli_paper_without_output_writes_a_pdf_beside_the_map(tmp_path):
+    """argmap render karte.argmap --paper a4 writes karte.pdf: on paper the format is PDF unless told otherwise."""
+    source = tmp_path / "karte.argmap"
+    source.write_text(SMALL, encoding="utf-8")
+    code, out, err = _cli("render", str(source), "--paper", "a4")
+    assert code == 0, err
+    assert len(PdfReader(tmp_path / "karte.pdf").pages) == 1
+    assert not (tmp_path / "karte.svg").exists()

@@ -37,7 +37,7 @@ def add_arguments(parser) -> None:
         help="the file to write (- for standard output), or a folder for several files; "
         "by default each FILE's name with the format's suffix",
     )
-    parser.add_argument("--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT's suffix, else svg)")
+    parser.add_argument("--format", choices=FORMATS, help="svg, png, pdf or dot (default: from OUT's suffix, else svg; pdf with --paper)")
     parser.add_argument("--theme", choices=tuple(THEMES), default="default", help="default (colour), print (greys), contrast")
     parser.add_argument("--font", type=_font, help="the font family (default: DejaVu Sans)")
     view = parser.add_argument_group("views")
@@ -210,20 +210,22 @@ def _options(args) -> dict:
 
 
 def _target(name: str, args) -> tuple[Path | None, str]:
-    """Where one FILE's picture goes (None: standard output) and its format."""
+    """Where one FILE's picture goes (None: standard output) and its format
+    (when nothing says which: SVG, and PDF on paper)."""
     output = args.output
+    chosen = args.format or ("pdf" if args.paper else None)
     try:
         if output == "-" or (output is None and name == "-"):
-            return None, format_for(None, args.format)
+            return None, format_for(None, chosen)
         if output is not None and (len(args.files) > 1 or os.path.isdir(output)):
             folder = Path(output)
             if not folder.is_dir():
                 raise UsageError(_("with several files, -o must be a folder, and `{output}` is not one", output=output))
-            fmt = format_for(None, args.format)
+            fmt = format_for(None, chosen)
             return folder / f"{Path(name).stem}.{fmt}", fmt
         if output is not None:
             return Path(output), format_for(output, args.format)
-        fmt = format_for(None, args.format)
+        fmt = format_for(None, chosen)
         return Path(name).with_suffix(f".{fmt}"), fmt
     except ValueError as exc:
         raise UsageError(str(exc)) from None
