@@ -112,6 +112,16 @@ def test_fmt_check_exits_1_and_does_not_write(tmp_path):
     assert path.read_text("utf-8") == original
 
 
+def test_fmt_diff_alone_does_not_write(tmp_path):
+    """fmt --diff without --check shows the change and leaves the file alone."""
+    path = tmp_path / "m.argmap"
+    original = "claim a:    A.\n"
+    path.write_text(original, "utf-8")
+    code, out, _ = run("fmt", "--diff", str(path))
+    assert code == 1 and "+claim a: A." in out
+    assert path.read_text("utf-8") == original
+
+
 def test_fmt_never_touches_a_file_with_errors(bad):
     """A file that does not parse is not rewritten."""
     before = bad.read_bytes()

@@ -11,7 +11,7 @@ HELP = "rewrite maps in the canonical form (never touches a file that has syntax
 def add_arguments(parser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="an .argmap file; - formats standard input to standard output")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when a file would change")
-    parser.add_argument("--diff", action="store_true", help="with --check: show what would change")
+    parser.add_argument("--diff", action="store_true", help="show what would change and change nothing (implies --check)")
 
 
 def run(args, out, err) -> int:
@@ -24,12 +24,14 @@ def run(args, out, err) -> int:
             status = 1
             continue
         formatted = format_map(inp.map)
-        if inp.name == "-" and not args.check:
+        # --diff alone shows the change without making it, as black and ruff do.
+        check = args.check or args.diff
+        if inp.name == "-" and not check:
             out.write(formatted)
             continue
         if formatted == inp.text:
             continue
-        if args.check:
+        if check:
             print(_("{file}: would be reformatted", file=inp.display_name), file=out)
             if args.diff:
                 import difflib
