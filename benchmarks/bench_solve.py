@@ -87,15 +87,32 @@ def _control(encoding: str, maximal: bool, extra: str = "") -> clingo.Control:
     return ctl
 
 
-def _models(ctl: clingo.Control, apx: Path, extra: str, limit: int, predicate: str = "in"):
-    ctl.configuration.solve.models = limit
+#: clingo's time limit per call (seconds); a call that reaches it raises ClingoTimeout.
+CLINGO_TIMEOUT = 30.0
+
+
+class ClingoTimeout(Exception):
+    """clingo did not answer within CLINGO_TIMEOUT."""
+
+
+def _first(ctl: clingo.Control, apx: Path, extra: str) -> set[str] | None:
+    """The members (in/1) of the first answer set of the loaded encoding with
+    the framework ``apx`` and the rules ``extra``, or None when there is none."""
+    ctl.configuration.solve.models = 1
     ctl.load(str(apx))
     if extra:
         ctl.add("base", [], extra)
     ctl.ground([("base", [])])
-    with ctl.solve(yield_=True) as handle:
-        for model in handle:
-            yield {str(s.arguments[0]) for s in model.symbols(atoms=True) if s.name == predicate}
+    found: list[set[str]] = []
+
+    def on_model(model) -> None:
+        found.append({str(s.arguments[0]) for s in model.symbols(atoms=True) if s.name == "in"})
+
+    with ctl.solve(on_model=on_model, async_=True) as handle:
+        if not handle.wait(CLINGO_TIMEOUT):
+            handle.cancel()
+            raise ClingoTimeout
+    return found[0] if found else None
 
 
 def clingo_task(sem: tuple, task: str, apx: Path, argument: str | None):
@@ -116,7 +133,7 @@ def clingo_task(sem: tuple, task: str, apx: Path, argument: str | None):
         encoding, heuristic = {"SE": ("preferred", True), "DC": ("complete", False)}.get(
             task, ("preferred_saturation", False)
         )
-    found = next(_models(_control(encoding, heuristic), apx, decide, 1), None)
+    found = _first(_control(encoding, heuristic), apx, decide)
     if task == "SE":
         return found
     return (found is not None, found) if task == "DC" else (found is None, found)
@@ -130,7 +147,7 @@ def clingo_confirms(sem: tuple, apx: Path, extension: set[str]) -> bool:
     _, name, encoding, maximal = sem
     fixed = "".join(f"e({a})." for a in extension) + ":- in(X), not e(X).\n:- e(X), not in(X).\n"
     base = "complete" if name in ("preferred", "semi-stable") else "conflict_free" if name == "stage" else encoding
-    if next(_models(_control(base, False), apx, fixed, 1), None) is None:
+    if _first(_control(base, False), apx, fixed) is None:
         return False
     if not maximal:
         return True
@@ -144,7 +161,7 @@ def clingo_confirms(sem: tuple, apx: Path, extension: set[str]) -> bool:
             + "er(X) :- e(X).\ner(X) :- e(Y), att(Y,X).\n" + _RANGE
             + ":- er(X), not range(X).\nmore :- range(X), not er(X).\n:- not more.\n"
         )
-    return next(_models(_control(base, False), apx, bigger, 1), None) is None
+    return _first(_control(base, False), apx, bigger) is None
 
 
 # -- argmap -----------------------------------------------------------------------
@@ -181,9 +198,12 @@ def instances(count: int):
         yield n, density, 1000 + i, sem
 
 
-def run(count: int, folder: Path, timeout: float) -> tuple[list[dict], list[str]]:
+def run(count: int, folder: Path, timeout: float) -> tuple[list[dict], list[str], list[str]]:
+    """Every task on ``count`` frameworks: the timings, the answers that
+    disagree, and the tasks a solver did not finish in time."""
     rows: list[dict] = []
     problems: list[str] = []
+    stopped: list[str] = []
     for n, density, seed, sem in instances(count):
         names, attacks = random_framework(n, density, seed)
         stem = f"af_{n}_{density:g}_{seed}"
@@ -194,28 +214,38 @@ def run(count: int, folder: Path, timeout: float) -> tuple[list[dict], list[str]
         argument = random.Random(seed).choice(names)
         for task in TASKS:
             where = f"{stem} {task}-{sem[0]}" + (f" -a {argument}" if task != "SE" else "")
+            query = None if task == "SE" else argument
             try:
-                a_s, mine = timed(lambda: argmap_task(sem, task, i23, None if task == "SE" else argument, timeout))
+                a_s, mine = timed(lambda: argmap_task(sem, task, i23, query, timeout))
             except TimeoutError:
-                problems.append(f"{where}: argmap stopped at its {timeout:g} s timeout")
+                stopped.append(f"{where}: argmap stopped at its {timeout:g} s limit")
                 continue
-            c_s, theirs = timed(lambda: clingo_task(sem, task, apx, None if task == "SE" else argument))
-            rows.append({"sem": sem[0], "task": task, "n": n, "argmap": a_s, "clingo": c_s, "file": i23})
-            if task == "SE":
-                if (mine is None) != (theirs is None):
-                    problems.append(f"{where}: argmap {mine is not None}, clingo {theirs is not None}")
-                elif mine is not None and not clingo_confirms(sem, apx, mine):
-                    problems.append(f"{where}: clingo does not confirm argmap's extension")
-            else:
-                if mine[0] != theirs[0]:
+            row = {"sem": sem[0], "task": task, "n": n, "argmap": a_s, "clingo": None, "file": i23}
+            rows.append(row)
+            try:
+                c_s, theirs = timed(lambda: clingo_task(sem, task, apx, query))
+            except ClingoTimeout:
+                stopped.append(f"{where}: clingo stopped at its {CLINGO_TIMEOUT:g} s limit")
+                continue
+            row["clingo"] = c_s
+            try:
+                if task == "SE":
+                    if (mine is None) != (theirs is None):
+                        problems.append(f"{where}: argmap {mine is not None}, clingo {theirs is not None}")
+                    elif mine is not None and not clingo_confirms(sem, apx, mine):
+                        problems.append(f"{where}: clingo does not confirm argmap's extension")
+                elif mine[0] != theirs[0]:
                     problems.append(f"{where}: argmap {'YES' if mine[0] else 'NO'}, clingo {'YES' if theirs[0] else 'NO'}")
                 elif mine[1] is not None and not clingo_confirms(sem, apx, mine[1]):
                     problems.append(f"{where}: clingo does not confirm argmap's witness")
                 else:
-                    rows[-1]["answer"] = mine[0]
+                    row["answer"] = mine[0]
+                    row["argument"] = argument
+            except ClingoTimeout:
+                stopped.append(f"{where}: clingo's check of argmap's extension stopped at {CLINGO_TIMEOUT:g} s")
         print(f"\r{len(rows)} tasks", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
-    return rows, problems
+    return rows, problems, stopped
 
 
 def table(rows: list[dict]) -> None:
@@ -227,10 +257,16 @@ def table(rows: list[dict]) -> None:
     order = {s[0]: i for i, s in enumerate(SEMANTICS)}
     for (task, sem, n), rs in sorted(groups.items(), key=lambda kv: (order[kv[0][1]], TASKS.index(kv[0][0]), kv[0][2])):
         a = [r["argmap"] for r in rs]
-        c = [r["clingo"] for r in rs]
-        ratio = [r["argmap"] / r["clingo"] for r in rs]
+        answered = [r for r in rs if r["clingo"] is not None]
+        c = [r["clingo"] for r in answered]
+        ratio = [r["argmap"] / r["clingo"] for r in answered]
+        late = len(rs) - len(answered)
+        c_max = f"{max(c):>10.3f}s" if not late else f">{CLINGO_TIMEOUT:>9g}s"
+        c_med = f"{statistics.median(c):>13.3f}s" if c else f"{'-':>14}"
+        r_med = f"{statistics.median(ratio):>13.2f}" if ratio else f"{'-':>13}"
+        r_max = f"{max(ratio):>10.2f}" if ratio else f"{'-':>10}"
         print(f"{task + '-' + sem:<8} {n:>5} {len(rs):>5} {statistics.median(a):>13.3f}s {max(a):>10.3f}s"
-              f" {statistics.median(c):>13.3f}s {max(c):>10.3f}s {statistics.median(ratio):>13.2f} {max(ratio):>10.2f}")
+              f" {c_med} {c_max} {r_med} {r_max}")
 
 
 def whole_process(rows: list[dict], count: int) -> list[str]:
@@ -239,7 +275,7 @@ def whole_process(rows: list[dict], count: int) -> list[str]:
     picked = [r for r in rows if "answer" in r][:count]
     times = []
     for r in picked:
-        argument = random.Random(int(r["file"].stem.rsplit("_", 1)[1])).choice([str(i) for i in range(1, r["n"] + 1)])
+        argument = r["argument"]
         command = [sys.executable, "-m", "argmap", "solve", "-p", f"{r['task']}-{r['sem']}", "-f", str(r["file"]), "-a", argument]
         start = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, timeout=120)
@@ -269,13 +305,16 @@ def large(folder: Path, timeout: float, quick: bool) -> None:
             a_text = f"{a_s:>8.2f}s"
         except TimeoutError:
             mine, a_text = None, f">{timeout:g}s"
-        c_s, theirs = timed(lambda: clingo_task(sem, task, apx, argument))
+        try:
+            c_s, theirs = timed(lambda: clingo_task(sem, task, apx, argument))
+            c_text = f"{c_s:>8.2f}s"
+        except ClingoTimeout:
+            theirs, c_text = None, f">{CLINGO_TIMEOUT:g}s"
         agree = ""
-        if mine is not None and task != "SE":
-            agree = "agree" if mine[0] == theirs[0] else "DISAGREE"
-        elif task == "SE":
-            agree = "agree" if (mine is None) == (theirs is None) else "?"
-        print(f"{task}-{abbreviation} {n:,} args x{density:g} {a_text:>9} {c_s:>8.2f}s  {agree}")
+        if mine is not None and theirs is not None:
+            same = mine[0] == theirs[0] if task != "SE" else (mine is None) == (theirs is None)
+            agree = "answers agree" if same else "ANSWERS DISAGREE"
+        print(f"{task}-{abbreviation} {n:,} args x{density:g} {a_text:>9} {c_text:>9}  {agree}")
     # Grounded on a million arguments: argmap solve's path (integers from the i23 file), after reading.
     n = 100_000 if quick else 1_000_000
     names, attacks = random_framework(n, 1.5, 11)
@@ -293,8 +332,13 @@ def large(folder: Path, timeout: float, quick: bool) -> None:
         return sum(1 for x in labels if x == IN)
 
     g_s, accepted = timed(solve)
-    c_s, _ = timed(lambda: clingo_task(SEMANTICS[5], "SE", write_big_apx(folder, names, attacks), None))
-    print(f"SE-GR {n:,} args x1.5: reading the i23 {read_s:.2f} s, then {g_s:.2f} s ({accepted:,} accepted); clingo {c_s:.2f} s")
+    try:
+        c_s, _ = timed(lambda: clingo_task(SEMANTICS[5], "SE", write_big_apx(folder, names, attacks), None))
+        c_text = f"{c_s:.2f} s"
+    except ClingoTimeout:
+        c_text = f"over {CLINGO_TIMEOUT:g} s"
+    print(f"SE-GR {n:,} args x1.5: reading the i23 {read_s:.2f} s, then {g_s:.2f} s ({accepted:,} accepted);"
+          f" clingo {c_text} (reading the apx included)")
 
 
 def write_big_apx(folder: Path, names, attacks) -> Path:
@@ -317,13 +361,16 @@ def main() -> int:
         folder = Path(args.keep or scratch)
         folder.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
-        rows, problems = run(count, folder, args.timeout)
+        rows, problems, stopped = run(count, folder, args.timeout)
         print(f"{count} frameworks of {SIZES[0]}-{SIZES[-1]} arguments, {len(rows)} tasks,"
-              f" {time.perf_counter() - start:.0f} s in all; answers that disagree: {len(problems)}")
+              f" {time.perf_counter() - start:.0f} s in all; answers that disagree: {len(problems)};"
+              f" not finished in time: {len(stopped)}")
         table(rows)
         problems += whole_process(rows, 4 if args.quick else 12)
         if not args.no_large:
             large(folder, args.timeout, args.quick)
+    for p in stopped:
+        print("STOPPED:", p)
     for p in problems:
         print("DISAGREE:", p)
     return 1 if problems else 0
