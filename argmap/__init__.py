@@ -27,7 +27,8 @@ from argmap.model import (
     Undercut,
 )
 from argmap.outline import outline
-from argmap.reading import load, parse, read
+from argmap.formats.registry import dumps, load
+from argmap.reading import parse, read
 from argmap.semantics import Evaluation, Status, evaluate
 from argmap.sheets import steps, worksheet
 from argmap.render import render  # argmap.render is this function; `from argmap.render import ...` reaches the package
@@ -61,6 +62,7 @@ __all__ = [
     "Support",
     "Undercut",
     "check",
+    "dumps",
     "evaluate",
     "explain",
     "format_diagnostic",

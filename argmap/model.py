@@ -11,8 +11,8 @@ from __future__ import annotations
 import enum
 import numbers
 import os
-from collections.abc import Iterator
-from typing import Union
+from collections.abc import Iterator, Mapping
+from typing import Any, Union
 
 import attrs
 from attrs import field, frozen
@@ -975,6 +975,33 @@ class ArgumentMap:
         from argmap.formatter import format_map
 
         return format_map(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The map as JSON-ready data: argmap's JSON format (docs/formats.md).
+
+        >>> m = ArgumentMap(items=[Claim("a", "Rain.")], title="Weather")
+        >>> m.to_dict()
+        {'format': 'argmap', 'version': 1, 'title': 'Weather', 'items': [{'type': 'claim', 'id': 'a', 'text': 'Rain.'}]}
+        >>> ArgumentMap.from_dict(m.to_dict()) == m
+        True
+        """
+        from argmap._dicts import map_to_dict
+
+        return map_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArgumentMap:
+        """The map that :meth:`to_dict` data describes. Raises
+        :class:`argmap.ParseError` (a ``ValueError``) carrying the diagnostics,
+        each naming the JSON path of a problem, when the data has errors;
+        unknown keys are ignored (``argmap convert`` warns about them)."""
+        from argmap._dicts import map_from_dict
+        from argmap.diagnostics import ParseError, has_errors
+
+        argument_map, diagnostics = map_from_dict(data)
+        if has_errors(diagnostics):
+            raise ParseError(diagnostics)
+        return argument_map
 
     def to_graphviz(self, **options):
         """The map as a :class:`graphviz.Digraph`; options as for :func:`argmap.render`."""
