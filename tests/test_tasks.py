@@ -236,6 +236,28 @@ def test_a_timeout_stops_a_task_and_says_so():
     assert (again.semantics, again.task, again.seconds) == ("naive", "EE", 0.05)
 
 
+def test_a_timeout_stops_one_long_solver_call():
+    """A framework where proving a preferred extension maximal is hard (2,000 arguments, 4 attacks
+    each) stops with SolverTimeout: the deadline reaches inside a single SAT call."""
+    with pytest.raises(SolverTimeout):
+        some_extension(_hard_framework(2000, 2), "preferred", timeout=0.5)
+
+
+def test_sceptical_preferred_learns_from_the_defence():
+    """DS-PR with 2^21 preferred extensions that all contain the argument answers YES: the
+    search learns from the argument's defence, not one extension at a time."""
+    names = ["a", "b", "c", "d"] + [f"x{i}" for i in range(40)]
+    attacks = [("b", "a"), ("c", "b"), ("d", "b"), ("c", "d"), ("d", "c")]  # c or d defends a
+    attacks += [(f"x{2 * i}", f"x{2 * i + 1}") for i in range(20)]
+    attacks += [(f"x{2 * i + 1}", f"x{2 * i}") for i in range(20)]
+    fw = Framework(names, attacks)
+    assert "a" not in some_extension(fw, "grounded")
+    answer = sceptical(fw, "preferred", "a", timeout=30)
+    assert answer.accepted and answer.witness is None
+    answer = sceptical(fw, "preferred", "c", timeout=30)
+    assert not answer.accepted and "d" in answer.witness
+
+
 def test_large_framework_tasks_answer():
     """On 1,000 arguments with 3 attacks each the hard tasks answer, their witnesses check out."""
     fw = _hard_framework(1000, 2, 3)

@@ -23,17 +23,19 @@ is in exactly when none of its attackers is (it is a gate, not a choice).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator, Sequence
 
 from pysat.solvers import Solver
 
-__all__ = ["Problem", "Deadline", "Stopped", "Sat"]
+__all__ = ["Problem", "Deadline", "Stopped", "Sat", "sceptical_preferred"]
 
-#: CaDiCaL 1.9.5: the fastest of python-sat's solvers on these encodings
-#: (benchmarks/bench_tasks.py), and it can be interrupted.
+#: CaDiCaL 1.9.5: of python-sat's solvers the fastest on these encodings
+#: (ten times Glucose 4 on the frameworks of benchmarks/bench_solve.py).
 SOLVER = "cadical195"
+#: How many conflicts a solver call may take before the deadline is checked
+#: again (a few hundredths of a second on random frameworks).
+CONFLICTS_PER_SLICE = 2000
 
 
 class Stopped(Exception):
@@ -151,21 +153,17 @@ class Sat:
     # -- solving ---------------------------------------------------------------
 
     def solve(self, assumptions: Sequence[int] = ()) -> bool:
-        remaining = self.deadline.remaining()
-        if remaining is None:
+        if self.deadline.end is None:
             return self.solver.solve(assumptions=assumptions)
-        if remaining <= 0:
-            raise Stopped
-        timer = threading.Timer(remaining, self.solver.interrupt)
-        timer.start()
-        try:
-            result = self.solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
-        finally:
-            timer.cancel()
-        if result is None:
-            self.solver.clear_interrupt()
-            raise Stopped
-        return result
+        # CaDiCaL cannot be interrupted from another thread; it is run in
+        # slices of a few thousand conflicts, and the deadline is checked
+        # between them (what it learnt in one slice, it keeps for the next).
+        while True:
+            self.deadline.check()
+            self.solver.conf_budget(CONFLICTS_PER_SLICE)
+            result = self.solver.solve_limited(assumptions=assumptions)
+            if result is not None:
+                return result
 
     def in_set(self) -> list[int]:
         """The arguments in the set of the last model (auxiliary ones included)."""
@@ -239,16 +237,21 @@ class Sat:
 
     def maximal_with(self, literal: int) -> list[int] | None:
         """A set with a maximal set of own arguments satisfying ``literal``
-        (in_a: containing a, -in_a: not containing a), or None."""
+        (in_a: containing a, -in_a: not containing a), or None.
+
+        For -in_a, a counterexample-guided loop: take a set maximal among
+        those without a; if no superset of it adds a, it is maximal outright;
+        otherwise every subset of a maximal set with a is ruled out, and the
+        search goes on."""
         if literal > 0:
             if not self.solve([literal]):
                 return None
             return self.maximise([literal])[1]
         while self.solve([literal]):
-            found, model = self.maximise(())
-            if -literal - 1 not in found:
+            found, model = self.maximise([literal])
+            if not self.solve([-literal, *(a + 1 for a in found)]):
                 return model
-            self.block_subsets(found)
+            self.block_subsets(self.maximise([-literal])[0])
         return None
 
     def each_range_maximal(self) -> Iterator[list[int]]:
@@ -259,12 +262,24 @@ class Sat:
             self.block_subsets(top, self.range_var)
 
     def range_maximal_with(self, literal: int) -> list[int] | None:
-        """A set with a maximal own range satisfying ``literal``, or None."""
+        """A set with a maximal own range satisfying ``literal``, or None:
+        take a range maximal among the sets satisfying ``literal``; if no
+        set at all has a larger range, done; otherwise take a maximal range
+        above it, answer if some set with it satisfies ``literal``, else
+        rule out every range inside it and go on."""
+        var = self.range_var
         while self.solve([literal]):
-            top = self.maximise((), ranges=True)[0]
-            if self.solve([literal, *(self.range_var[a] for a in top)]):
+            found, model = self.maximise([literal], ranges=True)
+            selector = self.new_var()
+            self.block_subsets(found, var, selector)
+            larger = self.solve([selector, *(var[a] for a in found)])
+            top = self.maximise((), ranges=True)[0] if larger else None
+            self.add([-selector])
+            if top is None:
+                return model
+            if self.solve([literal, *(var[a] for a in top)]):
                 return self.in_set()
-            self.block_subsets(top, self.range_var)
+            self.block_subsets(top, var)
         return None
 
     def sceptical_core(self, ranges: bool) -> list[int]:
@@ -293,3 +308,58 @@ class Sat:
                 self.add([-selector])
             selector = self.new_var()
             self.add([-selector, *(-(a + 1) for a in core)])
+
+
+def sceptical_preferred(problem: Problem, a: int, deadline: Deadline) -> list[int] | None:
+    """A preferred extension without ``a``, or None when ``a`` is in every one.
+
+    A counterexample-guided search over two solvers. The candidate: an
+    admissible set S without a. The check: an admissible set A with a that
+    does not conflict with S (then S and A together are admissible, and no
+    preferred extension above S lacks a). When there is none, S extends to a
+    preferred extension without a. When there is one, every later candidate
+    must conflict with A (attack a member, or contain something A attacks);
+    A is first shrunk, so that the lesson rules out as much as it can. This
+    learns from the few arguments a's defence needs, where blocking the
+    subsets of one preferred extension at a time can take exponentially many
+    rounds (every independent even cycle doubles them).
+    """
+    n = problem.n
+    attackers, targets = problem.attackers, problem.targets
+    candidate = Sat(problem, "adm", deadline)
+    check = Sat(problem, "adm", deadline)
+    try:
+        while candidate.solve([-(a + 1)]):
+            s = candidate.in_set()
+            # A may contain nothing S attacks, nor anything that attacks S.
+            banned = {t for x in s for t in targets[x]} | {b for x in s for b in attackers[x]}
+            if a in banned:
+                witness = candidate.maximise([-(a + 1)])[1]
+                return witness
+            assumptions = [a + 1, *(-(x + 1) for x in banned)]
+            if not check.solve(assumptions):
+                return candidate.maximise([-(a + 1)])[1]
+            found = _shrink(check, assumptions, check.in_set(), a)
+            hit = {t for x in found for t in targets[x]}
+            candidate.add([*(n + x + 1 for x in found), *(y + 1 for y in hit)])
+        return None
+    finally:
+        candidate.close()
+        check.close()
+
+
+def _shrink(check: Sat, assumptions: list[int], found: list[int], a: int, rounds: int = 4) -> list[int]:
+    """A smaller admissible set with ``a`` inside ``found``, by a few SAT calls."""
+    for _ in range(rounds):
+        allowed = set(found)
+        outside = [-(x + 1) for x in range(check.p.n) if x not in allowed]
+        selector = check.new_var()
+        check.add([-selector, *(-(x + 1) for x in found if x != a)])
+        ok = check.solve([*assumptions, *outside, selector])
+        if ok:
+            smaller = check.in_set()
+        check.add([-selector])
+        if not ok:
+            break
+        found = smaller
+    return found

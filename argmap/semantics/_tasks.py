@@ -109,9 +109,9 @@ class _Compiled:
 
     __slots__ = ("names", "index", "problem")
 
-    def __init__(self, names: Sequence[str], problem):
+    def __init__(self, names: Sequence[str], problem, index: dict[str, int] | None = None):
         self.names = names
-        self.index = {a: i for i, a in enumerate(names)}
+        self.index = {a: i for i, a in enumerate(names)} if index is None else index
         self.problem = problem
 
     @classmethod
@@ -130,7 +130,7 @@ class _Compiled:
         aux = [False] * n
         for a in fw.auxiliary:
             aux[index[a]] = True
-        return cls(names, Problem(n, attackers, targets, aux))
+        return cls(names, Problem(n, attackers, targets, aux), index)
 
     def named(self, members: Sequence[int]) -> frozenset[str]:
         """The set of names of the own arguments among ``members``."""
@@ -265,6 +265,10 @@ def _decide(run: _Run, a: int, positive: bool) -> list[int] | None:
         # The least extension decides: grounded for complete, empty otherwise.
         ext = _grounded(run.p) if semantics == "complete" else []
         return ext if a not in ext else None
+    if semantics == "preferred" and not positive:
+        from argmap.semantics._sat import sceptical_preferred
+
+        return sceptical_preferred(run.p, a, run.deadline)
     base, ranges = _BASE[semantics]
     literal = a + 1 if positive else -(a + 1)
     sat = run.sat(base, ranges)
