@@ -307,3 +307,23 @@ def test_cli_paper_without_output_writes_a_pdf_beside_the_map(tmp_path):
     assert code == 0, err
     assert len(PdfReader(tmp_path / "karte.pdf").pages) == 1
     assert not (tmp_path / "karte.svg").exists()
+
+
+def _with_argument(extra: int = 12) -> str:
+    """The argument example and many more reasons for its thesis: too wide for one portrait page."""
+    text = (ROOT / "examples" / "rendering" / "argument.argmap").read_text(encoding="utf-8")
+    for i in range(extra):
+        text += f"claim more{i}: Another reason, number {i}, written long enough to need a few lines of its own.\nmore{i} supports ban\n"
+    return text
+
+
+@needs_dot
+@pytest.mark.parametrize("arguments", ["expanded", "collapsed"])
+def test_an_argument_is_drawn_on_the_page_of_its_claims_only(arguments):
+    """Split over pages, an argument's box (or collapsed node) stands once, on the page that holds its premises."""
+    pages = paginate(argmap.parse(_with_argument()), paper="a4", landscape=False, arguments=arguments, legend="none")
+    assert len(pages.pages) > 1
+    texts = [" ".join(page.extract_text().split()) for page in _pdf(pages.pdf()).pages]
+    assert sum("Phones distract" in text for text in texts) == 1
+    claims = [c for page in pages.pages for c in page.claims]
+    assert sorted(claims) == sorted({c.id for c in argmap.parse(_with_argument()).claims})

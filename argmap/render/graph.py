@@ -338,10 +338,15 @@ class _Panel:
             # First the arguments that stand for claims of their own (they
             # always have a node), then the others, whose ends may be those
             # nodes: a premise folded into another argument is its node.
-            self.drawn_arguments.update(a for a in self.view.folded.values() if a in self.arguments)
+            page = self.options.page
+            # On one page of several: the arguments whose claims are on it.
+            self.drawn_arguments.update(
+                a for c, a in self.view.folded.items() if a in self.arguments and (page is None or c in page.claims)
+            )
             for argument in self.arguments.values():
                 if argument.id not in self.drawn_arguments and self._argument_drawable(argument):
-                    self.drawn_arguments.add(argument.id)
+                    if page is None or (argument.id not in self.view.folded.values() and argument.conclusion in page.claims):
+                        self.drawn_arguments.add(argument.id)
             for ident in self.drawn_arguments:
                 self.junctions[ident] = self._name(ident)
         numbers: dict[str, int] = {}
@@ -734,17 +739,25 @@ class _Panel:
         """:meth:`_endpoint`, where a claim a collapsed argument stands for is the argument's node."""
         argument_id = self.view.folded.get(claim_id)
         if argument_id is not None:
-            return self._name(argument_id) if argument_id in self.drawn_arguments else None
+            if argument_id in self.drawn_arguments:
+                return self._name(argument_id)
+            return self._elsewhere(claim_id)
         return self._endpoint(claim_id)
+
+    def _elsewhere(self, claim_id: str) -> str | None:
+        """The node of the mark for a claim on another page; None when there is no such page."""
+        page = self.options.page
+        if page is not None and claim_id in page.elsewhere:
+            return f"{self.prefix}page-{node_name(claim_id)}"
+        return None
 
     def _endpoint(self, claim_id: str) -> str | None:
         """The node name for a claim id: drawn, or drawn as a placeholder
         when the map does not define it; None when the view leaves it out."""
         if claim_id in self.view.shown:
             return self._name(claim_id)
-        page = self.options.page
-        if page is not None and claim_id in page.elsewhere:
-            return f"{self.prefix}page-{node_name(claim_id)}"
+        if self._elsewhere(claim_id) is not None:
+            return self._elsewhere(claim_id)
         if self.view.focus is not None or claim_id in self.claim_ids:
             return None
         return self._name(claim_id)
@@ -757,10 +770,12 @@ class _Panel:
         with the id of the claim a collapsed argument's node stands for."""
         if claim_id in self.view.folded:
             name = self._end(claim_id)
+            if name is not None and name == self._elsewhere(claim_id):
+                self.stub_claims[name] = claim_id
+                return name, None
             return None if name is None else (name, claim_id)
         name = self._endpoint(claim_id)
-        page = self.options.page
-        if name is not None and page is not None and claim_id in page.elsewhere and claim_id not in self.view.shown:
+        if name is not None and claim_id not in self.view.shown and name == self._elsewhere(claim_id):
             self.stub_claims[name] = claim_id
             return name, None
         if name is None or claim_id in self.view.shown or claim_id in self.placeholders:
@@ -828,7 +843,7 @@ class _Panel:
             # apart for the dotted line between them to show.
             style["label"] = html_label(_SPACER)
         for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
-            if ident is not None:
+            if ident is not None and self.options.show_ids:
                 style[where] = html_label(self._small(ident))
                 style["labeldistance"] = "2.2"
                 self.used.flags.add("folded")

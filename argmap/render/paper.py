@@ -407,8 +407,11 @@ class _Cutter:
                     legend = i
                     break
             else:
+                # A page of its own: in the columns that print it largest.
                 cuts.append([])
-                legend, columns = len(cuts), 1
+                legend = len(cuts)
+                sizes = {c: self._measure_legend(cuts, c) for c in (1, 2, 3)}
+                columns = max(sizes, key=lambda c: (_scale(box, *sizes[c]), -c))
         plan = []
         for i, cut in enumerate(cuts, 1):
             elsewhere = {c: p for c, p in where.items() if p != i}
@@ -456,6 +459,12 @@ class _Cutter:
                     break
             cuts.append(page or queue.pop(0))
         return [sorted(cut, key=self.order.__getitem__) for cut in cuts]
+
+    def _measure_legend(self, cuts: list[list[str]], columns: int) -> tuple[float, float]:
+        """The size of the last page, the legend's own, in ``columns`` columns."""
+        where = {claim: i for i, cut in enumerate(cuts, 1) for claim in cut}
+        _, width, height = self.measure([], len(cuts), len(cuts), where, columns)
+        return width, height
 
     def _fits(self, claims: list[str], box: tuple[float, float], min_scale: float, before: Sequence[list[str]] = (), legend: int = 0) -> bool:
         """Whether ``claims`` fit on the page after the pages ``before``, with
