@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 
 from pysat.solvers import Solver
 
-__all__ = ["Problem", "Deadline", "Stopped", "Sat", "sceptical_preferred"]
+__all__ = ["Problem", "Deadline", "Stopped", "Sat", "sceptical_preferred", "credulous_preferred"]
 
 #: CaDiCaL 1.9.5: of python-sat's solvers the fastest on these encodings
 #: (ten times Glucose 4 on the frameworks of benchmarks/bench_solve.py).
@@ -363,3 +363,22 @@ def _shrink(check: Sat, assumptions: list[int], found: list[int], a: int, rounds
             break
         found = smaller
     return found
+
+
+def credulous_preferred(problem: Problem, deadline: Deadline) -> set[int]:
+    """Every argument in some admissible set (so in some preferred extension):
+    each round asks for an admissible set with an argument not yet found."""
+    sat = Sat(problem, "adm", deadline)
+    try:
+        found: set[int] = set()
+        selector = 0
+        while True:
+            if selector:
+                sat.add([-selector])
+            selector = sat.new_var()
+            sat.add([-selector, *(a + 1 for a in range(problem.n) if a not in found)])
+            if not sat.solve([selector]):
+                return found
+            found.update(sat.in_set())
+    finally:
+        sat.close()

@@ -200,12 +200,20 @@ def _unique(run: _Run) -> list[int]:
     """The extension of a semantics with exactly one: grounded, ideal, eager."""
     if run.semantics == "grounded":
         return _grounded(run.p)
-    ranges = run.semantics == "eager"
-    sat = run.sat("com", ranges)
-    try:
-        core = sat.sceptical_core(ranges)
-    finally:
-        sat.close()
+    if run.semantics == "ideal":
+        # Dunne (2009): the ideal extension is the largest admissible set of
+        # credulously accepted arguments that no credulously accepted one attacks.
+        from argmap.semantics._sat import credulous_preferred
+
+        credulous = credulous_preferred(run.p, run.deadline)
+        attackers = run.p.attackers
+        core = [a for a in credulous if not any(b in credulous for b in attackers[a])]
+    else:
+        sat = run.sat("com", True)
+        try:
+            core = sat.sceptical_core(True)
+        finally:
+            sat.close()
     # The largest admissible set inside the core.
     inside = set(core)
     sat = run.sat("adm")
