@@ -194,7 +194,7 @@ def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | Non
                 explained = justify_answer(fw, semantics, argument, answer, timeout=timeout)
                 print(json.dumps(explained, ensure_ascii=False, indent=2), file=out)
     except sem.SolverTimeout:
-        print(_("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=f"{timeout:g}"),
+        print(_("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=format(timeout, "g")),
               file=err)
         return TIMED_OUT
     return 0

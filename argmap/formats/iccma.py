@@ -469,7 +469,7 @@ def _i23_header(r: _Reader, number: int, tokens) -> int | None:
     if size is None or size > MAX_ARGUMENTS:
         r.add(error(
             "E101", "{value} arguments are more than argmap reads ({limit})", r.span(number, start, end),
-            "is the number a mistake?", value=token, limit=f"{MAX_ARGUMENTS:,}",
+            "is the number a mistake?", value=token, limit=format(MAX_ARGUMENTS, ","),
         ))
         return None
     return size
