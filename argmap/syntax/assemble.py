@@ -12,7 +12,7 @@ import re
 import attrs
 from lark import Token
 
-from argmap._i18n import N_
+from argmap._i18n import N_, Phrase, joined, phrase, plural_phrase
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import (
     ARGUMENT_ATTRIBUTES,
@@ -52,16 +52,16 @@ def unquote(value: str) -> str:
     return value
 
 
-def _describe(indent: str) -> str:
+def _describe(indent: str) -> Phrase:
     """How a line is indented, in words: ``2 spaces``, ``1 tab``, ``1 tab and 2 spaces``."""
     tabs = indent.count("\t")
     spaces = len(indent) - tabs
     parts = []
     if tabs:
-        parts.append(f"{tabs} tab{'s' if tabs > 1 else ''}")
+        parts.append(plural_phrase("{n} tab", "{n} tabs", tabs))
     if spaces or not tabs:
-        parts.append(f"{spaces} space{'s' if spaces != 1 else ''}")
-    return " and ".join(parts)
+        parts.append(plural_phrase("{n} space", "{n} spaces", spaces))
+    return joined(" and ", parts)
 
 
 class _Node:
@@ -167,8 +167,9 @@ class _Assembler:
         col = tok.column or 1
         return Span(self.filename, line.lineno, col, line.lineno, col + len(str(tok)))
 
-    def err(self, code, message, span, hint=None):
-        self.diagnostics.append(error(code, message, span, hint))
+    def err(self, code, message, span, hint=None, **args):
+        """An error; ``message`` and ``hint`` are templates with ``{name}`` fields from ``args``."""
+        self.diagnostics.append(error(code, message, span, hint, **args))
 
     # -- the walk -----------------------------------------------------------
 
@@ -272,18 +273,19 @@ class _Assembler:
         parent = stack[-1]
         if len(line.indent) == len(parent.indent) + step:
             return
-        role = {"+": "to make it a reason for", "-": "to make it an objection to"}.get(str(line.parts[0]), "to put it under")
+        role = _ROLES.get(str(line.parts[0]), _ROLES[""])
         places = [
-            f"{_describe(node.indent + top.child_indent)} {role} `{node.claim}`"
+            phrase(role, indent=_describe(node.indent + top.child_indent), id=node.claim)
             for node in stack
             if node.kind == "claim" and node.claim is not None
         ]
         self.err(
             "E118",
-            f"this outline item is indented {_describe(line.indent)}, but the outline above"
-            f" is indented in steps of {_describe(top.child_indent)}",
+            "this outline item is indented {this}, but the outline above is indented in steps of {step}",
             self.line_span(line),
-            "indent it by " + ", or by ".join(reversed(places)) if places else None,
+            phrase("indent it by {places}", places=joined(", or by ", list(reversed(places)))) if places else None,
+            this=_describe(line.indent),
+            step=_describe(top.child_indent),
         )
 
     def top(self, line: Line) -> _Node:
@@ -323,7 +325,7 @@ class _Assembler:
             key, text, _ = parts
             builder = _TextBuilder(text)
             if line.sub in self.meta:
-                self.err("E114", f"`{line.sub}` is given twice", span, "keep one of them")
+                self.err("E114", "`{key}` is given twice", span, "keep one of them", key=line.sub)
             else:
                 self.meta[line.sub] = (builder, span)
             return _Node("text", line, builder)
@@ -354,8 +356,10 @@ class _Assembler:
                 "E107",
                 "a contradiction is between two claims; linked claims (`a + b`) cannot contradict one",
                 span,
-                f"to say that {' and '.join(f'`{i}`' for i in ids)} together speak against `{target}`,"
-                f" write `{' + '.join(ids)} rebuts {target}`",
+                "to say that {ids} together speak against `{target}`, write `{linked} rebuts {target}`",
+                ids=", ".join(f"`{i}`" for i in ids),
+                target=target,
+                linked=" + ".join(ids),
             )
             return None
         self.out.append(item)
@@ -390,16 +394,18 @@ class _Assembler:
                 if builder is None:
                     self.err(
                         "E108",
-                        f"only a named relation can have attributes (`{key}:`)",
+                        "only a named relation can have attributes (`{key}:`)",
                         span,
-                        f"name the relation: `name: {self.source_lines[parent.line.lineno - 1].strip()}`",
+                        "name the relation: `name: {relation}`",
+                        key=key,
+                        relation=self.source_lines[parent.line.lineno - 1].strip(),
                     )
                     return None
                 builder.attrs.append(attribute)
                 return _Node("attribute", line, value)
             if pk in ("claim", "step"):
                 self.misplaced(
-                    line, span, f"attributes belong under the line where claim `{parent.claim}` is defined"
+                    line, span, "attributes belong under the line where claim `{id}` is defined", id=parent.claim
                 )
                 return None
             self.misplaced(
@@ -424,8 +430,9 @@ class _Assembler:
                 self.misplaced(
                     line,
                     span,
-                    f"an argument's premises and conclusions take no outline items; write the relation"
-                    f" on a line of its own (`x supports {parent.claim}`, `x rebuts {parent.claim}`)",
+                    "an argument's premises and conclusions take no outline items; write the relation"
+                    " on a line of its own (`x supports {id}`, `x rebuts {id}`)",
+                    id=parent.claim,
                 )
                 return None
             self.misplaced(line, span, "an outline item (`+`, `-`, `~`) belongs under a claim or another item")
@@ -477,8 +484,8 @@ class _Assembler:
             )
         )
 
-    def misplaced(self, line: Line, span: Span, hint: str) -> None:
-        self.err("E104", "this indented line does not fit under the line it is indented under", span, hint)
+    def misplaced(self, line: Line, span: Span, hint: str, **args) -> None:
+        self.err("E104", "this indented line does not fit under the line it is indented under", span, hint, **args)
 
     def item(self, parent: _Node, line: Line, span: Span) -> _Node | None:
         sign, label, target = line.parts
@@ -518,13 +525,8 @@ class _Assembler:
                     "put the `~` line under a `+ (name) ...` or `- (name) ...` item, or write `x undercuts name`",
                 )
             elif parent.label is None:
-                what = _SIGN_WORD[parent.sign]
-                self.err(
-                    "E109",
-                    f"to undercut {'an' if what == 'undercut' else 'a'} {what}, the {what} needs a name",
-                    span,
-                    f"name the {what} above: `{parent.sign} (name) " + " + ".join(_item_ids(parent.line)) + "`",
-                )
+                message, hint = _UNNAMED[parent.sign]
+                self.err("E109", message, span, hint, item=f"{parent.sign} (name) " + " + ".join(_item_ids(parent.line)))
             else:
                 refs = spans + [span] + name_spans
                 self.out.append(Undercut(ids, parent.label, name=name, span=span, ref_spans=refs, outline=depth))
@@ -587,7 +589,7 @@ class _Assembler:
             key = str(key_tok)
             value = normalize(" ".join(value_builder.parts))
             if key in seen:
-                self.err("E113", f"attribute `{key}` is given twice", key_span, "keep one of them")
+                self.err("E113", "attribute `{key}` is given twice", key_span, "keep one of them", key=key)
                 continue
             seen[key] = key_span
             if key in known:
@@ -598,9 +600,11 @@ class _Assembler:
                     self.diagnostics.append(
                         warning(
                             "W112",
-                            f"unknown attribute `{key}`; it is kept but has no effect",
+                            "unknown attribute `{key}`; it is kept but has no effect",
                             key_span,
-                            f"did you mean `{guess}`?",
+                            "did you mean `{guess}`?",
+                            key=key,
+                            guess=guess,
                         )
                     )
                 extra.append(Attribute(key, value, span=span))
@@ -614,20 +618,20 @@ class _Assembler:
         for key_tok, value_builder, span, key_span in attrs:
             key = str(key_tok)
             if key in seen:
-                self.err("E113", f"attribute `{key}` is given twice", key_span, "keep one of them")
+                self.err("E113", "attribute `{key}` is given twice", key_span, "keep one of them", key=key)
                 continue
             seen.add(key)
             if key in known:
                 values[key] = (normalize(" ".join(value_builder.parts)), span, key_span)
                 continue
+            guess = suggest(key, known)
             if key_tok.type in ("PREMISE", "CONCLUSION"):
-                hint = f"a {key} needs an id: `{key} ID: text`, or `{key} ID` for a claim written elsewhere"
-            elif key in CLAIM_ATTRIBUTES and what == "an argument":
-                hint = f"`{key}:` belongs to a claim: indent it under the premise or conclusion it is about"
+                hint = N_("a {key} needs an id: `{key} ID: text`, or `{key} ID` for a claim written elsewhere")
+            elif key in CLAIM_ATTRIBUTES and what == "argument":
+                hint = N_("`{key}:` belongs to a claim: indent it under the premise or conclusion it is about")
             else:
-                guess = suggest(key, known)
-                hint = f"did you mean `{guess}`?" if guess else "use one of: " + ", ".join(known)
-            self.err("E119", f"{what} has no attribute `{key}`; it is not kept", key_span, hint)
+                hint = N_("did you mean `{guess}`?") if guess else N_("use one of: {known}")
+            self.err(*_NO_ATTRIBUTE[what], key_span, hint, key=key, guess=guess or "", known=", ".join(known))
         return values
 
     def shared_fields(self, values: dict) -> dict:
@@ -645,15 +649,11 @@ class _Assembler:
 
     def reserved(self, ident: str, span: Span, what: str) -> None:
         if ident in RESERVED_WORDS:
-            self.err(
-                "E116",
-                f"`{ident}` is a reserved word and cannot be the id of {what}",
-                span,
-                f"rename it, for example to `{ident}_1`",
-            )
+            message, hint = _RESERVED[what]
+            self.err("E116", message, span, hint, id=ident)
 
     def group(self, b: _AttributedBuilder) -> Group:
-        values = self.fixed_attributes(b.attrs, ("group",), "a group")
+        values = self.fixed_attributes(b.attrs, ("group",), "group")
         parent = None
         ref_spans = [b.id_span]
         if "group" in values:
@@ -664,17 +664,15 @@ class _Assembler:
         return Group(b.id, normalize(" ".join(b.parts)), parent=parent, span=b.span, ref_spans=ref_spans)
 
     def named_relation(self, b: _AttributedBuilder):
-        fields = self.shared_fields(self.fixed_attributes(b.attrs, RELATION_ATTRIBUTES, "a relation"))
+        fields = self.shared_fields(self.fixed_attributes(b.attrs, RELATION_ATTRIBUTES, "relation"))
         return attrs.evolve(b.item, **fields)
 
     def argument(self, b: _AttributedBuilder) -> Argument | None:
-        values = self.fixed_attributes(b.attrs, ARGUMENT_ATTRIBUTES, "an argument")
+        values = self.fixed_attributes(b.attrs, ARGUMENT_ATTRIBUTES, "argument")
         title = normalize(" ".join(b.parts))
-        self.reserved(b.id, b.id_span, "an argument")
+        self.reserved(b.id, b.id_span, "argument")
         if not title:
-            self.err(
-                "E120", f"argument `{b.id}` has no title", b.span, f"write `argument {b.id}: a short title`"
-            )
+            self.err("E120", "argument `{id}` has no title", b.span, "write `argument {id}: a short title`", id=b.id)
         steps: list[Step] = []
         listed: list[tuple[str, Span, Span]] = []  # premises since the last conclusion
         for keyword, ident, id_span, span in b.steps:
@@ -686,9 +684,10 @@ class _Assembler:
                     return None
                 self.err(
                     "E121",
-                    f"the first conclusion of argument `{b.id}` follows from no premise",
+                    "the first conclusion of argument `{id}` follows from no premise",
                     span,
                     "list the premises it follows from above it: `premise ID: text`",
+                    id=b.id,
                 )
                 return None
             premises = [p for p, _, _ in listed]
@@ -699,18 +698,20 @@ class _Assembler:
                 return None
             self.err(
                 "E121",
-                f"argument `{b.id}` has no conclusion",
+                "argument `{id}` has no conclusion",
                 b.span,
                 "end it with the conclusion its premises lead to: `conclusion ID: text`",
+                id=b.id,
             )
             return None
         if listed and not b.broken:
             self.err(
                 "E121",
-                f"the last premises of argument `{b.id}` lead to no conclusion",
+                "the last premises of argument `{id}` lead to no conclusion",
                 listed[0][2],
                 "end the argument with the conclusion they lead to (`conclusion ID: text`),"
                 " or move them above a conclusion",
+                id=b.id,
             )
         fields = self.shared_fields(values)
         for key in ("gist", "inference"):
@@ -722,10 +723,10 @@ class _Assembler:
         values, extra = self.attributes(b.attrs, CLAIM_ATTRIBUTES)
         text = normalize(" ".join(b.parts))
         if b.id in RESERVED_WORDS:
-            self.reserved(b.id, b.id_span, "a claim")
+            self.reserved(b.id, b.id_span, "claim")
         if not text:
             form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
-            self.err("E115", f"claim `{b.id}` has no text", b.span, f"write `{form}: what it says`")
+            self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
         fields: dict = {}
         ref_spans = [b.id_span]
         if "source" in values:
@@ -741,10 +742,14 @@ class _Assembler:
                 guess = suggest(value, names)
                 self.err(
                     "E110",
-                    f"unknown basis `{value}`",
+                    "unknown basis `{value}`",
                     _value_span(span, key_span, value),
-                    (f"did you mean `{guess}`?" if guess else "use one of: " + ", ".join(names))
-                    + " (German words such as Statistik, Studie, Beispiel work too)",
+                    N_("did you mean `{guess}`? (German words such as Statistik, Studie, Beispiel work too)")
+                    if guess
+                    else N_("use one of: {names} (German words such as Statistik, Studie, Beispiel work too)"),
+                    value=value,
+                    guess=guess or "",
+                    names=", ".join(names),
                 )
             fields["basis"] = basis
         if "quote" in values:
@@ -756,9 +761,10 @@ class _Assembler:
             if weight is None:
                 self.err(
                     "E111",
-                    f"a weight must be a number from 0 to 1, not `{value}`",
+                    "a weight must be a number from 0 to 1, not `{value}`",
                     _value_span(span, key_span, value),
                     "write for example `weight: 0.7`",
+                    value=value,
                 )
             fields["weight"] = weight
         if values:
@@ -784,9 +790,11 @@ class _Assembler:
             return True
         self.err(
             "E117",
-            f"`{key}:` takes the id of a {key} (letters, digits and underscores), not `{value}`",
+            "`{key}:` takes the id of a {key} (letters, digits and underscores), not `{value}`",
             _value_span(span, key_span, value),
-            f"write the id given in the `{key} ID: ...` line",
+            "write the id given in the `{key} ID: ...` line",
+            key=key,
+            value=value,
         )
         return False
 
@@ -799,6 +807,39 @@ class _Assembler:
 
 
 _SIGN_WORD = {"+": "support", "-": "rebuttal", "~": "undercut"}
+
+#: Where an outline item would go, by its sign (E118's hint).
+_ROLES = {
+    "+": N_("{indent} to make it a reason for `{id}`"),
+    "-": N_("{indent} to make it an objection to `{id}`"),
+    "": N_("{indent} to put it under `{id}`"),
+}
+
+#: E109 for an item without a name under a `~` line: message and hint, by the item's sign.
+_UNNAMED = {
+    "+": (N_("to undercut a support, the support needs a name"), N_("name the support above: `{item}`")),
+    "-": (N_("to undercut a rebuttal, the rebuttal needs a name"), N_("name the rebuttal above: `{item}`")),
+    "~": (N_("to undercut an undercut, the undercut needs a name"), N_("name the undercut above: `{item}`")),
+}
+
+#: E119 by what has no such attribute.
+_NO_ATTRIBUTE = {
+    "argument": ("E119", N_("an argument has no attribute `{key}`; it is not kept")),
+    "relation": ("E119", N_("a relation has no attribute `{key}`; it is not kept")),
+    "group": ("E119", N_("a group has no attribute `{key}`; it is not kept")),
+}
+
+#: E116: message and hint, by what has the reserved word as its id.
+_RESERVED = {
+    "claim": (
+        N_("`{id}` is a reserved word and cannot be the id of a claim"),
+        N_("rename it, for example to `{id}_1`"),
+    ),
+    "argument": (
+        N_("`{id}` is a reserved word and cannot be the id of an argument"),
+        N_("rename it, for example to `{id}_1`"),
+    ),
+}
 
 
 def _accepts(node: _Node, kind: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from argmap._linebreaks import FALSE_LINE_BREAKS, SourceLines
+from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
@@ -91,9 +92,10 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
                 diagnostics.append(
                     info(
                         "I105",
-                        f"stopped after {MAX_SYNTAX_ERRORS} syntax errors; the rest of the file was not read",
+                        "stopped after {n} syntax errors; the rest of the file was not read",
                         _line_span(source, first, filename),
-                        hint="fix these errors first, then run argmap check again",
+                        "fix these errors first, then run argmap check again",
+                        n=MAX_SYNTAX_ERRORS,
                     )
                 )
                 break
@@ -190,12 +192,12 @@ def _line_span(source: SourceLines, index: int, filename: str | None) -> Span:
 
 
 _TERMINALS = {
-    "ID": "an id",
-    "TEXT": "text",
-    "STRING": 'a title in double quotes ("...")',
-    "COLON": "a colon `:`",
-    "COMMA": "a comma `,`",
-    "SEMICOLON": "a semicolon `;`",
+    "ID": N_("an id"),
+    "TEXT": N_("text"),
+    "STRING": N_('a title in double quotes ("...")'),
+    "COLON": N_("a colon `:`"),
+    "COMMA": N_("a comma `,`"),
+    "SEMICOLON": N_("a semicolon `;`"),
     "LPAR": "`(`",
     "RPAR": "`)`",
     "PLUS": "`+`",
@@ -209,24 +211,26 @@ _TERMINALS = {
     "REJECTS": "`rejects`",
     "PREMISE": "`premise`",
     "CONCLUSION": "`conclusion`",
-    "NL": "the end of the line",
-    "INL": "the end of the line",
-    "$END": "the end of the file",
+    "NL": N_("the end of the line"),
+    "INL": N_("the end of the line"),
+    "$END": N_("the end of the file"),
     "CLAIM": "`claim`",
 }
 
 
-def _expected_words(expected) -> str:
-    words = []
+def _expected_words(expected) -> Phrase:
+    """What the parser expected, as words in the reader's language: "an id, a colon `:` or ..."."""
+    words: list[str] = []
     for name in sorted(expected):
         word = _TERMINALS.get(name, f"`{name.lower()}`")
         if word not in words and name not in ("COMMENT", "CONTINUATION"):
             words.append(word)
-    if not words:
-        return "something else"
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+    said = [phrase(w) for w in words]
+    if not said:
+        return phrase("something else")
+    if len(said) == 1:
+        return said[0]
+    return phrase("{first} or {last}", first=joined(", ", said[:-1]), last=said[-1])
 
 
 def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str | None) -> Diagnostic:
@@ -250,8 +254,8 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
         elif not char.isprintable():
             return _invisible(char, span)
         else:
-            message = f"unexpected character `{char}`"
             hint = _combining_hint(src, col) or _statement_hint(stripped, first_word)
+            return error("E101", "unexpected character `{char}`", span, hint, char=char)
         return error("E101", message, span, hint)
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
@@ -260,14 +264,19 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
         if src[:1] in " \t" and first_word in _TOP_WORDS:
             return error(
                 "E102",
-                f"a `{first_word}` line cannot be indented",
+                "a `{word}` line cannot be indented",
                 _line_span(source, bad, filename),
-                f"a `{first_word}` line starts at the left margin: remove the indentation",
+                "a `{word}` line starts at the left margin: remove the indentation",
+                word=first_word,
             )
         span = Span(filename, bad + 1, max(1, end), bad + 1, end + 1)
-        message = f"this line ends too early: expected {_expected_words(exc.expected)}"
-        hint = _statement_hint(stripped, first_word)
-        return error("E102", message, span, hint)
+        return error(
+            "E102",
+            "this line ends too early: expected {expected}",
+            span,
+            _statement_hint(stripped, first_word),
+            expected=_expected_words(exc.expected),
+        )
     col = token.column
     if str(token)[:1] and not str(token)[0].isprintable():
         # A token of the rest of the line that starts with an invisible character.
@@ -276,7 +285,9 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
     span = Span(filename, bad + 1, col, bad + 1, col + len(value))
     combining = _combining_hint(src, col)
     if combining:
-        return error("E101", f"unexpected `{value}`: expected {_expected_words(exc.expected)}", span, combining)
+        return error(
+            "E101", "unexpected `{value}`: expected {expected}", span, combining, value=value, expected=_expected_words(exc.expected)
+        )
     if token.type == "COMMENT" or value.startswith("#"):
         return error(
             "E101",
@@ -284,28 +295,32 @@ def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str
             span,
             "move the `# ...` comment to the line above",
         )
-    message = f"unexpected `{value}`: expected {_expected_words(exc.expected)}"
     relation_words = {"SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"}
     misspelled = suggest(first_word, STATEMENT_WORDS) if first_word not in STATEMENT_WORDS else None
     indented = src[:1] in " \t"
     step_word = suggest(first_word, _STEP_WORDS) if indented and first_word not in _STEP_WORDS else None
+    hint: Phrase | None = None
     if indented and first_word in _TOP_WORDS:
-        hint = f"a `{first_word}` line starts at the left margin: remove the indentation"
+        hint = phrase("a `{word}` line starts at the left margin: remove the indentation", word=first_word)
     elif first_word in _STEP_WORDS and not indented:
-        hint = f"a `{first_word}` line belongs to an argument: indent it under the `argument ID: title` line"
+        hint = phrase(
+            "a `{word}` line belongs to an argument: indent it under the `argument ID: title` line", word=first_word
+        )
     elif step_word and " " in stripped:
-        hint = f"did you mean `{step_word}`? (`{_FORMS[step_word]}`)"
+        hint = phrase("did you mean `{guess}`? (`{form}`)", guess=step_word, form=_FORMS[step_word])
     elif misspelled and " " in stripped:
-        hint = f"did you mean `{misspelled}`? (`{_FORMS[misspelled]}`)"
+        hint = phrase("did you mean `{guess}`? (`{form}`)", guess=misspelled, form=_FORMS[misspelled])
     elif relation_words & set(exc.expected) and token.type in ("ID", "TEXT"):
         guess = suggest(value, KEYWORDS)
         if guess:
-            hint = f"did you mean `{guess}`?"
+            hint = phrase("did you mean `{guess}`?", guess=guess)
         elif ":" in src and first_word not in STATEMENT_WORDS:
             hint = _claim_hint(stripped)
     if hint is None:
         hint = _statement_hint(stripped, first_word)
-    return error("E101", message, span, hint)
+    return error(
+        "E101", "unexpected `{value}`: expected {expected}", span, hint, value=value, expected=_expected_words(exc.expected)
+    )
 
 
 _INVISIBLE_NAMES = {
@@ -323,15 +338,16 @@ _INVISIBLE_NAMES = {
 def _invisible(char: str, span: Span) -> Diagnostic:
     """An invisible character where the grammar expects a word: name it."""
     name = _INVISIBLE_NAMES.get(char) or unicodedata.name(char, "control character").lower()
-    message = f"unexpected invisible character: {name} (U+{ord(char):04X})"
     if char in FALSE_LINE_BREAKS:
-        hint = (
+        hint = N_(
             "argmap breaks lines only at line feeds: delete the character or put a real line break"
             " (text copied from a PDF often holds such characters)"
         )
     else:
-        hint = "delete the character or replace it with a space"
-    return error("E101", message, span, hint)
+        hint = N_("delete the character or replace it with a space")
+    return error(
+        "E101", "unexpected invisible character: {name} (U+{hex})", span, hint, name=name, hex=f"{ord(char):04X}"
+    )
 
 
 _FORMS = {
@@ -359,7 +375,7 @@ _ID_WITH_SPACE = re.compile(
 )
 
 
-def _claim_hint(stripped: str) -> str | None:
+def _claim_hint(stripped: str) -> Phrase | None:
     """For a line with a colon that is no statement: how to write it as one.
 
     Only a form that parses is suggested: an outline item of linked claims
@@ -369,13 +385,14 @@ def _claim_hint(stripped: str) -> str | None:
         sign = stripped[0]
         ids = stripped[1:].split(":", 1)[0].strip()
         if "+" in ids and all(_ID_ONLY.fullmatch(i.strip()) for i in ids.split("+")):
-            return (
-                f"an outline item of linked claims takes no text: write `{sign} {' + '.join(i.strip() for i in ids.split('+'))}`"
-                " and define each claim with `claim ID: text`"
+            return phrase(
+                "an outline item of linked claims takes no text: write `{item}` and define each claim with"
+                " `claim ID: text`",
+                item=f"{sign} {' + '.join(i.strip() for i in ids.split('+'))}",
             )
-        return f"an outline item looks like `{_FORMS[sign]}`"
+        return phrase("an outline item looks like `{form}`", form=_FORMS[sign])
     if _CLAIM_START.match(stripped):
-        return f"to write a claim, start the line with `claim`: `claim {stripped}`"
+        return phrase("to write a claim, start the line with `claim`: `{line}`", line=f"claim {stripped}")
     return None
 
 
@@ -385,7 +402,7 @@ _ID_ONLY = re.compile(r"[^\W\d]\w*")
 _CLAIM_START = re.compile(r"[^\W\d]\w*\s*:(?:\s|$)")
 
 
-def _combining_hint(src: str, col: int) -> str | None:
+def _combining_hint(src: str, col: int) -> Phrase | None:
     """The error is at a combining character (a letter typed as base letter
     plus accent, as macOS file names and some editors store it): say so."""
     at = src[col - 1 : col] if col >= 1 else ""
@@ -402,27 +419,31 @@ def _combining_hint(src: str, col: int) -> str | None:
         end += 1
     word = src[start:end]
     name = unicodedata.name(at, "combining character").lower()
-    return (
-        f"`{word}` holds a combining character ({name}, U+{ord(at):04X}) after a letter: an id cannot;"
-        f" retype it, or save the file in Unicode NFC form (which writes it `{unicodedata.normalize('NFC', word)}`)"
+    return phrase(
+        "`{word}` holds a combining character ({name}, U+{hex}) after a letter: an id cannot;"
+        " retype it, or save the file in Unicode NFC form (which writes it `{nfc}`)",
+        word=word,
+        name=name,
+        hex=f"{ord(at):04X}",
+        nfc=unicodedata.normalize("NFC", word),
     )
 
 
-def _statement_hint(stripped: str, first_word: str) -> str | None:
+def _statement_hint(stripped: str, first_word: str) -> Phrase | None:
     spaced = _ID_WITH_SPACE.match(stripped)
     if spaced:
         ident = "_".join(spaced.group(2).split())
-        return f"an id has no spaces: write `{spaced.group(1)} {ident}:`"
+        return phrase("an id has no spaces: write `{head}`", head=f"{spaced.group(1)} {ident}:")
     if stripped[:1] in "+-~" and stripped:
-        return f"an outline item looks like `{_FORMS[stripped[:1]]}`"
+        return phrase("an outline item looks like `{form}`", form=_FORMS[stripped[:1]])
     if first_word in _FORMS:
-        return f"write it as `{_FORMS[first_word]}`"
+        return phrase("write it as `{form}`", form=_FORMS[first_word])
     guess = suggest(first_word, STATEMENT_WORDS) if first_word else None
     if guess and guess != first_word and " " not in first_word:
-        return f"did you mean `{guess}`? (`{_FORMS[guess]}`)"
+        return phrase("did you mean `{guess}`? (`{form}`)", guess=guess, form=_FORMS[guess])
     words = stripped.split()
     if len(words) >= 2:
         guess = suggest(words[1], KEYWORDS)
         if guess and guess != words[1]:
-            return f"did you mean `{guess}`?"
+            return phrase("did you mean `{guess}`?", guess=guess)
     return None
