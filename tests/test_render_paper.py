@@ -327,3 +327,12 @@ def test_an_argument_is_drawn_on_the_page_of_its_claims_only(arguments):
     assert sum("Phones distract" in text for text in texts) == 1
     claims = [c for page in pages.pages for c in page.claims]
     assert sorted(claims) == sorted({c.id for c in argmap.parse(_with_argument()).claims})
+
+
+@needs_dot
+def test_compact_positions_side_by_side_draw():
+    """Two positions side by side in the compact layout: Graphviz draws them (no staggered ranks across panels)."""
+    from argmap.render import draw
+
+    m = argmap.load(ROOT / "examples" / "europa_ki_debatte.argmap")
+    assert draw(m, "svg", compact=True, positions=["gierse", "gastbeitrag"]).startswith(b"<?xml")

@@ -308,7 +308,9 @@ class _Panel:
         self._relations()
         if self.stubs:
             self._draw_stubs()
-        if self.options.compact and self.options.direction == "up":
+        # Not beside another position's panel: dot cannot rank staggered
+        # edges in side-by-side clusters ("trouble in init_rank").
+        if self.options.compact and self.options.direction == "up" and len(self.view.panels) == 1:
             self._stagger()
 
     def _stagger(self) -> None:
