@@ -81,7 +81,7 @@ def _naive(members: Sequence[int], attackers) -> Iterator[list[int]]:
                 neighbours[b].add(a)
     candidates = {a for a in members if a not in loops}
     # Frames: (chosen, candidates, excluded, the vertices still to branch on).
-    stack = [([], candidates, set(), None)]
+    stack: list[tuple[list[int], set[int], set[int], list[int] | None]] = [([], candidates, set(), None)]
     while stack:
         chosen, cand, excl, todo = stack.pop()
         if todo is None:

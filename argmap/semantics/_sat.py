@@ -26,7 +26,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 
-from pysat.solvers import Solver
+from pysat.solvers import Solver  # type: ignore[import-untyped]
 
 __all__ = ["Problem", "Deadline", "Stopped", "Sat", "sceptical_preferred", "credulous_preferred"]
 
@@ -86,7 +86,7 @@ class Sat:
         n = problem.n
         self.top = 2 * n
         self.solver = Solver(name=SOLVER)
-        self.range_var: list[int] | None = None
+        self.range_var: list[int] = []  # by argument; empty without ranges
         clauses: list[list[int]] = []
         add = clauses.append
         attackers = problem.attackers

@@ -9,7 +9,7 @@ are NP- or coNP-hard go to the SAT backend (_sat.py). Every call takes a
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from typing import Any, Literal, get_args
 
 from attrs import field, frozen
@@ -225,7 +225,7 @@ def _unique(run: _Run) -> list[int]:
         sat.close()
 
 
-def _stream(run: _Run) -> Iterator[list[int]]:
+def _stream(run: _Run) -> Generator[list[int], None, None]:
     semantics = run.semantics
     if semantics in ("grounded", "ideal", "eager"):
         yield _unique(run)
