@@ -12,11 +12,22 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 
-def make_docs():
-    spec = importlib.util.spec_from_file_location("make_docs", ROOT / "scripts" / "make_docs.py")
+def script(name: str):
+    """A script of scripts/ as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def make_docs():
+    return script("make_docs")
+
+
+def teachers_pictures() -> set[str]:
+    """The teachers' guides show printed pages (worksheets, slides), which
+    scripts/teachers_pictures.py draws from the PDFs the guides' commands write."""
+    return set(script("teachers_pictures").pictures())
 
 
 def referenced() -> list[tuple[str, str]]:
@@ -29,9 +40,10 @@ def referenced() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("doc,picture", referenced(), ids=lambda x: str(x))
 def test_every_picture_in_the_docs_is_made_by_make_docs(doc, picture):
-    """Each picture a page shows exists in docs/img and is a row of scripts/make_docs.py."""
+    """Each picture a page shows exists in docs/img and is a row of scripts/make_docs.py
+    (or a printed page scripts/teachers_pictures.py draws)."""
     assert (ROOT / "docs" / "img" / picture).exists()
-    assert picture in {name for name, _, _ in make_docs().PICTURES}
+    assert picture in {name for name, _, _ in make_docs().PICTURES} | teachers_pictures()
 
 
 def test_make_docs_draws_from_existing_examples_with_valid_options():
