@@ -47,7 +47,7 @@ def main() -> None:
         sizes = plan.box_sizes()
         box = (min(w for _, w, _ in sizes) / CM, min(h for _, _, h in sizes) / CM) if sizes else (0, 0)
         steps_seconds, slides = best_of(3, lambda: argmap.steps(m))
-        pages = len(plan.pages)
+        pages = plan.sheets
         print(
             f"{name:45} {len(m.claims):6} {seconds:11.2f} {pages:5} {'landscape' if plan.landscape else 'portrait':>9}"
             f" {box[0]:5.2f}×{box[1]:4.2f} {steps_seconds:8.2f} {len(PdfReader(io.BytesIO(slides)).pages):6}"

@@ -115,7 +115,7 @@ class _Planner:
         self.timeout = timeout
         self.links = links_of(argument_map)
         self.by_key = {link.key: link for link in self.links}
-        self.layouts: dict[tuple[frozenset[str], int | None], tuple[str, Layout]] = {}
+        self.layouts: dict[tuple[frozenset[str], int | None, bool], tuple[str, Layout]] = {}
 
     def context(self, shown: frozenset[str]) -> set[str]:
         """The claims a page showing ``shown`` must also draw (as references)
@@ -173,16 +173,17 @@ class _Planner:
 
     def _group(self, claim: str, shown: frozenset[str]) -> str:
         """The reference box ``claim`` is drawn in: shared by the claims that
-        alone support (rebut, ...) the same claim on the page."""
+        alone support (rebut, ...) the same claim on the page; on a crowded
+        page, by all claims that support (rebut, ...) anything on it."""
         for link in self.links:
+            if shown in self.crowded and claim in link.heads:
+                return link.kind
             if link.heads == (claim,) and link.target_is_claim and link.target in shown:
-                if shown in self.crowded:
-                    return link.kind
                 return f"{link.kind}-{node_name(link.target)}"
         return node_name(claim)
 
     def measure(self, shown: frozenset[str]) -> tuple[str, Layout]:
-        key = (shown, self.columns)
+        key = (shown, self.columns, shown in self.crowded)
         if key not in self.layouts:
             source = dot_source(self.map, self.drawing(shown))
             self.layouts[key] = (source, layout(source, self.timeout))
@@ -203,10 +204,16 @@ class _Planner:
         return need
 
 
-def plan_pages(planner: _Planner, order: Sequence[str], parent: dict[str, str | None], first: tuple[float, float], rest: tuple[float, float]) -> list[frozenset[str]]:
-    """The claims of each page: the whole map when it fits the first page,
-    else subtrees packed greedily, a subtree too big for a page split at its
-    root's children, and neighbouring pages merged while they fit."""
+#: Points between two drawings stacked on one page.
+GAP = 16
+
+
+def plan_pages(planner: _Planner, order: Sequence[str], parent: dict[str, str | None], first: tuple[float, float], rest: tuple[float, float]) -> list[list[tuple[frozenset[str], float]]]:
+    """The drawings of each page, with their scales: the whole map when it
+    fits the first page; else the tree cut into pieces (the thesis with as
+    many of its subtrees as fit, a subtree too big for a page cut the same
+    way at its root), each piece laid out on its own and stacked on the
+    first page that has room below what it holds."""
     children: dict[str | None, list[str]] = {}
     for claim in order:
         children.setdefault(parent.get(claim), []).append(claim)
@@ -214,59 +221,100 @@ def plan_pages(planner: _Planner, order: Sequence[str], parent: dict[str, str | 
     for claim in reversed(order):
         subtree[claim] = frozenset({claim}).union(*(subtree[c] for c in children.get(claim, ())))
     everything = frozenset(order)
-    if planner.scale(everything, first) is not None:
-        return [everything]
+    whole = planner.scale(everything, first)
+    if whole is not None:
+        return [[(everything, whole)]]
 
     def split(root: str, area: tuple[float, float]) -> list[frozenset[str]]:
         if planner.scale(subtree[root], area) is not None:
             return [subtree[root]]
-        page = frozenset({root})
-        if planner.scale(page, area) is None:
-            planner.crowded.add(page)
+        piece = frozenset({root})
+        if planner.scale(piece, area) is None:
+            planner.crowded.add(piece)
         left: list[str] = []
         for child in children.get(root, ()):
-            grown = page | subtree[child]
+            grown = piece | subtree[child]
             if planner.scale(grown, area) is not None:
-                page = grown
+                piece = grown
             else:
                 left.append(child)
-        return [page, *(p for child in left for p in split(child, rest))]
+        return [piece, *(p for child in left for p in split(child, rest))]
 
-    pages: list[frozenset[str]] = []
+    pieces: list[frozenset[str]] = []
     for root in children.get(None, ()):
-        pages += split(root, first if not pages else rest)
-    # First fit: each later page joins the first page it fits on with.
-    packed = [pages[0]]
-    for page in pages[1:]:
-        for i in range(1, len(packed)):
-            if planner.scale(packed[i] | page, rest) is not None:
-                packed[i] = packed[i] | page
+        pieces += split(root, first if not pieces else rest)
+    pages: list[list[tuple[frozenset[str], float]]] = []
+    used: list[float] = []  # height taken on each page, gaps included
+
+    def fitted(piece: frozenset[str], height: float) -> float | None:
+        """The scale ``piece`` takes in ``height`` at the page's width, or None."""
+        _, lay = planner.measure(piece)
+        scale = min(rest[0] / lay.width, height / lay.height, MAX_SCALE)
+        return scale if height > 0 and scale >= planner.min_scale(piece, lay) - 1e-9 else None
+
+    def height(piece: frozenset[str], scale: float) -> float:
+        return planner.measure(piece)[1].height * scale
+
+    for piece in pieces:
+        placed = False
+        if pages:
+            # beside the last drawing of the last page, laid out together
+            last, scale = pages[-1][-1]
+            below = used[-1] - height(last, scale)
+            room = (first if len(pages) == 1 else rest)[1] - below
+            joined = last | piece
+            together = fitted(joined, room)
+            if together is not None:
+                pages[-1][-1] = (joined, together)
+                used[-1] = below + height(joined, together)
+                placed = True
+        for i, page in enumerate(pages):
+            if placed:
                 break
-        else:
-            packed.append(page)
-    return packed
+            # below what a page holds
+            below_scale = fitted(piece, (first if i == 0 else rest)[1] - used[i] - GAP)
+            if below_scale is not None:
+                page.append((piece, below_scale))
+                used[i] += GAP + height(piece, below_scale)
+                placed = True
+        if not placed:
+            area = first if not pages else rest
+            _, lay = planner.measure(piece)
+            scale = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
+            pages.append([(piece, scale)])
+            used.append(height(piece, scale))
+    return pages
 
 
 @frozen
 class MapPage:
-    """One page of the map: the claims it shows, its drawing (DOT), the
-    drawing's layout, and the scale it is placed at."""
+    """One drawing of (part of) the map: the claims it shows, its DOT, its
+    layout, the scale it is placed at, the page it is on (0-based) and how
+    far below the top of that page's map area it starts, in points."""
 
     claims: frozenset[str]
     source: str
     layout: Layout
     scale: float
+    page: int = 0
+    top: float = 0.0
 
 
 @frozen
 class Plan:
-    """How a worksheet lays the map out: box numbers, orientation, pages."""
+    """How a worksheet lays the map out: box numbers, orientation, and the
+    drawings (several may share a page)."""
 
     numbers: dict[str, int]
     order: tuple[str, ...]
     landscape: bool
     pages: tuple[MapPage, ...]
     links: tuple[Link, ...]
+
+    @property
+    def sheets(self) -> int:
+        """How many pages the map takes."""
+        return 1 + max((p.page for p in self.pages), default=0)
 
     def box_sizes(self) -> list[tuple[str, float, float]]:
         """(claim, width, height) in points on paper of every numbered box on every page."""
@@ -300,7 +348,7 @@ def plan_worksheet(
     numbers = {claim: i for i, claim in enumerate(read.order, 1)}
     planner = _Planner(argument_map, numbers, frozenset(numbers) - set(keep), timeout, words)
     first_top, rest_top, bottom_margin = _header_heights(argument_map, paper, title, words, task)
-    best: tuple[bool, list[frozenset[str]], tuple[float, float], tuple[float, float]] | None = None
+    best: tuple[bool, list[list[tuple[frozenset[str], float]]], tuple[float, float], tuple[float, float]] | None = None
     for landscape in (False, True):
         w, h = page_size(paper, landscape)
         first = (w - 2 * MARGIN, h - bottom_margin - first_top)
@@ -312,14 +360,16 @@ def plan_worksheet(
     assert best is not None
     landscape, pages, first, rest = best
     planner.columns = _columns(first[0])
-    on_page = {claim: i for i, page in enumerate(pages, 1) for claim in page}
+    on_page = {claim: i for i, page in enumerate(pages, 1) for piece, _ in page for claim in piece}
     placed = []
-    for i, shown in enumerate(pages):
-        area = first if i == 0 else rest
-        source = dot_source(argument_map, planner.drawing(shown, on_page))
-        lay = layout(source, timeout)
-        scale = min(area[0] / lay.width, area[1] / lay.height, MAX_SCALE)
-        placed.append(MapPage(shown, source, lay, scale))
+    for i, page in enumerate(pages):
+        top = 0.0
+        for shown, scale in page:
+            # the same size as when planned: reference boxes have a fixed width
+            source = dot_source(argument_map, planner.drawing(shown, on_page))
+            lay = layout(source, timeout)
+            placed.append(MapPage(shown, source, lay, scale, i, top))
+            top += lay.height * scale + GAP
     return Plan(numbers, read.order, landscape, tuple(placed), planner.links)
 
 
@@ -370,14 +420,17 @@ def worksheet(
     words = sheet_words(argument_map.lang)
     title = argument_map.title or words["untitled"]
     doc = Document(paper, title=title, footer=words["page"], lang=argument_map.lang)
-    for i, page in enumerate(plan.pages):
-        doc.add_page(plan.landscape)
-        if i == 0:
-            _header(doc, argument_map, title, words, task)
-        else:
-            _continued(doc, title, words)
-        x = doc.pdf.l_margin + (doc.width - page.layout.width * page.scale) / 2
-        doc.place(pdf(page.source, timeout), x, doc.y, page.scale)
+    top = 0.0
+    for drawing in plan.pages:
+        if drawing.page == doc.page + 1:
+            doc.add_page(plan.landscape)
+            if drawing.page == 0:
+                _header(doc, argument_map, title, words, task)
+            else:
+                _continued(doc, title, words)
+            top = doc.y
+        x = doc.pdf.l_margin + (doc.width - drawing.layout.width * drawing.scale) / 2
+        doc.place(pdf(drawing.source, timeout), x, top + drawing.top, drawing.scale)
     found = source_texts(argument_map, base_dir, texts)
     _answer_key(doc, argument_map, title, words, plan, set(_ids(keep)), found)
     if with_text:
