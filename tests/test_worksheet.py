@@ -210,19 +210,37 @@ def test_a_big_map_is_split_over_pages_with_references():
     """A map too big for one page: several pages, every box on exactly one, big enough, and references between them."""
     m = argmap.parse(BIG)
     plan = plan_worksheet(m)
-    assert len(plan.pages) > 1
+    assert plan.sheets > 1
     claims = [c for page in plan.pages for c in page.claims]
     assert sorted(claims) == sorted(c.id for c in m.claims)
     for claim, width, height in plan.box_sizes():
         assert width >= MIN_BOX[0] - 0.01 and height >= MIN_BOX[1] - 0.01, claim
     data = argmap.worksheet(m)
     sheet, key = key_pages(data)
-    assert len(sheet) == len(plan.pages)
+    assert len(sheet) == plan.sheets
     later = text_of(sheet[1])
     assert WORDS["ref"].format(numbers=1) in later  # the thesis, on page 1
     assert WORDS["ref_pages"].format(pages=1) in later
     assert "Die These." not in " ".join(text_of(p) for p in sheet)
     assert "Einwand gegen Grund 13." in " ".join(text_of(p) for p in key)
+
+
+def test_drawings_sharing_a_page_do_not_overlap_and_stay_on_it():
+    """Pieces stacked on one page: each starts below the one before and the last ends inside the page."""
+    from argmap.sheets._pdf import MARGIN, page_size
+
+    m = argmap.parse(BIG)
+    plan = plan_worksheet(m)
+    width, height = page_size("a4", plan.landscape)
+    for sheet in range(plan.sheets):
+        drawings = [d for d in plan.pages if d.page == sheet]
+        assert drawings
+        for above, below in zip(drawings, drawings[1:]):
+            assert below.top >= above.top + above.layout.height * above.scale
+        for d in drawings:
+            assert d.layout.width * d.scale <= width - 2 * MARGIN + 0.01
+        last = drawings[-1]
+        assert last.top + last.layout.height * last.scale <= height - 2 * MARGIN
 
 
 def test_letter_paper():
