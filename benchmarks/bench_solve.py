@@ -320,18 +320,11 @@ def large(folder: Path, timeout: float, quick: bool) -> None:
     names, attacks = random_framework(n, 1.5, 11)
     i23 = folder / f"grounded_{n}.i23"
     i23.write_text(write_i23(names, attacks, names=False), "utf-8")
-    from argmap.semantics._dung import IN, grounded
+    from argmap.cli.solve import grounded_members
 
     read_s, (af, _) = timed(lambda: read_i23(i23.read_text("utf-8")))
-
-    def solve():
-        attackers: list[list[int]] = [[] for _ in range(len(af))]
-        for a, b in af.attacks:
-            attackers[b].append(a)
-        labels = grounded(len(af), attackers)
-        return sum(1 for x in labels if x == IN)
-
-    g_s, accepted = timed(solve)
+    g_s, members = timed(lambda: grounded_members(len(af), af.attacks))
+    accepted = len(members)
     try:
         c_s, _ = timed(lambda: clingo_task(SEMANTICS[5], "SE", write_big_apx(folder, names, attacks), None))
         c_text = f"{c_s:.2f} s"

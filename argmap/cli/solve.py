@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from argmap._nogc import no_gc
 from argmap.cli.common import UsageError, _, print_diagnostics
 from argmap.formats import iccma
 from argmap.syntax import decode
@@ -84,7 +85,8 @@ def run(args, out, err) -> int:
     if args.timeout is not None and not args.timeout > 0:
         raise UsageError(_("--timeout takes a positive number of seconds"))
     fmt = args.fo or iccma.format_of(args.file) or ("argmap" if args.file.endswith(".argmap") else "i23")
-    problem = _read(args.file, fmt, err)
+    with no_gc():  # reading a large framework makes millions of objects and no cycles
+        problem = _read(args.file, fmt, err)
     if problem is None:
         return 1
     target = None
@@ -158,7 +160,8 @@ def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | Non
     timeout = args.timeout
     try:
         if semantics == "grounded" and problem.attacks is not None and not args.explain:
-            _grounded(problem, task, target, out)
+            with no_gc():
+                _grounded(problem, task, target, out)
             return 0
         fw = problem.framework()
         names = fw.arguments
@@ -200,25 +203,34 @@ def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | Non
     return 0
 
 
-def _grounded(problem: _Problem, task: str, target: int | None, out) -> None:
-    """Grounded semantics on an ICCMA file, on integers throughout: the
-    framework of a million arguments is never built from names."""
+def grounded_members(n: int, attacks) -> list[int]:
+    """The grounded extension of arguments ``0 .. n-1`` under the index pairs
+    ``attacks``, ascending: the framework is never built from names, and
+    attackers and targets are collected in one pass."""
     from argmap.semantics._dung import IN, grounded
 
-    n = len(problem.labels)
     attackers: list[list[int]] = [[] for _ in range(n)]
-    for a, b in problem.attacks:
+    targets: list[list[int]] = [[] for _ in range(n)]
+    for a, b in attacks:
         attackers[b].append(a)
-    labels = grounded(n, attackers)
-    members = [i for i in range(n) if labels[i] == IN]
-    witness = "w " + " ".join(problem.labels[i] for i in members) if members else "w"
+        targets[a].append(b)
+    labels = grounded(n, attackers, targets)
+    return [i for i, label in enumerate(labels) if label == IN]
+
+
+def _grounded(problem: _Problem, task: str, target: int | None, out) -> None:
+    """Grounded semantics on an ICCMA file, on integers throughout: a
+    framework of a million arguments is answered in seconds."""
+    members = grounded_members(len(problem.labels), problem.attacks)
+    labels = problem.labels
+    witness = " ".join(["w", *map(labels.__getitem__, members)])
     if task in ("SE", "EE"):
         print(witness, file=out)
     elif task == "CE":
         print(1, file=out)
     else:
         assert target is not None  # DC and DS have an argument
-        accepted = labels[target] == IN
+        accepted = target in set(members)
         print("YES" if accepted else "NO", file=out)
         if task == "DC" and accepted or task == "DS" and not accepted:
             print(witness, file=out)
