@@ -151,3 +151,21 @@ def test_fmt_failure_keeps_the_file(tmp_path, monkeypatch):
     assert code == 1 and "cannot write" in err
     assert path.read_text("utf-8") == "claim a:    A.\n"
     assert [p.name for p in tmp_path.iterdir()] == ["m.argmap"]
+
+
+@pytest.mark.parametrize(
+    "command, said",
+    [
+        (["compare", "{map}", "pro", "kontar"], "hat keine Position `kontar`; meintest du `kontra`?"),
+        (["outline", "{map}", "--position", "zz"], "unbekannte Position `zz` (die Karte hat: kontra, pro)"),
+        (["outline", "{map}", "--claim", "thesis"], "unbekannte Aussage `thesis`; meintest du `these`?"),
+    ],
+)
+def test_unknown_ids_are_said_in_german(tmp_path, command, said):
+    """compare and outline name an unknown position or claim, and the nearest one, in the interface language."""
+    path = tmp_path / "m.argmap"
+    path.write_text(
+        "claim these: T.\n  - gegen: G.\nposition pro: accepts these\nposition kontra: accepts gegen\n", "utf-8"
+    )
+    code, _, err = run("--lang", "de", *[str(path) if c == "{map}" else c for c in command])
+    assert code == 2 and said in err

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Collection, TextIO
 
 from argmap._meaning import meaning_errors
-from argmap.cli.common import Input, _, print_diagnostics, read_inputs
+from argmap.cli.common import Input, UsageError, _, print_diagnostics, read_inputs
+from argmap.diagnostics import suggest
 from argmap.model import ArgumentMap
 
-__all__ = ["read_one", "shorten"]
+__all__ = ["read_one", "shorten", "unknown_id"]
 
 
 def read_one(name: str, err: TextIO, doing: str) -> tuple[Input, ArgumentMap | None]:
@@ -31,6 +32,18 @@ def read_one(name: str, err: TextIO, doing: str) -> tuple[Input, ArgumentMap | N
         )
         return inp, None
     return inp, inp.map
+
+
+def unknown_id(message: str, ident: str, known: Collection[str]) -> UsageError:
+    """A usage error for an id the map lacks: ``message`` (already in the
+    interface language), then the nearest id the map has, or else the ids it
+    has when there are a few."""
+    guess = suggest(ident, known)
+    if guess:
+        return UsageError(message + "; " + _("did you mean `{guess}`?", guess=guess))
+    if 0 < len(known) <= 12:
+        return UsageError(message + " " + _("(the map has: {ids})", ids=", ".join(sorted(known))))
+    return UsageError(message)
 
 
 def shorten(text: str, width: int) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from argmap.cli._maps import read_one
+from argmap.cli._maps import read_one, unknown_id
 from argmap._i18n import N_
-from argmap.cli.common import UsageError, _
-from argmap.diagnostics import suggest
+from argmap.cli.common import _
 from argmap.semantics import SUPPORT_MODES, compare_positions
 
 HELP = "compare two positions: agreement, disagreement, and attacks between them"
@@ -33,10 +32,7 @@ def run(args, out, err) -> int:
     known = [p.id for p in argument_map.positions]
     for pid in (args.first, args.second):
         if pid not in known:
-            guess = suggest(pid, known)
-            listed = ", ".join(f"`{k}`" for k in known) if known else "none"
-            hint = f"; did you mean `{guess}`?" if guess else f" (its positions: {listed})"
-            raise UsageError(f"{inp.display_name} has no position `{pid}`{hint}")
+            raise unknown_id(_("{file} has no position `{id}`", file=inp.display_name, id=pid), pid, known)
     result = compare_positions(argument_map, args.first, args.second, args.support)
     texts = _Texts(argument_map)
     if args.format == "json":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.cli._maps import read_one
+from argmap.cli._maps import read_one, unknown_id
 from argmap.cli.common import UsageError, _, write_output
 from argmap.outline import outline
 
@@ -20,6 +20,12 @@ def run(args, out, err) -> int:
     inp, argument_map = read_one(args.file, err, "no essay plan")
     if argument_map is None:
         return 1
+    positions = [p.id for p in argument_map.positions]
+    if args.position is not None and args.position not in positions:
+        raise unknown_id(_("unknown position `{id}`", id=args.position), args.position, positions)
+    claims = [c.id for c in argument_map.claims]
+    if args.claim is not None and args.claim not in claims:
+        raise unknown_id(_("unknown claim `{id}`", id=args.claim), args.claim, claims)
     try:
         plan = outline(argument_map, position=args.position, claim=args.claim)
     except ValueError as exc:
