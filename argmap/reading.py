@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
+from argmap._i18n import N_, Phrase, phrase
 from argmap.diagnostics import Diagnostic, ParseError, error, has_errors
 from argmap.model import ArgumentMap, Span
 from argmap.syntax import decode, read_text
@@ -34,9 +36,9 @@ def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Di
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
         span = Span(name, 1, 1, 1, 1)
-        return None, "", [error("E002", f"cannot read `{name}`: {reason}", span, _missing_hint(name))]
+        hint = N_("did you mean `{name}.argmap`?") if _argmap_beside(name) else None
+        return None, "", [error("E002", "cannot read `{name}`: {reason}", span, hint, name=name, reason=os_reason(exc))]
     text, diagnostics = decode(data, name)
     argument_map, more = _read_by_suffix(text, name)
     return argument_map, text, diagnostics + more
@@ -53,10 +55,25 @@ def _read_by_suffix(text: str, name: str) -> tuple[ArgumentMap, list[Diagnostic]
     return af.to_map(), diagnostics
 
 
-def _missing_hint(name: str) -> str | None:
-    if not name.endswith(".argmap") and Path(name + ".argmap").exists():
-        return f"did you mean `{name}.argmap`?"
-    return None
+def _argmap_beside(name: str) -> bool:
+    """``name`` lacks the suffix of a file that exists with it."""
+    return not name.endswith(".argmap") and Path(name + ".argmap").exists()
+
+
+#: The operating system's reasons a user meets most, so they can be said in German.
+_OS_REASONS = {
+    errno.ENOENT: phrase("No such file or directory"),
+    errno.EACCES: phrase("Permission denied"),
+    errno.EISDIR: phrase("Is a directory"),
+    errno.ENOTDIR: phrase("Not a directory"),
+    errno.ELOOP: phrase("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: phrase("File name too long"),
+}
+
+
+def os_reason(exc: OSError) -> Phrase | str:
+    """Why the operating system refused, as a phrase when it is a common reason."""
+    return _OS_REASONS.get(exc.errno) or exc.strerror or exc.__class__.__name__
 
 
 def parse(text: str, filename: str | None = None) -> ArgumentMap:
