@@ -11,6 +11,7 @@ import pytest
 from argmap.checks import check
 from argmap.cli import main
 from argmap.syntax import decode, read_text
+from tests.test_i18n import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "diagnostics.md"
@@ -30,13 +31,9 @@ def sections() -> list[tuple[str, str, str, str | None]]:
     return out
 
 
-def materialize(src: str) -> bytes:
-    """The bytes an example stands for (raw bytes, BOM and repeated lines spelled out)."""
-    if src.startswith("<repeat "):
-        n, line = src[len("<repeat ") :].split(">", 1)
-        src = line * int(n)
-    data = src.replace("<BOM>", "\ufeff").encode("utf-8")
-    return re.sub(rb"<byte ([0-9a-f]{2})>", lambda m: bytes([int(m.group(1), 16)]), data)
+#: The bytes an example stands for (raw bytes, BOM and repeated lines spelled
+#: out), as scripts/diagnostics_doc.py reads them to write the German outputs.
+materialize = load_script("diagnostics_doc").materialize
 
 
 def codes_of(kind: str, src: str, tmp_path: Path, command_text: str | None = None) -> set[str]:
