@@ -465,3 +465,63 @@ def random_framework(rng: random.Random, max_arguments: int = 7) -> tuple[list[s
         a, b, c = rng.sample(args, 3)
         attacks |= {(a, b), (b, c), (c, a)}
     return args, attacks
+
+
+def brute_cf2_translated(arguments: list[str], attacks: set[tuple[str, str]], auxiliary: set[str]) -> list[frozenset[str]]:
+    """CF2 on a translated framework whose ``auxiliary`` arguments are gates
+    (in exactly when none of their attackers in play is), by checking every
+    subset against the recursive definition: a naive set of a component is
+    a set closed under the gates, conflict-free, with a maximal set of the
+    map's own arguments. Returns the own part of each extension."""
+    everything = frozenset(arguments)
+    own = [a for a in arguments if a not in auxiliary]
+    found = []
+    for k in range(len(own) + 1):
+        for chosen in combinations(own, k):
+            for e in _gate_completions(frozenset(chosen), auxiliary, arguments):
+                if _is_cf2_gated(everything, attacks, e, auxiliary):
+                    found.append(frozenset(chosen))
+                    break
+    return found
+
+
+def _gate_completions(chosen: frozenset[str], auxiliary: set[str], arguments: list[str]):
+    """Every set of the chosen own arguments plus any auxiliary arguments."""
+    aux = [a for a in arguments if a in auxiliary]
+    for k in range(len(aux) + 1):
+        for extra in combinations(aux, k):
+            yield chosen | frozenset(extra)
+
+
+def _is_cf2_gated(arguments: frozenset[str], attacks, e: frozenset[str], auxiliary: set[str]) -> bool:
+    if not e <= arguments:
+        return False
+    inner = {(a, b) for a, b in attacks if a in arguments and b in arguments}
+    reach = {a: {a} for a in arguments}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in inner:
+            for x in arguments:
+                if a in reach[x] and b not in reach[x]:
+                    reach[x].add(b)
+                    changed = True
+    components = {frozenset(y for y in arguments if y in reach[x] and x in reach[y]) for x in arguments}
+    if len(components) <= 1:
+        def closed(s):
+            return all((g in s) == (not any((b, g) in inner and b in s for b in arguments)) for g in arguments & auxiliary)
+
+        if not closed(e) or any(a in e and b in e for a, b in inner):
+            return False
+        # maximal: no own argument can be added (with its own gate closure) keeping conflict-freeness
+        own_e = {a for a in e if a not in auxiliary}
+        for x in arguments - e - auxiliary:
+            for bigger in _gate_completions(frozenset(own_e | {x}), auxiliary, sorted(arguments)):
+                if closed(bigger) and not any(a in bigger and b in bigger for a, b in inner):
+                    return False
+        return True
+    for s in components:
+        up = frozenset(a for a in s if not any(b in e and b not in s and t == a for b, t in inner))
+        if not _is_cf2_gated(up, inner, e & s, auxiliary):
+            return False
+    return True

@@ -29,6 +29,7 @@ from tests.strategies_semantics import (
     brute_framework,
     brute_structure,
     brute_structure_extensions,
+    brute_cf2_translated,
     has_odd_cycle,
     random_extended_map,
     random_framework,
@@ -121,8 +122,8 @@ def test_evaluate_matches_brute_force_for_every_semantics(support):
 
 @pytest.mark.parametrize("support", SUPPORT_MODES)
 def test_named_and_linked_attacks_follow_the_recursive_definitions(support):
-    """With named and linked attacks (auxiliary arguments), every semantics but CF2 gives the
-    extensions of the definitions on recursive attacks with sets of attackers."""
+    """With named and linked attacks (auxiliary arguments), every semantics but CF2 (tested
+    below) gives the extensions of the definitions on recursive attacks with sets of attackers."""
     rng = random.Random(13)
     for _ in range(200):
         m = random_extended_map(rng, 8)
@@ -139,11 +140,33 @@ def test_named_and_linked_attacks_follow_the_recursive_definitions(support):
                 assert credulous(fw, semantics, a).accepted == any(a in e for e in result.extensions)
 
 
-def test_cf2_refuses_named_attacks():
-    """CF2 is defined for plain attacks; a map with a named rebuttal gets a ValueError that says why."""
-    m = argmap.parse("claim a: A.\nclaim b: B.\nr: a rebuts b\n")
-    with pytest.raises(ValueError, match="CF2"):
-        evaluate(m, "cf2")
+@pytest.mark.parametrize("support", SUPPORT_MODES)
+def test_cf2_with_named_and_linked_attacks(support):
+    """With named and linked attacks, CF2 gives what its recursive definition gives on the
+    translated framework with auxiliary arguments as gates, and every CF2 extension is a
+    naive extension of the recursive reading."""
+    rng = random.Random(17)
+    checked = 0
+    while checked < 25:
+        m = random_extended_map(rng, 6)
+        fw = framework(m, support)
+        if not fw.auxiliary or len(fw.arguments) > 11:
+            continue
+        checked += 1
+        expected = brute_cf2_translated(list(fw.arguments), set(fw.attacks), set(fw.auxiliary))
+        result = evaluate(m, "cf2", support)
+        assert result.extensions == sorted_extensions(expected), m
+        elements, attacks = brute_structure(m, support)
+        naive = set(brute_structure_extensions(elements, attacks)["naive"])
+        assert all(frozenset(e) in naive for e in result.extensions), m
+
+
+def test_cf2_on_a_circle_of_named_rebuttals():
+    """Three named rebuttals in a circle: CF2 accepts any one claim, as without names."""
+    m = argmap.parse("claim a: A.\nclaim b: B.\nclaim c: C.\nr1: a rebuts b\nr2: b rebuts c\nr3: c rebuts a\n")
+    assert [tuple(x for x in e if not x.startswith("r")) for e in evaluate(m, "cf2").extensions] == [
+        ("a",), ("b",), ("c",)
+    ]
 
 
 @pytest.mark.parametrize(

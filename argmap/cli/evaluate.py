@@ -93,7 +93,7 @@ def run(args, out, err) -> int:
     except SolverTimeout as exc:
         print(_("{file}: error: {reason}; raise --timeout", file=inp.display_name, reason=exc), file=err)
         return 1
-    except ValueError as exc:  # CF2 on a map with named or linked attacks
+    except ValueError as exc:  # a semantics that refuses this map: one line, no traceback
         print(_("{file}: error: {reason}", file=inp.display_name, reason=exc), file=err)
         return 1
     print_diagnostics(list(result.diagnostics), inp.text, err)

@@ -164,10 +164,6 @@ class _Run:
         self.deadline = Deadline(timeout)
         self.c = c
         self.p = c.problem
-        if semantics == "cf2" and self.p.has_aux:
-            raise ValueError(
-                "CF2 is defined for frameworks of single, unnamed attacks; this one has named or linked attacks"
-            )
 
     def timed_out(self) -> SolverTimeout:
         return SolverTimeout(self.semantics, self.task, self.timeout or 0.0)
