@@ -41,14 +41,19 @@ def test_every_section_shows_german(updated):
         assert re.search(r"(Fehler|Warnung|Hinweis)\[" + code + r"\]", german), code
 
 
-PAIR = re.compile(r"```text\n(.*?)```\n\n" + re.escape(DOCS.GERMAN) + r"\n\n```text\n(.*?)```\n", re.S)
+#: An English output block and the German one under it (neither holds a ``` fence).
+PAIR = re.compile(
+    r"```text\n((?:(?!```).)*?)```\n\n" + re.escape(DOCS.GERMAN) + r"\n\n```text\n((?:(?!```).)*?)```\n", re.S
+)
 
 
 def test_german_outputs_are_german(updated):
     """Every message and hint shown in German differs from the English one: none lacks a translation."""
     doc, _, _ = updated
     untranslated = []
-    for english, german in PAIR.findall(doc):
+    pairs = PAIR.findall(doc)
+    assert len(pairs) == doc.count(DOCS.GERMAN)
+    for english, german in pairs:
         for en, de in zip(DOCS.chunks(english), DOCS.chunks(german)):
             for en_line, de_line in zip(en, de):
                 if en_line.lstrip().startswith(("hint:",)) or DOCS.HEADER.match(en_line):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from argmap._encodings import ENCODING_NAMES, guess_single_byte
+from argmap._i18n import N_
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, error, warning
 from argmap.model import ArgumentMap, Span
@@ -33,7 +34,7 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1 - (line == 1 and good.startswith(_BOM))
         span = Span(filename, line, column, line, column + 1)
-        hint = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"
+        hint = N_("save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
         byte, offset = f"{data[exc.start]:02x}", exc.start
         if _UTF8_SEQUENCE.search(data):
             # Part of it is UTF-8: a single-byte reading would garble that part.
