@@ -43,7 +43,7 @@ def _cf2(members: Sequence[int], attackers, deadline, naive) -> Iterator[list[in
                 succ[local[b]].append(local[a])
     components = [[members[i] for i in comp] for comp in strongly_connected(len(members), succ)]
     if len(components) == 1:
-        yield from naive(members, attackers)
+        yield from naive(members, attackers, deadline)
         return
     # Depth-first over the components; chosen holds the extension so far.
     chosen: set[int] = set()
@@ -72,7 +72,7 @@ def _cf2(members: Sequence[int], attackers, deadline, naive) -> Iterator[list[in
         k += 1
 
 
-def _naive(members: Sequence[int], attackers) -> Iterator[list[int]]:
+def _naive(members: Sequence[int], attackers, deadline) -> Iterator[list[int]]:
     """The maximal conflict-free subsets of ``members`` (Bron-Kerbosch on the
     complement of the attack graph, with a pivot)."""
     inside = set(members)
@@ -88,7 +88,11 @@ def _naive(members: Sequence[int], attackers) -> Iterator[list[int]]:
     candidates = {a for a in members if a not in loops}
     # Frames: (chosen, candidates, excluded, the vertices still to branch on).
     stack: list[tuple[list[int], set[int], set[int], list[int] | None]] = [([], candidates, set(), None)]
+    steps = 0
     while stack:
+        steps += 1
+        if steps % 1000 == 0:
+            deadline.check()
         chosen, cand, excl, todo = stack.pop()
         if todo is None:
             if not cand and not excl:
@@ -142,14 +146,18 @@ class _Gated:
         attackers = self.p.attackers
         return not any(b in members and b in inside for a in members for b in attackers[a])
 
-    def naive(self, members: Sequence[int], attackers) -> Iterator[list[int]]:
+    def naive(self, members: Sequence[int], attackers, deadline) -> Iterator[list[int]]:
         inside = set(members)
         own = [a for a in members if not self.p.aux[a]]
         # Adding an own argument only adds conflicts, so conflict-free sets
         # are closed under subsets: a search that adds arguments in order,
         # keeping the set conflict-free, reaches every maximal one.
         stack: list[tuple[int, list[int]]] = [(0, [])]
+        steps = 0
         while stack:
+            steps += 1
+            if steps % 1000 == 0:
+                deadline.check()
             i, chosen = stack.pop()
             if i == len(own):
                 current = set(chosen)
