@@ -238,3 +238,29 @@ def test_guide_plan_and_explanations_are_what_argmap_prints(lang, workspace):
         claim = block[1 : block.index("`", 1)]
         [command] = [c for c in commands if c[2] == claim]
         assert run(lang, *command)[1] == block
+
+
+#: The guide's idea for the lesson: the dashed box, and the reason it completes.
+LESSON = {
+    "de": r"Kästchen (\d+) ist gestrichelt.*?damit Grund (\d+) trägt",
+    "en": r"box (\d+) is dashed.*?for reason (\d+) to work",
+}
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("lang", GUIDES)
+def test_lesson_idea_names_the_right_boxes(lang):
+    """The guide's idea for the lesson names the worksheet's numbers as its answer key has them:
+    the dashed box is the unstated premise, and the reason is the one it works together with."""
+    from pypdf import PdfReader
+
+    guide = GUIDES[lang]
+    box, reason = re.search(LESSON[lang], guide["doc"].read_text("utf-8"), re.S).groups()
+    m = argmap.load(guide["example"])
+    [implicit] = [c for c in m.claims if c.implicit]
+    commands = guide_commands(guide["doc"].read_text("utf-8"))
+    [keep] = {c[c.index("--keep") + 1] for c in commands if c[0] == "worksheet"}
+    key = PdfReader(io.BytesIO(argmap.worksheet(m, keep=keep.split(",")))).pages[-1].extract_text()
+    entries = {e.split(" ", 1)[0]: e for e in re.split(r"\n(?=\d+ )", key)}
+    assert implicit.text in " ".join(entries[box].split())
+    assert re.search(rf"\((zusammen mit|together with) {box}\)", entries[reason])
