@@ -88,6 +88,7 @@ def to_graphviz(
     sources: bool = True,
     font_size: float | None = None,
     compact: bool = False,
+    dense: bool = False,
     direction: str = "up",
     page: PageCut | None = None,
 ) -> graphviz.Digraph:
@@ -124,6 +125,8 @@ def to_graphviz(
             13 pt); small print keeps its proportion to it.
         compact: a denser layout (for pages and wide maps): less space
             between nodes and ranks, wide rows of reasons over two ranks.
+        dense: labels for print: badges (basis, source) in small print
+            after the claim's text, not in a row above it; less padding.
         direction: ``"up"``: arrows point up, conclusions on top; ``"left"``:
             conclusions on the left, their reasons to the right (a wide
             map drawn taller).
@@ -157,6 +160,7 @@ def to_graphviz(
         sources=sources,
         font_size=font_size,
         compact=compact,
+        dense=dense,
         direction=direction,
         page=page,
     )

@@ -106,6 +106,8 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     large = size >= LARGE_MAP
     g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size, options.page, words, options.compact, options.direction))
     g.attr("node", **_node_defaults(theme))
+    if options.dense:
+        g.attr("node", margin="0.05,0.025")
     g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=_font(theme))
     used = Used()
     panels = []
@@ -613,9 +615,15 @@ class _Panel:
             self.used.flags.add("hidden")
             more = self.words["hidden"].format(n=hidden)
             right.append((more, 0, f"<TD>{self._small(more)}</TD>"))
+        inline = None
+        if self.options.dense and not left and right and claim.id not in view.blank:
+            # Print: the badges follow the text in small print, no row of their own.
+            inline, right = right, []
         header = self._header(left, right)
         span = max(1, len(header))
-        if claim.id in view.blank:
+        if inline is not None:
+            body = self._text_cell(claim.text, span, mark, after=self._inline_badges(claim.text, inline))
+        elif claim.id in view.blank:
             lines = max(2, len(wrap(claim.text, self.options.wrap)))
             height = int(lines * theme.fontsize * 1.35)
             width = int(self.options.wrap * theme.fontsize * 0.55)
@@ -652,7 +660,16 @@ class _Panel:
             header.append(f'<TD ALIGN="RIGHT">{_right_aligned(right, self.theme)}</TD>')
         return header
 
-    def _text_cell(self, text: str, span: int, mark: str | None, width: int | None = None, style: str = "") -> str:
+    def _inline_badges(self, text: str, cells: list[tuple[str, int, str]]) -> str:
+        """Badges as small print after a claim's text: on its last line when they fit there, else on a line below."""
+        plain = " · ".join(word for word, _, _ in cells)
+        lines = wrap(text, self.options.wrap)
+        room = self.options.wrap * 1.15 - len(lines[-1] if lines else "")
+        # Small print: about two thirds of a body character each.
+        joint = "  " if len(plain) * self.theme.small_fontsize / self.theme.fontsize <= room else "<BR/>"
+        return joint + f'<FONT POINT-SIZE="{_num(self.theme.small_fontsize)}" COLOR="{self.theme.muted}">{escape(plain)}</FONT>'
+
+    def _text_cell(self, text: str, span: int, mark: str | None, width: int | None = None, style: str = "", after: str = "") -> str:
         lines = "<BR/>".join(escape(line) for line in wrap(text, width or self.options.wrap)) or " "
         colour = self.theme.text
         if style:
@@ -662,7 +679,7 @@ class _Panel:
             colour = self.theme.rejected_text
         if mark == "accepts":
             lines = f"<B>{lines}</B>"
-        return f'<TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{colour}">{lines}</FONT></TD>'
+        return f'<TD COLSPAN="{span}" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{colour}">{lines}</FONT>{after}</TD>'
 
     def _argument_rows(self, argument: Argument, mark: str | None, status: str | None) -> list[str]:
         """An argument's title (bold), gist (italic) and inference rule (small), under its id and status."""

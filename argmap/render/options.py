@@ -120,6 +120,9 @@ class RenderOptions:
     #: A denser layout for pages and wide maps: less space between nodes and
     #: ranks, and wide rows of reasons staggered over two ranks.
     compact: bool = False
+    #: Labels for print: a claim's badges (basis, source) in small print
+    #: after its text instead of a row of their own, and tighter padding.
+    dense: bool = False
     #: Where arrows point: ``up`` (reasons below their claim) or ``left``
     #: (reasons to the right of it: a wide map becomes a taller one).
     direction: str = "up"
@@ -150,7 +153,7 @@ class RenderOptions:
             raise ViewError(f"cannot draw arrows pointing {self.direction!r}; use one of {', '.join(DIRECTIONS)}", self.direction)
         if self.legend not in LEGEND_PLACES:
             raise ViewError(f"cannot place the legend {self.legend!r}; use one of {', '.join(LEGEND_PLACES)}", self.legend)
-        for name in ("ids", "sources", "compact"):
+        for name in ("ids", "sources", "compact", "dense"):
             value = getattr(self, name)
             if not isinstance(value, bool) and not (name == "ids" and value is None):
                 raise ViewError(f"{name} must be True or False, not {value!r}", value)

@@ -300,6 +300,8 @@ def paginate(
     if options.get("ids") is None:
         options["ids"] = False
     options.setdefault("compact", True)
+    # Print: badges after the text, not in a row of their own (worksheets keep their numbered rows).
+    options.setdefault("dense", not options.get("worksheet", False))
     base = RenderOptions(**options)  # checks the options once, before any drawing
     font_size = base.the_theme.fontsize
     if min_scale is None:
