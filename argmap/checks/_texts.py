@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from attrs import frozen
 
 from argmap._encodings import guess_single_byte, undo_double_utf8
+from argmap._i18n import Phrase, phrase
 
 __all__ = [
     "MAX_TEXT_BYTES",
@@ -59,19 +60,20 @@ class PathRefused(TextRefused):
     """The ``file:`` path (or where its links lead) is outside the folders argmap reads texts from."""
 
 
-def refused_name(name: str) -> str | None:
-    """Why ``name`` may not be used as a ``file:`` path, or None when it may.
-    Paths are read the same way on every system: absolute paths, drive
-    letters and ``..`` are refused whether written with ``/`` or ``\\``."""
+def refused_name(name: str) -> Phrase | None:
+    """Why ``name`` may not be used as a ``file:`` path (a phrase, so that a
+    message can say it in German), or None when it may. Paths are read the
+    same way on every system: absolute paths, drive letters and ``..`` are
+    refused whether written with ``/`` or ``\\``."""
     if not name.strip():
-        return "an empty name"
+        return phrase("an empty name")
     if "\0" in name:
-        return "a name with a NUL character in it"
+        return phrase("a name with a NUL character in it")
     for pure in (PurePosixPath(name), PureWindowsPath(name)):
         if pure.is_absolute() or pure.drive or pure.root:
-            return "an absolute path"
+            return phrase("an absolute path")
         if ".." in pure.parts:
-            return "a path that goes up out of its folder (`..`)"
+            return phrase("a path that goes up out of its folder (`..`)")
     return None
 
 

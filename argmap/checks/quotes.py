@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from argmap._encodings import ENCODING_NAMES
-from argmap._i18n import N_
+from argmap._i18n import N_, Phrase
 from argmap.checks._nearest import Nearest, TextIndex
 from argmap.checks._texts import (
     MAX_TEXT_BYTES,
@@ -62,7 +62,7 @@ def check_quotes(
     for source in m.sources:
         if source.file is None:
             continue
-        why = refused_name(source.file)
+        why: Phrase | str | None = refused_name(source.file)
         if why is None:
             place = find_text(source.file, folders)
             if place is None:

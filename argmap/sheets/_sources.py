@@ -42,7 +42,7 @@ def source_texts(
             continue
         why = refused_name(source.file)
         if why is not None:
-            out.append(Text(source, None, why))
+            out.append(Text(source, None, str(why)))
             continue
         place = find_text(source.file, folders)
         if place is None:
