@@ -67,7 +67,7 @@ def run(args, out, err) -> int:
     if args.semantics == "dfquad" and args.support not in (None, "none"):
         raise UsageError(_("--support does not apply to dfquad, which takes supports as they are"))
     if args.explain and args.semantics == "dfquad":
-        raise UsageError("--explain follows extensions; dfquad has strengths instead")
+        raise UsageError(_("--explain follows extensions; dfquad has strengths instead"))
     support = args.support or "none"
     inp, argument_map = read_one(args.file, err, "not evaluated")
     if argument_map is None:
