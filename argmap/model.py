@@ -1003,6 +1003,15 @@ class ArgumentMap:
             raise ParseError(diagnostics)
         return argument_map
 
+    def to_networkx(self) -> Any:
+        """The map as a ``networkx.MultiDiGraph`` (networkx is imported only
+        now): a node per claim, per argument and per relation an undercut
+        aims at; an edge per premise, attacker and contradiction, its
+        ``kind`` as edge data (docs/formats.md, "GraphML")."""
+        from argmap.formats.graphml import to_networkx
+
+        return to_networkx(self)
+
     def to_graphviz(self, **options):
         """The map as a :class:`graphviz.Digraph`; options as for :func:`argmap.render`."""
         from argmap.render import to_graphviz
