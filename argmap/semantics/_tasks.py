@@ -61,7 +61,8 @@ class SolverTimeout(TimeoutError):
         self.semantics = semantics
         self.task = task
         self.seconds = seconds
-        super().__init__(f"{task} under {semantics} semantics stopped after {seconds:g} s")
+        shown = format(seconds, "g") if isinstance(seconds, (int, float)) else seconds
+        super().__init__(f"{task} under {semantics} semantics stopped after {shown} s")
 
     def __reduce__(self):
         return type(self), (self.semantics, self.task, self.seconds), self.__dict__
