@@ -202,3 +202,13 @@ def test_the_examples_of_docs_solver_md(tmp_path, monkeypatch):
         code, out, _ = run(*shlex.split(command))
         assert code == 0
         assert sorted(out.splitlines()) == sorted(shown.splitlines()), command
+
+
+def test_timeout_exits_124(tmp_path):
+    """--timeout stops a task that cannot finish (3^40 complete extensions) with exit code 124 and one line."""
+    path = tmp_path / "pairs.i23"
+    pairs = "".join(f"{2 * i + 1} {2 * i + 2}\n{2 * i + 2} {2 * i + 1}\n" for i in range(40))
+    path.write_text(f"p af 80\n{pairs}", "utf-8")
+    code, out, err = run("-p", "EE-CO", "-f", path, "--timeout", "0.5")
+    assert code == 124
+    assert "--timeout" in err and out.count("\n") >= 1
