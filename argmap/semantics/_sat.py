@@ -329,6 +329,10 @@ def sceptical_preferred(problem: Problem, a: int, deadline: Deadline) -> list[in
     candidate = Sat(problem, "adm", deadline)
     check = Sat(problem, "adm", deadline)
     try:
+        # A quick NO first: an admissible set that attacks a grows into a
+        # preferred extension without it.
+        if candidate.solve([n + a + 1]):
+            return candidate.maximise([n + a + 1])[1]
         while candidate.solve([-(a + 1)]):
             s = candidate.in_set()
             # A may contain nothing S attacks, nor anything that attacks S.
