@@ -188,6 +188,10 @@ _BASE = {
 }
 
 
+#: The semantics whose extensions are admissible (grounded-rejected arguments are in none).
+_COMPLETE_BASED = frozenset({"complete", "admissible", "preferred", "stable", "semi-stable"})
+
+
 def _grounded(p) -> list[int]:
     labels = _dung.grounded(p.n, p.attackers, p.targets)
     return [a for a in range(p.n) if labels[a] == _dung.IN]
@@ -270,6 +274,15 @@ def _decide(run: _Run, a: int, positive: bool) -> list[int] | None:
         # The least extension decides: grounded for complete, empty otherwise.
         ext = _grounded(run.p) if semantics == "complete" else []
         return ext if a not in ext else None
+    if positive and semantics in _COMPLETE_BASED:
+        # The grounded labelling decides quickly where it is not undecided:
+        # what it rejects is in no admissible set; what it accepts is in the
+        # grounded extension, itself complete.
+        labels = _dung.grounded(run.p.n, run.p.attackers, run.p.targets)
+        if labels[a] == _dung.OUT:
+            return None
+        if labels[a] == _dung.IN and semantics in ("complete", "admissible"):
+            return [x for x in range(run.p.n) if labels[x] == _dung.IN]
     if semantics == "preferred" and not positive:
         from argmap.semantics._sat import sceptical_preferred
 
