@@ -37,11 +37,13 @@ from argmap.model import ArgumentMap
 from argmap.render.options import PageCut, RenderOptions, ViewError
 from argmap.render.output import DEFAULT_TIMEOUT, RenderFailed, run_dot
 from argmap.render.views import neighbours, reason_ends
+from argmap.render.words import words_for
 
 __all__ = [
     "PAPERS",
     "MARGIN",
     "MIN_FONT",
+    "LAYOUTS",
     "page_size",
     "Page",
     "Pages",
@@ -68,6 +70,9 @@ _SVG_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 # The pad Graphviz draws around a picture (graph.py: pad=0.25), in inches.
 _PAD = 0.25
+
+#: How a map is laid out on paper (see :func:`paginate`).
+LAYOUTS = ("auto", "graph", "columns")
 
 #: The smallest body text a printed map has, in points, unless told otherwise.
 MIN_FONT = 9.0
@@ -261,6 +266,7 @@ def paginate(
     margin: float = MARGIN,
     area: tuple[float, float] | None = None,
     min_scale: float | None = None,
+    layout: str = "auto",
     timeout: float | None = DEFAULT_TIMEOUT,
     **options,
 ) -> Pages:
@@ -278,6 +284,11 @@ def paginate(
             heading); ``landscape`` must be given then.
         min_scale: the smallest scale, instead of ``min_font`` / body text
             size (e.g. 1.0 to print boxes at their drawn size).
+        layout: ``graph``: the map's drawing, split over pages where it
+            must be; ``columns``: numbered boxes in columns, each saying what
+            it supports or attacks (:mod:`argmap.render.columns`); ``auto``:
+            the columns when the drawing takes more than two sheets and the
+            columns fewer.
         options: as for :func:`argmap.render.to_graphviz`; ids are hidden
             unless ``ids=True``.
 
@@ -295,6 +306,12 @@ def paginate(
         raise ViewError(f"the margin must be from 0 to 144 points, not {margin!r}", margin)
     if landscape not in (None, True, False):
         raise ViewError(f"landscape must be True, False or None, not {landscape!r}", landscape)
+    if layout not in LAYOUTS:
+        raise ViewError(f"cannot lay out a map on paper as {layout!r}; use one of {', '.join(LAYOUTS)}", layout)
+    # The columns show the whole map's claims and relations, nothing a view adds.
+    plain = not any(options.get(name) for name in ("worksheet", "answers", "evaluate", "positions", "focus", "page"))
+    if layout == "columns" and not plain:
+        raise ViewError("the columns layout shows the whole map: not with worksheet, answers, evaluate, positions, focus or page", layout)
     if area is not None and landscape is None:
         raise ViewError("with an area, say landscape=True or False", area)
     if options.get("ids") is None:
@@ -326,8 +343,82 @@ def paginate(
         landscape = max(room, key=lambda turn: (scales[turn], room[turn]))
         if not fit and scales[landscape] < min_scale:
             landscape = width > height
-    pages = cutter.pages(box_of(landscape), min_scale, fit)
+    pages = [] if layout == "columns" else cutter.pages(box_of(landscape), min_scale, fit)
+    if layout == "columns" or (layout == "auto" and plain and len(pages) > 2 and not fit):
+        # A big map: numbered boxes in columns, when that takes fewer sheets.
+        boxed = _column_pages(argument_map, base, box_of(landscape), min_scale, timeout)
+        if boxed is not None and (layout == "columns" or len(boxed) < len(pages)):
+            pages = boxed
     return Pages(tuple(pages), paper, landscape, page_size(paper, landscape), margin, font_size, float(min_font))
+
+
+def _even(labels: list[str], theme, font: str, timeout: float | None) -> list[str]:
+    """Columns made as tall as the tallest with an empty row at the end
+    (Graphviz would stretch the boxes of a short column instead)."""
+    from argmap.render.columns import page_source
+
+    if len(labels) < 2:
+        return labels
+    heights = []
+    for label in labels:
+        size = _SVG_SIZE.search(run_dot(page_source(None, [label], theme, font), "svg", timeout=timeout))
+        heights.append(float(size[2]) if size else 0.0)
+    top = max(heights)
+    return [
+        label[: -len("</TABLE>")] + f'<TR><TD HEIGHT="{int(top - h)}"></TD></TR></TABLE>' if top - h >= 1 else label
+        for label, h in zip(labels, heights)
+    ]
+
+
+def _column_pages(argument_map: ArgumentMap, options: RenderOptions, box: tuple[float, float], min_scale: float, timeout: float | None) -> list[Page] | None:
+    """The map as numbered boxes flowing down columns (:mod:`argmap.render.columns`),
+    in as many columns as fill a sheet's width at the smallest print; None
+    when a box is too big for a column."""
+    from argmap._i18n import translate
+    from argmap.render.columns import KEY, box_label, column_label, column_width, estimate, page_source, rows, text_columns
+    from argmap.render.graph import _font, _title_label
+
+    theme, font = options.the_theme, _font(options.the_theme)
+    rows_ = rows(argument_map)
+    key = translate(KEY, argument_map.lang)
+    pad = 2 * _PAD * 72
+    room = (box[0] / min_scale - pad, box[1] / min_scale - pad)
+    best: list[Page] | None = None
+    for count in (3, 4, 2):
+        wraps = [text_columns(theme, room[0], count, row.depth) for row in rows_]
+        width = column_width(room[0], count)
+        for tight in (1.0, 0.96, 0.92, 0.88, 0.84):
+            sheets: list[list[list[int]]] = []
+            height = room[1] + 1  # start a sheet with the first box
+            for i, row in enumerate(rows_):
+                h = estimate(argument_map, row, theme, wraps[i])
+                title = 30 if sheets and len(sheets) > 1 else 90
+                if height + h > (room[1] - title) * tight:
+                    if not sheets or len(sheets[-1]) == count:
+                        sheets.append([])
+                    sheets[-1].append([])
+                    height = 0.0
+                sheets[-1][-1].append(i)
+                height += h
+            pages = []
+            for number, columns in enumerate(sheets, 1):
+                cut = PageCut(claims=(), number=number, count=len(sheets))
+                labels = []
+                for c, column in enumerate(columns):
+                    last = number == len(sheets) and c == len(columns) - 1
+                    boxes = [box_label(argument_map, rows_[i], theme, wraps[i], options.sources, width) for i in column]
+                    labels.append(column_label(boxes, key if last else None, theme, width))
+                labels = _even(labels, theme, font, timeout)
+                source = page_source(_title_label(argument_map, theme, cut, words_for(argument_map.lang)), labels, theme, font)
+                pdf = run_dot(source, "pdf", timeout=timeout)
+                wide, tall = measure(pdf)
+                claims = tuple(rows_[i].claim for column in columns for i in column)
+                pages.append(Page(pdf, source, wide, tall, claims, _scale(box, wide, tall)))
+            if all(p.scale >= min_scale - 1e-6 for p in pages):
+                if best is None or len(pages) < len(best):
+                    best = pages
+                break
+    return best
 
 
 class _Cutter:
