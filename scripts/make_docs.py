@@ -78,11 +78,15 @@ PICTURES: list[tuple[str, str, dict]] = [
 ]
 
 
-#: Pages on paper, as PNG at 60 dpi: (picture in docs/img with ``{page}`` for
-#: the page's number, example, how many pages to keep, options of paginate).
+#: Pages on paper, as PNG at :data:`PAGE_DPI`: (picture in docs/img with
+#: ``{page}`` for the page's number, example, how many pages to keep, options of paginate).
 PAGE_PICTURES: list[tuple[str, str, int, dict]] = [
-    ("rendering/debate_a4.page{page}.png", "europa_ki_debatte.argmap", 1, {"paper": "a4"}),
+    ("rendering/debate_a4.page{page}.png", "europa_ki_debatte.argmap", 2, {"paper": "a4", "landscape": True}),
+    ("rendering/debate_a4.graph.page{page}.png", "europa_ki_debatte.argmap", 1, {"paper": "a4", "landscape": True, "layout": "graph"}),
 ]
+
+#: Dots per inch of the page pictures: 9 pt text is about 11 pixels high.
+PAGE_DPI = 90
 
 
 def main(argv: list[str]) -> int:
@@ -100,7 +104,7 @@ def main(argv: list[str]) -> int:
         print(f"docs/img/{name}")
     for name, example, count, options in PAGE_PICTURES:
         pages = paginate(argmap.load(ROOT / "examples" / example), **options)
-        for i, png in enumerate(pages.pngs(dpi=60)[:count], 1):
+        for i, png in enumerate(pages.pngs(dpi=PAGE_DPI)[:count], 1):
             target = IMG / name.format(page=i)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(png)
