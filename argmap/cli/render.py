@@ -41,7 +41,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--theme", choices=tuple(THEMES), default="default", help="default (colour), print (greys), contrast")
     parser.add_argument("--font", type=_font, help="the font family (default: DejaVu Sans)")
     view = parser.add_argument_group("views")
-    view.add_argument("--evaluate", choices=SEMANTICS, metavar="SEMANTICS", help=f"fill claims by status ({', '.join(SEMANTICS)})")
+    view.add_argument("--evaluate", choices=SEMANTICS, metavar="SEMANTICS", help="fill claims by status (%(choices)s)")
     view.add_argument("--support", choices=SUPPORT_MODES, default="none", help="how supports add attacks for --evaluate")
     view.add_argument(
         "--position",
