@@ -385,7 +385,8 @@ def test_a_translation_with_wrong_fields_falls_back_to_english(monkeypatch):
 
 def _untranslatable_calls() -> list[str]:
     """Calls that hand an f-string to a function whose text the catalog must know
-    (error/warning/info's message or hint, _(), phrase(), translate(), N_())."""
+    (error/warning/info's message or hint, _(), phrase(), translate(), N_(),
+    argparse's help= and description=)."""
     import ast
 
     positions = {
@@ -402,6 +403,7 @@ def _untranslatable_calls() -> list[str]:
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
             texts = [node.args[i] for i in positions.get(name, ()) if i < len(node.args)]
             texts += [kw.value for kw in node.keywords if kw.arg in ("message", "hint") and name in positions]
+            texts += [kw.value for kw in node.keywords if kw.arg in ("help", "description")]  # argparse
             if any(isinstance(t, ast.JoinedStr) for t in texts):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}(f\"...\")")
     return found
