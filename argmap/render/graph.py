@@ -107,7 +107,7 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
     g = graphviz.Digraph(name="argmap", graph_attr=_graph_attributes(argument_map, theme, size, options.page, words, options.compact, options.direction))
     g.attr("node", **_node_defaults(theme))
     if options.dense:
-        g.attr("node", margin="0.05,0.025")
+        g.attr("node", margin="0.08,0.04")
     g.attr("edge", arrowsize="0.8", penwidth=_num(theme.penwidth), fontname=_font(theme))
     used = Used()
     panels = []
