@@ -110,6 +110,25 @@ def test_a_wide_map_is_split_not_shrunk():
 
 
 @needs_dot
+def test_every_mark_names_a_page_that_holds_its_claim():
+    """Split drawing: ``von Seite 1: <first words>`` names a page holding a claim with those words; ``→ Seite k`` a later page."""
+    m = _wide()
+    pages = paginate(m, paper="a4", landscape=False, layout="graph")
+    texts = {c.id: _flat(c.text) for c in m.claims}
+    printed = [_flat(page.extract_text()) for page in _pdf(pages.pdf()).pages]
+    seen = 0
+    for i, text in enumerate(printed, 1):
+        for number, words in re.findall(r"von Seite (\d+): (\S+ \S+ \S+)", text):
+            assert int(number) != i
+            assert any(texts[c].startswith(words) for c in pages.pages[int(number) - 1].claims), (number, words)
+            seen += 1
+        for first, last in re.findall(r"→ Seite (\d+)(?:[–-](\d+))?", text):
+            assert i < int(first) <= int(last or first) <= len(pages.pages)
+            seen += 1
+    assert seen >= 2
+
+
+@needs_dot
 def test_english_maps_say_page():
     """The marks are in the map's language."""
     pages = paginate(_wide("en"), paper="a4", landscape=False, layout="graph")
