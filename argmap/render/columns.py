@@ -88,9 +88,9 @@ def rows(argument_map: ArgumentMap) -> list[Row]:
                 tag(attacker, kind, anchor(argument_map, rel.target, memo))
     # Claims inside an argument support its conclusion, unless told otherwise.
     conclusion = {a.id: a.conclusion for a in argument_map.arguments}
-    for claim in argument_map.claims:
-        if claim.argument is not None and claim.id in tags and not tags[claim.id]:
-            tag(claim.id, "support", conclusion.get(claim.argument))
+    for inside in argument_map.claims:
+        if inside.argument is not None and inside.id in tags and not tags[inside.id]:
+            tag(inside.id, "support", conclusion.get(inside.argument))
     return [Row(claim, number[claim], depth, tuple(tags[claim])) for claim, depth in order]
 
 
