@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from json.decoder import JSONDecodeError, scanstring
+from json.decoder import JSONDecodeError, scanstring  # type: ignore[attr-defined]
 from typing import Any, Union
 
 from argmap._i18n import N_, phrase

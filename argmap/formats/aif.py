@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from argmap._dicts import FORMAT_NAME, FORMAT_VERSION, _Reader, item_to_dict
 from argmap._i18n import N_, phrase, plural_phrase
@@ -152,14 +152,13 @@ class _Writer:
     def run(self) -> dict[str, Any]:
         others = []
         for at, item in enumerate(self.map.items):
-            kind = type(item)
-            if kind is Claim:
+            if isinstance(item, Claim):
                 self.claim(item, at)
-            elif kind in (Support, Rebuttal, Contradiction, Undercut):
+            elif isinstance(item, (Support, Rebuttal, Contradiction, Undercut)):
                 self.relation(item, at, {})
             else:
                 others.append({"at": at, **item_to_dict(item)})
-                if kind is Argument:
+                if isinstance(item, Argument):
                     for step, support in enumerate(item.supports()):
                         self.relation(_plain_support(support), None, {"step_of": item.id, "step": step})
         participants = [
@@ -416,7 +415,7 @@ def read(text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diag
     doc, diagnostics = load_json(text, filename)
     if doc.value is None and diagnostics:
         return ArgumentMap(), diagnostics
-    data, root = doc.value, ()
+    data, root = doc.value, cast(Path, ())
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict) and "nodes" not in data:
         data, root = data["AIF"], ("AIF",)
     reader = _AifReader(doc, root)

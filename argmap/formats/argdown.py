@@ -119,8 +119,7 @@ def write(argument_map: ArgumentMap) -> str:
     heading: str | None = None
     used: set[str] = set()
     for item in argument_map.items:
-        kind = type(item)
-        if kind is Claim:
+        if isinstance(item, Claim):
             data = {k: v for k, v in item_to_dict(item).items() if k not in ("type", "id", "text", "tags")}
             if heading is not None and "group" not in data and item.group != heading:
                 data["group"] = None
@@ -128,22 +127,22 @@ def write(argument_map: ArgumentMap) -> str:
             if _ZWSP in item.text:
                 data["text"] = item.text
             out.append(f"[{item.id}]: {_text(item.text)}{tags}{_braces(item.text, data)}")
-        elif kind is Group:
+        elif isinstance(item, Group):
             heading = item.id
             extra = {"id": item.id} | ({"parent": item.parent} if item.parent else {})
             if _ZWSP in item.label:
                 extra["label"] = item.label
             out.append(f"# {_text(item.label)}{_data(extra)}")
-        elif kind is Comment:
+        elif isinstance(item, Comment):
             out.append(f"//{item.text}")
-        elif kind is Argument:
+        elif isinstance(item, Argument):
             data = {k: v for k, v in item_to_dict(item).items() if k not in ("type", "id", "title", "steps")}
             if _ZWSP in item.title:
                 data["title"] = item.title
             out.append(f"<{item.id}>: {_text(item.title)}{_braces(item.title, data)}")
             out.append("")
             out.extend(_pcs(item.steps))
-        elif kind is Support and item.linked:
+        elif isinstance(item, Support) and item.linked:
             name = item.name or _fresh("support", argument_map, used)
             data = {"argmap": "support"} | {k: v for k, v in item_to_dict(item).items() if k in ("tags", "note", "group")}
             if item.name is None:
@@ -151,7 +150,7 @@ def write(argument_map: ArgumentMap) -> str:
             out.append(f"<{name}>{_data(data)}")
             out.append("")
             out.extend(_pcs((Step(item.premises, item.conclusion),)))
-        elif kind in (Support, Rebuttal, Undercut, Contradiction):
+        elif isinstance(item, (Support, Rebuttal, Undercut, Contradiction)):
             out.extend(_relation(item, argument_map))
         else:  # a source or a position: Argdown has none; kept in a comment argmap reads
             out.append(f"// argmap item {json.dumps(item_to_dict(item), ensure_ascii=False)}")
@@ -526,7 +525,8 @@ class _ArgdownReader:
                 conclusion_next = True
                 continue
             first = _PCS.match(lines[0][1].strip())
-            body = [(lines[0][0], " " * (first.end()) + lines[0][1].strip()[first.end():])] + lines[1:]
+            skip = first.end() if first is not None else 0
+            body = [(lines[0][0], " " * skip + lines[0][1].strip()[skip:])] + lines[1:]
             element = self.tree([(n, ln) for n, ln in body])
             if element is None:
                 continue

@@ -61,21 +61,20 @@ def graph(argument_map: ArgumentMap) -> tuple[list[Node], list[Edge]]:
         return f"{kind}{counters[kind]}"
 
     for relation in argument_map.relations:
-        kind = type(relation)
-        if kind is Support:
+        if isinstance(relation, Support):
             key = key_of(relation, "support")
             extra: dict[str, Any] = {"argument": relation.argument} if relation.argument else {}
             for premise in relation.premises:
                 data = {"kind": "support", "relation": key, "linked": relation.linked, **extra}
                 edges.append((premise, relation.conclusion, key, data))
-        elif kind is Contradiction:
+        elif isinstance(relation, Contradiction):
             key = key_of(relation, "contradiction")
             edges.append((relation.first, relation.second, key, {"kind": "contradiction", "relation": key}))
             edges.append((relation.second, relation.first, key, {"kind": "contradiction", "relation": key}))
-        elif kind in (Rebuttal, Undercut):
-            word = "rebuttal" if kind is Rebuttal else "undercut"
+        else:
+            word = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"
             key = key_of(relation, word)
-            if kind is Undercut:
+            if isinstance(relation, Undercut):
                 nodes.setdefault(relation.target, {"kind": "relation", "label": relation.target})
             for attacker in relation.attackers:
                 data = {"kind": word, "relation": key, "linked": relation.linked}
