@@ -194,3 +194,12 @@ def test_clingo_reads_every_examples_apx(path):
     ))
     expected = argmap.evaluate(m, semantics="stable").extensions
     assert sorted(found) == sorted(tuple(sorted(e)) for e in expected)
+
+
+@pytest.mark.parametrize("fmt", ["apx", "graphml"])
+def test_convert_says_what_a_framework_or_graph_leaves_out(fmt, tmp_path):
+    """Writing apx or GraphML prints a note that says what the format cannot hold."""
+    code, out, err = run("convert", str(EXAMPLES[0]), "--to", fmt, "-o", str(tmp_path / f"x.{fmt}"))
+    assert code == 0 and out == ""
+    assert "note:" in err and "not written" in err
+    assert (tmp_path / f"x.{fmt}").read_text("utf-8") == dumps(argmap.load(EXAMPLES[0]), fmt)

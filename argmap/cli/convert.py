@@ -77,7 +77,15 @@ def run(args, out, err) -> int:
         # More attacks than a framework is made of (TooManyAttacks).
         print(_("{file}: not converted: {reason}", file=name, reason=getattr(exc, "phrase", None) or exc), file=err)
         return 1
-    return 0 if write_output("convert", args.output, result, out, err) else 1
+    if not write_output("convert", args.output, result, out, err):
+        return 1
+    if target.name in ("apx", "i23", "tgf"):
+        print(_("{file}: note: {format} holds only the argumentation framework; texts, supports, sources and"
+                " positions are not written (docs/formats.md)", file=name, format=target.name), file=err)
+    elif target.name == "graphml":
+        print(_("{file}: note: GraphML holds the claims and relations; sources, positions, groups and comments"
+                " are not written (docs/formats.md)", file=name), file=err)
+    return 0
 
 
 def _read(path: str, err) -> bytes | str | None:
