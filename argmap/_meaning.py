@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from argmap._resolved import Resolved, resolve
 from argmap.diagnostics import Diagnostic, ParseError
 from argmap.model import ArgumentMap
 
@@ -56,15 +57,23 @@ class MapError(ParseError):
         return type(self), (self.diagnostics, self.doing, self.text), self.__dict__
 
 
-def meaning_errors(argument_map: ArgumentMap) -> list[Diagnostic]:
-    """The errors that change what ``argument_map`` means (empty when there are none)."""
+def meaning_errors(argument_map: ArgumentMap, resolved: Resolved | None = None) -> list[Diagnostic]:
+    """The errors that change what ``argument_map`` means (empty when there are none).
+
+    A map whose ids all resolve (``resolved``, or :func:`argmap._resolved.resolve`)
+    has none; only another one is checked in full, for the diagnostics."""
     from argmap.checks.references import check_references
 
+    if (resolved or resolve(argument_map)).clean:
+        return []
     return [d for d in check_references(argument_map) if d.code in MEANING_CODES]
 
 
-def require_meaning(argument_map: ArgumentMap, doing: str) -> None:
-    """Raise :class:`MapError` when ``argument_map`` has errors that change its meaning."""
-    errors = meaning_errors(argument_map)
+def require_meaning(argument_map: ArgumentMap, doing: str) -> Resolved:
+    """Raise :class:`MapError` when ``argument_map`` has errors that change its
+    meaning; else return its ids resolved, for the framework to start from."""
+    resolved = resolve(argument_map)
+    errors = meaning_errors(argument_map, resolved)
     if errors:
         raise MapError(errors, doing)
+    return resolved

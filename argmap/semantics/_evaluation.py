@@ -219,23 +219,23 @@ def evaluate(
         raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     if support not in SUPPORT_MODES:
         raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
-    require_meaning(argument_map, "evaluate")
-    # Evaluating makes many objects and no reference cycles (see argmap._nogc).
+    # Checking and evaluating make many objects and no reference cycles (see argmap._nogc).
     with no_gc():
-        return _evaluate(argument_map, semantics, support, max_extensions, timeout)
+        resolved = require_meaning(argument_map, "evaluate")
+        return _evaluate(argument_map, semantics, support, max_extensions, timeout, resolved)
 
 
-def _evaluate(argument_map, semantics, support, max_extensions, timeout) -> Evaluation:
+def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolved) -> Evaluation:
     if semantics == "dfquad":
         if support != "none":
             raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
-        af = build(argument_map, "none")[0]
+        af = build(argument_map, "none", resolved)[0]
         names = af.arguments[: len(af.arguments) - len(af.auxiliary)]
         strengths, diagnostics = strengths_of(argument_map)
         status = {a: _strength_status(v) for a, v in strengths.items()}
         return Evaluation("dfquad", support, names, af.visible_attacks, (), status, strengths, diagnostics)
 
-    af, attackers, targets = build(argument_map, support)
+    af, attackers, targets = build(argument_map, support, resolved)
     total = len(af.arguments)
     # The auxiliary arguments come last; users see only the map's own.
     n = total - len(af.auxiliary)

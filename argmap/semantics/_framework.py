@@ -52,8 +52,9 @@ from attrs import field, frozen
 
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
+from argmap._resolved import Resolved, arguments_in_order, resolve
 from argmap.diagnostics import Diagnostic, info
-from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
+from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support
 
 __all__ = [
     "SUPPORT_MODES",
@@ -90,7 +91,6 @@ class TooManyAttacks(ValueError):
     def __reduce__(self):
         return type(self), (self.support, self.limit), self.__dict__
 
-_NAMED_RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
 
 
 def _pairs(value):
@@ -156,29 +156,7 @@ def arguments_of(argument_map: ArgumentMap) -> tuple[list[str], dict[str, int], 
     """The argument ids in the order they are written (claims, named
     relations and arguments, each id once), and the index of each claim and
     of each relation name or argument id in that order."""
-    order: list[str] = []
-    claims: dict[str, int] = {}
-    names: dict[str, int] = {}
-    for item in argument_map.items:
-        kind = type(item)
-        if kind is Claim:
-            ident = item.id
-            if ident in claims or ident in names:
-                continue
-            claims[ident] = len(order)
-        else:
-            if kind in _NAMED_RELATIONS:
-                ident = item.name
-                if ident is None:
-                    continue
-            elif kind is Argument:
-                ident = item.id
-            else:
-                continue
-            if ident in claims or ident in names:
-                continue
-            names[ident] = len(order)
-        order.append(ident)
+    order, claims, names, _ = arguments_in_order(argument_map)
     return order, claims, names
 
 
@@ -244,48 +222,29 @@ def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
     :class:`argmap.semantics.MapError` when the map has errors that change
     what it means, such as a relation naming an unknown id.
     """
-    require_meaning(argument_map, "build the framework of")
-    return build(argument_map, support)[0]
+    resolved = require_meaning(argument_map, "build the framework of")
+    return build(argument_map, support, resolved)[0]
 
 
 def build(
-    argument_map: ArgumentMap, support: str = "none"
+    argument_map: ArgumentMap, support: str = "none", resolved: Resolved | None = None
 ) -> tuple[Framework, list[list[int]], list[list[int]]]:
     """The framework, and for each argument (by index, auxiliary ones
-    included) the indices of its attackers and of the arguments it attacks."""
+    included) the indices of its attackers and of the arguments it attacks.
+    ``resolved`` is the map's ids resolved (:func:`argmap._resolved.resolve`,
+    which :func:`require_meaning` returns), so they are looked up once."""
     if support not in SUPPORT_MODES:
         raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
-    order, claims, names = arguments_of(argument_map)
+    if resolved is None:
+        resolved = resolve(argument_map)
+    order, claims, names = resolved.order, resolved.claims, resolved.names
     n = len(order)
 
-    # Single unnamed attacks are edges: between claims (the ones support
-    # modes propagate) and the undercuts. A pair (a, b) is kept as the
-    # number a * n + b: quick to hash and sort. Named and linked attacks
+    # Single unnamed attacks are edges (resolve keeps a pair (a, b) as the
+    # number a * n + b: quick to hash and sort): between claims (the ones
+    # support modes propagate) and the undercuts. Named and linked attacks
     # need auxiliary arguments (see _Auxiliary).
-    base: set[int] = set()
-    undercuts: set[int] = set()
-    others = []  # the relations with named or linked attacks
-    for relations, targets_by_id, into in (
-        (argument_map.rebuttals, claims, base),
-        (argument_map.undercuts, names, undercuts),
-    ):
-        for r in relations:
-            if r.name is None and len(r.attackers) == 1:
-                a = claims.get(r.attackers[0])
-                b = targets_by_id.get(r.target)
-                if a is not None and b is not None:
-                    into.add(a * n + b)
-            else:
-                others.append(r)
-    for k in argument_map.contradictions:
-        if k.name is None:
-            a = claims.get(k.first)
-            b = claims.get(k.second)
-            if a is not None and b is not None:
-                base.add(a * n + b)
-                base.add(b * n + a)
-        else:
-            others.append(k)
+    base, undercuts, others = resolved.base, resolved.undercuts, resolved.others
     moving = support != "none"
     complex_attacks = [
         (attackers, target, named, between_claims and moving)
