@@ -565,6 +565,9 @@ class _Builder:
         self.order: list[tuple[str, Any]] = []
         self.groups: list[tuple[int, str]] = []
         self.heading_group: str | None = None
+        #: Where each claim stands in ``order`` (a claim defined below its first reference moves there).
+        self.place: dict[str, int] = {}
+        self.names_of_relations: set[str] | None = None
 
     def id_for(self, kind: str, key: str) -> str:
         found = self.ids.get((kind, key))
@@ -592,10 +595,11 @@ class _Builder:
         if fields is None:
             fields = {"type": "claim", "id": ident, "text": None}
             self.claims[ident] = fields
+            self.place[ident] = len(self.order)
             self.order.append(("claim", ident))
         if element.text and fields["text"] is None and element.defines:
             # Defined here: the claim stands here, not where it was first referred to.
-            self.order.remove(("claim", ident))
+            self.place[ident] = len(self.order)
             self.order.append(("claim", ident))
             if self.heading_group is not None:
                 fields["group"] = self.heading_group
@@ -725,8 +729,10 @@ class _Builder:
         reconstructed = {k for k, entry in self.arguments.items() if entry["steps"] is not None}
         relation_names: dict[str, str] = {}
         out: list[tuple[Any, _Element | None]] = []
-        for kind, value in list(self.order):
+        for at, (kind, value) in enumerate(list(self.order)):
             if kind == "claim":
+                if self.place[value] != at:
+                    continue  # the claim was defined further down; it stands there
                 fields = self.claims[value]
                 if fields["text"] is None:
                     fields["text"] = value.replace("_", " ")
@@ -821,7 +827,7 @@ class _Builder:
                 target_id = self.id_for("argument", target[1])
             else:
                 target_id = target[1]
-                if target_id not in {n for n in self.relation_names()}:
+                if target_id not in self.relation_names():
                     self.reader.lost(warning(
                         "W604", "an undercut of the statement `{target}` left out: argmap undercuts only relations"
                         " and arguments", self.reader.span(relation.line, relation.column), target=target_id))
@@ -840,12 +846,15 @@ class _Builder:
         return {"type": "contradiction", "first": parent, "second": member, **meta}, relation.member
 
     def relation_names(self) -> set[str]:
+        if self.names_of_relations is not None:
+            return self.names_of_relations
         out = set()
         for kind, value in self.order:
             if kind == "relation" and isinstance(value.member.data, dict):
                 rel = value.member.data.get("relation")
                 if isinstance(rel, dict) and isinstance(rel.get("name"), str):
                     out.add(rel["name"])
+        self.names_of_relations = out
         return out
 
     def whole_argument(self, relation: _Relation):
