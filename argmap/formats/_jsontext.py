@@ -192,14 +192,10 @@ class _Parser:
             self.doc.key_ends[member] = key_end
             pos = self.value(_skip(text, pos + 1), member, depth + 1)
             out[key] = self.result
-            pos = _skip(text, pos)
-            char = text[pos : pos + 1]
-            if char == "}":
+            pos, closed = self._after_member(pos, "}")
+            if closed:
                 self.result = out
-                return pos + 1
-            if char != ",":
-                raise JSONDecodeError("Expecting ',' delimiter", text, pos)
-            pos = _skip(text, pos + 1)
+                return pos
 
     def _array(self, pos: int, path: Path, depth: int) -> int:
         text = self.text
@@ -211,11 +207,19 @@ class _Parser:
         while True:
             pos = self.value(pos, path + (len(out),), depth + 1)
             out.append(self.result)
-            pos = _skip(text, pos)
-            char = text[pos : pos + 1]
-            if char == "]":
+            pos, closed = self._after_member(pos, "]")
+            if closed:
                 self.result = out
-                return pos + 1
-            if char != ",":
-                raise JSONDecodeError("Expecting ',' delimiter", text, pos)
-            pos = _skip(text, pos + 1)
+                return pos
+
+    def _after_member(self, pos: int, close: str) -> tuple[int, bool]:
+        """After a member of an object or array: past the closing bracket
+        (and True), or past the comma to the next member (and False)."""
+        text = self.text
+        pos = _skip(text, pos)
+        char = text[pos : pos + 1]
+        if char == close:
+            return pos + 1, True
+        if char != ",":
+            raise JSONDecodeError("Expecting ',' delimiter", text, pos)
+        return _skip(text, pos + 1), False

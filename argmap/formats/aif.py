@@ -220,11 +220,7 @@ class _AifReader:
                 self.items.wrong(here, "an object")
                 continue
             node_id, kind = node.get("nodeID"), node.get("type")
-            if not isinstance(node_id, (str, int)) or isinstance(node_id, bool):
-                self.items.missing(here, "nodeID") if node_id is None else self.items.wrong(here + ("nodeID",), "a string")
-                continue
-            if not isinstance(kind, str):
-                self.items.missing(here, "type") if kind is None else self.items.wrong(here + ("type",), "a string")
+            if not self.string_at(node, here, "nodeID", True) or not self.string_at(node, here, "type"):
                 continue
             if not isinstance(node.get("text", ""), str):
                 self.items.wrong(here + ("text",), "a string")
@@ -255,6 +251,18 @@ class _AifReader:
             outgoing[source].append(target)
             incoming[target].append(source)
         return self.build(data, by_id, incoming, outgoing)
+
+    def string_at(self, node: dict[str, Any], here: Path, key: str, number: bool = False) -> bool:
+        """True when ``node[key]`` is a string (or, with ``number``, an integer);
+        otherwise E602 for a missing or wrong value."""
+        value = node.get(key)
+        if isinstance(value, str) or (number and isinstance(value, int) and not isinstance(value, bool)):
+            return True
+        if value is None:
+            self.items.missing(here, key)
+        else:
+            self.items.wrong(here + (key,), "a string")
+        return False
 
     def list_of(self, data: dict[str, Any], key: str) -> list[Any]:
         value = data.get(key)
