@@ -168,3 +168,46 @@ def test_argdown_project_examples():
         if "[" in text:
             assert m.claims, path
         assert read(argdown.write(m))[0] == m, path
+
+
+ARGDOWN_CLI = os.environ.get("ARGMAP_ARGDOWN_CLI")
+
+
+def expected_relations(m):
+    """The relations Argdown's own parser should find in the writer's output: (type, from, to)."""
+    out = set()
+    for r in m.relations:
+        if isinstance(r, Support) and not r.linked and r.argument is None:
+            out.add(("support", r.premises[0], r.conclusion))
+        elif isinstance(r, Rebuttal):
+            out.add(("attack", r.attackers[0], r.target))
+        elif isinstance(r, Undercut):
+            out.add(("undercut", r.attackers[0], r.target))
+        elif isinstance(r, Contradiction):
+            out.add(("contradictory", r.first, r.second))
+    return out
+
+
+@pytest.mark.skipif(
+    not ARGDOWN_CLI,
+    reason="set ARGMAP_ARGDOWN_CLI to Argdown's command-line program (npm install @argdown/cli; node_modules/.bin/argdown)",
+)
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_argdown_cli_reads_the_export(path, tmp_path):
+    """Argdown's own parser reads the writer's output of every example with every claim as a statement
+    and every support, rebuttal, undercut and contradiction as a relation."""
+    import json
+    import subprocess
+
+    m = load(path)
+    source = tmp_path / "map.argdown"
+    source.write_text(argdown.write(m), "utf-8")
+    done = subprocess.run(
+        [ARGDOWN_CLI, "json", str(source), "--stdout", "--removeMap"], capture_output=True, text=True, timeout=120
+    )
+    text = done.stdout
+    data = json.loads(text[: text.rindex("}") + 1])
+    assert set(data["statements"]) == {c.id for c in m.claims}
+    found = {(r["relationType"], r["from"], r["to"]) for r in data["relations"]}
+    assert expected_relations(m) <= found
+    assert {a.id for a in m.arguments} <= set(data["arguments"])
