@@ -157,3 +157,17 @@ def test_convert_reads_aif_by_name(tmp_path):
     assert code == 0
     assert parse(out.getvalue()).claim("29045")
     assert "warning[W604]" in err.getvalue() and "^" in err.getvalue()
+
+
+def test_unknown_keys_and_bare_edges_are_reported():
+    """A key AIF nodes or edges do not have is W603 (once per key); an edge straight from one I-node to
+    another, with no RA- or CA-node to say what it means, is W604."""
+    text = (
+        '{"nodes": [{"nodeID": "1", "text": "A", "type": "I", "x": 1}, {"nodeID": "2", "text": "B", "type": "I", "x": 2}],'
+        ' "edges": [{"fromID": "1", "toID": "2", "weight": 3}]}'
+    )
+    m, diagnostics = aif.read(text, "a.json")
+    assert [d.code for d in diagnostics] == ["W603", "W603", "W604"]
+    assert "`x` at `$.nodes[0]`" in diagnostics[0].message and "`weight`" in diagnostics[1].message
+    assert "I-node `1` straight to I-node `2`" in diagnostics[2].message
+    assert [c.id for c in m.claims] == ["1", "2"] and m.relations == ()

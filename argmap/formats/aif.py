@@ -62,7 +62,8 @@ from argmap.model import (
 __all__ = ["read", "write", "to_aif"]
 
 _INFERENCE, _CONFLICT, _ASSERTING = "Default Inference", "Default Conflict", "Asserting"
-_NODE_KEYS = frozenset({"nodeID", "text", "type", "timestamp", "scheme", "schemeID", "argmap"})
+_NODE_KEYS = ("nodeID", "text", "type", "timestamp", "scheme", "schemeID", "argmap")
+_EDGE_KEYS = ("edgeID", "fromID", "toID", "formEdgeID")
 _TOP_KEYS = frozenset(
     {"nodes", "edges", "locutions", "participants", "argmap", "AIF", "OVA", "text", "schemefulfillments",
      "descriptorfulfillments", "cqdescriptorfulfillments", "edgedescriptorfulfillments"}
@@ -202,6 +203,7 @@ class _AifReader:
         self.root = root
         self.items = _Reader(doc.span)
         self.diagnostics = self.items.diagnostics
+        self.reported: set[tuple[Any, str]] = set()
 
     def lost(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -230,6 +232,7 @@ class _AifReader:
                                    self.doc.span(here + ("nodeID",)), node=str(node_id)))
                 continue
             by_id[str(node_id)] = (i, node)
+            self.unknown_keys(node, here, _NODE_KEYS)
         incoming: dict[str, list[str]] = defaultdict(list)
         outgoing: dict[str, list[str]] = defaultdict(list)
         for i, edge in enumerate(edges):
@@ -237,6 +240,7 @@ class _AifReader:
             if not isinstance(edge, dict):
                 self.items.wrong(here, "an object")
                 continue
+            self.unknown_keys(edge, here, _EDGE_KEYS)
             source, target = edge.get("fromID"), edge.get("toID")
             source, target = (None if x is None else str(x) for x in (source, target))
             missing = next((n for n in (source, target) if n not in by_id), "")
@@ -248,9 +252,24 @@ class _AifReader:
                     edge=str(edge.get("edgeID", i)), source=str(source), target=str(target), node=str(missing),
                 ))
                 continue
+            if by_id[source][1]["type"] == "I" and by_id[target][1]["type"] == "I":
+                self.lost(warning(
+                    "W604",
+                    "AIF edge {edge} leads from I-node `{source}` straight to I-node `{target}`, with no RA- or"
+                    " CA-node between them: argmap cannot tell support from conflict; left out",
+                    self.doc.span(here), edge=str(edge.get("edgeID", i)), source=source, target=target,
+                ))
+                continue
             outgoing[source].append(target)
             incoming[target].append(source)
         return self.build(data, by_id, incoming, outgoing)
+
+    def unknown_keys(self, data: dict[str, Any], here: Path, known: tuple[str, ...]) -> None:
+        """W603 for a key AIF nodes or edges do not have, the first time it is seen."""
+        for key in data:
+            if key not in known and (here[-2], key) not in self.reported:
+                self.reported.add((here[-2], key))
+                self.items.unknown(here + (key,), known)
 
     def string_at(self, node: dict[str, Any], here: Path, key: str, number: bool = False) -> bool:
         """True when ``node[key]`` is a string (or, with ``number``, an integer);
