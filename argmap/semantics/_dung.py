@@ -83,8 +83,8 @@ def grounded(n: int, attackers: Sequence[Sequence[int]], targets: Sequence[Seque
         targets = invert(n, attackers)
     label = [UNDEC] * n
     # Attackers of each argument not yet known to be OUT.
-    alive = [len(attackers[a]) for a in range(n)]
-    queue = [a for a in range(n) if alive[a] == 0]
+    alive = list(map(len, attackers))
+    queue = [a for a, count in enumerate(alive) if count == 0]
     for a in queue:
         label[a] = IN
     i = 0

@@ -242,10 +242,10 @@ def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolve
     names = af.arguments[:n]
     if semantics == "grounded":
         labels = _dung.grounded(total, attackers, targets)
-        extensions = [tuple(sorted(names[i] for i in range(n) if labels[i] == _dung.IN))]
+        extensions = [tuple(sorted([names[i] for i, label in enumerate(labels[:n]) if label == _dung.IN]))]
         by_label = {_dung.IN: Status.ACCEPTED, _dung.OUT: Status.REJECTED, _dung.UNDEC: Status.UNDECIDED}
-        status = dict(zip(names, map(by_label.__getitem__, labels)))
-        letters = ["".join(_LETTERS[labels[i]] for i in range(n))]
+        status = FrozenMapping(zip(names, map(by_label.__getitem__, labels)))
+        letters = ["".join(map(_LETTERS.__getitem__, labels[:n]))]
     else:
         limit = default_limit(total) if max_extensions is None else max_extensions
         problem = Problem(total, attackers, targets, [i >= n for i in range(total)])
