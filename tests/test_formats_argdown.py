@@ -211,3 +211,15 @@ def test_argdown_cli_reads_the_export(path, tmp_path):
     found = {(r["relationType"], r["from"], r["to"]) for r in data["relations"]}
     assert expected_relations(m) <= found
     assert {a.id for a in m.arguments} <= set(data["arguments"])
+
+
+def test_data_argmap_refuses_is_left_out_field_by_field():
+    """Simple YAML data gives numbers and booleans; a value argmap refuses is left out (W604) and the
+    claim keeps the rest of its data."""
+    text = "[a]: Regen. {weight: 0.5, basis: study, implicit: true}\n\n[b]: Nass. {basis: Glaskugel, weight: 2, note: x}\n"
+    m, diagnostics = read(text)
+    a, b = m.claim("a"), m.claim("b")
+    assert (a.weight, a.basis.value, a.implicit) == (0.5, "study", True)
+    assert (b.basis, b.weight, b.note) == (None, None, "x")
+    assert [(d.code, d.span.line) for d in diagnostics] == [("W604", 3), ("W604", 3)]
+    assert "`basis: \"Glaskugel\"`" in diagnostics[0].message

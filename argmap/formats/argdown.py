@@ -205,6 +205,11 @@ def _relation(item: Any, argument_map: ArgumentMap) -> list[str]:
 
 # -- reading ------------------------------------------------------------------
 
+#: The fields that make an item what it is; without the others it can still be read.
+_STRUCTURE = frozenset(
+    {"type", "id", "text", "tags", "premises", "conclusion", "attackers", "target", "first", "second", "title",
+     "steps", "label", "parent"}
+)
 _RELATION = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-|_)\s+(?=\S)")
 _PCS = re.compile(r"\((\d+)\)\s+")
 _STATEMENT = re.compile(r"\[([^\]]+)\](:?)\s*")
@@ -493,7 +498,7 @@ class _ArgdownReader:
             if value.startswith("[") and value.endswith("]"):
                 data[key] = [v.strip().strip("'\"") for v in value[1:-1].split(",") if v.strip()]
             else:
-                data[key] = value.strip("'\"")
+                data[key] = _scalar(value)
         return data
 
     # -- premise–conclusion structures
@@ -551,6 +556,17 @@ class _ArgdownReader:
         self.events.append(("pcs", (owner, steps, " ".join(inference).strip() or None, number)))
 
 
+def _scalar(value: str) -> Any:
+    """A plain YAML scalar: a number, true or false, null, else the text without its quotes."""
+    if value in ("true", "false"):
+        return value == "true"
+    if value in ("null", "~"):
+        return None
+    if re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return float(value) if "." in value else int(value)
+    return value.strip("'\"")
+
+
 # -- events to items ---------------------------------------------------------------
 
 
@@ -568,6 +584,8 @@ class _Builder:
         #: Where each claim stands in ``order`` (a claim defined below its first reference moves there).
         self.place: dict[str, int] = {}
         self.names_of_relations: set[str] | None = None
+        #: The element that defines each claim (for the place of a diagnostic).
+        self.defined_at: dict[str, _Element] = {}
 
     def id_for(self, kind: str, key: str) -> str:
         found = self.ids.get((kind, key))
@@ -592,6 +610,8 @@ class _Builder:
         kind = "argument" if element.kind == "argument" else "statement"
         ident = self.id_for(kind, element.key or "")
         fields = self.claims.get(ident)
+        if element.defines and element.text:
+            self.defined_at.setdefault(ident, element)
         if fields is None:
             fields = {"type": "claim", "id": ident, "text": None}
             self.claims[ident] = fields
@@ -751,9 +771,28 @@ class _Builder:
         for data, element in out:
             if data is None:
                 continue
+            element = element or self.defined_at.get(data.get("id", ""))
             where = (lambda path, key=False, e=element: self.span(e) if e is not None else None)
             self.items.where = where
-            item = self.items.item(data, ("argdown",))
+            before = len(self.items.diagnostics)
+            item = self.items.item(data, ())
+            if item is None:
+                # Data argmap refuses (a weight of 2, a basis it does not know): the item without it.
+                del self.items.diagnostics[before:]
+                kept = {k: v for k, v in data.items() if k in _STRUCTURE}
+                for key, value in data.items():
+                    if key in kept:
+                        continue
+                    if self.items.item({**kept, key: value}, ()) is not None:
+                        kept[key] = value
+                    else:
+                        del self.items.diagnostics[before:]
+                        self.reader.lost(warning(
+                            "W604", "data `{key}: {value}` left out: argmap cannot read it as the {key} of `{id}`",
+                            where(()), key=key, value=json.dumps(value, ensure_ascii=False)[:60],
+                            id=str(data.get("id") or data.get("name") or "?"),
+                        ))
+                item = self.items.item(kept, ())
             if item is not None:
                 items.append(item)
         self.reader.diagnostics.extend(self.items.diagnostics)
