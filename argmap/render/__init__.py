@@ -183,7 +183,7 @@ def draw(
     Options as for :func:`to_graphviz`. With ``paper`` (``a4``, ``a3``,
     ``letter``) the map is laid out on sheets as
     :func:`argmap.render.paper.paginate` says (``landscape``, ``min_font``,
-    ``fit``): a PDF holds every page; SVG and PNG are one sheet, and a map
+    ``fit``, ``layout``: ``graph``, ``columns`` or ``auto``): a PDF holds every page; SVG and PNG are one sheet, and a map
     that takes several pages raises :class:`ViewError` (use :func:`render`,
     which writes a file per page, or a PDF).
 
