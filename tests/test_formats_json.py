@@ -14,6 +14,7 @@ from argmap.diagnostics import format_diagnostic
 from argmap.formats import json as argjson
 from argmap.formats._jsontext import json_path, load_json
 from tests.strategies import maps
+from tests.test_packaging import wheel  # noqa: F401 (the fixture that builds the wheel)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.argmap"))
@@ -146,3 +147,11 @@ def test_json_path_and_positions():
     assert json_path(("a b", 1, "c")) == '$["a b"][1].c'
     assert doc.span(("a b", 1, "c")).column == 19
     assert doc.span(("missing",)).column == 1
+
+
+def test_schema_ships_in_the_wheel(wheel):
+    """The schema is package data: the built wheel carries it, byte for byte."""
+    import zipfile
+
+    data = zipfile.ZipFile(wheel).read("argmap/formats/argmap.schema.json")
+    assert data == (ROOT / "argmap" / "formats" / "argmap.schema.json").read_bytes()
