@@ -104,6 +104,13 @@ def add_arguments(parser) -> None:
         help="with --paper: the smallest printed body text in points; a map that would need smaller text is split over pages (default 9)",
     )
     paper.add_argument("--fit", action="store_true", help="with --paper: one page, shrunk as far as needed")
+    paper.add_argument(
+        "--layout",
+        choices=("auto", "graph", "columns"),
+        default="auto",
+        help="with --paper: graph (the drawing with arrows, split over pages), columns (numbered boxes in reading order,"
+        " relations named above each text) or auto (columns when the drawing needs more than two pages and they need fewer)",
+    )
 
 
 def run(args, out, err) -> int:
@@ -148,7 +155,7 @@ def _on_paper(argument_map, fmt: str, path: Path | None, args, options: dict, er
     """The files of a map laid out on sheets: one PDF, or an SVG or PNG per page."""
     if fmt == "dot":
         raise UsageError(_("--paper makes PDF, SVG or PNG pages, not DOT"))
-    pages = paginate(argument_map, paper=args.paper, landscape=args.landscape, min_font=args.min_font, fit=args.fit, **options)
+    pages = paginate(argument_map, paper=args.paper, landscape=args.landscape, min_font=args.min_font, fit=args.fit, layout=args.layout, **options)
     count = len(pages.pages)
     if pages.shrunk and not args.fit:
         message = _(
