@@ -9,12 +9,11 @@ from attrs import field, frozen
 
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
+from argmap.semantics import SEMANTICS, SUPPORT_MODES  # every semantics evaluate() knows, DF-QuAD included
 
 __all__ = ["RenderOptions", "ViewError", "PageCut", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS", "LEGEND_PLACES", "DIRECTIONS"]
 
 GROUP_BY = ("group", "source", "tag")
-SUPPORT_MODES = ("none", "deductive", "necessary")
-SEMANTICS = ("grounded", "complete", "preferred", "stable", "dfquad")
 #: How arguments are drawn: a box holding their premises and conclusions, or one node each.
 ARGUMENT_VIEWS = ("expanded", "collapsed")
 
