@@ -145,6 +145,18 @@ KINDS: dict[str, tuple[type, dict[str, str], tuple[str, ...]]] = {
     "comment": (Comment, {"text": _STR}, ("text",)),
 }
 _KIND_OF = {cls: kind for kind, (cls, _, _) in KINDS.items()}
+#: The fields whose ids each kind's ``ref_spans`` point at, in their order (see argmap.model).
+_REFERENCES: dict[type, tuple[str, ...]] = {
+    Claim: ("id", "source"),
+    Source: ("id",),
+    Support: ("premises", "conclusion", "name"),
+    Rebuttal: ("attackers", "target", "name"),
+    Undercut: ("attackers", "target", "name"),
+    Contradiction: ("first", "second", "name"),
+    Argument: ("id",),
+    Position: ("id", "accepts", "rejects"),
+    Group: ("id", "parent"),
+}
 _TOP = ("$schema", "format", "version", "title", "lang", "question", "items")
 _STEP_FIELDS = ("premises", "conclusion")
 
@@ -330,11 +342,36 @@ class _Reader:
         if not ok:
             return None
         try:
-            return cls(**values)
+            item = cls(**values)
         except ModelError as exc:
             field_path = path + (exc.field,) if exc.field in data else path
             self.refused(field_path, exc)
             return None
+        return self.placed(item, path, data)
+
+    def placed(self, item: Any, path: tuple, data: dict[str, Any]) -> Any:
+        """The item with the span of its object and the spans of the ids it
+        names, when the data was read from text (so that ``argmap check``
+        can point into the file)."""
+        span = self.where(path)
+        if span is None or isinstance(item, Comment):
+            # A comment's span says where the formatter puts it, which a JSON file cannot tell.
+            return item
+        changes: dict[str, Any] = {"span": span}
+        refs = _REFERENCES.get(type(item))
+        if refs is not None:
+            spans = []
+            for name in refs:
+                value = data.get(name)
+                if isinstance(value, list):
+                    spans.extend(self.where(path + (name, i)) for i in range(len(value)))
+                elif value is not None:
+                    spans.append(self.where(path + (name,)))
+                elif name in ("name", "source", "parent"):
+                    break  # optional and last: nothing after it
+            if all(x is not None for x in spans):
+                changes["ref_spans"] = tuple(spans)
+        return attrs.evolve(item, **changes)
 
     def steps(self, data: list, path: tuple) -> list[Step] | None:
         out = []

@@ -155,3 +155,17 @@ def test_schema_ships_in_the_wheel(wheel):
 
     data = zipfile.ZipFile(wheel).read("argmap/formats/argmap.schema.json")
     assert data == (ROOT / "argmap" / "formats" / "argmap.schema.json").read_bytes()
+
+
+def test_items_read_from_json_point_into_the_file():
+    """Items and the ids they name carry spans in the JSON text, so argmap check points at the JSON."""
+    from argmap import check
+
+    text = (
+        '{"items": [\n {"type": "claim", "id": "a", "text": "A", "source": "s"},\n'
+        ' {"type": "support", "premises": ["a", "x"], "conclusion": "a"}\n]}'
+    )
+    m, diagnostics = argjson.read(text, "m.json")
+    assert diagnostics == []
+    found = {d.code: (d.span.line, d.span.column) for d in check(m)}
+    assert found["E205"] == (2, 54) and found["E201"] == (3, 40)

@@ -144,7 +144,7 @@ def write(argument_map: ArgumentMap) -> str:
             out.extend(_pcs(item.steps))
         elif isinstance(item, Support) and item.linked:
             name = item.name or _fresh("support", argument_map, used)
-            data = {"argmap": "support"} | {k: v for k, v in item_to_dict(item).items() if k in ("tags", "note", "group")}
+            data = {"argmap": "support"} | {k: v for k, v in item_to_dict(item).items() if k in ("tags", "note", "group", "outline")}
             if item.name is None:
                 data["unnamed"] = True
             out.append(f"<{name}>{_data(data)}")
@@ -823,7 +823,7 @@ class _Builder:
             item = {"type": "support", "premises": premises, "conclusion": steps[-1]["conclusion"]}
             if not data.get("unnamed"):
                 item["name"] = ident
-            item.update({k: v for k, v in data.items() if k in ("tags", "note", "group")})
+            item.update({k: v for k, v in data.items() if k in ("tags", "note", "group", "outline")})
             return item, element
         item = {"type": "argument", "id": ident, "title": " ".join(entry["texts"]) or element.title or ident,
                 "steps": steps}
