@@ -14,8 +14,9 @@ unknown id (E201), an id defined twice (E202; claims, named relations and
 arguments share one namespace), an id naming the wrong kind of thing
 (E204: an undercut of a claim, a relation or an argument where a claim is
 needed), a position naming an unknown id (E206).
-A claim related to itself (E203) is kept as written (a self-attack is
-meaningful in argumentation theory); an unknown source (E205), quotes,
+A claim attacking itself (W212; E203 when the attack is named or
+linked) is kept as written (a self-attack is meaningful in argumentation
+theory); an unknown source (E205), quotes,
 structure and positions' consistency do not change the framework. The
 commands that compute with a map (``evaluate``, ``compare``, ``export``,
 ``outline``, ``render --evaluate``) stop at exactly these errors too.

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from argmap._i18n import N_, Phrase, phrase
-from argmap.diagnostics import Diagnostic, error, suggest
+from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
 __all__ = ["check_references", "kind_of"]
@@ -200,6 +200,18 @@ def _undercuttable(named: dict[str, object]) -> Phrase:
 
 def _self_relation(rel) -> Iterator[Diagnostic]:
     hint = N_("a claim cannot support or attack itself; did you mean another claim?")
+    if rel.name is None and _attacks_itself(rel):
+        # Normal in an abstract framework (ICCMA's instances have them), and
+        # kept as written by the semantics: a likely mistake, not an error.
+        yield warning(
+            "W212",
+            "`{id}` attacks itself",
+            rel.span,
+            "so it is in no extension: normal in an abstract framework, in a map written by hand"
+            " usually a mistake; did you mean another claim?",
+            id=_attacks_itself(rel),
+        )
+        return
     if isinstance(rel, Support) and rel.conclusion in rel.premises:
         ident = rel.conclusion
     elif isinstance(rel, Rebuttal) and rel.target in rel.attackers:
@@ -211,6 +223,15 @@ def _self_relation(rel) -> Iterator[Diagnostic]:
     else:
         return
     yield error("E203", "`{id}` is related to itself", rel.span, hint, id=ident)
+
+
+def _attacks_itself(rel) -> str | None:
+    """The claim that a rebuttal by one attacker or a contradiction makes attack itself, if any."""
+    if type(rel) is Rebuttal and rel.attackers == (rel.target,):
+        return rel.target
+    if type(rel) is Contradiction and rel.first == rel.second:
+        return rel.first
+    return None
 
 
 def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
