@@ -256,7 +256,7 @@ def build(
     if reach is not None:
         derived = _closure(base, reach, n, support) - base - undercuts
 
-    codes = base | undercuts | derived
+    codes = base | undercuts | derived if undercuts or derived else base  # base is only read
     if not complex_attacks:
         total = n
         arguments = order
