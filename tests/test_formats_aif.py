@@ -171,3 +171,27 @@ def test_unknown_keys_and_bare_edges_are_reported():
     assert "`x` at `$.nodes[0]`" in diagnostics[0].message and "`weight`" in diagnostics[1].message
     assert "I-node `1` straight to I-node `2`" in diagnostics[2].message
     assert [c.id for c in m.claims] == ["1", "2"] and m.relations == ()
+
+
+def structure(m):
+    """The map's relations as AIF can say them: who supports or attacks what (a contradiction both ways)."""
+    out = set()
+    for r in m.relations:
+        if isinstance(r, Support):
+            out.add(("support", tuple(sorted(r.premises)), r.conclusion))
+        elif isinstance(r, (Rebuttal, Undercut)):
+            out.add((type(r).__name__, tuple(sorted(r.attackers)), r.target))
+        else:
+            out |= {("Rebuttal", (r.first,), r.second), ("Rebuttal", (r.second,), r.first)}
+    return out
+
+
+@SETTINGS
+@given(maps())
+def test_generated_maps_as_other_tools_see_them(m):
+    """Without argmap's own objects, AIF still carries every claim with its text and every support,
+    rebuttal, undercut and contradiction (as rebuttals both ways) of generated maps."""
+    back, diagnostics = aif.read(json.dumps(strip_argmap(aif.to_aif(m))))
+    assert not [d for d in diagnostics if d.is_error]
+    assert {(c.id, c.text) for c in back.claims} == {(c.id, c.text) for c in m.claims}
+    assert structure(back) == structure(m)
