@@ -445,6 +445,16 @@ def map_from_dict(data: Any, where: Where | None = None) -> tuple[ArgumentMap, l
             meta[key] = value
         else:
             reader.wrong((key,), _WHAT[_STR])
+    if "items" not in data:
+        looks_like_aif = "nodes" in data or "AIF" in data
+        reader.diagnostics.append(
+            error(
+                "E602",
+                "`$` has no `items`: this is not a map in argmap's JSON",
+                reader.where(()),
+                "is it an AIF file? read it with `--from aif`" if looks_like_aif else None,
+            )
+        )
     raw_items = data.get("items", [])
     items = []
     if not isinstance(raw_items, list):

@@ -120,10 +120,13 @@ def test_unknown_and_repeated_keys_are_warnings_that_say_what_was_ignored():
 
 
 def test_other_json_is_reported_not_read_as_empty():
-    """AIF or any other JSON read as argmap JSON says so (W603 for its keys), it is not read silently."""
+    """AIF read as argmap JSON is an error that suggests --from aif (and W603 for its keys), not an empty map."""
     m, diagnostics = argjson.read('{"nodes": [], "edges": []}', "x.json")
-    assert {d.code for d in diagnostics} == {"W603"}
+    assert [d.code for d in diagnostics] == ["W603", "W603", "E602"]
     assert any("`nodes`" in d.message for d in diagnostics)
+    assert diagnostics[-1].hint == "is it an AIF file? read it with `--from aif`"
+    assert [d.code for d in argjson.read('{"title": "x"}')[1]] == ["E602"]
+    assert argjson.read('{"items": []}')[1] == []
 
 
 def test_from_dict_raises_parse_error_with_the_diagnostics():
