@@ -14,6 +14,8 @@ looked up once rather than once per stage.
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import define
 
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
@@ -93,7 +95,8 @@ def arguments_in_order(argument_map: ArgumentMap) -> tuple[list[str], dict[str, 
     claims: dict[str, int] = {}
     names: dict[str, int] = {}
     unique = True
-    for item in argument_map.items:
+    items: tuple[Any, ...] = argument_map.items  # told apart by type(), which mypy does not narrow
+    for item in items:
         kind = type(item)
         if kind is Claim:
             ident = item.id
