@@ -212,3 +212,28 @@ def test_timeout_exits_124(tmp_path):
     code, out, err = run("-p", "EE-CO", "-f", path, "--timeout", "0.5")
     assert code == 124
     assert "--timeout" in err and out.count("\n") >= 1
+
+
+def test_timeout_covers_reading_the_file(tmp_path, monkeypatch):
+    """--timeout counts from the command's start: a read that does not end is stopped by the
+    alarm (exit 124, the elapsed time said), and the previous SIGALRM handler comes back."""
+    import signal
+    import time
+
+    from argmap.cli import solve
+
+    def endless(name, fmt, err):
+        stop = time.monotonic() + 20
+        while time.monotonic() < stop:
+            time.sleep(0.01)
+        return None
+
+    monkeypatch.setattr(solve, "_read", endless)
+    before = signal.getsignal(signal.SIGALRM)
+    path = tmp_path / "a.i23"
+    path.write_text("p af 1\n", "utf-8")
+    code, out, err = run("-p", "SE-PR", "-f", path, "--timeout", "0.2")
+    assert code == 124
+    assert "stopped after" in err and out == ""
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

@@ -253,10 +253,71 @@ def test_a_timeout_stops_a_task_and_says_so():
             pass
     exc = caught.value
     assert (exc.semantics, exc.task, exc.seconds) == ("naive", "EE", 0.05)
-    assert "stopped after 0.05 s" in str(exc)
+    assert "stopped after" in str(exc) and "0.05 s" in str(exc)
+    assert exc.elapsed is not None and exc.elapsed >= 0.05
     assert isinstance(exc, TimeoutError)
     again = pickle.loads(pickle.dumps(exc))
-    assert (again.semantics, again.task, again.seconds) == ("naive", "EE", 0.05)
+    assert (again.semantics, again.task, again.seconds, again.elapsed) == ("naive", "EE", 0.05, exc.elapsed)
+
+
+def test_a_timeout_message_states_the_true_elapsed_time():
+    """When a task overran its limit, the message says how long it ran and the limit."""
+    exc = SolverTimeout("stable", "SE", 1, 3.4)
+    assert str(exc) == "SE under stable semantics stopped after 3.40 s (time limit 1 s)"
+    assert str(SolverTimeout("stable", "SE", 1, 1.01)) == "SE under stable semantics stopped after 1 s"
+
+
+def _expired():
+    from argmap.semantics._sat import Deadline
+
+    deadline = Deadline(1.0)
+    deadline.end = deadline.start - 1  # a fake clock: the time is already up
+    return deadline
+
+
+def test_the_deadline_is_checked_while_the_index_and_the_encoding_are_built():
+    """Building the integer index and loading the SAT encoding look at the deadline, so a
+    timeout counts from the call's entry, not from the first solver call."""
+    from argmap.semantics import _sat
+    from argmap.semantics._sat import Deadline, Sat, Stopped
+    from argmap.semantics._tasks import _Compiled
+
+    fw = _hard_framework(3000, 1)
+    with pytest.raises(Stopped):
+        _Compiled.of(fw, _expired())
+    problem = _Compiled.of(fw, Deadline(None)).problem
+    for base in ("cf", "adm", "com", "stb"):
+        with pytest.raises(Stopped):
+            Sat(problem, base, _expired())
+    # With a check every 1,000 clauses, loading stops in the loop, before the last clauses.
+    seen = []
+
+    class Counting(Deadline):
+        def check(self):
+            seen.append(1)
+
+    original = _sat.CLAUSES_PER_CHECK
+    _sat.CLAUSES_PER_CHECK = 1000
+    try:
+        Sat(problem, "com", Counting(5.0)).close()
+    finally:
+        _sat.CLAUSES_PER_CHECK = original
+    assert len(seen) > 10
+
+
+@pytest.mark.parametrize("semantics", ["semi-stable", "preferred", "stable", "ideal"])
+def test_a_tiny_timeout_stops_before_the_solver_runs(semantics, monkeypatch):
+    """With no time left at entry, every task stops while preparing: the solver is never called."""
+    from argmap.semantics import _sat
+
+    def never(self, assumptions=()):
+        raise AssertionError("the solver ran after the deadline")
+
+    monkeypatch.setattr(_sat.Sat, "solve", never)
+    fw = _hard_framework(20000, 4)
+    with pytest.raises(SolverTimeout) as caught:
+        sceptical(fw, semantics, "a0", timeout=1e-9)
+    assert caught.value.elapsed is not None
 
 
 def test_a_timeout_stops_one_long_solver_call():

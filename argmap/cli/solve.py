@@ -16,6 +16,11 @@ task, missing or unknown argument), 124 stopped at ``--timeout``.
 from __future__ import annotations
 
 import json
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from argmap._nogc import no_gc
@@ -85,16 +90,53 @@ def run(args, out, err) -> int:
     if args.timeout is not None and not args.timeout > 0:
         raise UsageError(_("--timeout takes a positive number of seconds"))
     fmt = args.fo or iccma.format_of(args.file) or ("argmap" if args.file.endswith(".argmap") else "i23")
-    with no_gc():  # reading a large framework makes millions of objects and no cycles
-        problem = _read(args.file, fmt, err)
-    if problem is None:
-        return 1
-    target = None
-    if args.argument is not None:
-        target = problem.index(args.argument)
-        if target is None:
-            raise UsageError(_("`{argument}` is not an argument of {file}", argument=args.argument, file=args.file))
-    return _solve(problem, task, semantics, target, args, out, err)
+    from argmap import semantics as sem
+
+    started = time.monotonic()
+    try:
+        with _alarm(args.timeout, semantics, task):
+            with no_gc():  # reading a large framework makes millions of objects and no cycles
+                problem = _read(args.file, fmt, err)
+            if problem is None:
+                return 1
+            target = None
+            if args.argument is not None:
+                target = problem.index(args.argument)
+                if target is None:
+                    raise UsageError(
+                        _("`{argument}` is not an argument of {file}", argument=args.argument, file=args.file)
+                    )
+            return _solve(problem, task, semantics, target, args, out, started)
+    except sem.SolverTimeout:
+        elapsed = time.monotonic() - started
+        print(_("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=format(round(elapsed, 2), "g")),
+              file=err)
+        return TIMED_OUT
+
+
+@contextmanager
+def _alarm(timeout: float | None, semantics: str, task: str) -> Iterator[None]:
+    """``--timeout`` for the whole command, reading included: a SIGALRM timer
+    (main thread only, where signals are delivered) raises the tasks'
+    SolverTimeout between two Python steps; the old handler comes back after."""
+    usable = (
+        timeout is not None and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    from argmap.semantics import SolverTimeout
+
+    def ring(signum, frame):
+        raise SolverTimeout(semantics, task, timeout)
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _Problem:
@@ -154,52 +196,48 @@ def _read(name: str, fmt: str, err) -> _Problem | None:
     return _Problem(build, af.labels, af.index, af.attacks)
 
 
-def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | None, args, out, err) -> int:
+def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | None, args, out, started: float) -> int:
     from argmap import semantics as sem
 
-    timeout = args.timeout
-    try:
-        if semantics == "grounded" and problem.attacks is not None and not args.explain:
-            with no_gc():
-                _grounded(problem, task, target, out)
-            return 0
-        fw = problem.framework()
-        names = fw.arguments
-        position = {a: i for i, a in enumerate(names)}
+    if semantics == "grounded" and problem.attacks is not None and not args.explain:
+        with no_gc():
+            _grounded(problem, task, target, out)
+        return 0
+    fw = problem.framework()
+    # What is left of --timeout after reading (the alarm stops the rest too).
+    timeout = None if args.timeout is None else max(1e-3, args.timeout - (time.monotonic() - started))
+    names = fw.arguments
+    position = {a: i for i, a in enumerate(names)}
 
-        def line(extension) -> str:
-            members = sorted(position[a] for a in extension)
-            return " ".join(["w"] + [problem.labels[i] for i in members])
+    def line(extension) -> str:
+        members = sorted(position[a] for a in extension)
+        return " ".join(["w"] + [problem.labels[i] for i in members])
 
-        if task == "SE":
-            found = sem.some_extension(fw, semantics, timeout=timeout)
-            print("NO" if found is None else line(found), file=out)
-        elif task == "EE":
-            count = 0
-            for extension in sem.iter_extensions(fw, semantics, timeout=timeout):
-                print(line(extension), file=out)
-                count += 1
-            if not count:
-                print("NO", file=out)
-        elif task == "CE":
-            print(sem.count_extensions(fw, semantics, timeout=timeout), file=out)
-        else:
-            assert target is not None  # DC and DS have an argument
-            argument = names[target]
-            ask = sem.credulous if task == "DC" else sem.sceptical
-            answer = ask(fw, semantics, argument, timeout=timeout)
-            print("YES" if answer.accepted else "NO", file=out)
-            if answer.witness is not None:
-                print(line(answer.witness), file=out)
-            if args.explain:
-                from argmap.semantics import justify_answer
+    if task == "SE":
+        found = sem.some_extension(fw, semantics, timeout=timeout)
+        print("NO" if found is None else line(found), file=out)
+    elif task == "EE":
+        count = 0
+        for extension in sem.iter_extensions(fw, semantics, timeout=timeout):
+            print(line(extension), file=out)
+            count += 1
+        if not count:
+            print("NO", file=out)
+    elif task == "CE":
+        print(sem.count_extensions(fw, semantics, timeout=timeout), file=out)
+    else:
+        assert target is not None  # DC and DS have an argument
+        argument = names[target]
+        ask = sem.credulous if task == "DC" else sem.sceptical
+        answer = ask(fw, semantics, argument, timeout=timeout)
+        print("YES" if answer.accepted else "NO", file=out)
+        if answer.witness is not None:
+            print(line(answer.witness), file=out)
+        if args.explain:
+            from argmap.semantics import justify_answer
 
-                explained = justify_answer(fw, semantics, argument, answer, timeout=timeout)
-                print(json.dumps(explained, ensure_ascii=False, indent=2), file=out)
-    except sem.SolverTimeout:
-        print(_("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=format(timeout, "g")),
-              file=err)
-        return TIMED_OUT
+            explained = justify_answer(fw, semantics, argument, answer, timeout=timeout)
+            print(json.dumps(explained, ensure_ascii=False, indent=2), file=out)
     return 0
 
 

@@ -34,8 +34,12 @@ __all__ = ["Problem", "Deadline", "Stopped", "Sat", "sceptical_preferred", "cred
 #: (ten times Glucose 4 on the frameworks of benchmarks/bench_solve.py).
 SOLVER = "cadical195"
 #: How many conflicts a solver call may take before the deadline is checked
-#: again (a few hundredths of a second on random frameworks).
-CONFLICTS_PER_SLICE = 2000
+#: again, at first; the budget then adapts so that a slice takes about
+#: SLICE_SECONDS (2,000 conflicts take a second on 80,000 attacks).
+CONFLICTS_PER_SLICE = 200
+SLICE_SECONDS = 0.02
+#: How many clauses are built between two looks at the deadline.
+CLAUSES_PER_CHECK = 20000
 
 
 class Stopped(Exception):
@@ -47,7 +51,12 @@ class Deadline:
 
     def __init__(self, seconds: float | None):
         self.seconds = seconds
-        self.end = None if seconds is None else time.monotonic() + seconds
+        self.start = time.monotonic()
+        self.end = None if seconds is None else self.start + seconds
+        self.budget = CONFLICTS_PER_SLICE
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.start
 
     def remaining(self) -> float | None:
         return None if self.end is None else self.end - time.monotonic()
@@ -87,6 +96,15 @@ class Sat:
         self.top = 2 * n
         self.solver = Solver(name=SOLVER)
         self.range_var: list[int] = []  # by argument; empty without ranges
+        try:
+            self._load(base, ranges)
+        except BaseException:  # the deadline passed while loading: free the solver
+            self.solver.delete()
+            raise
+
+    def _load(self, base: str, ranges: bool) -> None:
+        problem, deadline = self.p, self.deadline
+        n = problem.n
         clauses: list[list[int]] = []
         add = clauses.append
         attackers = problem.attackers
@@ -97,6 +115,10 @@ class Sat:
             for b in att:
                 if b <= a or a not in attackers[b]:
                     add([-ina, -(b + 1)])  # conflict-free (a self-attack gives [-ina])
+            if len(clauses) >= CLAUSES_PER_CHECK:
+                deadline.check()
+                self.solver.append_formula(clauses)
+                clauses.clear()
             if base == "stb":
                 add([ina, *(b + 1 for b in att)])
             elif base == "cf":
@@ -112,6 +134,7 @@ class Sat:
                         add([outa, -(b + 1)])
                     add([ina, *(-(n + b + 1) for b in att)])  # defended means in
         self.solver.append_formula(clauses)
+        deadline.check()
         # No preferred phases: CaDiCaL with every in variable set to true
         # first was stuck for minutes where the default took a millisecond.
         if ranges:
@@ -158,12 +181,19 @@ class Sat:
         # CaDiCaL cannot be interrupted from another thread; it is run in
         # slices of a few thousand conflicts, and the deadline is checked
         # between them (what it learnt in one slice, it keeps for the next).
+        deadline = self.deadline
         while True:
-            self.deadline.check()
-            self.solver.conf_budget(CONFLICTS_PER_SLICE)
+            deadline.check()
+            self.solver.conf_budget(deadline.budget)
+            began = time.monotonic()
             result = self.solver.solve_limited(assumptions=assumptions)
             if result is not None:
                 return result
+            took = time.monotonic() - began
+            if took > SLICE_SECONDS:
+                deadline.budget = max(10, deadline.budget // 2)
+            elif took < SLICE_SECONDS / 4:
+                deadline.budget = min(100_000, deadline.budget * 2)
 
     def in_set(self) -> list[int]:
         """The arguments in the set of the last model (auxiliary ones included)."""

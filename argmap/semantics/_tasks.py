@@ -57,15 +57,23 @@ class SolverTimeout(TimeoutError):
     ``semantics``, ``task`` ("SE", "EE", "DC", "DS" or "count") and
     ``seconds`` say which and how long; all survive pickling."""
 
-    def __init__(self, semantics: str, task: str, seconds: float):
+    def __init__(self, semantics: str, task: str, seconds: float, elapsed: float | None = None):
         self.semantics = semantics
         self.task = task
         self.seconds = seconds
-        shown = format(seconds, "g") if isinstance(seconds, (int, float)) else seconds
-        super().__init__(f"{task} under {semantics} semantics stopped after {shown} s")
+        #: How long the task really ran, when known (it checks its deadline
+        #: between steps, so it can overrun a little).
+        self.elapsed = elapsed
+        numeric = isinstance(seconds, (int, float))
+        shown = format(seconds, "g") if numeric else seconds
+        if numeric and elapsed is not None and abs(elapsed - seconds) > max(0.05, 0.1 * seconds):
+            message = f"{task} under {semantics} semantics stopped after {elapsed:.2f} s (time limit {shown} s)"
+        else:
+            message = f"{task} under {semantics} semantics stopped after {shown} s"
+        super().__init__(message)
 
     def __reduce__(self):
-        return type(self), (self.semantics, self.task, self.seconds), self.__dict__
+        return type(self), (self.semantics, self.task, self.seconds, self.elapsed), self.__dict__
 
 
 def _witness(value):
@@ -116,7 +124,9 @@ class _Compiled:
         self.problem = problem
 
     @classmethod
-    def of(cls, fw: Framework) -> _Compiled:
+    def of(cls, fw: Framework, deadline=None) -> _Compiled:
+        """``fw`` as integers; ``deadline`` (a _sat.Deadline) is checked every
+        few thousand attacks."""
         from argmap.semantics._sat import Problem
 
         names = fw.arguments
@@ -124,7 +134,10 @@ class _Compiled:
         n = len(names)
         attackers: list[list[int]] = [[] for _ in range(n)]
         targets: list[list[int]] = [[] for _ in range(n)]
-        for a, b in fw.attacks:
+        check = deadline is not None and deadline.end is not None
+        for k, (a, b) in enumerate(fw.attacks):
+            if check and not k & 4095:
+                deadline.check()
             i, j = index[a], index[b]
             attackers[j].append(i)
             targets[i].append(j)
@@ -155,19 +168,23 @@ def _argument(c: _Compiled, argument: str) -> int:
 class _Run:
     """One task: the problem, its names, the deadline, what to say on timeout."""
 
-    def __init__(self, c: _Compiled, semantics: str, task: str, timeout: float | None):
-        from argmap.semantics._sat import Deadline
+    def __init__(self, fw: Framework | _Compiled, semantics: str, task: str, timeout: float | None):
+        from argmap.semantics._sat import Deadline, Stopped
 
         _check(semantics)
         self.semantics = semantics
         self.task = task
         self.timeout = timeout
+        # The deadline runs from the call's entry: building the index counts.
         self.deadline = Deadline(timeout)
-        self.c = c
-        self.p = c.problem
+        try:
+            self.c = fw if isinstance(fw, _Compiled) else _Compiled.of(fw, self.deadline)
+        except Stopped:
+            raise self.timed_out() from None
+        self.p = self.c.problem
 
     def timed_out(self) -> SolverTimeout:
-        return SolverTimeout(self.semantics, self.task, self.timeout or 0.0)
+        return SolverTimeout(self.semantics, self.task, self.timeout or 0.0, self.deadline.elapsed())
 
     def sat(self, base: str, ranges: bool = False):
         from argmap.semantics._sat import Sat
@@ -335,7 +352,7 @@ def some_extension(fw: Framework, semantics: Semantics, *, timeout: float | None
     >>> some_extension(fw, "stable") in ({"a", "c"}, {"b"})
     True
     """
-    run = _Run(_Compiled.of(fw), semantics, "SE", timeout)
+    run = _Run(fw, semantics, "SE", timeout)
     found = _guarded(run, lambda: _first(run))
     return None if found is None else run.c.named(found)
 
@@ -351,7 +368,7 @@ def iter_extensions(
     >>> sorted(sorted(e) for e in iter_extensions(fw, "preferred"))
     [['a'], ['b']]
     """
-    run = _Run(_Compiled.of(fw), semantics, "EE", timeout)
+    run = _Run(fw, semantics, "EE", timeout)
     if limit is not None and limit <= 0:
         return
     from argmap.semantics._sat import Stopped
@@ -384,7 +401,7 @@ def count_extensions(
         for _ in iter_extensions(fw, semantics, limit=limit, timeout=timeout):
             count += 1
     except SolverTimeout as exc:
-        raise SolverTimeout(semantics, "count", exc.seconds) from None
+        raise SolverTimeout(semantics, "count", exc.seconds, exc.elapsed) from None
     return count
 
 
@@ -397,7 +414,7 @@ def credulous(fw: Framework, semantics: Semantics, argument: str, *, timeout: fl
     >>> credulous(fw, "grounded", "a").accepted
     False
     """
-    run = _Run(_Compiled.of(fw), semantics, "DC", timeout)
+    run = _Run(fw, semantics, "DC", timeout)
     a = _argument(run.c, argument)
     found = _guarded(run, lambda: _decide(run, a, True))
     if found is None:
@@ -417,7 +434,7 @@ def sceptical(fw: Framework, semantics: Semantics, argument: str, *, timeout: fl
     >>> sceptical(Framework(["a"], [("a", "a")]), "stable", "a").vacuous
     True
     """
-    run = _Run(_Compiled.of(fw), semantics, "DS", timeout)
+    run = _Run(fw, semantics, "DS", timeout)
     a = _argument(run.c, argument)
     found = _guarded(run, lambda: _decide(run, a, False))
     if found is not None:
