@@ -270,10 +270,55 @@ def test_answers_of_reasoning_tasks_are_justified_with_their_witness(semantics):
                 answer = task(fw, semantics, a)
                 data = justify_answer(fw, semantics, a, answer)
                 json.dumps(data)
+                assert data["vacuous"] == answer.vacuous
+                if data.get("reason") == "in-no-extension":
+                    assert not answer.accepted and data["extensions"]
+                    for listed in data["extensions"]:
+                        assert a not in listed["extension"]
+                        assert listed["justification"]["label"] != "in"
+                    continue
+                if data.get("reason") == "grounded":
+                    assert not answer.accepted and data["justification"]["label"] == "out"
+                    continue
                 if data["extension"] is None:
                     assert semantics == "stable" and data["justification"] is None
+                    assert data["reason"] == "no-extension" and (answer.vacuous or not answer.accepted)
                     continue
                 label = data["justification"]["label"]
                 assert (label == "in") == (a in data["extension"])
                 if task is credulous and answer.accepted or task is sceptical and not answer.accepted:
                     assert (label == "in") == answer.accepted
+
+
+def test_explaining_a_vacuous_yes_names_the_odd_circle():
+    """DS-ST without any stable extension: vacuous, no extension, and the odd circle that prevents one."""
+    from argmap.semantics import justify_answer, sceptical
+
+    fw = Framework(["1", "2", "3"], [("1", "2"), ("2", "3"), ("3", "1")])
+    answer = sceptical(fw, "stable", "1")
+    data = justify_answer(fw, "stable", "1", answer)
+    assert data["accepted"] and data["vacuous"] and data["reason"] == "no-extension"
+    assert data["extension"] is None and sorted(data["cycle"]) == ["1", "2", "3"]
+
+
+def test_explaining_a_credulous_no():
+    """DC-NO: the grounded refutation when grounded already rejects the argument; otherwise its
+    label in each extension, all of them when there are few, and a bounded list when not."""
+    from argmap.semantics import credulous, justify_answer
+
+    fw = Framework(["a", "b"], [("a", "b")])
+    data = justify_answer(fw, "preferred", "b", credulous(fw, "preferred", "b"))
+    assert data["reason"] == "grounded" and data["justification"]["counter"]["attackers"] == ["a"]
+    # 1 <-> 2, and 3 -> 4 -> 5 -> 3: 3 is out with 2, undecided with 1.
+    fw = Framework(["1", "2", "3", "4", "5"], [("1", "2"), ("2", "1"), ("2", "3"), ("3", "4"), ("4", "5"), ("5", "3")])
+    data = justify_answer(fw, "preferred", "3", credulous(fw, "preferred", "3"))
+    assert data["reason"] == "in-no-extension" and data["all_listed"]
+    labels = {tuple(e["extension"]): e["justification"]["label"] for e in data["extensions"]}
+    assert labels == {("2", "4"): "out", ("1",): "undec"}
+    # Three independent even pairs and an argument attacked by all of one side: 8 extensions.
+    names = [f"x{i}" for i in range(6)] + ["t"]
+    attacks = [(f"x{2 * i}", f"x{2 * i + 1}") for i in range(3)] + [(f"x{2 * i + 1}", f"x{2 * i}") for i in range(3)]
+    attacks += [("x0", "t"), ("x1", "t")]
+    fw = Framework(names, attacks)
+    data = justify_answer(fw, "preferred", "t", credulous(fw, "preferred", "t"), shown=3)
+    assert data["reason"] == "in-no-extension" and not data["all_listed"] and len(data["extensions"]) == 3

@@ -493,36 +493,99 @@ def _grounded(total: int, attackers: list[list[int]], targets: list[list[int]]) 
     return label, order
 
 
+#: How many extensions the explanation of a DC-NO lists at most.
+EXTENSIONS_SHOWN = 5
+
+#: Semantics whose extensions are all admissible: what the grounded labelling
+#: rejects is in none of them.
+_ADMISSIBLE = frozenset({"grounded", "complete", "admissible", "preferred", "stable", "semi-stable", "ideal", "eager"})
+
+
 def justify_answer(
-    fw: Framework, semantics: str, argument: str, answer, *, timeout: float | None = None
+    fw: Framework, semantics: str, argument: str, answer, *, timeout: float | None = None,
+    shown: int = EXTENSIONS_SHOWN,
 ) -> dict[str, Any]:
-    """The justification of a DC or DS ``answer`` (``accepted`` and
-    ``witness``, as :func:`argmap.semantics.credulous` and ``sceptical``
+    """The justification of a DC or DS ``answer`` (``accepted``, ``witness``
+    and ``vacuous``, as :func:`argmap.semantics.credulous` and ``sceptical``
     give it), JSON-ready: what ``argmap solve ... --explain`` prints.
 
-    With a witness, why ``argument`` is (DC-YES) or is not (DS-NO) in it.
-    Without one (DC-NO, DS-YES), why it has its label in some extension
-    (:func:`argmap.semantics.some_extension`; ``extension`` is None when
-    there is none); grounded semantics always uses the grounded extension.
+    - With a witness (DC-YES, DS-NO): why ``argument`` is (or is not) in it.
+    - DC-NO: when the grounded labelling rejects the argument under a
+      semantics of admissible sets, that refutation (``reason``
+      "grounded"); otherwise its label in each of up to ``shown``
+      extensions (``extensions``), and ``all_listed`` when those are all
+      (``reason`` "in-no-extension").
+    - A vacuous DS-YES or a DC-NO without any extension: ``reason`` "no-extension",
+      with an odd circle of undecided arguments when the grounded labelling
+      has one (``cycle``): no stable labelling can settle it.
+    - DS-YES otherwise: why it is in some extension.
+
+    Grounded semantics always uses the grounded extension. ``extension`` is
+    the extension the justification speaks of (None when there is none).
 
     >>> from types import SimpleNamespace
     >>> fw = Framework(["a", "b"], [("a", "b")])
-    >>> justify_answer(fw, "preferred", "b", SimpleNamespace(accepted=False, witness=None))["justification"]["label"]
-    'out'
+    >>> justify_answer(fw, "preferred", "b", SimpleNamespace(accepted=False, witness=None))["reason"]
+    'grounded'
     """
+    from argmap.semantics._tasks import iter_extensions, some_extension
+
     witness = getattr(answer, "witness", None)
-    j: Justification | None
+    accepted = bool(getattr(answer, "accepted", False))
+    vacuous = bool(getattr(answer, "vacuous", False))
+    task = getattr(answer, "task", None)
+    result: dict[str, Any] = {"accepted": accepted, "vacuous": vacuous}
+    j: Justification | None = None
     if semantics == "grounded":
         j = justify(fw, argument)
         witness = [a for a, label in labelling_of(fw).items() if label == IN]
-    else:
+    elif witness is None and not accepted and task != "DS" and semantics in _ADMISSIBLE and (
+        labelling_of(fw).get(argument) == OUT
+    ):
+        # DC-NO decided by the grounded labelling: an accepted attacker everyone has.
+        result["reason"] = "grounded"
+        j = justify(fw, argument)
+        witness = None
+    elif witness is None and not accepted:
+        # DC-NO: the argument's label in each of a few extensions.
+        listed = []
+        for extension in iter_extensions(fw, semantics, limit=shown + 1, timeout=timeout):  # type: ignore[arg-type]
+            if len(listed) == shown:
+                break
+            listed.append({"extension": sorted(extension), "justification": justify(fw, argument, extension).to_dict()})
+        else:
+            result["all_listed"] = True
+        if listed:
+            result.setdefault("all_listed", False)
+            result["reason"] = "in-no-extension"
+            result["extensions"] = listed
+        else:  # no extension at all (stable semantics)
+            result["reason"] = "no-extension"
+            result["cycle"] = _odd_undecided_cycle(fw)
+    elif witness is None:
+        witness = some_extension(fw, semantics, timeout=timeout)  # type: ignore[arg-type]
         if witness is None:
-            from argmap.semantics._tasks import some_extension
+            result["reason"] = "no-extension"
+            result["cycle"] = _odd_undecided_cycle(fw)
+    if witness is not None:
+        j = justify(fw, argument, witness)
+    result["extension"] = None if witness is None else sorted(witness)
+    result["justification"] = None if j is None else j.to_dict()
+    return result
 
-            witness = some_extension(fw, semantics, timeout=timeout)  # type: ignore[arg-type]
-        j = None if witness is None else justify(fw, argument, witness)
-    return {
-        "accepted": bool(getattr(answer, "accepted", False)),
-        "extension": None if witness is None else sorted(witness),
-        "justification": None if j is None else j.to_dict(),
-    }
+
+def _odd_undecided_cycle(fw: Framework, tries: int = 100) -> list[str] | None:
+    """An odd circle of arguments the grounded labelling leaves undecided, if
+    one of the first ``tries`` undecided arguments lies on one."""
+    j = _Justifier(fw, None)
+    names = fw.arguments
+    for i in range(j.n):
+        if j.label[i] != UNDEC:
+            continue
+        tries -= 1
+        if tries < 0:
+            break
+        found = j.justify(names[i], LIMIT, DEPTH)
+        if isinstance(found, Cycle) and found.odd and found.cycle:
+            return list(found.cycle)
+    return None
