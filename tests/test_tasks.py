@@ -59,10 +59,26 @@ def test_random_frameworks_have_self_attacks_and_odd_cycles():
     assert max(len(args) for args, _ in found) == 7
 
 
+@pytest.mark.parametrize("path", ["small", "sat"])
 @pytest.mark.parametrize("semantics", ALL_SEMANTICS)
-def test_every_task_matches_brute_force(semantics):
+def test_every_task_matches_brute_force(semantics, path, monkeypatch):
     """On 1,000 random frameworks: EE gives exactly the extensions of the definition, SE one of
-    them, count their number, DC and DS the right answer with a witness that proves it."""
+    them, count their number, DC and DS the right answer with a witness that proves it. Both
+    ways: the pure-Python search for small frameworks (where it applies, the SAT solver must not
+    be loaded), and SAT (the threshold set to 0, as for frameworks above it)."""
+    from argmap.semantics import _sat, _tasks
+
+    if path == "sat":
+        monkeypatch.setattr(_tasks, "SMALL_ARGUMENTS", 0)
+    elif semantics in _tasks._SMALL_SEMANTICS:
+        monkeypatch.setattr(_tasks, "SMALL_DENSITY", 100)  # every framework here, dense ones too
+
+        def no_sat(*args, **kwargs):
+            raise AssertionError("a small framework went to the SAT solver")
+
+        monkeypatch.setattr(_sat.Sat, "__init__", no_sat)
+    else:
+        pytest.skip(f"{semantics}: no pure-Python path for small frameworks")
     rng = random.Random(7)
     for arguments, attacks in _frameworks(hash(semantics) % 1000):
         fw = Framework(arguments, sorted(attacks))
@@ -81,6 +97,27 @@ def test_every_task_matches_brute_force(semantics):
         assert ds.accepted == all(a in e for e in expected)
         assert (ds.witness in expected and a not in ds.witness) if not ds.accepted else ds.witness is None
         assert ds.vacuous == (ds.accepted and not expected)
+
+
+def test_which_frameworks_take_the_pure_python_path():
+    """Small sparse frameworks without auxiliary arguments, under complete, preferred, stable and
+    semi-stable semantics, with few extensions; everything else goes to SAT."""
+    from argmap.semantics import _tasks
+
+    def small(fw, semantics="preferred"):
+        return _tasks._small(_tasks._Run(fw, semantics, "SE", None)) is not None
+
+    chain = [f"a{i}" for i in range(40)]
+    sparse = Framework(chain, [(chain[i], chain[i + 1]) for i in range(39)])
+    assert small(sparse) and small(sparse, "semi-stable") and not small(sparse, "stage")
+    assert sorted(some_extension(sparse, "semi-stable")) == sorted(chain[0::2])
+    dense = Framework(chain, [(a, b) for a in chain[:10] for b in chain[:10] if a != b])  # 2.25 per argument
+    assert not small(dense)
+    big = [f"a{i}" for i in range(_tasks.SMALL_ARGUMENTS + 1)]
+    assert not small(Framework(big, [(big[i], big[i + 1]) for i in range(len(big) - 1)]))
+    pairs = [f"p{i}" for i in range(14)]  # 2^7 preferred extensions: more than SMALL_EXTENSIONS
+    even = Framework(pairs, [(pairs[i], pairs[i ^ 1]) for i in range(14)])
+    assert not small(even) and count_extensions(even, "preferred") == 128
 
 
 def test_labellings_match_the_definition():

@@ -243,8 +243,49 @@ def _unique(run: _Run) -> list[int]:
         sat.close()
 
 
+#: Frameworks with at most SMALL_ARGUMENTS arguments and SMALL_DENSITY
+#: attacks per argument (and no auxiliary ones) are solved in pure Python
+#: under the semantics of _SMALL_SEMANTICS, when they have at most
+#: SMALL_EXTENSIONS extensions: there the labelling search of _dung.py answers
+#: faster than a SAT solver (1.1 to 2.2 times at 1.5 attacks per argument up
+#: to 60 arguments); at 3 attacks per argument SAT is faster from 5 arguments
+#: on (benchmarks/bench_small.py). Maps written by people are sparse.
+SMALL_ARGUMENTS = 60
+SMALL_DENSITY = 1.5
+SMALL_EXTENSIONS = 64
+_SMALL_SEMANTICS = frozenset({"complete", "preferred", "stable", "semi-stable"})
+
+
+def _small(run: _Run) -> list[list[int]] | None:
+    """Every extension by the pure-Python search, or None when the framework
+    is not small (too many arguments or extensions, auxiliary arguments, a
+    semantics the search does not give)."""
+    p = run.p
+    semantics = run.semantics
+    if p.n > SMALL_ARGUMENTS or p.has_aux or semantics not in _SMALL_SEMANTICS:
+        return None
+    if sum(map(len, p.attackers)) > SMALL_DENSITY * p.n:
+        return None
+    try:
+        found = _dung.extensions(p.n, p.attackers, "complete" if semantics == "semi-stable" else semantics,
+                                 SMALL_EXTENSIONS)
+    except _dung.TooManyExtensions:
+        return None
+    if semantics == "semi-stable":
+        # The complete extensions with a maximal range (each admissible set
+        # lies in a complete one with at least its range).
+        targets = p.targets
+        ranges = [frozenset(ext).union(*(targets[a] for a in ext)) for ext in found]
+        found = [ext for ext, r in zip(found, ranges) if not any(r < other for other in ranges)]
+    return found
+
+
 def _stream(run: _Run) -> Generator[list[int], None, None]:
     semantics = run.semantics
+    small = _small(run)
+    if small is not None:
+        yield from small
+        return
     if semantics in ("grounded", "ideal", "eager"):
         yield _unique(run)
         return
@@ -300,6 +341,9 @@ def _decide(run: _Run, a: int, positive: bool) -> list[int] | None:
             return None
         if labels[a] == _dung.IN and semantics in ("complete", "admissible"):
             return [x for x in range(run.p.n) if labels[x] == _dung.IN]
+    small = _small(run)
+    if small is not None:
+        return next((ext for ext in small if (a in ext) == positive), None)
     if semantics == "preferred" and not positive:
         from argmap.semantics._sat import sceptical_preferred
 
