@@ -237,3 +237,15 @@ def test_timeout_covers_reading_the_file(tmp_path, monkeypatch):
     assert "stopped after" in err and out == ""
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_limit_stops_the_enumeration_and_says_so(tmp_path):
+    """EE --limit N prints N extensions and says on stderr when there are more; none said when all fit."""
+    path = tmp_path / "pairs.i23"
+    pairs = "".join(f"{2 * i + 1} {2 * i + 2}\n{2 * i + 2} {2 * i + 1}\n" for i in range(3))
+    path.write_text(f"p af 6\n{pairs}", "utf-8")  # 8 preferred extensions
+    code, out, err = run("-p", "EE-PR", "-f", path, "--limit", "3")
+    assert code == 0 and len(out.splitlines()) == 3 and "--limit 3" in err
+    code, out, err = run("-p", "EE-PR", "-f", path, "--limit", "8")
+    assert code == 0 and len(set(out.splitlines())) == 8 and err == ""
+    assert run("-p", "EE-PR", "-f", path, "--limit", "0")[0] == 2

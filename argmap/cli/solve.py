@@ -67,6 +67,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("-a", dest="argument", metavar="ARG", help="the argument DC and DS ask about (its number in i23 and tgf)")
     parser.add_argument("--fo", choices=("i23", "apx", "tgf", "argmap"), help="the file's format (default: from its suffix, else i23)")
     parser.add_argument("--timeout", type=float, metavar="S", help="stop after S seconds (exit code 124)")
+    parser.add_argument("--limit", type=int, metavar="N", help="EE: print at most N extensions (says so when there are more)")
     parser.add_argument("--explain", action="store_true", help="after a DC or DS answer, print its justification as JSON")
     parser.add_argument("--problems", action="store_true", help="list the supported tasks and exit")
     parser.add_argument("--formats", action="store_true", help="list the supported file formats and exit")
@@ -87,6 +88,8 @@ def run(args, out, err) -> int:
         raise UsageError(_("unknown task `{task}` (--problems lists the tasks)", task=args.problem))
     if task in ("DC", "DS") and args.argument is None:
         raise UsageError(_("{task} needs an argument: -a ARG", task=task))
+    if args.limit is not None and args.limit < 1:
+        raise UsageError(_("--limit takes a positive number of extensions"))
     if args.timeout is not None and not args.timeout > 0:
         raise UsageError(_("--timeout takes a positive number of seconds"))
     fmt = args.fo or iccma.format_of(args.file) or ("argmap" if args.file.endswith(".argmap") else "i23")
@@ -106,7 +109,7 @@ def run(args, out, err) -> int:
                     raise UsageError(
                         _("`{argument}` is not an argument of {file}", argument=args.argument, file=args.file)
                     )
-            return _solve(problem, task, semantics, target, args, out, started)
+            return _solve(problem, task, semantics, target, args, out, err, started)
     except sem.SolverTimeout:
         elapsed = time.monotonic() - started
         print(_("argmap solve: stopped after {seconds} s without an answer (--timeout)", seconds=format(round(elapsed, 2), "g")),
@@ -196,7 +199,9 @@ def _read(name: str, fmt: str, err) -> _Problem | None:
     return _Problem(build, af.labels, af.index, af.attacks)
 
 
-def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | None, args, out, started: float) -> int:
+def _solve(
+    problem: _Problem, task: str, semantics: Semantics, target: int | None, args, out, err, started: float
+) -> int:
     from argmap import semantics as sem
 
     if semantics == "grounded" and problem.attacks is not None and not args.explain:
@@ -218,7 +223,11 @@ def _solve(problem: _Problem, task: str, semantics: Semantics, target: int | Non
         print("NO" if found is None else line(found), file=out)
     elif task == "EE":
         count = 0
-        for extension in sem.iter_extensions(fw, semantics, timeout=timeout):
+        limit = args.limit
+        for extension in sem.iter_extensions(fw, semantics, timeout=timeout, limit=None if limit is None else limit + 1):
+            if count == limit:
+                print(_("argmap solve: stopped at --limit {limit}: there are more extensions", limit=limit), file=err)
+                break
             print(line(extension), file=out)
             count += 1
         if not count:
