@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+from tests.test_packaging import wheel  # noqa: F401 (the fixture that builds the wheel)
 
 SCRIPT = textwrap.dedent(
     """
@@ -42,8 +43,15 @@ def _mypy(tmp_path: Path, script: str) -> tuple[str, int]:
 
 
 def test_the_package_is_marked_typed():
-    """argmap/py.typed exists (hatch puts every file of the package in the wheel)."""
+    """argmap/py.typed exists in the source tree."""
     assert (Path(argmap.__file__).parent / "py.typed").is_file()
+
+
+def test_the_wheel_carries_py_typed(wheel):  # noqa: F811
+    """The built wheel has the py.typed marker, so mypy reads argmap's annotations when it is installed."""
+    import zipfile
+
+    assert "argmap/py.typed" in zipfile.ZipFile(wheel).namelist()
 
 
 def test_a_user_script_passes_mypy_strict(tmp_path):
