@@ -125,7 +125,7 @@ def _alarm(timeout: float | None, semantics: str, task: str) -> Iterator[None]:
     usable = (
         timeout is not None and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     )
-    if not usable:
+    if timeout is None or not usable:
         yield
         return
     from argmap.semantics import SolverTimeout

@@ -59,13 +59,25 @@ LIMIT = 1000
 DEPTH = 60
 
 
+def _names(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _answer_tuple(values: Iterable[AnsweredAttack]) -> tuple[AnsweredAttack, ...]:
+    return tuple(values)
+
+
+def _defence_tuple(values: Iterable[Defence]) -> tuple[Defence, ...]:
+    return tuple(values)
+
+
 @frozen
 class Attack:
     """An attack as the map's ids see it: ``attackers`` attack ``target``
     together (one id for a plain attack; the claims of a linked attack and
     the name of a named relation for the others)."""
 
-    attackers: tuple[str, ...] = field(converter=tuple)
+    attackers: tuple[str, ...] = field(converter=_names)
     target: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,7 +91,7 @@ class Defence:
     the same tree; a ``truncated`` one was not expanded (size bound)."""
 
     argument: str
-    answers: tuple[AnsweredAttack, ...] = field(default=(), converter=tuple)
+    answers: tuple[AnsweredAttack, ...] = field(default=(), converter=_answer_tuple)
     repeated: bool = False
     truncated: bool = False
 
@@ -112,7 +124,7 @@ class AnsweredAttack:
     attack: Attack
     broken: str | None
     counter: Attack | None
-    defences: tuple[Defence, ...] = field(default=(), converter=tuple)
+    defences: tuple[Defence, ...] = field(default=(), converter=_defence_tuple)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,7 +142,7 @@ class Refutation:
 
     argument: str
     counter: Attack
-    defences: tuple[Defence, ...] = field(default=(), converter=tuple)
+    defences: tuple[Defence, ...] = field(default=(), converter=_defence_tuple)
 
     label = OUT
 
@@ -156,8 +168,8 @@ class Cycle:
     extension): ``cycle`` is then empty."""
 
     argument: str
-    chain: tuple[str, ...] = field(converter=tuple)
-    cycle: tuple[str, ...] = field(converter=tuple)
+    chain: tuple[str, ...] = field(converter=_names)
+    cycle: tuple[str, ...] = field(converter=_names)
     odd: bool = False
 
     label = UNDEC
@@ -548,7 +560,7 @@ def justify_answer(
         witness = None
     elif witness is None and not accepted:
         # DC-NO: the argument's label in each of a few extensions.
-        listed = []
+        listed: list[dict[str, Any]] = []
         for extension in iter_extensions(fw, semantics, limit=shown + 1, timeout=timeout):  # type: ignore[arg-type]
             if len(listed) == shown:
                 break
