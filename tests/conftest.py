@@ -24,6 +24,12 @@ SEED_NAMES = (
 )
 _BESIDE = ROOT.parent / "shared" / "seeds"
 
+# The tests expect argmap's messages in English, the language of the code:
+# a machine with a German locale would otherwise get them in German (tests
+# of the German catalog ask for it with --lang de or their own environment).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+
 if _BESIDE.is_dir():
     _folders = [p for p in os.environ.get("ARGMAP_TEXTS", "").split(os.pathsep) if p]
     os.environ["ARGMAP_TEXTS"] = os.pathsep.join([str(_BESIDE), *_folders])
