@@ -9,7 +9,7 @@ also tries this denser view and keeps it when it takes fewer sheets:
   reasons and objections, each with its own, indented one step per level
   (the tree of :func:`argmap.render.paper.units`);
 - above the text, in small print, what the claim does and to which number
-  (``stützt 3``, ``widerlegt 5``, ``unterläuft 7``, ``widerspricht 2``),
+  (``stützt 3``, ``widerlegt 5``, ``untergräbt 7``, ``widerspricht 2``),
   in the colour of that kind of arrow, then its basis and source;
 - the boxes flow down columns, and from column to column and sheet to
   sheet like a newspaper's text; a number names a claim wherever it is.
