@@ -89,10 +89,11 @@ _ZWSP = "\u200b"
 
 
 def _text(text: str) -> str:
-    """Text Argdown reads back as it is: a zero-width space (which the reader
-    removes) keeps ``#``, comment starts and a line's first word from being
-    read as tags, comments or syntax."""
-    text = text.replace(_ZWSP, "")
+    """Text Argdown reads back as it is: braces, backslashes and the
+    emphasis marks ``*`` and ``_`` escaped (``\\{``), and a zero-width
+    space (which the reader removes) keeps ``#``, comment starts and a
+    line's first word from being read as tags, comments or syntax."""
+    text = re.sub(r"([\\{}*_])", r"\\\1", text.replace(_ZWSP, ""))
     for token in ("#", "//", "/*", "<!--"):
         text = text.replace(token, token[0] + _ZWSP + token[1:]) if len(token) > 1 else text.replace(token, _ZWSP + token)
     if re.match(r"(\(\d+\)|\[|<|-{2,}|[+\-_]>?\s|<[+\-_]|><|===)", text):
@@ -101,8 +102,8 @@ def _text(text: str) -> str:
 
 
 def _braces(text: str, data: dict[str, Any]) -> str:
-    # Text with braces gets data (if only `{}`), so that its own braces are not read as data.
-    return _data(data) if data or ("{" not in text and "}" not in text) else " {}"
+    # The text's own braces are escaped (`\{`), so data is only what follows it.
+    return _data(data)
 
 
 def write(argument_map: ArgumentMap) -> str:
@@ -214,7 +215,9 @@ _RELATION = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-|_)\s+(?=\S)")
 _PCS = re.compile(r"\((\d+)\)\s+")
 _STATEMENT = re.compile(r"\[([^\]]+)\](:?)\s*")
 _ARGUMENT = re.compile(r"<([^>]+)>(:?)\s*")
-_TAG = re.compile(r"(?<![\w@\u200b])#(?:\(([^)]*)\)|([\w-]+))")
+_TAG = re.compile(r"(?<![\w@\u200b\\])#(?:\(([^)]*)\)|([\w-]+))")
+#: A character Argdown takes as it is: ``\{``, ``\[``, ``\#``...
+_ESCAPE = re.compile(r"\\(.)")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _STARTS = re.compile(r"\s*(\[[^\]]+\]|<[^>]+>|\(\d+\)\s|#{1,6}\s)")
 
@@ -374,7 +377,7 @@ class _ArgdownReader:
                 while block and not block[0][1][:1].isspace() and not _STARTS.match(block[0][1]):
                     said.append(block.pop(0)[1].strip())
                 text, data = self.split_data(" ".join(said), number)
-                text = " ".join(text.replace(_ZWSP, "").split())
+                text = " ".join(_ESCAPE.sub(r"\1", text).replace(_ZWSP, "").split())
                 if isinstance(data, dict) and str(data.get("isGroup", "")).lower() == "false":
                     self.events.append(("comment", f" {heading.group(1)} {text}"))
                     self.events.append(("section", len(heading.group(1))))
@@ -446,7 +449,7 @@ class _ArgdownReader:
             tags.append((match.group(1) or match.group(2)).strip().replace(",", " "))
         text = _TAG.sub("", text) if tags else text
         element.tags = [t for t in tags if t]
-        element.text = " ".join(text.replace("\u200b", "").split())
+        element.text = " ".join(_ESCAPE.sub(r"\1", text).replace(_ZWSP, "").split())
         if element.title is None:
             self.anonymous += 1
             element.key = f"\u0000{self.anonymous}"
@@ -458,9 +461,11 @@ class _ArgdownReader:
 
     def split_data(self, text: str, number: int) -> tuple[str, Any]:
         stripped = text.rstrip()
-        if not stripped.endswith("}"):
+        if not stripped.endswith("}") or _escaped(stripped, len(stripped) - 1):
             return text, None
         for start in (m.start() for m in re.finditer(r"\{", stripped)):
+            if _escaped(stripped, start):
+                continue
             try:
                 value = json.loads(stripped[start:])
             except ValueError:
@@ -469,6 +474,8 @@ class _ArgdownReader:
                 return stripped[:start], value
         depth = 0
         for k in range(len(stripped) - 1, -1, -1):
+            if _escaped(stripped, k):
+                continue
             if stripped[k] == "}":
                 depth += 1
             elif stripped[k] == "{":
@@ -554,6 +561,14 @@ class _ArgdownReader:
             )
             return
         self.events.append(("pcs", (owner, steps, " ".join(inference).strip() or None, number)))
+
+
+def _escaped(text: str, index: int) -> bool:
+    """True when the character at ``index`` follows an odd number of backslashes."""
+    k = index
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (index - k) % 2 == 1
 
 
 def _scalar(value: str) -> Any:
