@@ -75,11 +75,6 @@ def test_a_misspelt_semantics_is_a_type_error(tmp_path):
     assert status != 0 and "prefered" in out, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Framework's fields use converter=tuple, which mypy's attrs plugin reads as an unbound "
-    "Iterable[_T_co]; needs typed converters in argmap/semantics/_framework.py (GROUNDED's file)",
-)
 def test_building_a_framework_by_hand_passes_mypy_strict(tmp_path):
     """Framework(["a", "b"], [("a", "b")]) type-checks."""
     out, status = _mypy(tmp_path, 'from argmap.semantics import Framework\nfw = Framework(["a", "b"], [("a", "b")])\n')

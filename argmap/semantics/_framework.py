@@ -93,7 +93,20 @@ class TooManyAttacks(ValueError):
 
 
 
-def _pairs(value):
+# Typed converters (mypy reads ``converter=tuple`` as an unbound generic).
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _attacks(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(value)
+
+
+def _notes(value: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(value)
+
+
+def _pairs(value: Iterable[tuple[str, str]] | None) -> tuple[tuple[str, str], ...]:
     return () if value is None else tuple(value)
 
 
@@ -112,12 +125,12 @@ class Framework:
     there are no auxiliary arguments).
     """
 
-    arguments: tuple[str, ...] = field(converter=tuple)
-    attacks: tuple[tuple[str, str], ...] = field(converter=tuple)
+    arguments: tuple[str, ...] = field(converter=_names)
+    attacks: tuple[tuple[str, str], ...] = field(converter=_attacks)
     support: str = "none"
-    derived: tuple[tuple[str, str], ...] = field(default=(), converter=tuple)
-    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple, eq=False)
-    auxiliary: tuple[str, ...] = field(default=(), converter=tuple)
+    derived: tuple[tuple[str, str], ...] = field(default=(), converter=_attacks)
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=_notes, eq=False)
+    auxiliary: tuple[str, ...] = field(default=(), converter=_names)
     visible_attacks: tuple[tuple[str, str], ...] = field(default=None, converter=_pairs, eq=False)
 
     def __attrs_post_init__(self) -> None:
