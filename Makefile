@@ -34,10 +34,11 @@ SEEDS := $(wildcard ../shared/seeds)
 demo: setup graphviz
 	$(if $(SEEDS),ARGMAP_TEXTS="$(SEEDS)$${ARGMAP_TEXTS:+:$$ARGMAP_TEXTS}") $(ARGMAP) check $(DEMO)
 	@mkdir -p out
-	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.svg
-	$(ARGMAP) render $(DEMO) -o out/europa_ki_debatte.png
+	$(ARGMAP) render $(DEMO) --compact --direction left -o out/europa_ki_debatte.svg
+	$(ARGMAP) render $(DEMO) --compact --direction left -o out/europa_ki_debatte.png
+	$(ARGMAP) render $(DEMO) --paper a4 -o out/europa_ki_debatte.pdf
 	@echo
-	@echo "The debate map is drawn in out/europa_ki_debatte.svg and out/europa_ki_debatte.png"
+	@echo "The debate map is drawn in out/europa_ki_debatte.svg and .png, and for A4 paper in out/europa_ki_debatte.pdf"
 	@echo "(The warnings above are findings about the five texts: see docs/examples.md.)"
 
 # -rs lists each skipped test with its reason (the seed-text tests skip on a
