@@ -20,7 +20,10 @@ def _pages(path: Path) -> int:
 def test_layout_graph_keeps_the_drawing_and_auto_chooses_columns(tmp_path):
     """--layout graph splits the drawing over more pages than the default, which takes the columns."""
     graph, auto = tmp_path / "graph.pdf", tmp_path / "auto.pdf"
-    assert main(["render", DEBATE, "-o", str(graph), "--paper", "a4", "--layout", "graph"], io.StringIO(), io.StringIO()) == 0
+    err = io.StringIO()
+    assert main(["render", DEBATE, "-o", str(graph), "--paper", "a4", "--layout", "graph"], io.StringIO(), err) == 0
+    # Several sheets are announced, with the ways to one.
+    assert f"{_pages(graph)} pages with text of 9 pt or more" in err.getvalue() and "--fit" in err.getvalue()
     assert main(["render", DEBATE, "-o", str(auto), "--paper", "a4"], io.StringIO(), io.StringIO()) == 0
     assert _pages(auto) <= 2 < _pages(graph)
     assert "stützt" in pypdf.PdfReader(str(auto)).pages[0].extract_text()

@@ -165,6 +165,17 @@ def _on_paper(argument_map, fmt: str, path: Path | None, args, options: dict, er
             min_font=format(args.min_font, "g"),
         )
         print(_("{command}: warning: {message}", command="argmap render", message=message), file=err)
+    elif count > 1 and not args.fit:
+        # Say why there are several sheets, and the two ways to one.
+        print(
+            _(
+                "{file}: {count} pages with text of {size} pt or more; for one page: --fit (smaller text) or a larger --paper",
+                file=path if path is not None else "-",
+                count=count,
+                size=format(args.min_font, "g"),
+            ),
+            file=err,
+        )
     if fmt == "pdf":
         return [(path, pages.pdf())]
     data = pages.svgs() if fmt == "svg" else pages.pngs()
