@@ -53,7 +53,15 @@ class SourceText:
 
 
 class TextRefused(Exception):
-    """The named text was found but argmap does not read it; the message says why."""
+    """The named text was found but argmap does not read it; ``reason`` says
+    why (a phrase where argmap words it, so that a message can say it in German)."""
+
+    def __init__(self, reason: Phrase | str):
+        super().__init__(str(reason))
+        self.reason = reason
+
+    def __reduce__(self):
+        return type(self), (self.reason,)
 
 
 class PathRefused(TextRefused):
@@ -112,7 +120,7 @@ def read_text(folder: Path, candidate: Path, limit: int = MAX_TEXT_BYTES) -> Sou
     real = os.path.realpath(candidate)
     root = os.path.realpath(folder)
     if not _inside(real, root):
-        raise PathRefused(f"it is a link that leads outside `{folder}`, to `{real}`")
+        raise PathRefused(phrase("it is a link that leads outside `{folder}`, to `{real}`", folder=folder, real=real))
     try:
         before = os.stat(real)
         _require_regular(before, limit)
@@ -122,7 +130,7 @@ def read_text(folder: Path, candidate: Path, limit: int = MAX_TEXT_BYTES) -> Sou
     try:
         after = os.fstat(fd)
         if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
-            raise TextRefused("it changed while argmap opened it")
+            raise TextRefused(phrase("it changed while argmap opened it"))
         _require_regular(after, limit)
         data = _read_at_most(fd, limit + 1)
     except OSError as exc:
@@ -144,16 +152,17 @@ def _inside(path: str, folder: str) -> bool:
 
 def _require_regular(st: os.stat_result, limit: int) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise TextRefused("it is a folder, not a file")
+        raise TextRefused(phrase("it is a folder, not a file"))
     if not stat.S_ISREG(st.st_mode):
-        kind = "a pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a device or other special file"
-        raise TextRefused(f"it is {kind}, not a regular file")
+        if stat.S_ISFIFO(st.st_mode):
+            raise TextRefused(phrase("it is a pipe (FIFO), not a regular file"))
+        raise TextRefused(phrase("it is a device or other special file, not a regular file"))
     if st.st_size > limit:
         raise TextRefused(_too_large(limit))
 
 
-def _too_large(limit: int) -> str:
-    return f"it is larger than {limit / 2**20:g} MB, the limit for a source text"
+def _too_large(limit: int) -> Phrase:
+    return phrase("it is larger than {mb} MB, the limit for a source text", mb=format(limit / 2**20, "g"))
 
 
 def _read_at_most(fd: int, size: int) -> bytes:

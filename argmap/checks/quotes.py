@@ -72,7 +72,7 @@ def check_quotes(
                 read[source.id] = read_text(*place)
                 continue
             except PathRefused as exc:
-                why = str(exc)
+                why = exc.reason
             except TextRefused as exc:
                 yield warning(
                     "W207",
@@ -81,7 +81,7 @@ def check_quotes(
                     "use a plain text file of at most {mb} MB; until then the quotes of this source are not verified",
                     id=source.id,
                     file=_shown(source.file),
-                    why=exc,
+                    why=exc.reason,
                     mb=MAX_TEXT_BYTES // 2**20,
                 )
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 from attrs import frozen
 
 from argmap.checks._texts import TextRefused, find_text, read_text, refused_name, search_path
+from argmap._i18n import Phrase, phrase
 from argmap.model import ArgumentMap, Source
 
 __all__ = ["Text", "source_texts", "quote_line"]
@@ -25,7 +26,7 @@ class Text:
 
     source: Source
     lines: tuple[str, ...] | None
-    why: str = ""
+    why: str | Phrase = ""
 
 
 def source_texts(
@@ -42,16 +43,16 @@ def source_texts(
             continue
         why = refused_name(source.file)
         if why is not None:
-            out.append(Text(source, None, str(why)))
+            out.append(Text(source, None, why))
             continue
         place = find_text(source.file, folders)
         if place is None:
-            out.append(Text(source, None, "not found"))
+            out.append(Text(source, None, phrase("not found")))
             continue
         try:
             read = read_text(*place)
         except TextRefused as exc:
-            out.append(Text(source, None, str(exc)))
+            out.append(Text(source, None, exc.reason))
             continue
         out.append(Text(source, tuple(read.text.splitlines())))
     return out
