@@ -45,14 +45,14 @@ def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Di
 
 
 def _read_by_suffix(text: str, name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
-    """Read argmap text, or an ICCMA framework (``.apx``, ``.i23``, ``.tgf``) as a map."""
-    from argmap.formats import iccma
+    """Read argmap text, or the format the file's suffix names (``.json``,
+    ``.argdown``, ``.apx``, ``.i23``, ``.tgf``; docs/formats.md)."""
+    from argmap.formats.registry import format_of
 
-    fmt = iccma.format_of(name)
-    if fmt is None:
+    fmt = format_of(name)
+    if fmt is None or fmt.name == "argmap" or not fmt.readable:
         return read_text(text, name)
-    af, diagnostics = iccma.read(fmt, text, name)
-    return af.to_map(), diagnostics
+    return fmt.read(text, name)
 
 
 def _argmap_beside(name: str) -> bool:

@@ -203,3 +203,14 @@ def test_convert_says_what_a_framework_or_graph_leaves_out(fmt, tmp_path):
     assert code == 0 and out == ""
     assert "note:" in err and "not written" in err
     assert (tmp_path / f"x.{fmt}").read_text("utf-8") == dumps(argmap.load(EXAMPLES[0]), fmt)
+
+
+def test_check_reads_json_and_argdown_by_suffix(tmp_path):
+    """argmap check reads a .json or .argdown file by its suffix and points into it."""
+    bad = tmp_path / "m.json"
+    bad.write_text('{"items": [\n  {"type": "support", "premises": ["x"], "conclusion": "y"}\n]}\n', "utf-8")
+    code, out, err = run("check", str(bad))
+    assert code == 1 and "m.json:2:36: error[E201]: unknown claim `x`" in out + err
+    good = tmp_path / "m.argdown"
+    good.write_text("[a]: A.\n  + [b]: B.\n", "utf-8")
+    assert run("check", str(good))[0] == 0
