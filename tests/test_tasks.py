@@ -24,6 +24,7 @@ from argmap.semantics import (
     sceptical,
     some_extension,
 )
+from argmap.semantics._tasks import _SMALL_SEMANTICS
 from tests.strategies_semantics import (
     brute_extensions,
     brute_framework,
@@ -59,8 +60,15 @@ def test_random_frameworks_have_self_attacks_and_odd_cycles():
     assert max(len(args) for args, _ in found) == 7
 
 
-@pytest.mark.parametrize("path", ["small", "sat"])
-@pytest.mark.parametrize("semantics", ALL_SEMANTICS)
+# Every semantics by its usual path (SAT for frameworks above the threshold; grounded
+# and CF2 are always pure Python), and those with a pure-Python path for small
+# frameworks by that path too.
+_PATHS = [(semantics, "sat") for semantics in ALL_SEMANTICS] + [
+    (semantics, "small") for semantics in ALL_SEMANTICS if semantics in _SMALL_SEMANTICS
+]
+
+
+@pytest.mark.parametrize("semantics,path", _PATHS)
 def test_every_task_matches_brute_force(semantics, path, monkeypatch):
     """On 1,000 random frameworks: EE gives exactly the extensions of the definition, SE one of
     them, count their number, DC and DS the right answer with a witness that proves it. Both
@@ -70,15 +78,13 @@ def test_every_task_matches_brute_force(semantics, path, monkeypatch):
 
     if path == "sat":
         monkeypatch.setattr(_tasks, "SMALL_ARGUMENTS", 0)
-    elif semantics in _tasks._SMALL_SEMANTICS:
+    else:
         monkeypatch.setattr(_tasks, "SMALL_DENSITY", 100)  # every framework here, dense ones too
 
         def no_sat(*args, **kwargs):
             raise AssertionError("a small framework went to the SAT solver")
 
         monkeypatch.setattr(_sat.Sat, "__init__", no_sat)
-    else:
-        pytest.skip(f"{semantics}: no pure-Python path for small frameworks")
     rng = random.Random(7)
     for arguments, attacks in _frameworks(hash(semantics) % 1000):
         fw = Framework(arguments, sorted(attacks))
