@@ -201,14 +201,8 @@ def brute_extensions(
     return found
 
 
-def _is_cf2(arguments: frozenset[str], attacks: set[tuple[str, str]], e: frozenset[str]) -> bool:
-    """Whether ``e`` is a CF2 extension of the framework restricted to
-    ``arguments``, by the recursive definition of Baroni, Giacomin and Guida
-    (2005): one component: a naive extension; else for every component S,
-    e & S is a CF2 extension of the framework restricted to UP(S, e), the
-    members of S that no member of e outside S attacks."""
-    if not e <= arguments:
-        return False
+def _components(arguments: frozenset[str], attacks) -> tuple[set[tuple[str, str]], set[frozenset[str]]]:
+    """The attacks among ``arguments``, and their strongly connected components (by brute force)."""
     inner = {(a, b) for a, b in attacks if a in arguments and b in arguments}
     reach = {a: {a} for a in arguments}
     changed = True
@@ -219,7 +213,18 @@ def _is_cf2(arguments: frozenset[str], attacks: set[tuple[str, str]], e: frozens
                 if a in reach[x] and b not in reach[x]:
                     reach[x].add(b)
                     changed = True
-    components = {frozenset(y for y in arguments if y in reach[x] and x in reach[y]) for x in arguments}
+    return inner, {frozenset(y for y in arguments if y in reach[x] and x in reach[y]) for x in arguments}
+
+
+def _is_cf2(arguments: frozenset[str], attacks: set[tuple[str, str]], e: frozenset[str]) -> bool:
+    """Whether ``e`` is a CF2 extension of the framework restricted to
+    ``arguments``, by the recursive definition of Baroni, Giacomin and Guida
+    (2005): one component: a naive extension; else for every component S,
+    e & S is a CF2 extension of the framework restricted to UP(S, e), the
+    members of S that no member of e outside S attacks."""
+    if not e <= arguments:
+        return False
+    inner, components = _components(arguments, attacks)
     if len(components) <= 1:
         if any(a in e and b in e for a, b in inner):
             return False
@@ -496,17 +501,7 @@ def _gate_completions(chosen: frozenset[str], auxiliary: set[str], arguments: li
 def _is_cf2_gated(arguments: frozenset[str], attacks, e: frozenset[str], auxiliary: set[str]) -> bool:
     if not e <= arguments:
         return False
-    inner = {(a, b) for a, b in attacks if a in arguments and b in arguments}
-    reach = {a: {a} for a in arguments}
-    changed = True
-    while changed:
-        changed = False
-        for a, b in inner:
-            for x in arguments:
-                if a in reach[x] and b not in reach[x]:
-                    reach[x].add(b)
-                    changed = True
-    components = {frozenset(y for y in arguments if y in reach[x] and x in reach[y]) for x in arguments}
+    inner, components = _components(arguments, attacks)
     if len(components) <= 1:
         def closed(s):
             return all((g in s) == (not any((b, g) in inner and b in s for b in arguments)) for g in arguments & auxiliary)

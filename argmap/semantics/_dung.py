@@ -79,6 +79,15 @@ def grounded(n: int, attackers: Sequence[Sequence[int]], targets: Sequence[Seque
     An argument is IN once all its attackers are OUT, OUT once an attacker is
     IN; what never becomes either is UNDEC.
     """
+    return grounded_in_order(n, attackers, targets)[0]
+
+
+def grounded_in_order(
+    n: int, attackers: Sequence[Sequence[int]], targets: Sequence[Sequence[int]] | None = None
+) -> tuple[list[int], list[int]]:
+    """The grounded labelling, and the arguments labelled IN or OUT in the
+    order they got their label (an IN argument after all its attackers, an
+    OUT one after the IN attacker that made it OUT)."""
     if targets is None:
         targets = invert(n, attackers)
     label = [UNDEC] * n
@@ -102,7 +111,7 @@ def grounded(n: int, attackers: Sequence[Sequence[int]], targets: Sequence[Seque
                 if alive[b] == 0 and label[b] == UNDEC:
                     label[b] = IN
                     queue.append(b)
-    return label
+    return label, queue
 
 
 def extensions(

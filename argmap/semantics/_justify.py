@@ -37,6 +37,7 @@ from typing import Any, Union
 from attrs import field, frozen
 
 from argmap._nogc import no_gc
+from argmap.semantics import _dung
 from argmap.semantics._framework import Framework
 
 __all__ = [
@@ -480,29 +481,12 @@ def _grounded(total: int, attackers: list[list[int]], targets: list[list[int]]) 
     """The grounded labelling, and the step at which each argument got its
     label (an IN argument after all its attackers, an OUT one after the IN
     attacker that made it OUT): the order that makes dispute trees well-founded."""
-    label = [UNDEC] * total
+    labels, queue = _dung.grounded_in_order(total, attackers, targets)
     order = [total] * total
-    alive = [len(attackers[a]) for a in range(total)]
-    queue = [a for a in range(total) if alive[a] == 0]
-    for a in queue:
-        label[a] = IN
-    i = 0
-    while i < len(queue):
-        a = queue[i]
-        order[a] = i
-        i += 1
-        if label[a] == IN:
-            for b in targets[a]:
-                if label[b] == UNDEC:
-                    label[b] = OUT
-                    queue.append(b)
-        else:
-            for b in targets[a]:
-                alive[b] -= 1
-                if alive[b] == 0 and label[b] == UNDEC:
-                    label[b] = IN
-                    queue.append(b)
-    return label, order
+    for step, a in enumerate(queue):
+        order[a] = step
+    word = {_dung.IN: IN, _dung.OUT: OUT, _dung.UNDEC: UNDEC}
+    return [word[label] for label in labels], order
 
 
 #: How many extensions the explanation of a DC-NO lists at most.
