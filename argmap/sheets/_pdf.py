@@ -12,10 +12,13 @@ from pathlib import Path
 
 from attrs import frozen
 
+from argmap.render.paper import PAPERS as SHEETS
+
 __all__ = ["PAPERS", "PrintUnavailable", "Document", "Placement", "page_size", "find_font", "MM"]
 
-#: Paper sizes in points, portrait (width, height).
-PAPERS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+#: The papers worksheets and slides are printed on, in points, portrait
+#: (width, height): the sizes argmap.render.paper knows.
+PAPERS = {name: SHEETS[name] for name in ("a4", "letter")}
 #: Points per millimetre.
 MM = 72 / 25.4
 #: The margin around every page, in points (12 mm: inside what printers print).
