@@ -17,7 +17,6 @@ from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
 from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, build
 from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
-from argmap.semantics._sat import Problem
 from argmap.semantics._tasks import ALL_SEMANTICS, labels_of, stream
 
 __all__ = [
@@ -248,6 +247,8 @@ def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolve
         letters = ["".join(map(_LETTERS.__getitem__, labels[:n]))]
     else:
         limit = default_limit(total) if max_extensions is None else max_extensions
+        from argmap.semantics._sat import Problem  # python-sat is loaded only when a search needs it
+
         problem = Problem(total, attackers, targets, [i >= n for i in range(total)])
         found = []
         for ext in stream(af.arguments, problem, semantics, timeout):
