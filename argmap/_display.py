@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap._i18n import N_, interface_language, translate
+from argmap._i18n import N_, interface_language, translate, translator
 
 __all__ = [
     "evaluation_html",
@@ -83,15 +83,15 @@ def evaluation_html(evaluation: Any) -> str:
         caption = "DF-QuAD"
     else:
         if e.support == "none":
-            caption = _say("{semantics} semantics", lang, semantics=e.semantics)
+            caption = _say(N_("{semantics} semantics"), lang, semantics=e.semantics)
         else:
-            caption = _say("{semantics} semantics, {support} support", lang, semantics=e.semantics, support=e.support)
-        caption += " · " + _say("extensions: {n}", lang, n=len(e.extensions))
+            caption = _say(N_("{semantics} semantics, {support} support"), lang, semantics=e.semantics, support=e.support)
+        caption += " · " + _say(N_("extensions: {n}"), lang, n=len(e.extensions))
     headers = [_say(N_("argument"), lang), _say(N_("status"), lang)]
     labellings = e.labellings if e.semantics != "dfquad" and len(e.labels) <= MAX_LABELLING_COLUMNS else ()
     if e.strengths is not None:
         headers.append(_say(N_("strength"), lang))
-    headers.extend(_say("extension {n}", lang, n=i) for i in range(1, len(labellings) + 1))
+    headers.extend(_say(N_("extension {n}"), lang, n=i) for i in range(1, len(labellings) + 1))
     rows = []
     for a in e.arguments:
         row = [a, _say(_STATUS_WORDS[e.status[a].value], lang)]
@@ -110,7 +110,7 @@ def position_html(position: Any) -> str:
     lang = interface_language()
     rows = [(i, _say(N_("accepts"), lang)) for i in position.accepts]
     rows += [(i, _say(N_("rejects"), lang)) for i in position.rejects]
-    caption = _say("position `{id}`", lang, id=position.id)
+    caption = _say(N_("position `{id}`"), lang, id=position.id)
     return _table([_say(N_("argument"), lang), _say(N_("stance"), lang)], rows, caption)
 
 
@@ -126,7 +126,7 @@ def comparison_html(comparison: Any) -> str:
     rows += [(i, words[s], words[other[s]]) for i, s in c.disagree]
     rows += [(i, words[s], "—") for i, s in c.only_first]
     rows += [(i, "—", words[s]) for i, s in c.only_second]
-    caption = _say("positions `{p}` and `{q}`", lang, p=c.first, q=c.second)
+    caption = _say(N_("positions `{p}` and `{q}`"), lang, p=c.first, q=c.second)
     out = _table([_say(N_("argument"), lang), c.first, c.second], rows, caption)
     if c.attacks:
         headers = [_say(N_("position"), lang), _say(N_("attackers"), lang), _say(N_("relation"), lang),
@@ -136,7 +136,7 @@ def comparison_html(comparison: Any) -> str:
              "" if a.line is None else a.line)
             for a in c.attacks
         ]
-        out += _table(headers, attacks, _say("attacks between them:", lang).rstrip(":"))
+        out += _table(headers, attacks, _say(N_("attacks between them:"), lang).rstrip(":"))
     return out
 
 
@@ -175,7 +175,7 @@ def diagnostics_html(diagnostics: Sequence[Any], text: str | None = None) -> str
         cell = message + (f"<br><i>{_code(hint)}</i>" if hint else "")
         if excerpt:
             cell += f'<pre style="margin:2px 0">{_escape(excerpt)}</pre>'
-        rows.append((where, d.severity.value, d.code, cell))
+        rows.append((where, translator(lang).pgettext("severity", d.severity.value), d.code, cell))
     headers = [_say(N_("place"), lang), _say(N_("severity"), lang), _say(N_("code"), lang), _say(N_("message"), lang)]
     out = [f'<table style="{_STYLE}"><thead><tr>']
     out.extend(f'<th style="{_CELL}">{_escape(h)}</th>' for h in headers)
@@ -223,7 +223,7 @@ def map_mimebundle(argument_map: Any, include: Any = None, exclude: Any = None) 
     try:
         bundle = {"image/svg+xml": draw(argument_map, "svg").decode("utf-8"), "text/plain": argument_map.to_source()}
     except (GraphvizNotFound, RenderFailed, OSError) as exc:
-        note = _say("Graphviz could not draw the map ({reason}); here is its text.", None, reason=_first_line(exc))
+        note = _say(N_("Graphviz could not draw the map ({reason}); here is its text."), None, reason=_first_line(exc))
         bundle = {
             "text/markdown": map_markdown(argument_map, note),
             "text/plain": f"{note}\n\n{argument_map.to_source()}",
