@@ -75,8 +75,9 @@ _STATUS_WORDS = {"accepted": N_("accepted"), "rejected": N_("rejected"), "undeci
 
 def evaluation_html(evaluation: Any) -> str:
     """An :class:`argmap.Evaluation` as a table: each argument, its status,
-    its DF-QuAD strength or, for up to :data:`MAX_LABELLING_COLUMNS`
-    extensions, its label in each; the evaluation's notes below."""
+    its DF-QuAD strength or, but for grounded semantics and for up to
+    :data:`MAX_LABELLING_COLUMNS` extensions, its label in each; the
+    evaluation's notes below."""
     e = evaluation
     lang = interface_language()
     if e.semantics == "dfquad":
@@ -88,7 +89,9 @@ def evaluation_html(evaluation: Any) -> str:
             caption = _say(N_("{semantics} semantics, {support} support"), lang, semantics=e.semantics, support=e.support)
         caption += " · " + _say(N_("extensions: {n}"), lang, n=len(e.extensions))
     headers = [_say(N_("argument"), lang), _say(N_("status"), lang)]
-    labellings = e.labellings if e.semantics != "dfquad" and len(e.labels) <= MAX_LABELLING_COLUMNS else ()
+    # Grounded semantics' one labelling is the status itself.
+    shown = e.semantics not in ("grounded", "dfquad") and len(e.labels) <= MAX_LABELLING_COLUMNS
+    labellings = e.labellings if shown else ()
     if e.strengths is not None:
         headers.append(_say(N_("strength"), lang))
     headers.extend(_say(N_("extension {n}"), lang, n=i) for i in range(1, len(labellings) + 1))
