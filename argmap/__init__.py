@@ -6,7 +6,7 @@ The public API is what ``__all__`` lists; every other module is private.
 from argmap._meaning import MapError
 from argmap.builder import MapBuilder
 from argmap.checks import check
-from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
+from argmap.diagnostics import Diagnostic, Diagnostics, ParseError, Severity, format_diagnostic
 from argmap.explanation import Explanation, Ground, explain, grounds
 from argmap.model import (
     Argument,
@@ -44,6 +44,7 @@ __all__ = [
     "Comment",
     "Contradiction",
     "Diagnostic",
+    "Diagnostics",
     "Evaluation",
     "Explanation",
     "Ground",

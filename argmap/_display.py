@@ -38,7 +38,7 @@ MAX_LABELLING_COLUMNS = 8
 
 # Jupyter's own style aligns cells right; texts read better aligned left.
 _STYLE = "border-collapse:collapse"
-_CELL = "text-align:left;vertical-align:top"
+_CELL = "text-align:left;vertical-align:top;padding:1px 8px"
 
 
 def _say(template: str, lang: str | None = None, **args: object) -> str:
@@ -54,15 +54,23 @@ def _code(text: str) -> str:
     return re.sub(r"`([^`]*)`", r"<code>\1</code>", _escape(text))
 
 
+class _Markup(str):
+    """A cell that is HTML already (made here from escaped parts)."""
+
+
+def _cell(value: object) -> str:
+    return value if isinstance(value, _Markup) else _escape(value)
+
+
 def _table(headers: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None) -> str:
-    """An HTML table; every header and cell is escaped."""
+    """An HTML table; every header and cell is escaped, but :class:`_Markup` cells."""
     out = [f'<table style="{_STYLE}">']
     if caption:
         out.append(f'<caption style="text-align:left">{_code(caption)}</caption>')
     out.append("<thead><tr>" + "".join(f'<th style="{_CELL}">{_escape(h)}</th>' for h in headers) + "</tr></thead>")
     out.append("<tbody>")
     for row in rows:
-        out.append("<tr>" + "".join(f'<td style="{_CELL}">{_escape(c)}</td>' for c in row) + "</tr>")
+        out.append("<tr>" + "".join(f'<td style="{_CELL}">{_cell(c)}</td>' for c in row) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -178,18 +186,10 @@ def diagnostics_html(diagnostics: Sequence[Any], text: str | None = None) -> str
         cell = message + (f"<br><i>{_code(hint)}</i>" if hint else "")
         if excerpt:
             cell += f'<pre style="margin:2px 0">{_escape(excerpt)}</pre>'
-        rows.append((where, translator(lang).pgettext("severity", d.severity.value), d.code, cell))
+        severity = translator(lang).pgettext("severity", d.severity.value)
+        rows.append((_Markup(f"<code>{_escape(where)}</code>"), severity, d.code, _Markup(cell)))
     headers = [_say(N_("place"), lang), _say(N_("severity"), lang), _say(N_("code"), lang), _say(N_("message"), lang)]
-    out = [f'<table style="{_STYLE}"><thead><tr>']
-    out.extend(f'<th style="{_CELL}">{_escape(h)}</th>' for h in headers)
-    out.append("</tr></thead><tbody>")
-    for where, severity, code, cell in rows:
-        out.append(
-            f'<tr><td style="{_CELL}"><code>{_escape(where)}</code></td><td style="{_CELL}">{_escape(severity)}</td>'
-            f'<td style="{_CELL}">{_escape(code)}</td><td style="{_CELL}">{cell}</td></tr>'
-        )
-    out.append("</tbody></table>")
-    return "".join(out)
+    return _table(headers, rows)
 
 
 def _file_text(file: str | None, cache: dict[str | None, str | None]) -> str | None:

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 import argmap
-from argmap.diagnostics import Diagnostics
+from argmap import Diagnostics
 from argmap.semantics import compare_positions
 
 HOSTILE = "A <script>alert('x')</script> & B"
