@@ -79,7 +79,7 @@ _OPTIONS: dict[str, tuple[object, str]] = {
     "source": (SOURCE_PLACES, ""),
 }
 
-_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
+_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<header>[^\n]*?)[ \t]*$")
 _ATTRIBUTE = re.compile(r"""([^\s=}]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s}]*)))?""")
 
 # Blocks drawn so far on each page (by their digest), so that the ids inside
@@ -87,8 +87,8 @@ _ATTRIBUTE = re.compile(r"""([^\s=}]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s}]*)))?"""
 _seen: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def fence_header(info: str) -> tuple[str, dict[str, str]]:
-    """The language and the options of a fence's info string
+def fence_header(header: str) -> tuple[str, dict[str, str]]:
+    """The language and the options of a fence's header string
     (``argmap {theme=print}``, ``{.argmap theme=print}``, ``argmap theme="print"``).
 
     >>> fence_header('argmap {theme=print evaluate="grounded"}')
@@ -96,16 +96,15 @@ def fence_header(info: str) -> tuple[str, dict[str, str]]:
     >>> fence_header("{.argmap source}")
     ('argmap', {'source': 'true'})
     """
-    info = info.strip()
+    header = header.strip()
     lang = ""
-    if info and not info.startswith("{"):
-        lang, _, info = info.partition(" ")
+    if header and not header.startswith("{"):
+        lang, header = (header.split(None, 1) + [""])[:2]
         lang = lang.lstrip(".")
-        info = info.strip()
-    if info.startswith("{") and info.endswith("}"):
-        info = info[1:-1]
+    if header.startswith("{") and header.endswith("}"):
+        header = header[1:-1]
     options: dict[str, str] = {}
-    for m in _ATTRIBUTE.finditer(info):
+    for m in _ATTRIBUTE.finditer(header):
         key = m.group(1)
         value = next((v for v in m.group(2, 3, 4) if v is not None), None)
         if key.startswith(".") and value is None:
@@ -312,7 +311,7 @@ class _ArgmapFences(Preprocessor):
                 out.append(lines[i])
                 i += 1
                 continue
-            lang, options = fence_header(m.group("info"))
+            lang, options = fence_header(m.group("header"))
             if lang != "argmap":
                 out.extend(lines[i : end + 1])
             else:

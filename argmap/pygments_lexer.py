@@ -135,6 +135,7 @@ class ArgmapLexer(RegexLexer):
             (r"[^\n]", Text),
         ],
         "text": [
+            (rf"{_WS}+", Whitespace),
             (r"[^\n]+", Text),
             include("end"),
         ],
@@ -165,7 +166,8 @@ class ArgmapLexer(RegexLexer):
             include("end"),
         ],
         "tags": [
-            (r"[^,\n]+", Name.Tag),
+            (rf"{_WS}+", Whitespace),
+            (r"[^,\s](?:[^,\n]*[^,\s])?", Name.Tag),
             (r",", Punctuation),
             include("end"),
         ],
