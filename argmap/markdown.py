@@ -123,29 +123,38 @@ def render_block(
     texts=(),
     css_class: str = "highlight",
     prefix: str = "argmap-",
+    errors: str = "box",
 ) -> str:
     """The HTML for one ``argmap`` block: a ``<figure class="argmap">`` with
     the map as inline SVG (its element ids start with ``prefix``) and, as the
-    ``source`` option says, its text highlighted in a ``<div class="{css_class}">``;
-    or a ``<div class="argmap-error">`` box that lists what is wrong, in
-    ``lang``. Never raises for a bad map or bad options."""
+    ``source`` option says, its text highlighted in a ``<div class="{css_class}">``.
+    A block with errors (or wrong options) gets a ``<div class="argmap-error">``
+    box that lists them, in ``lang``; with ``errors="source"`` it is shown as
+    its highlighted text instead. Never raises for a bad map or bad options."""
+
+    def failed(heading: str, lines: list[str]) -> str:
+        if errors == "source":
+            return f'<figure class="argmap">{_source_html(text, css_class)}</figure>'
+        return _box(heading, lines)
+
     draw_options, place, problems = _read_options(options or {}, lang)
     if problems:
-        return _box(translate("argmap: this map is not drawn: its options are wrong", lang), problems)
+        return failed(translate("argmap: this map is not drawn: its options are wrong", lang), problems)
     if place == "only":
         return f'<figure class="argmap">{_source_html(text, css_class)}</figure>'
     argument_map, diagnostics = argmap.read(text, "argmap")
-    errors = [d for d in diagnostics if d.is_error]
-    if not errors:
-        errors = [d for d in argmap.check(argument_map, base_dir=base_dir or ".", texts=texts) if d.is_error]
-    listed = [format_diagnostic(d, text, lang) for d in errors]
+    found = [d for d in diagnostics if d.is_error]
+    if not found:
+        found = [d for d in argmap.check(argument_map, base_dir=base_dir or ".", texts=texts) if d.is_error]
+    listed = [format_diagnostic(d, text, lang) for d in found]
+    not_drawn = translate("argmap: this map is not drawn: it has errors", lang)
     # As `argmap render`: no picture for a text that does not parse, or whose errors change what it means.
-    if any(d in diagnostics or d.code in MEANING_CODES for d in errors):
-        return _box(translate("argmap: this map is not drawn: it has errors", lang), listed)
+    if any(d in diagnostics or d.code in MEANING_CODES for d in found) or (listed and errors == "source"):
+        return failed(not_drawn, listed)
     try:
         svg = draw(argument_map, "svg", **draw_options).decode("utf-8")
     except (ValueError, RuntimeError) as exc:  # a ViewError, MapError, GraphvizNotFound or RenderFailed
-        return _box(translate("argmap: this map is not drawn: it has errors", lang), listed + [str(exc)])
+        return failed(not_drawn, listed + [str(exc)])
     label = argument_map.title or translate("argument map", argument_map.lang or lang)
     parts = [_inline_svg(svg, prefix, label)]
     if listed:
@@ -267,6 +276,7 @@ class ArgmapExtension(Extension):
             "texts": [[], "more folders of texts to check quotes against"],
             "defaults": [{}, "options for every block, e.g. {'theme': 'print'}; a fence's own options win"],
             "css_class": ["", "the class of the highlighted source (default: codehilite's css_class, else highlight)"],
+            "errors": ["box", "a block with errors: box (a box that lists them) or source (shown as its highlighted text)"],
         }
         super().__init__(**kwargs)
 
@@ -290,6 +300,7 @@ class ArgmapExtension(Extension):
             texts=self.getConfig("texts"),
             css_class=self.getConfig("css_class") or _highlight_class(md),
             prefix=_prefix(md, text, options),
+            errors=self.getConfig("errors"),
         )
 
 

@@ -223,3 +223,56 @@ def test_superfences_custom_fence():
         extension_configs={"pymdownx.superfences": {"custom_fences": [fence]}},
     )
     assert "error[E101]" in bad
+
+
+def mkdocs_extensions() -> tuple[list[str], dict]:
+    """The Markdown extensions and their settings that mkdocs.yml gives MkDocs."""
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    names, settings = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        settings[name] = options or {}
+    return names, settings
+
+
+def test_codehilite_highlights_argmap_with_our_lexer():
+    """Python-Markdown's codehilite, given only the block's language, colours argmap code with argmap's lexer."""
+    page = (ROOT / "docs" / "language.md").read_text("utf-8")
+    html = markdown.markdown(page, extensions=["fenced_code", "codehilite"], extension_configs={"codehilite": {"guess_lang": False}})
+    assert html.count('<div class="codehilite">') >= page.count("```argmap\n")
+    assert '<span class="kd">claim</span><span class="w"> </span><span class="nf">invest</span>' in html
+    assert '<span class="ow">contradicts</span>' in html and '<span class="c1"># Comments start with # on a line of their own.</span>' in html
+
+
+@pytest.mark.dot
+def test_docs_site_page_as_mkdocs_builds_it(tmp_path):
+    """docs/language.md converted with mkdocs.yml's extensions: each argmap block highlighted by the lexer, then drawn."""
+    names, settings = mkdocs_extensions()
+    assert "argmap.markdown" in names and ("codehilite" in names or "pymdownx.highlight" in names)
+    page = (ROOT / "docs" / "language.md").read_text("utf-8")
+    html = markdown.markdown(page, extensions=names, extension_configs=settings)
+    (tmp_path / "language.html").write_text(html, "utf-8")
+    blocks = page.count("```argmap\n")
+    assert blocks > 10
+    assert len(SVG.findall(html)) == blocks
+    assert html.count('<figure class="argmap"><div class="codehilite">') == blocks
+    assert BOX.findall(html) == []
+
+
+def test_docs_site_shows_mistakes_as_text():
+    """With mkdocs.yml's settings, the mistakes of docs/diagnostics.md are highlighted text, not red boxes."""
+    names, settings = mkdocs_extensions()
+    page = (ROOT / "docs" / "diagnostics.md").read_text("utf-8")
+    html = markdown.markdown(page, extensions=names, extension_configs=settings)
+    assert BOX.findall(html) == []
+    assert html.count('<figure class="argmap">') == page.count("```argmap\n")
+
+
+def test_errors_as_source_setting(caplog):
+    """``errors: source`` shows a block with errors as its highlighted text, without a box or a warning."""
+    html = convert(fenced("claim a: A.\na suports a\n"), errors="source")
+    assert "argmap-error" not in html and "<svg" not in html
+    assert '<span class="kd">claim</span>' in html
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
