@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from pygments.token import Comment, Error, Keyword, Name, Number, Operator, Punc
 
 import argmap  # noqa: E402
 from argmap.pygments_lexer import KEYWORDS, ArgmapLexer  # noqa: E402
+from tests.test_packaging import wheel  # noqa: E402, F401 (the fixture that builds the wheel)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").rglob("*.argmap"))
@@ -148,3 +152,20 @@ def test_a_line_that_is_not_argmap_is_plain_text(line):
     """A line the language does not know starts as plain text, not as an error or a keyword."""
     assert line_starts(line + "\n")[0][0] is Text
     assert all(t not in Error for t, _ in tokens(line + "\n"))
+
+
+def test_wheel_registers_the_entry_points(wheel):
+    """The built wheel declares the lexer for Pygments and the extension for Python-Markdown, and ships editors' files apart."""
+    names = zipfile.ZipFile(wheel).namelist()
+    (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[pygments.lexers]\nargmap = argmap.pygments_lexer:ArgmapLexer" in text
+    assert "[markdown.extensions]\nargmap.markdown = argmap.markdown:ArgmapExtension" in text
+    assert "argmap/pygments_lexer.py" in names and "argmap/markdown.py" in names
+
+
+def test_import_argmap_loads_neither_pygments_nor_markdown():
+    """The lexer and the extension are imported only when used: `import argmap` loads neither library."""
+    code = "import sys, argmap; print(sorted(m for m in ('pygments', 'markdown') if m in sys.modules))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert found.stdout.strip() == "[]"
