@@ -17,10 +17,7 @@ of the picture. A map that does not parse, has errors, or cannot be drawn
 becomes a box that lists the diagnostics (escaped); the page still builds.
 See docs/markdown.md.
 
-    >>> import markdown
-    >>> html = markdown.markdown("```argmap\\nclaim a: Rain.\\n```", extensions=["argmap.markdown"])
-    >>> html.startswith('<figure class="argmap"') and "<svg" in html
-    True
+In Python: ``markdown.markdown(text, extensions=["argmap.markdown"])``.
 """
 
 from __future__ import annotations
@@ -80,6 +77,7 @@ _OPTIONS: dict[str, tuple[object, str]] = {
 }
 
 _FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})[ \t]*(?P<header>[^\n]*?)[ \t]*$")
+_LANGUAGE = re.compile(r"\.?([^\s{]*)\s*(.*)", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s=}]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s}]*)))?""")
 
 # Blocks drawn so far on each page (by their digest), so that the ids inside
@@ -88,7 +86,7 @@ _seen: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def fence_header(header: str) -> tuple[str, dict[str, str]]:
-    """The language and the options of a fence's header string
+    """The language and the options written after a fence's backticks
     (``argmap {theme=print}``, ``{.argmap theme=print}``, ``argmap theme="print"``).
 
     >>> fence_header('argmap {theme=print evaluate="grounded"}')
@@ -96,11 +94,7 @@ def fence_header(header: str) -> tuple[str, dict[str, str]]:
     >>> fence_header("{.argmap source}")
     ('argmap', {'source': 'true'})
     """
-    header = header.strip()
-    lang = ""
-    if header and not header.startswith("{"):
-        lang, header = (header.split(None, 1) + [""])[:2]
-        lang = lang.lstrip(".")
+    lang, header = _LANGUAGE.match(header.strip()).groups()
     if header.startswith("{") and header.endswith("}"):
         header = header[1:-1]
     options: dict[str, str] = {}

@@ -116,6 +116,7 @@ def test_text_in_the_picture_is_escaped():
         ("{.argmap theme=print focus=ban}", ("argmap", {"theme": "print", "focus": "ban"})),
         ('argmap theme="print" source', ("argmap", {"theme": "print", "source": "true"})),
         ("argmap {#map1 .wide source=above}", ("argmap", {"source": "above"})),
+        ("argmap{source=only}", ("argmap", {"source": "only"})),
         ("python", ("python", {})),
         ("{.python}", ("python", {})),
     ],
