@@ -18,7 +18,7 @@ DEFAULT_PORT = 8737
 
 def add_arguments(parser) -> None:
     parser.add_argument("file", nargs="?", metavar="FILE", help="the .argmap file to edit (default: a new map, saved in the current folder)")
-    parser.add_argument("--port", type=int, metavar="N", help=f"the port to listen on (default: {DEFAULT_PORT}, or a free one when it is taken)")
+    parser.add_argument("--port", type=int, metavar="N", help="the port to listen on (default: 8737, or a free one when it is taken)")
     parser.add_argument("--no-browser", action="store_true", help="do not open the browser; just print the address")
     parser.add_argument("--host", default=LOCALHOST, help="the address to listen on (default: 127.0.0.1; anything else lets other machines edit your files)")
 

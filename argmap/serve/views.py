@@ -60,7 +60,7 @@ def preview(text: str, choices: Mapping, lang: str, *, filename=None, base_dir=N
     }
     try:
         options = _view(argument_map, choices, lang, timeout)
-        answer["svg"] = draw(argument_map, "svg", timeout=timeout, **options).decode("utf-8")
+        answer["svg"] = _call(lambda: draw(argument_map, "svg", timeout=timeout, **options), lang).decode("utf-8")
     except Problem as exc:
         answer["problem"] = str(exc)
     return answer

@@ -32,7 +32,6 @@ WORDS = {
     "zoom": N_("Click: the map at its own size, or fitted to the pane"),
     "stale": N_("The picture shows the last text that could be drawn."),
     "offline": N_("The server of the editor does not answer (was it stopped?)."),
-    "view": N_("View"),
     "theme": N_("Theme"),
     "theme_default": N_("colour"),
     "theme_print": N_("black and white"),
