@@ -114,7 +114,7 @@
       li.dataset.line = d.line || "";
       const where = document.createElement("span");
       where.className = "where";
-      where.textContent = d.line ? say("line", { line: d.line }) : "";
+      where.textContent = d.line ? say("line", { line: d.line }) + ": " : "";
       const code = document.createElement("span");
       code.className = "code";
       code.textContent = d.code + " ";
@@ -122,7 +122,7 @@
       if (d.hint) {
         const hint = document.createElement("span");
         hint.className = "hint";
-        hint.textContent = d.hint;
+        hint.textContent = " " + d.hint;
         li.append(hint);
       }
       if (d.line) li.addEventListener("click", () => editor.goto(d.line, d.column));
