@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import json
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -72,6 +73,14 @@ class EditorServer(ThreadingHTTPServer):
         names = {host, "localhost", LOCALHOST} if is_loopback(host) else {host}
         self.allowed_hosts = frozenset(f"{name}:{port}" for name in names)
         self.allowed_origins = frozenset(f"http://{name}" for name in self.allowed_hosts)
+
+    def handle_error(self, request, client_address) -> None:
+        """A page that stopped waiting (a redraw overtaken by the next
+        keystroke) is normal; anything else is one line on stderr, not a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError):
+            return
+        print(f"argmap serve: error while answering a request: {exc.__class__.__name__}: {exc}", file=sys.stderr)
 
     @property
     def url(self) -> str:
