@@ -580,3 +580,29 @@ def test_serve_runs_from_the_wheel(wheel, map_file):
     lines = done.stdout.split("\n")
     assert lines[0].startswith("/ 200 ") and lines[1].startswith("/static/editor.js 200 ") and lines[2].startswith("/static/app.js 200 ")
     assert int(lines[1].split()[2]) > 100_000
+
+
+# -- the documentation ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("guide, path", [("teachers.md", "meine_karten/karte.argmap"), ("teachers.en.md", "my_maps/map.argmap")])
+def test_the_teacher_guides_start_with_argmap_serve(guide, path):
+    """The first command a teacher guide shows is `argmap serve` on the guide's map, and it parses."""
+    import re
+
+    text = (ROOT / "docs" / guide).read_text("utf-8")
+    first = re.search(r"```sh\n(.*?)```", text, re.S).group(1).strip()
+    assert first == f".venv/bin/argmap serve {path}"
+    args = build_parser("en").parse_args(first.split()[1:])
+    assert args.command == "serve" and args.file == path
+
+
+def test_editor_doc_shows_the_screenshots():
+    """docs/editor.md shows the screenshots taken by scripts/editor_screenshots.py, and each is a PNG."""
+    import re
+
+    text = (ROOT / "docs" / "editor.md").read_text("utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((img/editor_[^)]+)\)", text)
+    assert sorted(pictures) == ["img/editor_de.png", "img/editor_de_fehler.png", "img/editor_en.png"]
+    for picture in pictures:
+        assert (ROOT / "docs" / picture).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
