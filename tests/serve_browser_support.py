@@ -1,5 +1,6 @@
 """A headless Chromium driven by selenium, and an editor server to point it
-at: shared by tests/test_serve_browser.py and scripts/editor_screenshots.py.
+at: shared by tests/test_serve.py, tests/test_serve_browser.py and
+scripts/editor_screenshots.py.
 
 Debian's ``chromium`` and ``chromium-driver`` packages (``.ci/run`` installs
 them). :func:`browser_missing` says why a browser cannot be started, or None.
@@ -65,9 +66,10 @@ def chromium(lang: str = "en", downloads: str | None = None, size: tuple[int, in
 
 
 @contextlib.contextmanager
-def editor_server(path, folder) -> Iterator:
-    """An editor server for the map at ``path`` (None: a new map in ``folder``), serving in a thread."""
-    server = make_server(Document(path, folder), port=0)
+def editor_server(path, folder, **options) -> Iterator:
+    """An editor server for the map at ``path`` (None: a new map in ``folder``),
+    serving in a thread; ``options`` as for :func:`argmap.serve.make_server`."""
+    server = make_server(Document(path, folder), port=0, **options)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

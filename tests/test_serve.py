@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -21,6 +20,8 @@ from argmap.serve import Document, make_server
 from argmap.serve.assets import ASSETS
 from argmap.serve.server import is_loopback
 from argmap.serve.words import WORDS, page_language, words
+from tests.serve_browser_support import editor_server
+from tests.test_packaging import wheel  # noqa: F401  (the fixture: the built wheel)
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP = "title: Handys\nlang: de\n\nclaim ban: Schulen sollten Handys verbieten.\n  + focus: Ohne Handy lernen Schüler besser.\n"
@@ -60,13 +61,6 @@ class Client:
         return response.status, json.loads(data)
 
 
-def _start(document: Document, **kwargs):
-    server = make_server(document, port=0, **kwargs)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    return server
-
-
 @pytest.fixture
 def map_file(tmp_path) -> Path:
     path = tmp_path / "karte.argmap"
@@ -76,10 +70,8 @@ def map_file(tmp_path) -> Path:
 
 @pytest.fixture
 def client(map_file):
-    server = _start(Document(map_file, map_file.parent))
-    yield Client(server)
-    server.shutdown()
-    server.server_close()
+    with editor_server(map_file, map_file.parent) as server:
+        yield Client(server)
 
 
 @pytest.fixture
@@ -87,10 +79,8 @@ def new_client(tmp_path):
     """A server without a FILE, whose folder is tmp_path/work."""
     folder = tmp_path / "work"
     folder.mkdir()
-    server = _start(Document(None, folder))
-    yield Client(server)
-    server.shutdown()
-    server.server_close()
+    with editor_server(None, folder) as server:
+        yield Client(server)
 
 
 # -- where it listens -------------------------------------------------------
@@ -405,33 +395,25 @@ def test_a_hanging_graphviz_is_stopped(tmp_path, map_file, monkeypatch):
     (fake / "dot").write_text("#!/bin/sh\nexec sleep 60\n")
     (fake / "dot").chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ['PATH']}")
-    server = _start(Document(map_file, map_file.parent), timeout=0.5)
-    client = Client(server)
-    try:
+    with editor_server(map_file, map_file.parent, timeout=0.5) as server:
+        client = Client(server)
         started = time.monotonic()
         status, answer = client.json("POST", "/api/render", {"text": MAP, "options": {}, "lang": "en"})
         assert time.monotonic() - started < 10
         assert status == 200 and answer["svg"] is None and "longer than 0.5 s" in answer["problem"]
         assert client.json("GET", "/api/version")[0] == 200
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.dot
 def test_a_huge_map_hits_the_time_limit_not_the_server(tmp_path):
     """A real map too big to draw in the limit: a problem comes back in time."""
     lines = [f"claim c{i}: Aussage {i}.\n" for i in range(1500)] + [f"c{i} rebuts c{(i * 7 + 1) % 1500}\n" for i in range(1500)]
-    server = _start(Document(None, tmp_path), timeout=0.2)
-    client = Client(server)
-    try:
+    with editor_server(None, tmp_path, timeout=0.2) as server:
+        client = Client(server)
         started = time.monotonic()
         status, answer = client.json("POST", "/api/render", {"text": "".join(lines), "options": {}})
         assert time.monotonic() - started < 30
         assert status == 200 and answer["svg"] is None and "longer than" in answer["problem"]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # -- saving -----------------------------------------------------------------
@@ -543,14 +525,6 @@ def test_a_link_out_of_the_folder_is_refused(new_client, tmp_path):
 
 
 # -- from the installed wheel -------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)], check=True, capture_output=True)
-    (found,) = out.glob("argmap-*.whl")
-    return found
 
 
 def test_the_wheel_carries_the_page(wheel):

@@ -140,9 +140,8 @@ class Document:
             except OSError as exc:
                 reason = os_reason(exc)
                 return SaveRefused(None, translate(N_("cannot save `{name}`: {reason}"), lang, {"name": target.name, "reason": reason}))
-            if self.path is None:
-                self.path = target
-            return Saved(self.name, _version_of(data))
+            self.path = target
+            return Saved(os.fspath(target), _version_of(data))
 
     def _new_file(self, name: str | None, lang: str) -> Path | SaveRefused:
         """The file in the folder that ``name`` names. Refused: a name with a

@@ -69,7 +69,7 @@ class EditorServer(ThreadingHTTPServer):
         self.document = document
         self.render_timeout = timeout
         self.drawings = threading.BoundedSemaphore(DRAWINGS_AT_ONCE)
-        host, port = self.server_address[:2]
+        host, port = str(self.server_address[0]), self.server_address[1]
         names = {host, "localhost", LOCALHOST} if is_loopback(host) else {host}
         self.allowed_hosts = frozenset(f"{name}:{port}" for name in names)
         self.allowed_origins = frozenset(f"http://{name}" for name in self.allowed_hosts)
@@ -84,8 +84,7 @@ class EditorServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{self.server_address[0]!s}:{self.server_address[1]}/"
 
 
 def make_server(document: Document, *, host: str = LOCALHOST, port: int = 0, timeout: float = views.DEFAULT_TIMEOUT) -> EditorServer:

@@ -77,8 +77,10 @@ def download(text: str, choices: Mapping, what: str, lang: str, *, filename=None
         raise Problem(translate(N_("the text has errors; correct them first (see the messages)"), lang))
     paper = _choice(choices, "paper", tuple(PAPERS), lang) or None
     if what == "outline":
-        data = _call(lambda: argmap.outline(argument_map, position=_positions(choices)[0] if _positions(choices) else None, claim=_text(choices, "focus") or None), lang)
-        return data.encode("utf-8"), suffix, media
+        # The essay plan from the first chosen position's view, the focused claim as its thesis.
+        position = next(iter(_positions(choices)), None)
+        plan = _call(lambda: argmap.outline(argument_map, position=position, claim=_text(choices, "focus") or None), lang)
+        return plan.encode("utf-8"), suffix, media
     if what == "worksheet":
         sheet = paper if paper in SHEET_PAPERS else "a4"
         data = _call(lambda: argmap.worksheet(argument_map, paper=sheet, base_dir=base_dir, timeout=timeout), lang)

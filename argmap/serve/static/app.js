@@ -210,7 +210,8 @@
     }
     state.version = answer.version;
     state.ignored = null;
-    state.saved = answer.text;
+    // A FILE that does not exist yet starts from the example, which is not saved.
+    state.saved = answer.file && answer.version === null ? "" : answer.text;
     state.file = answer.file;
     state.folder = answer.folder;
     if (!initial) editor.setText(answer.text);
