@@ -18,6 +18,7 @@ from unicodedata import east_asian_width
 import attrs
 from attrs import field, frozen
 
+from argmap.errors import ArgmapError
 from argmap._linebreaks import SourceLines, visible
 from argmap.model import Span
 
@@ -161,7 +162,7 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-class ParseError(ValueError):
+class ParseError(ArgmapError, ValueError):
     """Raised by :func:`argmap.parse` and :func:`argmap.load` when the text has errors.
 
     ``diagnostics`` holds every diagnostic found (all errors, not only the

@@ -29,6 +29,7 @@ from attrs import field, frozen
 
 from argmap._i18n import N_, normalize, translate
 from argmap._meaning import require_meaning
+from argmap.errors import OptionError, UnknownIdError
 from argmap.model import ArgumentMap, Argument, Basis, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.semantics import Evaluation, Status, evaluate
 from argmap.semantics._framework import Framework, build
@@ -485,7 +486,7 @@ def explain_all(
     """:func:`explain` for every claim of the map (or the ids in ``only``),
     in the order written, sharing one evaluation."""
     if semantics == "dfquad" or (evaluation is not None and evaluation.semantics == "dfquad"):
-        raise ValueError("explanations follow extensions; DF-QuAD has strengths instead (see `argmap evaluate`)")
+        raise OptionError("explanations follow extensions; DF-QuAD has strengths instead (see `argmap evaluate`)")
     require_meaning(argument_map, "explain")
     if evaluation is None:
         evaluation = evaluate(argument_map, semantics, support)
@@ -498,7 +499,7 @@ def explain_all(
         wanted = list(only)
         for ident in wanted:
             if ident not in known:
-                raise KeyError(ident)
+                raise UnknownIdError("claim", ident, message=f"the map has no claim `{ident}`")
     lang = normalize(argument_map.lang)
     texts = _texts(argument_map)
     attacked = {target for _, target in evaluation.attacks}

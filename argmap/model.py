@@ -11,11 +11,14 @@ from __future__ import annotations
 import enum
 import numbers
 import os
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, Union
 
 import attrs
 from attrs import field, frozen
+
+from argmap.errors import ArgmapError, UnknownIdError
 
 __all__ = [
     "Span",
@@ -59,7 +62,7 @@ def normalize(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split())
 
 
-class ModelError(ValueError):
+class ModelError(ArgmapError, ValueError):
     """A value that an argument map cannot hold, refused when an item is made.
 
     ``item`` is the class (``"Claim"``), ``field`` the field (``"weight"``),
@@ -820,6 +823,10 @@ def _at(spans: tuple[Span, ...], i: int) -> Span | None:
     return spans[i] if i < len(spans) else None
 
 
+def _content(argument_map: ArgumentMap) -> Counter[Item]:
+    return Counter(item for item in argument_map.items if type(item) is not Comment)
+
+
 @frozen
 class ArgumentMap:
     """A whole argument map: metadata and its items in the order they were written.
@@ -918,37 +925,95 @@ class ArgumentMap:
         }
         object.__setattr__(self, "_index", index)
 
+    # -- a container of claims ------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of claims (``len(m.claims)``)."""
+        return len(self.claims)
+
+    def __iter__(self) -> Iterator[Claim]:
+        """The claims, in the order written."""
+        return iter(self.claims)
+
+    def __contains__(self, key: object) -> bool:
+        """True for the id of a claim of the map, or one of its claims."""
+        if isinstance(key, str):
+            return key in self._index["claim"]
+        return isinstance(key, Claim) and key in self.claims
+
+    def __bool__(self) -> bool:
+        # A map without claims may still hold a title, sources or positions;
+        # it is a value, not an empty container, so it is always true.
+        return True
+
+    def same_content(self, other: ArgumentMap) -> bool:
+        """True when ``other`` holds the same items, whatever order they were
+        written in, and the same title, language and question.
+
+        ``==`` compares the items in order, because the order is part of the
+        map: ``to_source()`` writes the items in it, outlines and drawings
+        follow it, and worksheets number the boxes by it. ``same_content``
+        compares them as a multiset, and leaves comments out (where a comment
+        stands is what it says). Each item is compared as ``==`` compares it:
+        spans are ignored, while the order of premises, attackers and of
+        ``accepts``/``rejects`` inside one item counts.
+
+        >>> a, b = Claim("a", "Rain."), Claim("b", "Wet.")
+        >>> one = ArgumentMap(items=[a, b, Support(["a"], "b")])
+        >>> other = ArgumentMap(items=[Support(["a"], "b"), b, a])
+        >>> one == other, one.same_content(other)
+        (False, True)
+        """
+        if not isinstance(other, ArgumentMap):
+            return False
+        if (self.title, self.lang, self.question) != (other.title, other.lang, other.question):
+            return False
+        return _content(self) == _content(other)
+
     # -- look-ups -----------------------------------------------------------
 
+    def _look_up(self, kind: str, id: str) -> Any:
+        try:
+            return self._index[kind][id]
+        except (KeyError, TypeError):
+            raise UnknownIdError(kind, id, tuple(dict.fromkeys(self._index[kind]))) from None
+
     def claim(self, id: str) -> Claim:
-        """The claim with this id. Raises KeyError when there is none."""
-        return self._index["claim"][id]
+        """The claim with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Claim = self._look_up("claim", id)
+        return found
 
     def source(self, id: str) -> Source:
-        """The source with this id. Raises KeyError when there is none."""
-        return self._index["source"][id]
+        """The source with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Source = self._look_up("source", id)
+        return found
 
     def support(self, name: str) -> Support:
         """The named support with this name (an argument's id names its final
-        support). Raises KeyError when there is none."""
-        return self._index["support"][name]
+        support). Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Support = self._look_up("support", name)
+        return found
 
     def relation(self, name: str) -> Relation:
         """The named relation of any kind with this name (an argument's id names
-        its final support). Raises KeyError when there is none."""
-        return self._index["relation"][name]
+        its final support). Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Relation = self._look_up("relation", name)
+        return found
 
     def argument(self, id: str) -> Argument:
-        """The argument with this id. Raises KeyError when there is none."""
-        return self._index["argument"][id]
+        """The argument with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Argument = self._look_up("argument", id)
+        return found
 
     def position(self, id: str) -> Position:
-        """The position with this id. Raises KeyError when there is none."""
-        return self._index["position"][id]
+        """The position with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Position = self._look_up("position", id)
+        return found
 
     def group(self, id: str) -> Group:
-        """The group declared with this id. Raises KeyError when there is none."""
-        return self._index["group"][id]
+        """The group declared with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Group = self._look_up("group", id)
+        return found
 
     def has(self, id: str) -> bool:
         """True when ``id`` names a claim, a named relation or an argument."""

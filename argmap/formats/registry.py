@@ -20,6 +20,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from argmap.errors import OptionError
 from argmap.diagnostics import Diagnostic, ParseError, has_errors
 from argmap.model import ArgumentMap
 
@@ -29,7 +30,7 @@ Reader = Callable[[str, "str | None"], "tuple[ArgumentMap, list[Diagnostic]]"]
 Writer = Callable[[ArgumentMap], str]
 
 
-class UnknownFormat(ValueError):
+class UnknownFormat(OptionError):
     """A format name no reader or writer has, or a file suffix that names none."""
 
 

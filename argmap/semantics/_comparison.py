@@ -8,6 +8,7 @@ from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Undercut
 from argmap._meaning import require_meaning
+from argmap.errors import OptionError
 from argmap.semantics._framework import SUPPORT_MODES, arguments_of, support_reach
 
 __all__ = ["Comparison", "CrossAttack", "compare_positions"]
@@ -127,7 +128,7 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
     q = argument_map.position(second)
     require_meaning(argument_map, "compare positions of")
     if support not in SUPPORT_MODES:
-        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+        raise OptionError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     order = {a: i for i, a in enumerate(arguments_of(argument_map)[0])}
 
     def key(ident: str):

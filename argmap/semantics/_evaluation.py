@@ -12,6 +12,7 @@ from argmap._i18n import N_, Phrase, joined, phrase
 from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
+from argmap.errors import OptionError
 from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
@@ -215,9 +216,9 @@ def evaluate(
     <Status.REJECTED: 'rejected'>
     """
     if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     if support not in SUPPORT_MODES:
-        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+        raise OptionError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     # Checking and evaluating make many objects and no reference cycles (see argmap._nogc).
     with no_gc():
         resolved = require_meaning(argument_map, "evaluate")
@@ -227,7 +228,7 @@ def evaluate(
 def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolved) -> Evaluation:
     if semantics == "dfquad":
         if support != "none":
-            raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
+            raise OptionError("DF-QuAD takes supports as they are; it has no support modes other than none")
         af = build(argument_map, "none", resolved)[0]
         names = af.arguments[: len(af.arguments) - len(af.auxiliary)]
         strengths, diagnostics = strengths_of(argument_map)

@@ -37,6 +37,7 @@ from typing import Any, Union
 from attrs import field, frozen
 
 from argmap._nogc import no_gc
+from argmap.errors import UnknownIdError
 from argmap.semantics import _dung
 from argmap.semantics._framework import Framework
 
@@ -346,7 +347,7 @@ class _Justifier:
     def justify(self, argument: str, limit: int, depth: int) -> Justification:
         i = self.index[argument]
         if i >= self.n:
-            raise KeyError(f"{argument!r} is an auxiliary argument, not one of the map's")
+            raise UnknownIdError("argument", argument, message=f"{argument!r} is an auxiliary argument, not one of the map's")
         label = self.label[i]
         if label == IN:
             return self._defences([i], limit, depth)[0]

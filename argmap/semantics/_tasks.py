@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 from attrs import field, frozen
 
+from argmap.errors import ArgmapError, OptionError, UnknownIdError
 from argmap.semantics import _dung
 from argmap.semantics._framework import Framework
 
@@ -51,7 +52,7 @@ ALL_SEMANTICS: tuple[str, ...] = get_args(Semantics)
 Label = Literal["in", "out", "undec"]
 
 
-class SolverTimeout(TimeoutError):
+class SolverTimeout(ArgmapError, TimeoutError):
     """A task did not finish within its time limit.
 
     ``semantics``, ``task`` ("SE", "EE", "DC", "DS" or "count") and
@@ -155,13 +156,13 @@ class _Compiled:
 
 def _check(semantics: str) -> None:
     if semantics not in ALL_SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(ALL_SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(ALL_SEMANTICS)}")
 
 
 def _argument(c: _Compiled, argument: str) -> int:
     found = c.index.get(argument)
     if found is None:
-        raise ValueError(f"unknown argument {argument!r}")
+        raise UnknownIdError("argument", argument, message=f"unknown argument {argument!r}")
     return found
 
 

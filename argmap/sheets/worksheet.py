@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
+from argmap.errors import OptionError
 from argmap._i18n import N_, translate
 from argmap.model import ArgumentMap
 from argmap.render.output import DEFAULT_TIMEOUT
@@ -39,7 +40,7 @@ MIN_BOX = (50 * MM, 20 * MM)
 MAX_SCALE = 1.0
 
 
-class SheetError(ValueError):
+class SheetError(OptionError):
     """A sheet asks for something the map does not have (an unknown claim to
     keep, an unknown paper). ``name`` is the offending value; ``template``
     and ``args`` say the message again, for a translation
