@@ -19,6 +19,7 @@ import attrs
 from attrs import field, frozen
 
 from argmap.errors import ArgmapError
+from argmap.types import JSONDict
 from argmap._linebreaks import SourceLines, visible
 from argmap.model import Span
 
@@ -86,7 +87,7 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JSONDict:
         """The diagnostic as plain JSON-ready data."""
         s = self.span
         return {

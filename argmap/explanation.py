@@ -30,6 +30,7 @@ from attrs import field, frozen
 from argmap._i18n import N_, normalize, translate
 from argmap._meaning import require_meaning
 from argmap.errors import OptionError, UnknownIdError
+from argmap.types import JSONDict, Semantics, SupportMode
 from argmap.model import ArgumentMap, Argument, Basis, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.semantics import Evaluation, Status, evaluate
 from argmap.semantics._framework import Framework, build
@@ -134,7 +135,7 @@ class Sentence:
     template: str
     args: tuple[tuple[str, Any], ...] = field(converter=lambda a: tuple(a.items()) if isinstance(a, Mapping) else tuple(a))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {"template": self.template, "args": {k: list(v) if isinstance(v, tuple) else v for k, v in self.args}}
 
 
@@ -217,7 +218,7 @@ class Explanation:
                 out += sentence + " "
         return out.strip()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """JSON-ready: the id, status, semantics, support mode, the sentences
         in the map's language, and the justifications with their extensions."""
         return {
@@ -455,8 +456,8 @@ def _written(rel) -> str:
 def explain(
     argument_map: ArgumentMap,
     ident: str,
-    semantics: str = "grounded",
-    support: str = "none",
+    semantics: Semantics = "grounded",
+    support: SupportMode = "none",
     *,
     evaluation: Evaluation | None = None,
 ) -> Explanation:
@@ -477,8 +478,8 @@ def explain(
 
 def explain_all(
     argument_map: ArgumentMap,
-    semantics: str = "grounded",
-    support: str = "none",
+    semantics: Semantics = "grounded",
+    support: SupportMode = "none",
     *,
     evaluation: Evaluation | None = None,
     only: Iterable[str] | None = None,

@@ -13,12 +13,20 @@ import numbers
 import os
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 from attrs import field, frozen
 
 from argmap.errors import ArgmapError, UnknownIdError
+
+if TYPE_CHECKING:
+    import graphviz
+    import networkx
+    from typing_extensions import Unpack
+
+    from argmap.render.keywords import GraphOptions
+from argmap.types import JSONDict
 
 __all__ = [
     "Span",
@@ -96,17 +104,17 @@ def _refuse(instance, name: str, value, reason: str):
 # -- converters: they make a value canonical and leave a wrong type for the validator to name
 
 
-def _text(value):
+def _text(value: object) -> Any:
     return normalize(value) if isinstance(value, str) else value
 
 
-def _blank_is_none(value):
+def _blank_is_none(value: object) -> Any:
     # The language has no way to write an empty optional value: `note:` reads as no note.
     value = _text(value)
     return None if value == "" else value
 
 
-def _strings(value):
+def _strings(value: object) -> Any:
     # One string is one element, not a sequence of characters.
     if type(value) is tuple:
         return value
@@ -118,11 +126,11 @@ def _strings(value):
         return value
 
 
-def _path(value):
+def _path(value: object) -> Any:
     return os.fspath(value) if isinstance(value, os.PathLike) else value
 
 
-def _float(value):
+def _float(value: object) -> Any:
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return float(value)
     return value
@@ -307,7 +315,7 @@ class Attribute:
     span: Span | None = _span_field()
 
 
-def _attributes(value):
+def _attributes(value: object) -> Any:
     if isinstance(value, dict):
         return tuple(Attribute(k, v) for k, v in value.items())
     return _strings(value)
@@ -337,7 +345,7 @@ def _check_claim_text(instance, attribute, value):
         _refuse(instance, attribute.name, value, "a claim needs a text")
 
 
-def _basis(value):
+def _basis(value: object) -> Any:
     if isinstance(value, str):
         return Basis.lookup(value) or value
     return value
@@ -348,7 +356,7 @@ def _check_basis(instance, attribute, value):
         _refuse(instance, attribute.name, value, f"expected a Basis or one of {[b.value for b in Basis]}")
 
 
-def _tags(value):
+def _tags(value: object) -> Any:
     value = _strings(value)
     if type(value) is tuple:
         return tuple(_text(t) for t in value)
@@ -643,7 +651,7 @@ class Step:
     ref_spans: tuple[Span, ...] = _spans_field()
 
 
-def _steps(value):
+def _steps(value: object) -> Any:
     value = _strings(value)
     if type(value) is tuple:
         return tuple(Step(*s) if type(s) is tuple and len(s) == 2 else s for s in value)
@@ -784,7 +792,7 @@ class Group:
             yield self.parent, _at(self.ref_spans, 1)
 
 
-def _comment_text(value):
+def _comment_text(value: object) -> Any:
     # A comment is one line: line breaks inside it become spaces.
     if isinstance(value, str):
         return value.replace("\r", " ").replace("\n", " ").rstrip()
@@ -1041,7 +1049,7 @@ class ArgumentMap:
 
         return format_map(self)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """The map as JSON-ready data: argmap's JSON format (docs/formats.md).
 
         >>> m = ArgumentMap(items=[Claim("a", "Rain.")], title="Weather")
@@ -1055,7 +1063,7 @@ class ArgumentMap:
         return map_to_dict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ArgumentMap:
+    def from_dict(cls, data: Mapping[str, object]) -> ArgumentMap:
         """The map that :meth:`to_dict` data describes. Raises
         :class:`argmap.ParseError` (a ``ValueError``) carrying the diagnostics,
         each naming the JSON path of a problem, when the data has errors;
@@ -1068,7 +1076,7 @@ class ArgumentMap:
             raise ParseError(diagnostics)
         return argument_map
 
-    def to_networkx(self) -> Any:
+    def to_networkx(self) -> networkx.MultiDiGraph[str]:
         """The map as a ``networkx.MultiDiGraph`` (networkx is imported only
         now): a node per claim, per argument and per relation an undercut
         aims at; an edge per premise, attacker and contradiction, its
@@ -1077,7 +1085,7 @@ class ArgumentMap:
 
         return to_networkx(self)
 
-    def to_graphviz(self, **options):
+    def to_graphviz(self, **options: Unpack[GraphOptions]) -> graphviz.Digraph:
         """The map as a :class:`graphviz.Digraph`; options as for :func:`argmap.render`."""
         from argmap.render import to_graphviz
 

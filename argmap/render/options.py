@@ -32,7 +32,7 @@ class ViewError(OptionError):
     """A view asks for something the map does not have (an unknown claim or
     position, a bad depth). ``name`` is the offending value."""
 
-    def __init__(self, message: str, name: Any = None):
+    def __init__(self, message: str, name: object = None):
         super().__init__(message)
         self.name = name
 

@@ -9,12 +9,13 @@ from attrs import field, frozen
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Undercut
 from argmap._meaning import require_meaning
 from argmap.errors import OptionError
+from argmap.types import JSONDict, SupportMode
 from argmap.semantics._framework import SUPPORT_MODES, arguments_of, support_reach
 
 __all__ = ["Comparison", "CrossAttack", "compare_positions"]
 
 
-def _tuple(value):
+def _tuple(value: object) -> Any:
     return tuple(value)
 
 
@@ -44,7 +45,7 @@ class CrossAttack:
         if not self.attackers:
             object.__setattr__(self, "attackers", (self.attacker,))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {
             "by": self.by,
             "attacker": self.attacker,
@@ -78,7 +79,7 @@ class Comparison:
     only_second: tuple[tuple[str, str], ...] = field(converter=_tuple)
     attacks: tuple[CrossAttack, ...] = field(converter=_tuple)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """What ``argmap compare --format json`` prints."""
 
         def stances(pairs):
@@ -103,7 +104,7 @@ def _other(stance: str) -> str:
     return "rejects" if stance == "accepts" else "accepts"
 
 
-def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: str = "none") -> Comparison:
+def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: SupportMode = "none") -> Comparison:
     """Compare the positions ``first`` and ``second`` of ``argument_map``.
     Attacks are the map's rebuttals, contradictions and undercuts, and the
     attacks the support mode ``support`` derives from them.

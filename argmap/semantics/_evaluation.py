@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
@@ -13,6 +13,7 @@ from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
 from argmap.errors import OptionError
+from argmap.types import JSONDict, SemanticsName, SupportMode
 from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
@@ -55,19 +56,23 @@ class Status(enum.Enum):
     UNDECIDED = "undecided"
 
 
-class FrozenMapping(Mapping):
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenMapping(Mapping[_K, _V], Generic[_K, _V]):
     """A read-only, hashable dictionary."""
 
     __slots__ = ("_data", "_hash")
 
-    def __init__(self, data: Mapping | None = None):
-        self._data = dict(data or {})
-        self._hash = None
+    def __init__(self, data: Mapping[_K, _V] | None = None):
+        self._data: dict[_K, _V] = dict(data or {})
+        self._hash: int | None = None
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: _K) -> _V:
         return self._data[key]
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[_K]:
         return iter(self._data)
 
     def __len__(self) -> int:
@@ -78,7 +83,7 @@ class FrozenMapping(Mapping):
             self._hash = hash(frozenset(self._data.items()))
         return self._hash
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMapping):
             return self._data == other._data
         return self._data == other
@@ -87,7 +92,7 @@ class FrozenMapping(Mapping):
         return f"FrozenMapping({self._data!r})"
 
 
-def _frozen_mapping(value):
+def _frozen_mapping(value: object) -> Any:
     return value if value is None or isinstance(value, FrozenMapping) else FrozenMapping(value)
 
 
@@ -148,7 +153,7 @@ class Evaluation:
         """The arguments whose status is ACCEPTED, in the order written."""
         return tuple(a for a in self.arguments if self.status[a] is Status.ACCEPTED)
 
-    def to_dict(self, *, details: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, details: bool = False) -> JSONDict:
         """What ``argmap evaluate --format json`` prints: ``semantics``,
         ``support`` and ``extensions``, or for DF-QuAD ``semantics`` and
         ``strengths``. With ``details``, also ``status`` (each argument's
@@ -183,8 +188,8 @@ def default_limit(arguments: int) -> int:
 
 def evaluate(
     argument_map: ArgumentMap,
-    semantics: str = "grounded",
-    support: str = "none",
+    semantics: SemanticsName = "grounded",
+    support: SupportMode = "none",
     *,
     max_extensions: int | None = None,
     timeout: float | None = None,
@@ -298,7 +303,9 @@ _NAMES["cf2"] = phrase("{semantics} semantics", semantics="CF2")
 _NAMES["dfquad"] = "DF-QuAD"
 
 
-def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> list[Diagnostic]:
+def acceptance_notes(
+    argument_map: ArgumentMap, semantics: SemanticsName = "grounded", support: SupportMode = "none"
+) -> list[Diagnostic]:
     """What ``argmap check --semantics S --support M`` adds: the evaluation's
     own notes, then one I503 info line per claim that is not accepted under
     ``semantics``, saying why where that is simple to say. A map with

@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from attrs import field, frozen
 
 from argmap.errors import ArgmapError, OptionError
+from argmap.types import SupportMode
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
 from argmap._resolved import Resolved, arguments_in_order, resolve
@@ -211,7 +212,7 @@ def objections(
             yield attackers, target, named, kind is Rebuttal
 
 
-def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
+def framework(argument_map: ArgumentMap, support: SupportMode = "none") -> Framework:
     """The framework of ``argument_map`` under the support mode ``support``.
 
     >>> from argmap import parse

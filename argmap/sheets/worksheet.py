@@ -31,6 +31,7 @@ from argmap.sheets._order import Link, links_of, reading
 from argmap.sheets._pdf import MARGIN, MM, PAPERS, Document, page_size
 from argmap.sheets._sources import Text, quote_line, source_texts
 from argmap.sheets._words import sheet_words
+from argmap.types import PaperName
 
 __all__ = ["worksheet", "plan_worksheet", "Plan", "MapPage", "SheetError", "MIN_BOX"]
 
@@ -392,7 +393,7 @@ def worksheet(
     keep: str | Iterable[str] = (),
     task: str | None = None,
     with_text: bool = False,
-    paper: str = "a4",
+    paper: PaperName = "a4",
     thesis: str | None = None,
     base_dir: str | os.PathLike | None = None,
     texts: Iterable[str | os.PathLike] = (),
