@@ -469,7 +469,7 @@ def explain(
     >>> explain(m, "b").text()
     '`b` (“Sun.”) falls because `a` (“Rain.”) attacks it and nothing in the map refutes `a` (line 4).'
 
-    Raises KeyError for an id the map does not have, ValueError for a
+    Raises :class:`argmap.UnknownIdError` (a KeyError) for an id the map does not have, ValueError for a
     semantics without extensions (dfquad) or an unknown one, and what
     :func:`argmap.evaluate` raises (MapError, TooManyExtensions, ...).
     """

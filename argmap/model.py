@@ -984,7 +984,8 @@ class ArgumentMap:
         try:
             return self._index[kind][id]
         except (KeyError, TypeError):
-            raise UnknownIdError(kind, id, tuple(dict.fromkeys(self._index[kind]))) from None
+            # the index was filled from the end (the first definition wins): reversed, it is in written order
+            raise UnknownIdError(kind, id, tuple(reversed(self._index[kind]))) from None
 
     def claim(self, id: str) -> Claim:
         """The claim with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""

@@ -213,7 +213,7 @@ def justify(
     >>> justify(fw, "b").counter
     Attack(attackers=('a',), target='b')
 
-    Raises KeyError for an argument ``fw`` does not have.
+    Raises :class:`argmap.UnknownIdError` (a KeyError) for an argument ``fw`` does not have.
     """
     return _Justifier(fw, extension).justify(argument, limit, depth)
 
@@ -349,7 +349,9 @@ class _Justifier:
     # -- the three kinds ---------------------------------------------------------
 
     def justify(self, argument: str, limit: int, depth: int) -> Justification:
-        i = self.index[argument]
+        i = self.index.get(argument)
+        if i is None:
+            raise UnknownIdError("argument", argument, tuple(self.fw.arguments[: self.n]))
         if i >= self.n:
             raise UnknownIdError("argument", argument, message=f"{argument!r} is an auxiliary argument, not one of the map's")
         label = self.label[i]

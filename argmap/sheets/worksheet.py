@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
-from argmap.errors import OptionError
+from argmap.errors import OptionError, UnknownIdError
 from argmap._i18n import N_, translate
 from argmap.model import ArgumentMap
 from argmap.render.output import DEFAULT_TIMEOUT
@@ -56,6 +56,25 @@ class SheetError(OptionError):
     def localized(self, lang: str | None) -> str:
         """The message in ``lang``."""
         return translate(self.template, lang, self.args_)
+
+
+class UnknownClaimError(SheetError, UnknownIdError):
+    """A claim id given to a sheet (``keep``, ``thesis``) that names no
+    claim: a :class:`SheetError` (with its translation) and an
+    :class:`argmap.UnknownIdError`."""
+
+    def __init__(self, template: str, name: str, **args: object):
+        UnknownIdError.__init__(self, "claim", name, (), template.format(**args))
+        self.name = name
+        self.template = template
+        self.args_ = args
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _unknown_claim, (self.template, self.id, self.args_)
+
+
+def _unknown_claim(template: str, name: str, args: dict[str, object]) -> UnknownClaimError:
+    return UnknownClaimError(template, name, **args)
 
 
 #: Messages of :class:`SheetError`.
@@ -99,8 +118,8 @@ def check_claims(argument_map: ArgumentMap, ids: Sequence[str], templates: tuple
         if ident not in known:
             close = difflib.get_close_matches(ident, sorted(known), n=1)
             if close:
-                raise SheetError(templates[1], ident, id=ident, guess=close[0])
-            raise SheetError(templates[0], ident, id=ident)
+                raise UnknownClaimError(templates[1], ident, id=ident, guess=close[0])
+            raise UnknownClaimError(templates[0], ident, id=ident)
 
 
 class _Planner:
