@@ -31,6 +31,7 @@ __all__ = [
     "WriteFormat",
     "FormatName",
     "ImageFormat",
+    "FrameworkFormat",
     "ThemeName",
     "PaperName",
     "PaperLayout",
@@ -69,6 +70,8 @@ ReadFormat = Literal["argmap", "json", "aif", "argdown", "apx", "i23", "tgf", "k
 WriteFormat = Literal["argmap", "json", "aif", "argdown", "apx", "i23", "tgf", "graphml"]
 #: Every format name (``argmap.formats.FORMATS``).
 FormatName = Literal[ReadFormat, WriteFormat]
+#: ICCMA's formats of a framework (``argmap.formats.iccma.FORMATS``).
+FrameworkFormat = Literal["apx", "i23", "tgf"]
 #: What :func:`argmap.render` draws (``argmap.render.FORMATS``).
 ImageFormat = Literal["svg", "png", "pdf", "dot"]
 #: The built-in themes (``argmap.render.THEMES``).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from argmap.formats import FORMATS
 from argmap.semantics import ALL_SEMANTICS, SEMANTICS, SUPPORT_MODES, Status
 
 ROOT = Path(__file__).resolve().parent.parent
-USER_SCRIPT = ROOT / "tests" / "data" / "typed_user_script.py"
+USER_SCRIPT = ROOT / "tests" / "data" / "typed_user_script.py.txt"  # .txt: not collected by pytest --doctest-modules
 
 pytest.importorskip("mypy", reason="mypy is not installed (pip install -e .[test])")
 
@@ -32,6 +33,16 @@ def _user_mypy(tmp_path: Path, script: str, *flags: str) -> subprocess.Completed
     path.write_text(script, "utf-8")
     # Run from the temporary folder, so that argmap's own [tool.mypy] settings do not apply: a user's view.
     return _mypy(["--strict", "--python-version", "3.11", *flags, str(path)], tmp_path, tmp_path / "cache")
+
+
+@pytest.mark.dot
+def test_the_user_script_runs(tmp_path):
+    """The script is real: it runs to the end (it draws, so it needs Graphviz and fpdf2)."""
+    pytest.importorskip("fpdf", reason="worksheets need the print extra")
+    path = tmp_path / "user_script.py"
+    path.write_text(USER_SCRIPT.read_text("utf-8"), "utf-8")
+    result = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
 
 
 def test_every_public_name_is_used_by_the_user_script():
@@ -111,6 +122,7 @@ def test_typed_results_need_no_cast(tmp_path):
         (types.FormatName, tuple(FORMATS)),
         (types.ReadFormat, tuple(name for name, f in FORMATS.items() if f.readable)),
         (types.WriteFormat, tuple(name for name, f in FORMATS.items() if f.writable)),
+        (types.FrameworkFormat, tuple(importlib.import_module("argmap.formats.iccma").FORMATS)),
     ],
 )
 def test_the_literal_types_name_what_the_code_accepts(literal, runtime):
@@ -120,8 +132,6 @@ def test_the_literal_types_name_what_the_code_accepts(literal, runtime):
 
 def test_the_drawing_literals_name_what_the_renderer_accepts():
     """Themes, papers, layouts, legend places, argument views, directions, group-by and image formats."""
-    import importlib
-
     options = importlib.import_module("argmap.render.options")
     paper = importlib.import_module("argmap.render.paper")
     output = importlib.import_module("argmap.render.output")

@@ -20,8 +20,8 @@ __all__ = ["check"]
 def check(
     argument_map: ArgumentMap,
     *,
-    base_dir: str | os.PathLike | None = None,
-    texts: Iterable[str | os.PathLike] = (),
+    base_dir: str | os.PathLike[str] | None = None,
+    texts: Iterable[str | os.PathLike[str]] = (),
 ) -> list[Diagnostic]:
     """Every structural and consistency check on ``argument_map``.
 
@@ -49,6 +49,6 @@ def check(
     return diagnostics
 
 
-def _position(d: Diagnostic):
+def _position(d: Diagnostic) -> tuple[str, int, int]:
     s = d.span
     return (s.file or "", s.line, s.column) if s else ("", 0, 0)

@@ -22,7 +22,7 @@ from pathlib import Path
 from attrs import frozen
 
 from argmap.errors import OptionError
-from argmap.types import ReadFormat, WriteFormat
+from argmap.types import FrameworkFormat, ReadFormat, WriteFormat
 from argmap.diagnostics import Diagnostic, ParseError, has_errors
 from argmap.model import ArgumentMap
 
@@ -177,14 +177,14 @@ def dumps(argument_map: ArgumentMap, format: WriteFormat = "argmap") -> str:
 # -- ICCMA, through argmap.formats.iccma ------------------------------------------
 
 
-def _read_iccma(fmt: str, text: str, filename: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
+def _read_iccma(fmt: FrameworkFormat, text: str, filename: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
     from argmap.formats import iccma
 
     af, diagnostics = iccma.read(fmt, text, filename)
     return af.to_map(), diagnostics
 
 
-def _write_iccma(fmt: str, argument_map: ArgumentMap) -> str:
+def _write_iccma(fmt: FrameworkFormat, argument_map: ArgumentMap) -> str:
     from argmap.semantics import framework
 
     return framework(argument_map, "none").to_format(fmt)

@@ -51,7 +51,7 @@ from collections.abc import Iterable, Iterator
 from attrs import field, frozen
 
 from argmap.errors import ArgmapError, OptionError
-from argmap.types import SupportMode
+from argmap.types import FrameworkFormat, SupportMode
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
 from argmap._resolved import Resolved, arguments_in_order, resolve
@@ -159,7 +159,7 @@ class Framework:
         """
         return self.to_format("apx")
 
-    def to_format(self, fmt: str) -> str:
+    def to_format(self, fmt: FrameworkFormat) -> str:
         """The framework in ICCMA's ``apx``, ``i23`` (the ids as ``# i id``
         comments) or ``tgf`` format, auxiliary arguments included."""
         from argmap.formats.iccma import write

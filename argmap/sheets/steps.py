@@ -87,7 +87,7 @@ def steps(
     return doc.output()
 
 
-def _best_shape(argument_map: ArgumentMap, claims: frozenset[str], area: tuple[float, float], timeout) -> tuple[int, int | None]:
+def _best_shape(argument_map: ArgumentMap, claims: frozenset[str], area: tuple[float, float], timeout: float | None) -> tuple[int, int | None]:
     """Characters per line, and how many reasons or objections of one claim
     stand side by side (see :class:`Drawing`): the choice that draws the map
     largest on the slide."""

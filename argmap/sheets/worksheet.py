@@ -414,8 +414,8 @@ def worksheet(
     with_text: bool = False,
     paper: PaperName = "a4",
     thesis: str | None = None,
-    base_dir: str | os.PathLike | None = None,
-    texts: Iterable[str | os.PathLike] = (),
+    base_dir: str | os.PathLike[str] | None = None,
+    texts: Iterable[str | os.PathLike[str]] = (),
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> bytes:
     """The worksheet of ``argument_map`` as PDF bytes, ready to print.
