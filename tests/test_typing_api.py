@@ -28,11 +28,17 @@ def _mypy(args: list[str], cwd: Path, cache: Path) -> subprocess.CompletedProces
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-def _user_mypy(tmp_path: Path, script: str, *flags: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One mypy cache for the module's runs: argmap is analysed once, each script then takes seconds."""
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
+def _user_mypy(tmp_path: Path, cache: Path, script: str, *flags: str) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "user_script.py"
     path.write_text(script, "utf-8")
     # Run from the temporary folder, so that argmap's own [tool.mypy] settings do not apply: a user's view.
-    return _mypy(["--strict", "--python-version", "3.11", *flags, str(path)], tmp_path, tmp_path / "cache")
+    return _mypy(["--strict", "--python-version", "3.11", *flags, str(path)], tmp_path, cache)
 
 
 @pytest.mark.dot
@@ -52,10 +58,10 @@ def test_every_public_name_is_used_by_the_user_script():
     assert not unused
 
 
-def test_the_whole_public_api_passes_mypy_strict_without_any(tmp_path):
+def test_the_whole_public_api_passes_mypy_strict_without_any(tmp_path, cache):
     """mypy --strict --disallow-any-expr on a script using the whole public API: no error, and no
     expression of type Any except the graphviz.Digraph, which graphviz ships without types."""
-    result = _user_mypy(tmp_path, USER_SCRIPT.read_text("utf-8"), "--disallow-any-expr")
+    result = _user_mypy(tmp_path, cache, USER_SCRIPT.read_text("utf-8"), "--disallow-any-expr")
     lines = USER_SCRIPT.read_text("utf-8").splitlines()
     problems = []
     for line in result.stdout.splitlines():
@@ -69,30 +75,36 @@ def test_the_whole_public_api_passes_mypy_strict_without_any(tmp_path):
     assert "graphviz" in USER_SCRIPT.read_text("utf-8")
 
 
-@pytest.mark.parametrize(
-    "call, wrong",
-    [
-        ('argmap.evaluate(m, "prefered")', "prefered"),
-        ('argmap.evaluate(m, support="deductiv")', "deductiv"),
-        ('argmap.dumps(m, "jsno")', "jsno"),
-        ('argmap.load("m.json", format="kialo2")', "kialo2"),
-        ('argmap.render(m, "m.pdf", paper="a5")', "a5"),
-        ('argmap.render(m, "m.svg", theme="dark")', "dark"),
-        ('argmap.render(m, "m.svg", themes="print")', "themes"),
-        ('m.to_graphviz(arguments="folded")', "folded"),
-        ('argmap.worksheet(m, paper="legal")', "legal"),
-        ('argmap.semantics.framework(m, "necesary")', "necesary"),
-        ('argmap.explain(m, "a", semantics="dfquad")', "dfquad"),
-    ],
-)
-def test_a_misspelt_choice_or_option_is_a_type_error(tmp_path, call, wrong):
-    """Semantics, support modes, formats, papers, themes and option names are checked before the script runs."""
-    script = f'import argmap\nimport argmap.semantics\nm = argmap.parse("claim a: A.\\n")\n{call}\n'
-    result = _user_mypy(tmp_path, script)
-    assert result.returncode == 1 and wrong in result.stdout, result.stdout
+MISSPELT = [
+    ('argmap.evaluate(m, "prefered")', "prefered"),
+    ('argmap.evaluate(m, support="deductiv")', "deductiv"),
+    ('argmap.dumps(m, "jsno")', "jsno"),
+    ('argmap.load("m.json", format="kialo2")', "kialo2"),
+    ('argmap.render(m, "m.pdf", paper="a5")', "a5"),
+    ('argmap.render(m, "m.svg", theme="dark")', "dark"),
+    ('argmap.render(m, "m.svg", themes="print")', "themes"),
+    ('m.to_graphviz(arguments="folded")', "folded"),
+    ('argmap.worksheet(m, paper="legal")', "legal"),
+    ('argmap.semantics.framework(m, "necesary")', "necesary"),
+    ('argmap.explain(m, "a", semantics="dfquad")', "dfquad"),
+    ('argmap.semantics.framework(m).to_format("apx2")', "apx2"),
+]
 
 
-def test_typed_results_need_no_cast(tmp_path):
+def test_a_misspelt_choice_or_option_is_a_type_error(tmp_path, cache):
+    """Semantics, support modes, formats, papers, themes and option names are checked before the script runs:
+    each misspelt call is an error on its own line, naming the wrong word."""
+    head = 'import argmap\nimport argmap.semantics\nm = argmap.parse("claim a: A.\\n")\n'
+    script = head + "".join(call + "\n" for call, _ in MISSPELT)
+    result = _user_mypy(tmp_path, cache, script)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    for number, (call, wrong) in enumerate(MISSPELT, 4):
+        on_line = [e for e in errors if e.split(":")[1] == str(number)]
+        assert on_line and wrong in on_line[0], (call, result.stdout)
+    assert result.returncode == 1
+
+
+def test_typed_results_need_no_cast(tmp_path, cache):
     """What functions return has precise types: mypy reveals them."""
     script = textwrap.dedent(
         """
@@ -103,7 +115,7 @@ def test_typed_results_need_no_cast(tmp_path):
         reveal_type([c for c in m])
         """
     )
-    result = _user_mypy(tmp_path, script)
+    result = _user_mypy(tmp_path, cache, script)
     revealed = [line.split("Revealed type is ", 1)[1] for line in result.stdout.splitlines() if "Revealed type" in line]
     shown = [r.replace("builtins.", "").replace("typing.", "") for r in revealed]
     assert shown[0] == '"Mapping[str, argmap.semantics._evaluation.Status]"', result.stdout
