@@ -12,7 +12,7 @@ import enum
 import numbers
 import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Union
 
 import attrs
@@ -104,17 +104,17 @@ def _refuse(instance, name: str, value, reason: str):
 # -- converters: they make a value canonical and leave a wrong type for the validator to name
 
 
-def _text(value: object) -> Any:
+def _text(value: str | None) -> Any:
     return normalize(value) if isinstance(value, str) else value
 
 
-def _blank_is_none(value: object) -> Any:
+def _blank_is_none(value: str | None) -> Any:
     # The language has no way to write an empty optional value: `note:` reads as no note.
     value = _text(value)
     return None if value == "" else value
 
 
-def _strings(value: object) -> Any:
+def _strings(value: str | Iterable[object]) -> Any:
     # One string is one element, not a sequence of characters.
     if type(value) is tuple:
         return value
@@ -126,11 +126,11 @@ def _strings(value: object) -> Any:
         return value
 
 
-def _path(value: object) -> Any:
+def _path(value: str | os.PathLike[str] | None) -> Any:
     return os.fspath(value) if isinstance(value, os.PathLike) else value
 
 
-def _float(value: object) -> Any:
+def _float(value: float | None) -> Any:
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return float(value)
     return value
@@ -315,7 +315,7 @@ class Attribute:
     span: Span | None = _span_field()
 
 
-def _attributes(value: object) -> Any:
+def _attributes(value: Iterable[Attribute] | Mapping[str, str]) -> Any:
     if isinstance(value, dict):
         return tuple(Attribute(k, v) for k, v in value.items())
     return _strings(value)
@@ -345,7 +345,7 @@ def _check_claim_text(instance, attribute, value):
         _refuse(instance, attribute.name, value, "a claim needs a text")
 
 
-def _basis(value: object) -> Any:
+def _basis(value: Basis | str | None) -> Any:
     if isinstance(value, str):
         return Basis.lookup(value) or value
     return value
@@ -356,7 +356,7 @@ def _check_basis(instance, attribute, value):
         _refuse(instance, attribute.name, value, f"expected a Basis or one of {[b.value for b in Basis]}")
 
 
-def _tags(value: object) -> Any:
+def _tags(value: str | Iterable[str]) -> Any:
     value = _strings(value)
     if type(value) is tuple:
         return tuple(_text(t) for t in value)
@@ -651,7 +651,7 @@ class Step:
     ref_spans: tuple[Span, ...] = _spans_field()
 
 
-def _steps(value: object) -> Any:
+def _steps(value: Iterable[Step | tuple[str | Iterable[str], str]]) -> Any:
     value = _strings(value)
     if type(value) is tuple:
         return tuple(Step(*s) if type(s) is tuple and len(s) == 2 else s for s in value)
@@ -792,7 +792,7 @@ class Group:
             yield self.parent, _at(self.ref_spans, 1)
 
 
-def _comment_text(value: object) -> Any:
+def _comment_text(value: str) -> Any:
     # A comment is one line: line breaks inside it become spaces.
     if isinstance(value, str):
         return value.replace("\r", " ").replace("\n", " ").rstrip()
