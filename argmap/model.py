@@ -848,6 +848,11 @@ class ArgumentMap:
     the argument stands in ``items``; so everything that reads supports sees
     an argument as a chain of linked supports.
 
+    A map is a container of its claims: ``len(m)``, ``id in m`` and
+    iteration are about claims. ``==`` compares the items in the order
+    written (the order ``to_source`` writes); :meth:`same_content` compares
+    them in any order.
+
     >>> from argmap import ArgumentMap, Claim, Support
     >>> m = ArgumentMap(items=[Claim("a", "Rain."), Claim("b", "Wet."), Support(["a"], "b")])
     >>> m.claim("b").text
