@@ -19,6 +19,7 @@ import attrs
 from attrs import field, frozen
 
 from argmap.errors import ArgmapError, UnknownIdError
+from argmap.types import JSONDict
 
 if TYPE_CHECKING:
     import graphviz
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from argmap.render.keywords import GraphOptions
-from argmap.types import JSONDict
 
 __all__ = [
     "Span",
