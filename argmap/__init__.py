@@ -7,6 +7,7 @@ from argmap._meaning import MapError
 from argmap.builder import MapBuilder
 from argmap.checks import check
 from argmap.diagnostics import Diagnostic, Diagnostics, ParseError, Severity, format_diagnostic
+from argmap.errors import ArgmapError, OptionError, UnknownIdError
 from argmap.explanation import Explanation, Ground, explain, grounds
 from argmap.model import (
     Argument,
@@ -27,15 +28,18 @@ from argmap.model import (
     Undercut,
 )
 from argmap.outline import outline
-from argmap.formats.registry import dumps, load
+from argmap.formats.registry import UnknownFormat, dumps, load
 from argmap.reading import parse, read
-from argmap.semantics import Evaluation, Status, evaluate
-from argmap.sheets import steps, worksheet
+from argmap.semantics import Evaluation, SolverTimeout, Status, TooManyAttacks, TooManyExtensions, evaluate
+from argmap.sheets import PrintUnavailable, SheetError, steps, worksheet
+from argmap.render.options import ViewError
+from argmap.render.output import GraphvizNotFound, RenderFailed
 from argmap.render import render  # argmap.render is this function; `from argmap.render import ...` reaches the package
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArgmapError",
     "Argument",
     "ArgumentMap",
     "Attribute",
@@ -47,21 +51,32 @@ __all__ = [
     "Diagnostics",
     "Evaluation",
     "Explanation",
+    "GraphvizNotFound",
     "Ground",
     "Group",
     "MapBuilder",
     "MapError",
     "ModelError",
+    "OptionError",
     "ParseError",
     "Position",
+    "PrintUnavailable",
     "Rebuttal",
+    "RenderFailed",
     "Severity",
+    "SheetError",
+    "SolverTimeout",
     "Source",
     "Span",
     "Status",
     "Step",
     "Support",
+    "TooManyAttacks",
+    "TooManyExtensions",
     "Undercut",
+    "UnknownFormat",
+    "UnknownIdError",
+    "ViewError",
     "check",
     "dumps",
     "evaluate",

@@ -7,6 +7,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from argmap.errors import OptionError
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
 from argmap.semantics import SEMANTICS, SUPPORT_MODES  # every semantics evaluate() knows, DF-QuAD included
@@ -27,11 +28,11 @@ DIRECTIONS = ("up", "left")
 DEFAULT_DEPTH = 2
 
 
-class ViewError(ValueError):
+class ViewError(OptionError):
     """A view asks for something the map does not have (an unknown claim or
     position, a bad depth). ``name`` is the offending value."""
 
-    def __init__(self, message: str, name: Any = None):
+    def __init__(self, message: str, name: object = None):
         super().__init__(message)
         self.name = name
 

@@ -50,6 +50,8 @@ from collections.abc import Iterable, Iterator
 
 from attrs import field, frozen
 
+from argmap.errors import ArgmapError, OptionError
+from argmap.types import FrameworkFormat, SupportMode
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
 from argmap._resolved import Resolved, arguments_in_order, resolve
@@ -73,7 +75,7 @@ SUPPORT_MODES = ("none", "deductive", "necessary")
 MAX_DERIVED_ATTACKS = 1_000_000
 
 
-class TooManyAttacks(ValueError):
+class TooManyAttacks(ArgmapError, ValueError):
     """A support mode would derive more than ``limit`` attacks (``support``
     says which mode). Both survive pickling."""
 
@@ -157,7 +159,7 @@ class Framework:
         """
         return self.to_format("apx")
 
-    def to_format(self, fmt: str) -> str:
+    def to_format(self, fmt: FrameworkFormat) -> str:
         """The framework in ICCMA's ``apx``, ``i23`` (the ids as ``# i id``
         comments) or ``tgf`` format, auxiliary arguments included."""
         from argmap.formats.iccma import write
@@ -210,7 +212,7 @@ def objections(
             yield attackers, target, named, kind is Rebuttal
 
 
-def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
+def framework(argument_map: ArgumentMap, support: SupportMode = "none") -> Framework:
     """The framework of ``argument_map`` under the support mode ``support``.
 
     >>> from argmap import parse
@@ -247,7 +249,7 @@ def build(
     ``resolved`` is the map's ids resolved (:func:`argmap._resolved.resolve`,
     which :func:`require_meaning` returns), so they are looked up once."""
     if support not in SUPPORT_MODES:
-        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+        raise OptionError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     if resolved is None:
         resolved = resolve(argument_map)
     order, claims, names = resolved.order, resolved.claims, resolved.names

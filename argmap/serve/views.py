@@ -10,6 +10,7 @@ server: it gets a :class:`Problem` instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import argmap
 from argmap._i18n import N_, translate
@@ -18,6 +19,7 @@ from argmap.render import SEMANTICS, SUPPORT_MODES, THEMES, GraphvizNotFound, Re
 from argmap.render.paper import PAPERS
 from argmap.sheets import PAPERS as SHEET_PAPERS
 from argmap.sheets import PrintUnavailable
+from argmap.types import ImageFormat, PaperName, SemanticsName, SupportMode
 
 __all__ = ["Problem", "diagnose", "preview", "download", "DOWNLOADS", "DEFAULT_TIMEOUT"]
 
@@ -75,27 +77,28 @@ def download(text: str, choices: Mapping, what: str, lang: str, *, filename=None
     argument_map, diagnostics = argmap.read(text, filename)
     if has_errors(diagnostics):
         raise Problem(translate(N_("the text has errors; correct them first (see the messages)"), lang))
-    paper = _choice(choices, "paper", tuple(PAPERS), lang) or None
+    paper = cast("PaperName | None", _choice(choices, "paper", tuple(PAPERS), lang) or None)
     if what == "outline":
         # The essay plan from the first chosen position's view, the focused claim as its thesis.
         position = next(iter(_positions(choices)), None)
         plan = _call(lambda: argmap.outline(argument_map, position=position, claim=_text(choices, "focus") or None), lang)
         return plan.encode("utf-8"), suffix, media
     if what == "worksheet":
-        sheet = paper if paper in SHEET_PAPERS else "a4"
+        sheet: PaperName = paper if paper in SHEET_PAPERS else "a4"
         data = _call(lambda: argmap.worksheet(argument_map, paper=sheet, base_dir=base_dir, timeout=timeout), lang)
         return data, suffix, media
     options = _view(argument_map, choices, lang, timeout)
     if what == "pdf" and paper:
         return _call(lambda: draw(argument_map, "pdf", timeout=timeout, paper=paper, compact=True, **options), lang), suffix, media
-    return _call(lambda: draw(argument_map, what, timeout=timeout, **options), lang), suffix, media
+    image = cast(ImageFormat, what)  # one of DOWNLOADS' drawings, checked above
+    return _call(lambda: draw(argument_map, image, timeout=timeout, **options), lang), suffix, media
 
 
 def _view(argument_map, choices: Mapping, lang: str, timeout: float) -> dict:
     """The drawing options the page chose, checked; an evaluation is made
     here, with the time limit, and handed to the drawing."""
-    semantics = _choice(choices, "evaluate", SEMANTICS, lang)
-    support = _choice(choices, "support", SUPPORT_MODES, lang) or "none"
+    semantics = cast("SemanticsName | None", _choice(choices, "evaluate", SEMANTICS, lang))
+    support = cast(SupportMode, _choice(choices, "support", SUPPORT_MODES, lang) or "none")
     evaluation = None
     if semantics:
         evaluation = _call(lambda: argmap.evaluate(argument_map, semantics, support, timeout=timeout), lang)
