@@ -20,6 +20,7 @@ import graphviz
 from attrs import frozen
 
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
+from argmap.render.dot_lines import attribute_list, edge_line, node_line
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
 from argmap.render.options import PageCut, RenderOptions
@@ -301,6 +302,9 @@ class _Panel:
         self.first: dict[str, int] = {}  # relation name -> index of its first plan
         self.frame_numbers: dict[str, int] = {}
         self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
+        # Per edge kind: its style and that style quoted, made once.
+        self.styles: dict[str, tuple[dict[str, str], str]] = {}
+        self.dots: dict[str, str] = {}  # per kind: the quoted attributes of an unnamed dot
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -570,8 +574,9 @@ class _Panel:
         tooltip = _tooltip(None, claim.note, claim.tags)
         if tooltip:
             attributes["tooltip"] = tooltip
-        g.node(self._name(claim.id), label=self._label(claim, mark, status), **attributes)
-        self.nodes.append(self._name(claim.id))
+        name = self._name(claim.id)
+        g.body.append(node_line(name, attribute_list({"label": self._label(claim, mark, status), **attributes})))
+        self.nodes.append(name)
 
     def _filled(self, ident: str, mark: str | None, status: str | None) -> dict[str, str]:
         """The fill and border of a claim's or an argument's node for its status and its position's mark."""
@@ -856,20 +861,28 @@ class _Panel:
         elif head in self.stub_claims:
             if self._stub_end(head, tail, kind, merge=False) is None:
                 return
-        style = edge_style(kind, self.theme)
+        made = self.styles.get(kind)
+        if made is None:
+            style = edge_style(kind, self.theme)
+            made = self.styles[kind] = (style, attribute_list(style))
+        style, listed = made
+        more = {}
         if spaced:
             # An invisible label keeps two claims side by side far enough
             # apart for the dotted line between them to show.
-            style["label"] = html_label(_SPACER)
+            more["label"] = html_label(_SPACER)
         for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
             if ident is not None and self.options.show_ids:
-                style[where] = html_label(self._small(ident))
-                style["labeldistance"] = "2.2"
+                more[where] = html_label(self._small(ident))
+                more["labeldistance"] = "2.2"
                 self.used.flags.add("folded")
+        if more:
+            style = {**style, **more}
+            listed = attribute_list(style)
         if style.get("constraint") != "false":
             self.heads.add(head)
             self.layout_edges.append((len(self.g.body), tail, head, style))
-        self.g.edge(tail, head, **style)
+        self.g.body.append(edge_line(tail, head, listed))
 
     def bottom_nodes(self) -> list[str]:
         """The claim nodes no edge points at, in order: the lowest of the map
@@ -935,20 +948,25 @@ class _Panel:
             "label": "",
         }
         name = plan.rel.name
-        if name is not None and plan.junction == self._name(name):
-            tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
-            attributes["tooltip"] = tooltip
-            status = self.view.evaluation.status.get(name) if self.view.evaluation else None
-            mark = self.panel.marks.get(name)
-            if status == "rejected" or mark == "rejects":
-                attributes["fillcolor"] = theme.background
-                self.used.flags.add("dot_rejected")
-            if status == "undecided":
-                attributes["fillcolor"] = theme.undecided_fill
-                self.used.flags.add("dot_undecided")
-            if mark == "accepts":
-                attributes.update(width="0.2", height="0.2")
-        g.node(plan.junction, **attributes)
+        if name is None or plan.junction != self._name(name):
+            listed = self.dots.get(plan.kind)
+            if listed is None:
+                listed = self.dots[plan.kind] = attribute_list(attributes)
+            g.body.append(node_line(plan.junction, listed))
+            return
+        tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
+        attributes["tooltip"] = tooltip
+        status = self.view.evaluation.status.get(name) if self.view.evaluation else None
+        mark = self.panel.marks.get(name)
+        if status == "rejected" or mark == "rejects":
+            attributes["fillcolor"] = theme.background
+            self.used.flags.add("dot_rejected")
+        if status == "undecided":
+            attributes["fillcolor"] = theme.undecided_fill
+            self.used.flags.add("dot_undecided")
+        if mark == "accepts":
+            attributes.update(width="0.2", height="0.2")
+        g.body.append(node_line(plan.junction, attribute_list(attributes)))
 
     def _aim(self, plan: _Plan):
         """The node an objection ends at: the dot of the relation (or the

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
 
@@ -66,8 +67,11 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def _text_width(text: str) -> int:
-    return sum(_width(ch) for ch in text)
+@lru_cache(maxsize=1 << 16)
+def _word_width(word: str) -> int:
+    """The columns of a word that is not ASCII, measured once per distinct
+    word: words repeat, so a map's labels cost a look-up per word."""
+    return sum(_width(ch) for ch in word)
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
@@ -75,8 +79,10 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 
     Lines break at spaces; a word longer than a line (a URL, or Chinese
     text without spaces) is cut where the line is full. East Asian wide
-    characters take two columns. Each character is measured once, so the
-    time grows linearly with the text, however long its words.
+    characters take two columns. A word is measured by a look-up (its
+    length when it is ASCII, else a cache of widths), and the characters of
+    a word longer than a line each once, so the time grows linearly with
+    the text, however long its words.
 
     >>> wrap("Europa muss massiv in eigene KI-Infrastruktur investieren.", 32)
     ['Europa muss massiv in eigene', 'KI-Infrastruktur investieren.']
@@ -87,7 +93,11 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     for word in clean(text).split(" "):
         if not word:
             continue
-        size = _text_width(word)
+        if len(word) > width:
+            size = width + 1  # longer than a line, whatever its characters
+        else:
+            # An ASCII word has a column per character: nothing to measure.
+            size = len(word) if word.isascii() else _word_width(word)
         if line and used + 1 + size <= width:
             line.append(word)
             used += 1 + size
@@ -95,18 +105,29 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
         if line:
             lines.append(" ".join(line))
         if size > width:
-            start, size = 0, 0
-            for i, ch in enumerate(word):
-                w = _width(ch)
-                if size + w > width and i > start:
-                    lines.append(word[start:i])
-                    start, size = i, 0
-                size += w
-            word = word[start:]
+            word, size = _cut(word, width, lines)
         line, used = [word], size
     if line:
         lines.append(" ".join(line))
     return lines
+
+
+def _cut(word: str, width: int, lines: list[str]) -> tuple[str, int]:
+    """Cut a word longer than a line into full lines (appended to
+    ``lines``); return the rest and its width."""
+    if word.isascii():
+        width = max(1, width)  # a line holds at least one character
+        cut = len(word) - (len(word) - 1) % width - 1
+        lines.extend(word[i : i + width] for i in range(0, cut, width))
+        return word[cut:], len(word) - cut
+    start, size = 0, 0
+    for i, ch in enumerate(word):
+        w = _width(ch)
+        if size + w > width and i > start:
+            lines.append(word[start:i])
+            start, size = i, 0
+        size += w
+    return word[start:], size
 
 
 # Advance widths of DejaVu Sans in em, as Graphviz measures them; other
