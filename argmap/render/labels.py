@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
+__all__ = ["clean", "escape", "wrap", "wrapped", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
 
 #: Characters per line of a claim's text (wide characters count twice).
 WRAP_WIDTH = 32
@@ -110,6 +110,17 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     if line:
         lines.append(" ".join(line))
     return lines
+
+
+def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
+    """``text`` wrapped and escaped for an HTML-like label, its lines joined by ``<BR/>``.
+
+    >>> wrapped("Tom & Jerry laufen <weg>", 12)
+    'Tom &amp; Jerry<BR/>laufen &lt;weg&gt;'
+    """
+    # Wrapped lines are clean already (and hold no line break): escaping
+    # them all at once is escaping each.
+    return "\n".join(wrap(text, width)).translate(_ESCAPE).replace("\n", "<BR/>")
 
 
 def _cut(word: str, width: int, lines: list[str]) -> tuple[str, int]:
