@@ -23,6 +23,7 @@ from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
 from argmap.render.dot_lines import Edges, attribute_list, node_line
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
+from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
 from argmap.render.options import PageCut, RenderOptions
 from argmap.render.themes import Theme
@@ -30,14 +31,6 @@ from argmap.render.views import Panel, View, node_name, view_of
 from argmap.render.words import BASIS_SYMBOLS, words_for
 
 __all__ = ["build", "LARGE_MAP", "HUGE_MAP", "edge_style"]
-
-#: From this many claims on, a drawing uses layout settings that stay fast:
-#: polyline edges, fewer rounds of crossing minimisation and of placing
-#: nodes, and a legend that stands beside the map (see docs/performance.md).
-LARGE_MAP = 300
-#: From this many claims on, edges are straight lines and the layout rounds
-#: are cut further.
-HUGE_MAP = 1500
 
 _SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="56" HEIGHT="1"></TD></TR></TABLE>'
 
@@ -144,6 +137,7 @@ def _build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digrap
         used = Used()
         if options.page.legend:
             _Panel(graphviz.Digraph(), argument_map, whole, whole.panels[0], theme, words, attrs.evolve(options, page=None), used).draw()
+    g.graph_attr.update(_layout(size, view, panels))
     if options.legend != "none" and used:
         columns = options.page.legend_columns if options.page is not None else 1
         label = legend_label(argument_map, used, theme, words, whole, columns)
@@ -159,6 +153,16 @@ def _build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digrap
             for name in panels[0].bottom_nodes():
                 g.edge(LEGEND_NODE, name, style="invis", weight="0")
     return g
+
+
+def _layout(size: int, view: View, panels: list[_Panel]) -> dict[str, str]:
+    """The layout settings for the map's size and shape (see :mod:`argmap.render.layout`)."""
+    shape = None
+    if LARGE_MAP <= size <= SHAPED_UP_TO:
+        nodes = [name for panel in panels for name in panel.nodes]
+        edges = [(tail, head) for panel in panels for _, tail, head, _ in panel.layout_edges]
+        shape = estimate(nodes, edges)
+    return layout_attributes(size, shape, framed=bool(view.frames) or len(panels) > 1)
 
 
 def _top(options: RenderOptions) -> str:
@@ -207,13 +211,6 @@ def _graph_attributes(
     title = _title_label(argument_map, theme, page, words)
     if title:
         attributes.update(label=title, labelloc="t", labeljust="c")
-    # dot's crossing minimisation and its network simplex (which places the
-    # nodes) grow much faster than the map: bound their rounds.
-    if size >= HUGE_MAP:
-        rounds = _num(max(0.02, 300 / size))  # about 300 rounds, whatever the size
-        attributes.update(splines="line", nslimit=rounds, nslimit1=rounds, mclimit="0.1", remincross="false", searchsize="10")
-    elif size >= LARGE_MAP:
-        attributes.update(splines="polyline", nslimit="1", nslimit1="1", mclimit="0.3", remincross="false", searchsize="20")
     return attributes
 
 
