@@ -817,6 +817,8 @@ class _Panel:
     def _placeholder(self, claim_id: str) -> tuple[str, str | None] | None:
         """:meth:`_end`, drawing an undefined id so that the mistake shows;
         with the id of the claim a collapsed argument's node stands for."""
+        if claim_id in self.view.shown and claim_id not in self.view.folded:
+            return self._name(claim_id), None  # the common case, first
         if claim_id in self.view.folded:
             name = self._end(claim_id)
             if name is not None and name == self._elsewhere(claim_id):
@@ -920,9 +922,10 @@ class _Panel:
     # -- relations ------------------------------------------------------------
 
     def _relations(self) -> None:
+        draw = {"support": self._support, "rebuttal": self._objection, "undercut": self._objection, "contradiction": self._contradiction}
         for plan in self.plans:
             if plan.drawable:
-                getattr(self, f"_{plan.kind}")(plan)
+                draw[plan.kind](plan)
             elif self.collapsed and plan.kind == "support" and plan.rel.argument is not None:
                 if plan.rel.name == plan.rel.argument and plan.rel.argument in self.drawn_arguments:
                     self._argument_edges(self.arguments[plan.rel.argument])
@@ -1005,12 +1008,6 @@ class _Panel:
     def _first_junction(self, name: str) -> str | None:
         index = self.first.get(name)
         return None if index is None else self.plans[index].junction
-
-    def _rebuttal(self, plan: _Plan) -> None:
-        self._objection(plan)
-
-    def _undercut(self, plan: _Plan) -> None:
-        self._objection(plan)
 
     def _objection(self, plan: _Plan) -> None:
         rel, kind = plan.rel, plan.kind

@@ -25,7 +25,18 @@ WRAP_WIDTH = 32
 WORD_JOINER = "\u2060"
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\" + WORD_JOINER}
-_ESCAPE = str.maketrans(_ENTITIES)
+
+
+def _entities(text: str) -> str:
+    """``text`` with the characters of :data:`_ENTITIES` replaced: a replace
+    per character (``&`` first) is many times faster than ``str.translate``
+    on text that is not ASCII."""
+    for ch, entity in _ENTITIES.items():
+        if ch in text:
+            text = text.replace(ch, entity)
+    return text
+
+
 # What XML 1.0 (and so SVG) cannot hold: the characters _allowed refuses.
 _NOT_ALLOWED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -60,7 +71,7 @@ def escape(text: str) -> str:
     >>> escape("\\\\N") == "\\\\" + WORD_JOINER + "N"
     True
     """
-    return clean(text).translate(_ESCAPE)
+    return _entities(clean(text))
 
 
 def _width(ch: str) -> int:
@@ -120,7 +131,7 @@ def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
     """
     # Wrapped lines are clean already (and hold no line break): escaping
     # them all at once is escaping each.
-    return "\n".join(wrap(text, width)).translate(_ESCAPE).replace("\n", "<BR/>")
+    return _entities("\n".join(wrap(text, width))).replace("\n", "<BR/>")
 
 
 def _cut(word: str, width: int, lines: list[str]) -> tuple[str, int]:
