@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lark import Token, Transformer
 
-__all__ = ["Line", "LineTransformer"]
+__all__ = ["Line", "LineTransformer", "Word"]
 
 
 class Line:
@@ -26,6 +26,20 @@ class Line:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.kind!r}, {self.parts!r}, indent={self.indent!r}, line={self.lineno})"
+
+
+class Word(str):
+    """A token read without lark (see :mod:`argmap.syntax.shapes`): its text,
+    its terminal's name and its 1-based column, as a lark ``Token`` has them."""
+
+    __slots__ = ("type", "column")
+
+    @classmethod
+    def at(cls, value: str, type: str, column: int) -> Word:
+        word = cls(value)
+        word.type = type
+        word.column = column
+        return word
 
 
 def _text(token: Token | None) -> str:
