@@ -7,7 +7,9 @@ levels deep costs no recursion.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 
 import attrs
 from lark import Token
@@ -34,7 +36,10 @@ from argmap.model import (
     Support,
     Undercut,
     normalize,
+    pack_spans,
+    unchecked,
 )
+from argmap.model import _span
 from argmap.syntax.lines import Line
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
@@ -148,24 +153,31 @@ class _AttributedBuilder(_TextBuilder):
 
 
 class _Assembler:
-    def __init__(self, text: str, filename: str | None):
-        self.filename = filename
-        self.source_lines = text.split("\n")
+    def __init__(self, text: str, filename: str | None, source_lines: list[str] | None = None):
+        self.filename = filename = None if filename is None else os.fspath(filename)
+        self.source_lines = text.split("\n") if source_lines is None else source_lines
         self.out: list = []  # builders and finished items, in source order
+        #: Where in ``out`` the claims of the current top-level statement are;
+        #: they are made when the next top-level line shows no line can add to them.
+        self.open_claims: list[int] = []
         self.meta: dict[str, tuple[_TextBuilder, Span]] = {}
         self.diagnostics: list[Diagnostic] = []
 
     # -- spans --------------------------------------------------------------
 
-    def line_span(self, line: Line) -> Span:
-        src = self.source_lines[line.lineno - 1].rstrip("\r") if line.lineno <= len(self.source_lines) else ""
-        content = src.rstrip()
+    def line_columns(self, line: Line) -> tuple[int, int]:
+        """Where the statement on ``line`` starts and ends (1-based, end exclusive)."""
+        src = self.source_lines[line.lineno - 1] if line.lineno <= len(self.source_lines) else ""
         col = len(line.indent) + 1
-        return Span(self.filename, line.lineno, col, line.lineno, max(col + 1, len(content) + 1))
+        return col, max(col + 1, len(src.rstrip()) + 1)
+
+    def line_span(self, line: Line) -> Span:
+        col, end = self.line_columns(line)
+        return _span(self.filename, line.lineno, col, line.lineno, end)
 
     def tok_span(self, line: Line, tok: Token) -> Span:
         col = tok.column or 1
-        return Span(self.filename, line.lineno, col, line.lineno, col + len(str(tok)))
+        return _span(self.filename, line.lineno, col, line.lineno, col + len(tok))
 
     def err(self, code, message, span, hint=None, **args):
         """An error; ``message`` and ``hint`` are templates with ``{name}`` fields from ``args``."""
@@ -180,6 +192,8 @@ class _Assembler:
                 self.out.append(Comment(line.parts[1], span=self.line_span(line)))
                 continue
             if not line.indent:
+                if self.open_claims:
+                    self.close_claims()
                 node = self.top(line)
                 stack = [node]
                 continue
@@ -288,15 +302,26 @@ class _Assembler:
             step=_describe(top.child_indent),
         )
 
+    def close_claims(self) -> None:
+        out = self.out
+        for i in self.open_claims:
+            out[i] = self.claim(out[i])
+        self.open_claims = []
+
+    def add_claim(self, builder: _ClaimBuilder) -> None:
+        self.open_claims.append(len(self.out))
+        self.out.append(builder)
+
     def top(self, line: Line) -> _Node:
         kind, parts, span = line.kind, line.parts, self.line_span(line)
         if kind in ("claim", "implicit"):
             ident, text, _ = parts
             id_span = self.tok_span(line, ident)
-            self.comment_in_text(line, str(ident), id_span.end_column)
-            builder = _ClaimBuilder(str(ident), text, kind == "implicit", span, id_span)
-            self.out.append(builder)
-            return _Node("claim", line, builder, claim=str(ident), id_span=id_span)
+            ident = _intern(str(ident))
+            self.comment_in_text(line, ident, id_span.end_column)
+            builder = _ClaimBuilder(ident, text, kind == "implicit", span, id_span)
+            self.add_claim(builder)
+            return _Node("claim", line, builder, claim=ident, id_span=id_span)
         if kind == "source":
             ident, string = parts
             title = _unescape(str(string)[1:-1])
@@ -337,20 +362,32 @@ class _Assembler:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
         premises, target, keyword = line.parts[:3]
         name = line.parts[3] if len(line.parts) > 3 else None
-        spans = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
-        ids = tuple(str(t) for t in premises)
+        columns = [span.column, span.end_column]
+        for t in premises:
+            columns += (t.column, t.column + len(t))
+        columns += (target.column, target.column + len(target))
+        ids = tuple([_intern(str(t)) for t in premises])
         kind = line.sub
         if name is not None:
-            spans.append(self.tok_span(line, name))
-            name = str(name)
+            columns += (name.column, name.column + len(name))
+            name = _intern(str(name))
+        packed = pack_spans(span.line, columns)
+        if packed is None:
+            spans = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
+            if name is not None:
+                spans.append(self.tok_span(line, line.parts[3]))
+            located = {"span": span, "ref_spans": tuple(spans)}
+        else:
+            located = {"packed": (self.filename, packed)}
+        target = _intern(str(target))
         if kind == "support":
-            item = Support(ids, str(target), name=name, span=span, ref_spans=spans)
+            item = _make_support(ids, target, name=name, **located)
         elif kind == "rebuttal":
-            item = Rebuttal(ids, str(target), name=name, span=span, ref_spans=spans)
+            item = _make_rebuttal(ids, target, name=name, **located)
         elif kind == "undercut":
-            item = Undercut(ids, str(target), name=name, span=span, ref_spans=spans)
+            item = _make_undercut(ids, target, name=name, **located)
         elif len(ids) == 1:
-            item = Contradiction(ids[0], str(target), name=name, span=span, ref_spans=spans)
+            item = _make_contradiction(ids[0], target, name=name, **located)
         else:
             self.err(
                 "E107",
@@ -457,8 +494,8 @@ class _Assembler:
         if form != "ref":
             self.comment_in_text(line, str(ident), id_span.end_column)
             argument = parent.builder.id
-            builder = _ClaimBuilder(str(ident), text, form == "implicit", span, id_span, argument=argument)
-            self.out.append(builder)
+            builder = _ClaimBuilder(_intern(str(ident)), text, form == "implicit", span, id_span, argument=argument)
+            self.add_claim(builder)
         parent.builder.steps.append((str(keyword), str(ident), id_span, span))
         return _Node("step", line, builder, claim=str(ident), id_span=id_span)
 
@@ -498,9 +535,9 @@ class _Assembler:
             toks = (ident,)
             self.comment_in_text(line, str(ident), self.tok_span(line, ident).end_column)
             builder = _ClaimBuilder(
-                str(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
+                _intern(str(ident)), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
             )
-            self.out.append(builder)
+            self.add_claim(builder)
         depth = parent.depth + 1
         ids = tuple(str(t) for t in toks)
         spans = [self.tok_span(line, t) for t in toks]
@@ -547,6 +584,8 @@ class _Assembler:
     # -- building the model ---------------------------------------------------
 
     def finish(self) -> ArgumentMap:
+        if self.open_claims:
+            self.close_claims()
         items = []
         for entry in self.out:
             if isinstance(entry, _ClaimBuilder):
@@ -720,6 +759,8 @@ class _Assembler:
         return Argument(b.id, title, steps=steps, span=b.span, ref_spans=[b.id_span], **fields)
 
     def claim(self, b: _ClaimBuilder) -> Claim:
+        if not b.attrs:
+            return self.plain_claim(b)
         values, extra = self.attributes(b.attrs, CLAIM_ATTRIBUTES)
         text = normalize(" ".join(b.parts))
         if b.id in RESERVED_WORDS:
@@ -779,6 +820,26 @@ class _Assembler:
             outline=b.outline,
             argument=b.argument,
             **fields,
+        )
+
+    def plain_claim(self, b: _ClaimBuilder) -> Claim:
+        """A claim without attributes, its spans packed when they fit."""
+        text = normalize(" ".join(b.parts))
+        if b.id in RESERVED_WORDS:
+            self.reserved(b.id, b.id_span, "claim")
+        if not text:
+            form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
+            self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
+        span, id_span = b.span, b.id_span
+        packed = None
+        if span.line == id_span.line:
+            packed = pack_spans(span.line, (span.column, span.end_column, id_span.column, id_span.end_column))
+        if packed is None:
+            return _make_claim(
+                b.id, text, implicit=b.implicit, span=span, ref_spans=(id_span,), outline=b.outline, argument=b.argument
+            )
+        return _make_claim(
+            b.id, text, implicit=b.implicit, outline=b.outline, argument=b.argument, packed=(self.filename, packed)
         )
 
     def step_word(self, b: _ClaimBuilder) -> str:
@@ -952,8 +1013,19 @@ def _unescape(s: str) -> str:
     return normalize("".join(out))
 
 
-def assemble(lines: list[Line], text: str, filename: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
-    """Nest ``lines`` by indentation and build the :class:`ArgumentMap`."""
-    a = _Assembler(text, filename)
+_intern = sys.intern
+_make_claim = unchecked(Claim)
+_make_support = unchecked(Support)
+_make_rebuttal = unchecked(Rebuttal)
+_make_undercut = unchecked(Undercut)
+_make_contradiction = unchecked(Contradiction)
+
+
+def assemble(
+    lines, text: str, filename: str | None, source_lines: list[str] | None = None
+) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Nest ``lines`` (line records, any iterable) by indentation and build the
+    :class:`ArgumentMap`; ``source_lines`` is ``text.split("\\n")`` if the caller has it."""
+    a = _Assembler(text, filename, source_lines)
     argument_map = a.run(lines)
     return argument_map, a.diagnostics

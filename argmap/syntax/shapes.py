@@ -75,7 +75,6 @@ def _patterns():
     inner = re.compile(
         "|".join(
             (
-                f"(?P<key>{ident}){rest}",
                 f"{sign}{ows}(?:\\({ows}(?P<label>{ident}){ows}\\){ows})?"
                 f"(?:(?P<refs>{ids}){ows}|(?P<implicit>implicit{ws})?(?P<item>{ident}){ows}:{ows}(?P<itext>{text})?)",
                 f"(?P<step>{t['PREMISE']}|{t['CONCLUSION']}){ws}"
@@ -86,25 +85,61 @@ def _patterns():
             )
         )
     )
-    return top.fullmatch, inner.fullmatch, re.compile(ident).finditer, keywords()
+    # The most frequent shapes first, each with few groups: a claim, a relation, an attribute.
+    claim = re.compile(f"claim{ws}({ident}){ows}:{ows}({text})?")
+    relation = re.compile(f"({ident}){ws}({relation_words}){ws}({ident}){ows}")
+    attribute = re.compile(f"({ident}){ows}:{ows}({text})?")
+    return (
+        claim.fullmatch,
+        relation.fullmatch,
+        attribute.fullmatch,
+        top.fullmatch,
+        inner.fullmatch,
+        re.compile(ident).finditer,
+        keywords(),
+    )
+
+
+#: The words lark's contextual lexer takes for keywords at the start of an
+#: indented line (the others are ids there, as in `  source: s1`).
+_INDENTED_WORDS = frozenset({"premise", "conclusion", "accepts", "rejects"})
 
 
 _SUB = {"supports": "support", "rebuts": "rebuttal", "contradicts": "contradiction", "undercuts": "undercut"}
 
 
-def _word(m, group: str, kind: str = "ID") -> Word:
-    return Word.at(m.group(group), kind, m.start(group) + 1)
+def _word(m, group, kind: str = "ID") -> Word:
+    word = Word(m.group(group))
+    word.type = kind
+    word.column = m.start(group) + 1
+    return word
 
 
 def _ids(m, group: str, finditer) -> tuple[Word, ...]:
-    return tuple(Word.at(i.group(), "ID", i.start() + 1) for i in finditer(m.string, m.start(group), m.end(group)))
+    if "+" not in m.group(group):
+        return (_word(m, group),)
+    return tuple(_word(i, 0) for i in finditer(m.string, m.start(group), m.end(group)))
 
 
 def read_line(src: str, indent: str) -> Line | None:
     """The line record for line ``src`` (without its line break; ``indent`` is
     its leading blanks), or None when lark has to read it."""
-    top, inner, finditer, words = _patterns()
+    claim, relation, attribute, top, inner, finditer, words = _patterns()
     if not indent:
+        if src.startswith("claim"):
+            m = claim(src)
+            if m is not None:
+                ident, text = m.groups()
+                if ident in words:
+                    return None
+                return Line("claim", (_word(m, 1), text.strip() if text else "", None))
+        else:
+            m = relation(src)
+            if m is not None:
+                premise, keyword, target = m.groups()
+                if premise in words or target in words:
+                    return None
+                return Line("relation", ((_word(m, 1),), _word(m, 3), _word(m, 2, keyword.upper())), sub=_SUB[keyword])
         m = top(src)
         if m is None:
             return None
@@ -138,15 +173,16 @@ def read_line(src: str, indent: str) -> Line | None:
             return Line("meta", (_word(m, "meta", keyword.upper()), text.strip() if text else "", None), sub=keyword)
         comment = _word(m, "comment", "COMMENT")
         return Line("comment", (comment, comment[1:].rstrip()))
-    m = inner(src)
+    m = attribute(src, len(indent))
+    if m is not None:
+        key, text = m.groups()
+        if key in _INDENTED_WORDS:
+            return None
+        return Line("attribute", (_word(m, 1), text.strip() if text else "", None))
+    m = inner(src, len(indent))
     if m is None:
         return None
     g = m.group
-    if g("key") is not None:
-        if g("key") in words:
-            return None
-        text = g("text")
-        return Line("attribute", (_word(m, "key"), text.strip() if text else "", None))
     if g("sign") is not None:
         sign = _word(m, "sign", _SIGN_TYPE[g("sign")])
         label = None
