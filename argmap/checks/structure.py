@@ -250,7 +250,9 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
         return
     names = [c.id for c in m.claims if c.id in candidates]
     ids = {c: i for i, c in enumerate(names)}
-    edge_support: dict[tuple[int, int], Support] = {}
+    n = len(names)
+    # Edges keyed by one int (i * n + c), not a tuple: a random map of a million claims has a million of them.
+    edge_support: dict[int, Support] = {}
     successors: list[list[int]] = [[] for _ in names]
     for s in supports:
         c = ids.get(s.conclusion)
@@ -258,9 +260,9 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
             continue
         for p in s.premises:
             i = ids.get(p)
-            if i is None or i == c or (i, c) in edge_support:
+            if i is None or i == c or i * n + c in edge_support:
                 continue
-            edge_support[(i, c)] = s
+            edge_support[i * n + c] = s
             successors[i].append(c)
     if not edge_support:
         return
@@ -269,7 +271,7 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
             continue
         members = set(component)
         cycle = _shortest_cycle(min(component), successors, members)
-        steps = [edge_support[(cycle[k], cycle[k + 1])] for k in range(len(cycle) - 1)]
+        steps = [edge_support[cycle[k] * n + cycle[k + 1]] for k in range(len(cycle) - 1)]
         closing = max(steps, key=lambda s: (s.span.line, s.span.column) if s.span else (0, 0))
         # The ids and the verb between them are written as in the map, in every language.
         circle = " supports ".join(f"`{names[i]}`" for i in cycle)
@@ -319,7 +321,8 @@ def _shortest_cycle(start: int, successors: list[list[int]], members: set[int]) 
 
 
 def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
-    if len(m.claims) < 2 or len({c.id for c in m.claims}) < 2:
+    claims = m.claims
+    if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
     connected: set[str] = set()
     for s in m.supports:
@@ -333,12 +336,9 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
     for k in m.contradictions:
         connected.add(k.first)
         connected.add(k.second)
-    seen: set[str] = set()
-    for c in m.claims:
-        if c.id in seen:
-            continue
-        seen.add(c.id)
-        if c.id not in connected:
+    first = m.claim  # the first claim with an id: the others are reported as duplicates
+    for c in claims:
+        if c.id not in connected and first(c.id) is c:
             yield warning(
                 "W303",
                 "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",

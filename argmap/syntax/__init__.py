@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from argmap._linebreaks import SourceLines
 from argmap._encodings import ENCODING_NAMES, guess_single_byte
 from argmap._i18n import N_
 from argmap._nogc import no_gc
@@ -79,11 +80,10 @@ def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list
             )
         )
     syntax: list[Diagnostic] = []
-    source_lines = text.split("\n")
+    source = SourceLines(text)
     with no_gc():
         # Line records are made and nested one at a time: they never all exist at once.
-        argument_map, more = assemble(iter_lines(text, filename, syntax, source_lines), text, filename, source_lines)
-    del source_lines
+        argument_map, more = assemble(iter_lines(text, filename, syntax, source), text, filename, source)
     diagnostics.extend(syntax)
     diagnostics.extend(more)
     diagnostics.sort(key=_position)

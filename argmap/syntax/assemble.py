@@ -14,6 +14,7 @@ import sys
 import attrs
 from lark import Token
 
+from argmap._linebreaks import SourceLines
 from argmap._i18n import N_, Phrase, joined, phrase, plural_phrase
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import (
@@ -153,9 +154,9 @@ class _AttributedBuilder(_TextBuilder):
 
 
 class _Assembler:
-    def __init__(self, text: str, filename: str | None, source_lines: list[str] | None = None):
-        self.filename = filename = None if filename is None else os.fspath(filename)
-        self.source_lines = text.split("\n") if source_lines is None else source_lines
+    def __init__(self, text: str, filename: str | None, source: SourceLines | None = None):
+        self.filename = None if filename is None else os.fspath(filename)
+        self.text_lines = SourceLines(text) if source is None else source
         self.out: list = []  # builders and finished items, in source order
         #: Where in ``out`` the claims of the current top-level statement are;
         #: they are made when the next top-level line shows no line can add to them.
@@ -167,9 +168,13 @@ class _Assembler:
 
     def line_columns(self, line: Line) -> tuple[int, int]:
         """Where the statement on ``line`` starts and ends (1-based, end exclusive)."""
-        src = self.source_lines[line.lineno - 1] if line.lineno <= len(self.source_lines) else ""
+        src = self.src(line.lineno)
         col = len(line.indent) + 1
         return col, max(col + 1, len(src.rstrip()) + 1)
+
+    def src(self, number: int) -> str:
+        """Line ``number`` (1-based) as written, a CR before its line feed included."""
+        return self.text_lines.raw(number) if number <= len(self.text_lines) else ""
 
     def line_span(self, line: Line) -> Span:
         col, end = self.line_columns(line)
@@ -269,7 +274,7 @@ class _Assembler:
         """Report ``line``, indented unlike the lines under ``parent``, with how far to indent it;
         lines after it indented alike are read as its siblings, without another report."""
         parent.aliases.add(line.indent)
-        hint, args = _indent_hint(parent.child_indent, line.indent, self.source_lines[parent.line.lineno - 1])
+        hint, args = _indent_hint(parent.child_indent, line.indent, self.src(parent.line.lineno))
         self.diagnostics.append(error(code, message, self.line_span(line), hint, **args, **fields))
 
     def check_step(self, stack: list[_Node], line: Line) -> None:
@@ -435,7 +440,7 @@ class _Assembler:
                         span,
                         "name the relation: `name: {relation}`",
                         key=key,
-                        relation=self.source_lines[parent.line.lineno - 1].strip(),
+                        relation=self.src(parent.line.lineno).strip(),
                     )
                     return None
                 builder.attrs.append(attribute)
@@ -503,7 +508,9 @@ class _Assembler:
         """W125 when a claim's text on this line holds `` # ``: written as a
         comment, but a `#` after text is part of the text (the language keeps
         it so, since texts may contain `#`)."""
-        src = self.source_lines[line.lineno - 1] if line.lineno <= len(self.source_lines) else ""
+        src = self.src(line.lineno)
+        if "#" not in src:
+            return
         start = src.find("|" if line.kind == "continuation" else ":", after - 1)
         found = _COMMENT_IN_TEXT.search(src, start + 1) if start >= 0 else None
         if found is None:
@@ -844,7 +851,7 @@ class _Assembler:
 
     def step_word(self, b: _ClaimBuilder) -> str:
         """`premise` or `conclusion`: the word the step line defining ``b`` starts with."""
-        return self.source_lines[b.span.line - 1].split(None, 1)[0]
+        return self.src(b.span.line).split(None, 1)[0]
 
     def is_id(self, key: str, value: str, span: Span, key_span: Span) -> bool:
         if _ID.match(value):
@@ -1022,10 +1029,10 @@ _make_contradiction = unchecked(Contradiction)
 
 
 def assemble(
-    lines, text: str, filename: str | None, source_lines: list[str] | None = None
+    lines, text: str, filename: str | None, source: SourceLines | None = None
 ) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Nest ``lines`` (line records, any iterable) by indentation and build the
-    :class:`ArgumentMap`; ``source_lines`` is ``text.split("\\n")`` if the caller has it."""
-    a = _Assembler(text, filename, source_lines)
+    :class:`ArgumentMap`; ``source`` is ``SourceLines(text)`` if the caller has it."""
+    a = _Assembler(text, filename, source)
     argument_map = a.run(lines)
     return argument_map, a.diagnostics

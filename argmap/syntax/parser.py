@@ -65,19 +65,21 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
     return list(iter_lines(text, filename, diagnostics)), diagnostics
 
 
-def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], lines: list[str] | None = None):
+def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], source: SourceLines | None = None):
     """The line records of ``text``, one at a time, adding syntax errors to
-    ``diagnostics`` as they are found; ``lines`` is ``text.split("\n")`` when
+    ``diagnostics`` as they are found; ``source`` is ``SourceLines(text)`` when
     the caller has it already.
 
     Lines of the common shapes are read by :func:`argmap.syntax.shapes.read_line`;
     each run of other lines goes to lark, which reports their errors."""
-    if lines is None:
-        lines = text.split("\n")
-    n_lines = len(lines)
-    source: SourceLines | None = None
+    if source is None:
+        source = SourceLines(text)
+    starts = source.starts
+    n_lines = len(starts)
+    last = n_lines - 1
     slow = -1  # the first line of the run of lines lark has to read, if any
-    for i, src in enumerate(lines):
+    for i in range(n_lines):
+        src = text[starts[i] : starts[i + 1] - 1] if i < last else text[starts[i] :]
         if src[-1:] == "\r":
             src = src[:-1]
         body = src.lstrip(" \t")
@@ -87,8 +89,6 @@ def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], l
                 slow = i
             continue
         if slow >= 0:
-            if source is None:
-                source = SourceLines(text)
             yield from _parse_run(source, slow, i, n_lines, filename, diagnostics)
             slow = -1
             if diagnostics and diagnostics[-1].code == "I105":
@@ -98,7 +98,7 @@ def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], l
             record.indent = src[: len(src) - len(body)]
             yield record
     if slow >= 0:
-        yield from _parse_run(source or SourceLines(text), slow, n_lines, n_lines, filename, diagnostics)
+        yield from _parse_run(source, slow, n_lines, n_lines, filename, diagnostics)
 
 
 #: Stands for a blank line, which makes no record.
