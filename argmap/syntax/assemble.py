@@ -168,9 +168,10 @@ class _Assembler:
 
     def line_columns(self, line: Line) -> tuple[int, int]:
         """Where the statement on ``line`` starts and ends (1-based, end exclusive)."""
-        src = self.src(line.lineno)
         col = len(line.indent) + 1
-        return col, max(col + 1, len(src.rstrip()) + 1)
+        if line.end:
+            return col, max(col + 1, line.end)
+        return col, max(col + 1, len(self.src(line.lineno).rstrip()) + 1)
 
     def src(self, number: int) -> str:
         """Line ``number`` (1-based) as written, a CR before its line feed included."""

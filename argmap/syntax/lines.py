@@ -15,7 +15,7 @@ __all__ = ["Line", "LineTransformer", "Word"]
 class Line:
     """One statement: what kind it is, its parts, and the tokens that need spans."""
 
-    __slots__ = ("kind", "parts", "indent", "lineno", "sub")
+    __slots__ = ("kind", "parts", "indent", "lineno", "sub", "end")
 
     def __init__(self, kind: str, parts: tuple, sub: str | None = None):
         self.kind = kind
@@ -23,6 +23,8 @@ class Line:
         self.sub = sub
         self.indent = ""
         self.lineno = 0
+        #: Where the line's text ends (1-based, trailing blanks excluded); 0 when not known yet.
+        self.end = 0
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.kind!r}, {self.parts!r}, indent={self.indent!r}, line={self.lineno})"

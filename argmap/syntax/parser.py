@@ -96,6 +96,7 @@ def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], s
         if record is not _BLANK:
             record.lineno = i + 1
             record.indent = src[: len(src) - len(body)]
+            record.end = len(body.rstrip()) + len(src) - len(body) + 1
             yield record
     if slow >= 0:
         yield from _parse_run(source, slow, n_lines, n_lines, filename, diagnostics)
