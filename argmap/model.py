@@ -829,12 +829,13 @@ def pack_spans(line: int, columns: tuple[int, ...]) -> int | None:
     return packed << _COUNT_BITS | n
 
 
-def _unpack(file: str | None, packed: int) -> list[Span]:
+def _unpack(file: str | None, packed: int, skip: int = 0) -> list[Span]:
+    """The spans ``packed`` holds, without the first ``skip`` of them."""
     n = packed & _COUNT_MASK
     packed >>= _COUNT_BITS
     spans = []
     line = packed >> (2 * n * _COLUMN_BITS)
-    for _ in range(n):
+    for _ in range(n - skip):
         end = packed & _COLUMN_MASK
         packed >>= _COLUMN_BITS
         spans.append(_span(file, line, packed & _COLUMN_MASK, line, end))
@@ -891,7 +892,7 @@ class _PackedRefs(_PackedSpan):
             return self
         packed = self.refs.__get__(instance, owner)
         if type(packed) is int:
-            return tuple(_unpack(self.span.__get__(instance, owner), packed)[1:])
+            return tuple(_unpack(self.span.__get__(instance, owner), packed, 1))
         return packed
 
     def __set__(self, instance, value):

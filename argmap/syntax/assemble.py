@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 
 import attrs
 from lark import Token
@@ -161,10 +160,17 @@ class _Assembler:
         #: Where in ``out`` the claims of the current top-level statement are;
         #: they are made when the next top-level line shows no line can add to them.
         self.open_claims: list[int] = []
+        #: Each id once: a map of a million claims names each several times.
+        self.ids: dict[str, str] = {}
         self.meta: dict[str, tuple[_TextBuilder, Span]] = {}
         self.diagnostics: list[Diagnostic] = []
 
     # -- spans --------------------------------------------------------------
+
+    def ident(self, token) -> str:
+        """The id ``token`` names, as one string object for every use of the id in the map."""
+        ident = str(token)
+        return self.ids.setdefault(ident, ident)
 
     def line_columns(self, line: Line) -> tuple[int, int]:
         """Where the statement on ``line`` starts and ends (1-based, end exclusive)."""
@@ -323,7 +329,7 @@ class _Assembler:
         if kind in ("claim", "implicit"):
             ident, text, _ = parts
             id_span = self.tok_span(line, ident)
-            ident = _intern(str(ident))
+            ident = self.ident(ident)
             self.comment_in_text(line, ident, id_span.end_column)
             builder = _ClaimBuilder(ident, text, kind == "implicit", span, id_span)
             self.add_claim(builder)
@@ -372,11 +378,11 @@ class _Assembler:
         for t in premises:
             columns += (t.column, t.column + len(t))
         columns += (target.column, target.column + len(target))
-        ids = tuple([_intern(str(t)) for t in premises])
+        ids = tuple([self.ident(t) for t in premises])
         kind = line.sub
         if name is not None:
             columns += (name.column, name.column + len(name))
-            name = _intern(str(name))
+            name = self.ident(name)
         packed = pack_spans(span.line, columns)
         if packed is None:
             spans = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
@@ -385,7 +391,7 @@ class _Assembler:
             located = {"span": span, "ref_spans": tuple(spans)}
         else:
             located = {"packed": (self.filename, packed)}
-        target = _intern(str(target))
+        target = self.ident(target)
         if kind == "support":
             item = _make_support(ids, target, name=name, **located)
         elif kind == "rebuttal":
@@ -500,7 +506,7 @@ class _Assembler:
         if form != "ref":
             self.comment_in_text(line, str(ident), id_span.end_column)
             argument = parent.builder.id
-            builder = _ClaimBuilder(_intern(str(ident)), text, form == "implicit", span, id_span, argument=argument)
+            builder = _ClaimBuilder(self.ident(ident), text, form == "implicit", span, id_span, argument=argument)
             self.add_claim(builder)
         parent.builder.steps.append((str(keyword), str(ident), id_span, span))
         return _Node("step", line, builder, claim=str(ident), id_span=id_span)
@@ -543,7 +549,7 @@ class _Assembler:
             toks = (ident,)
             self.comment_in_text(line, str(ident), self.tok_span(line, ident).end_column)
             builder = _ClaimBuilder(
-                _intern(str(ident)), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
+                self.ident(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
             )
             self.add_claim(builder)
         depth = parent.depth + 1
@@ -596,7 +602,9 @@ class _Assembler:
             self.close_claims()
         items = []
         for entry in self.out:
-            if isinstance(entry, _ClaimBuilder):
+            if type(entry) in _MADE:
+                items.append(entry)
+            elif isinstance(entry, _ClaimBuilder):
                 items.append(self.claim(entry))
             elif isinstance(entry, _SourceBuilder):
                 items.append(self.source(entry))
@@ -1021,7 +1029,8 @@ def _unescape(s: str) -> str:
     return normalize("".join(out))
 
 
-_intern = sys.intern
+#: Entries of ``out`` that are items already.
+_MADE = frozenset({Claim, Support, Rebuttal, Undercut, Contradiction, Comment})
 _make_claim = unchecked(Claim)
 _make_support = unchecked(Support)
 _make_rebuttal = unchecked(Rebuttal)
