@@ -91,17 +91,34 @@ class _Node:
 
 
 class _ClaimBuilder:
-    __slots__ = ("id", "parts", "attrs", "implicit", "span", "id_span", "outline", "argument")
+    """A claim being read; its line and id are where it is defined, on one line
+    (spans are made only when asked for: most claims need none)."""
 
-    def __init__(self, ident, text, implicit, span, id_span, outline=0, argument=None):
+    __slots__ = ("id", "parts", "attrs", "implicit", "file", "line", "columns", "outline", "argument")
+
+    def __init__(self, ident, text, implicit, file, line, columns, outline=0, argument=None):
         self.outline = outline
         self.argument = argument  # the argument whose step line defines the claim
         self.id = ident
         self.parts = [text] if text else []
         self.attrs = []  # (key token, value, span)
         self.implicit = implicit
-        self.span = span
-        self.id_span = id_span
+        self.file = file
+        self.line = line
+        self.columns = columns  # start and end of the line's statement, then of the id
+
+    @classmethod
+    def at(cls, ident, text, implicit, span, id_span, outline=0, argument=None):
+        columns = (span.column, span.end_column, id_span.column, id_span.end_column)
+        return cls(ident, text, implicit, span.file, span.line, columns, outline, argument)
+
+    @property
+    def span(self) -> Span:
+        return _span(self.file, self.line, self.columns[0], self.line, self.columns[1])
+
+    @property
+    def id_span(self) -> Span:
+        return _span(self.file, self.line, self.columns[2], self.line, self.columns[3])
 
 
 class _SourceBuilder:
@@ -325,15 +342,22 @@ class _Assembler:
         self.out.append(builder)
 
     def top(self, line: Line) -> _Node:
-        kind, parts, span = line.kind, line.parts, self.line_span(line)
+        kind, parts = line.kind, line.parts
         if kind in ("claim", "implicit"):
-            ident, text, _ = parts
-            id_span = self.tok_span(line, ident)
-            ident = self.ident(ident)
-            self.comment_in_text(line, ident, id_span.end_column)
-            builder = _ClaimBuilder(ident, text, kind == "implicit", span, id_span)
+            token, text, _ = parts
+            start = token.column or 1
+            end = start + len(token)
+            ident = self.ident(token)
+            self.comment_in_text(line, ident, end)
+            columns = self.line_columns(line) + (start, end)
+            builder = _ClaimBuilder(ident, text, kind == "implicit", self.filename, line.lineno, columns)
             self.add_claim(builder)
-            return _Node("claim", line, builder, claim=ident, id_span=id_span)
+            return _Node("claim", line, builder, claim=ident)
+        if kind == "relation":
+            index = self.relation(line)
+            # The relation's attributes, if any follow, replace it in `out` by a builder.
+            return _Node("relation", line, index) if index is not None else _Node("broken", line)
+        span = self.line_span(line)
         if kind == "source":
             ident, string = parts
             title = _unescape(str(string)[1:-1])
@@ -345,10 +369,6 @@ class _Assembler:
             builder = _AttributedBuilder(str(ident), text, span, self.tok_span(line, ident))
             self.out.append((kind, builder))
             return _Node(kind, line, builder)
-        if kind == "relation":
-            index = self.relation(line, span)
-            # The relation's attributes, if any follow, replace it in `out` by a builder.
-            return _Node("relation", line, index) if index is not None else _Node("broken", line)
         if kind == "position":
             ident, stances = parts
             builder = _PositionBuilder(str(ident), span, self.tok_span(line, ident))
@@ -370,11 +390,11 @@ class _Assembler:
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
 
-    def relation(self, line: Line, span: Span) -> int | None:
+    def relation(self, line: Line) -> int | None:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
         premises, target, keyword = line.parts[:3]
         name = line.parts[3] if len(line.parts) > 3 else None
-        columns = [span.column, span.end_column]
+        columns = list(self.line_columns(line))
         for t in premises:
             columns += (t.column, t.column + len(t))
         columns += (target.column, target.column + len(target))
@@ -383,24 +403,27 @@ class _Assembler:
         if name is not None:
             columns += (name.column, name.column + len(name))
             name = self.ident(name)
-        packed = pack_spans(span.line, columns)
+        packed = pack_spans(line.lineno, columns)
+        span = refs = None
         if packed is None:
-            spans = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
+            span = _span(self.filename, line.lineno, columns[0], line.lineno, columns[1])
+            refs = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
             if name is not None:
-                spans.append(self.tok_span(line, line.parts[3]))
-            located = {"span": span, "ref_spans": tuple(spans)}
+                refs.append(self.tok_span(line, line.parts[3]))
+            refs = tuple(refs)
         else:
-            located = {"packed": (self.filename, packed)}
+            packed = (self.filename, packed)
         target = self.ident(target)
         if kind == "support":
-            item = _make_support(ids, target, name=name, **located)
+            item = _make_support(ids, target, name=name, span=span, ref_spans=refs, packed=packed)
         elif kind == "rebuttal":
-            item = _make_rebuttal(ids, target, name=name, **located)
+            item = _make_rebuttal(ids, target, name=name, span=span, ref_spans=refs, packed=packed)
         elif kind == "undercut":
-            item = _make_undercut(ids, target, name=name, **located)
+            item = _make_undercut(ids, target, name=name, span=span, ref_spans=refs, packed=packed)
         elif len(ids) == 1:
-            item = _make_contradiction(ids[0], target, name=name, **located)
+            item = _make_contradiction(ids[0], target, name=name, span=span, ref_spans=refs, packed=packed)
         else:
+            span = span or _span(self.filename, line.lineno, columns[0], line.lineno, columns[1])
             self.err(
                 "E107",
                 "a contradiction is between two claims; linked claims (`a + b`) cannot contradict one",
@@ -506,7 +529,7 @@ class _Assembler:
         if form != "ref":
             self.comment_in_text(line, str(ident), id_span.end_column)
             argument = parent.builder.id
-            builder = _ClaimBuilder(self.ident(ident), text, form == "implicit", span, id_span, argument=argument)
+            builder = _ClaimBuilder.at(self.ident(ident), text, form == "implicit", span, id_span, argument=argument)
             self.add_claim(builder)
         parent.builder.steps.append((str(keyword), str(ident), id_span, span))
         return _Node("step", line, builder, claim=str(ident), id_span=id_span)
@@ -548,7 +571,7 @@ class _Assembler:
             _, ident, text, _ = target
             toks = (ident,)
             self.comment_in_text(line, str(ident), self.tok_span(line, ident).end_column)
-            builder = _ClaimBuilder(
+            builder = _ClaimBuilder.at(
                 self.ident(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
             )
             self.add_claim(builder)
@@ -846,13 +869,10 @@ class _Assembler:
         if not text:
             form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
             self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
-        span, id_span = b.span, b.id_span
-        packed = None
-        if span.line == id_span.line:
-            packed = pack_spans(span.line, (span.column, span.end_column, id_span.column, id_span.end_column))
+        packed = pack_spans(b.line, b.columns)
         if packed is None:
             return _make_claim(
-                b.id, text, implicit=b.implicit, span=span, ref_spans=(id_span,), outline=b.outline, argument=b.argument
+                b.id, text, implicit=b.implicit, span=b.span, ref_spans=(b.id_span,), outline=b.outline, argument=b.argument
             )
         return _make_claim(
             b.id, text, implicit=b.implicit, outline=b.outline, argument=b.argument, packed=(self.filename, packed)
