@@ -1049,18 +1049,6 @@ class ArgumentMap:
         for name, kind in _KINDS.items():
             object.__setattr__(self, name, tuple(by_kind[kind]))
         object.__setattr__(self, "relations", tuple(relations))
-        reasons: dict[str, list[Support]] = {}
-        objections: dict[str, list[Relation]] = {}
-        for rel in relations:
-            kind = type(rel)
-            if kind is Support:
-                reasons.setdefault(rel.conclusion, []).append(rel)
-            elif kind is Contradiction:
-                objections.setdefault(rel.first, []).append(rel)
-                if rel.second != rel.first:
-                    objections.setdefault(rel.second, []).append(rel)
-            else:
-                objections.setdefault(rel.target, []).append(rel)
         index = {
             # reversed, so that the first definition of a duplicated id wins
             "claim": {c.id: c for c in reversed(self.claims)},
@@ -1070,10 +1058,31 @@ class ArgumentMap:
             "argument": {a.id: a for a in reversed(self.arguments)},
             "position": {p.id: p for p in reversed(self.positions)},
             "group": {g.id: g for g in reversed(self.groups)},
-            "reasons": {k: tuple(v) for k, v in reasons.items()},
-            "objections": {k: tuple(v) for k, v in objections.items()},
         }
         object.__setattr__(self, "_index", index)
+
+    def _by_end(self) -> dict:
+        """The index with ``reasons`` and ``objections`` in it: made on the
+        first look-up, since checking a map needs neither (on a map of a
+        million claims they take a tenth of its memory)."""
+        index = self._index
+        if "reasons" in index:
+            return index
+        reasons: dict[str, list[Support]] = {}
+        objections: dict[str, list[Relation]] = {}
+        for rel in self.relations:
+            kind = type(rel)
+            if kind is Support:
+                reasons.setdefault(rel.conclusion, []).append(rel)
+            elif kind is Contradiction:
+                objections.setdefault(rel.first, []).append(rel)
+                if rel.second != rel.first:
+                    objections.setdefault(rel.second, []).append(rel)
+            else:
+                objections.setdefault(rel.target, []).append(rel)
+        index["objections"] = {k: tuple(v) for k, v in objections.items()}
+        index["reasons"] = {k: tuple(v) for k, v in reasons.items()}
+        return index
 
     # -- look-ups -----------------------------------------------------------
 
@@ -1114,12 +1123,12 @@ class ArgumentMap:
 
     def reasons(self, id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is ``id``, in source order."""
-        return self._index["reasons"].get(id, ())
+        return self._by_end()["reasons"].get(id, ())
 
     def objections(self, id: str) -> tuple[Relation, ...]:
         """The rebuttals, contradictions and undercuts aimed at ``id``
         (a claim, a named relation or an argument), in source order."""
-        return self._index["objections"].get(id, ())
+        return self._by_end()["objections"].get(id, ())
 
     def claims_of(self, source: str) -> tuple[Claim, ...]:
         """The claims that cite the source ``source``."""
