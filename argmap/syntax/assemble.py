@@ -81,13 +81,16 @@ class _Node:
         self.kind = kind
         self.indent = line.indent
         self.child_indent = None
-        self.aliases: set[str] = set()  # other indentations of its children, already reported
+        self.aliases: frozenset[str] | set[str] = _NO_ALIASES  # other indentations of its children, already reported
         self.line = line
         self.builder = builder
         self.claim = claim  # the single claim id this node stands for, if any
         self.sign = sign
         self.label = label
         self.id_span = id_span
+
+
+_NO_ALIASES: frozenset[str] = frozenset()
 
 
 class _ClaimBuilder:
@@ -297,6 +300,8 @@ class _Assembler:
     def indent_error(self, code: str, message: str, parent: _Node, line: Line, **fields) -> None:
         """Report ``line``, indented unlike the lines under ``parent``, with how far to indent it;
         lines after it indented alike are read as its siblings, without another report."""
+        if parent.aliases is _NO_ALIASES:
+            parent.aliases = set()
         parent.aliases.add(line.indent)
         hint, args = _indent_hint(parent.child_indent, line.indent, self.src(parent.line.lineno))
         self.diagnostics.append(error(code, message, self.line_span(line), hint, **args, **fields))
@@ -335,7 +340,7 @@ class _Assembler:
         out = self.out
         for i in self.open_claims:
             out[i] = self.claim(out[i])
-        self.open_claims = []
+        self.open_claims.clear()
 
     def add_claim(self, builder: _ClaimBuilder) -> None:
         self.open_claims.append(len(self.out))
@@ -348,7 +353,8 @@ class _Assembler:
             start = token.column or 1
             end = start + len(token)
             ident = self.ident(token)
-            self.comment_in_text(line, ident, end)
+            if "#" in text:  # the text is all of the line after the colon
+                self.comment_in_text(line, ident, end)
             columns = self.line_columns(line) + (start, end)
             builder = _ClaimBuilder(ident, text, kind == "implicit", self.filename, line.lineno, columns)
             self.add_claim(builder)
