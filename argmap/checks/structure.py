@@ -250,9 +250,6 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
         return
     names = [c.id for c in m.claims if c.id in candidates]
     ids = {c: i for i, c in enumerate(names)}
-    n = len(names)
-    # Edges keyed by one int (i * n + c), not a tuple: a random map of a million claims has a million of them.
-    edge_support: dict[int, Support] = {}
     successors: list[list[int]] = [[] for _ in names]
     for s in supports:
         c = ids.get(s.conclusion)
@@ -260,15 +257,44 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
             continue
         for p in s.premises:
             i = ids.get(p)
-            if i is None or i == c or i * n + c in edge_support:
-                continue
-            edge_support[i * n + c] = s
-            successors[i].append(c)
-    if not edge_support:
+            if i is not None and i != c:
+                successors[i].append(c)
+    # A claim that no remaining support leads to lies on no circle: take such
+    # claims away, again and again (on a large map without circles that is all
+    # of them, and the components, a list per claim, are never computed).
+    into = [0] * len(names)
+    for targets in successors:
+        for c in targets:
+            into[c] += 1
+    free = [i for i, k in enumerate(into) if k == 0]
+    while free:
+        for c in successors[free.pop()]:
+            into[c] -= 1
+            if into[c] == 0:
+                free.append(c)
+    left = [i for i, k in enumerate(into) if k]
+    if not left:
         return
-    for component in strongly_connected(len(names), successors):
-        if len(component) < 2:
+    # Renumbered in the same order, so the smallest member stays the smallest.
+    new = {i: j for j, i in enumerate(left)}
+    successors = [[new[c] for c in successors[i] if c in new] for i in left]
+    names = [names[i] for i in left]
+    components = [c for c in strongly_connected(len(names), successors) if len(c) > 1]
+    if not components:
+        return
+    n = len(names)
+    ids = {c: i for i, c in enumerate(names)}
+    component_of = {i: k for k, component in enumerate(components) for i in component}
+    edge_support: dict[int, Support] = {}
+    for s in supports:
+        c = ids.get(s.conclusion)
+        if c is None:
             continue
+        for p in s.premises:
+            i = ids.get(p)
+            if i is not None and i != c and component_of.get(i, -1) == component_of.get(c, -2):
+                edge_support.setdefault(i * n + c, s)
+    for component in components:
         members = set(component)
         cycle = _shortest_cycle(min(component), successors, members)
         steps = [edge_support[cycle[k] * n + cycle[k + 1]] for k in range(len(cycle) - 1)]
