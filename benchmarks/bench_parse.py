@@ -24,17 +24,6 @@ from timing import best_of  # noqa: E402
 import argmap  # noqa: E402
 
 
-def _cpu_best(runs: int, fn):
-    """The best CPU time of ``runs`` calls of ``fn``, and its last result."""
-    best = float("inf")
-    result = None
-    for _ in range(runs):
-        start = time.process_time()
-        result = fn()
-        best = min(best, time.process_time() - start)
-    return best, result
-
-
 def main(sizes: list[int]) -> None:
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load:.1f}")
@@ -49,8 +38,8 @@ def main(sizes: list[int]) -> None:
         runs = 5 if claims <= 20_000 else 2
         parse_s, m = best_of(runs, lambda: argmap.parse(text))
         check_s, diagnostics = best_of(runs, lambda: argmap.check(m))
-        parse_cpu, _ = _cpu_best(runs, lambda: argmap.parse(text))
-        check_cpu, _ = _cpu_best(runs, lambda: argmap.check(m))
+        parse_cpu, _ = best_of(runs, lambda: argmap.parse(text), time.process_time)
+        check_cpu, _ = best_of(runs, lambda: argmap.check(m), time.process_time)
         total = parse_s + check_s
         cpu = parse_cpu + check_cpu
         print(

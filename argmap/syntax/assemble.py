@@ -807,12 +807,7 @@ class _Assembler:
         if not b.attrs:
             return self.plain_claim(b)
         values, extra = self.attributes(b.attrs, CLAIM_ATTRIBUTES)
-        text = normalize(" ".join(b.parts))
-        if b.id in RESERVED_WORDS:
-            self.reserved(b.id, b.id_span, "claim")
-        if not text:
-            form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
-            self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
+        text = self.claim_text(b)
         fields: dict = {}
         ref_spans = [b.id_span]
         if "source" in values:
@@ -867,14 +862,19 @@ class _Assembler:
             **fields,
         )
 
-    def plain_claim(self, b: _ClaimBuilder) -> Claim:
-        """A claim without attributes, its spans packed when they fit."""
+    def claim_text(self, b: _ClaimBuilder) -> str:
+        """The claim's text; E116 for a reserved word as its id, E115 when it has no text."""
         text = normalize(" ".join(b.parts))
         if b.id in RESERVED_WORDS:
             self.reserved(b.id, b.id_span, "claim")
         if not text:
             form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
             self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
+        return text
+
+    def plain_claim(self, b: _ClaimBuilder) -> Claim:
+        """A claim without attributes, its spans packed when they fit."""
+        text = self.claim_text(b)
         packed = pack_spans(b.line, b.columns)
         if packed is None:
             return _make_claim(
