@@ -1061,29 +1061,6 @@ class ArgumentMap:
         }
         object.__setattr__(self, "_index", index)
 
-    def _by_end(self) -> dict:
-        """The index with ``reasons`` and ``objections`` in it: made on the
-        first look-up, since checking a map needs neither (on a map of a
-        million claims they take a tenth of its memory)."""
-        index = self._index
-        if "reasons" in index:
-            return index
-        reasons: dict[str, list[Support]] = {}
-        objections: dict[str, list[Relation]] = {}
-        for rel in self.relations:
-            kind = type(rel)
-            if kind is Support:
-                reasons.setdefault(rel.conclusion, []).append(rel)
-            elif kind is Contradiction:
-                objections.setdefault(rel.first, []).append(rel)
-                if rel.second != rel.first:
-                    objections.setdefault(rel.second, []).append(rel)
-            else:
-                objections.setdefault(rel.target, []).append(rel)
-        index["objections"] = {k: tuple(v) for k, v in objections.items()}
-        index["reasons"] = {k: tuple(v) for k, v in reasons.items()}
-        return index
-
     # -- look-ups -----------------------------------------------------------
 
     def claim(self, id: str) -> Claim:
@@ -1120,6 +1097,29 @@ class ArgumentMap:
         """True when ``id`` names a claim, a named relation or an argument."""
         index = self._index
         return id in index["claim"] or id in index["relation"] or id in index["argument"]
+
+    def _by_end(self) -> dict:
+        """The index with ``reasons`` and ``objections`` in it: made on the
+        first look-up, since checking a map needs neither (on a map of a
+        million claims they take a tenth of its memory)."""
+        index = self._index
+        if "reasons" in index:
+            return index
+        reasons: dict[str, list[Support]] = {}
+        objections: dict[str, list[Relation]] = {}
+        for rel in self.relations:
+            kind = type(rel)
+            if kind is Support:
+                reasons.setdefault(rel.conclusion, []).append(rel)
+            elif kind is Contradiction:
+                objections.setdefault(rel.first, []).append(rel)
+                if rel.second != rel.first:
+                    objections.setdefault(rel.second, []).append(rel)
+            else:
+                objections.setdefault(rel.target, []).append(rel)
+        index["objections"] = {k: tuple(v) for k, v in objections.items()}
+        index["reasons"] = {k: tuple(v) for k, v in reasons.items()}
+        return index
 
     def reasons(self, id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is ``id``, in source order."""
