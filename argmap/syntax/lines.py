@@ -35,6 +35,8 @@ class Word(str):
     its terminal's name and its 1-based column, as a lark ``Token`` has them."""
 
     __slots__ = ("type", "column")
+    type: str
+    column: int
 
     @classmethod
     def at(cls, value: str, type: str, column: int) -> Word:

@@ -33,7 +33,8 @@ def _grammar_parts() -> tuple[dict[str, str], str, frozenset[str]]:
     patterns = {}
     for name, regex, string in re.findall(r'(?m)^([A-Z_]+):\s*(?:/(.*)/|"(.*)")\s*$', text):
         patterns[name] = regex if regex else re.escape(string)
-    ignore = re.search(r"(?m)^%ignore\s+/(.*)/\s*$", text).group(1)
+    found = re.search(r"(?m)^%ignore\s+/(.*)/\s*$", text)
+    ignore = found.group(1) if found else r"[\t ]+"
     rules = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
     words = frozenset(re.findall(r'"([a-z]+)"', rules))
     return patterns, ignore, words
@@ -154,7 +155,7 @@ def read_line(src: str, indent: str) -> Line | None:
             name = g("name")
             if g("target") in words or name in words or any(p in words for p in premises):
                 return None
-            parts = (premises, _word(m, "target"), _word(m, "rel", g("rel").upper()))
+            parts: tuple = (premises, _word(m, "target"), _word(m, "rel", g("rel").upper()))
             if name is not None:
                 parts += (_word(m, "name"),)
             return Line("relation", parts, sub=_SUB[g("rel")])
