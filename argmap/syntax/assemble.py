@@ -629,8 +629,12 @@ class _Assembler:
     def finish(self) -> ArgumentMap:
         if self.open_claims:
             self.close_claims()
+        # What only reading needed goes before the map makes its indexes (on a
+        # map of a million claims, each of these holds millions of entries).
+        self.ids.clear()
+        out, self.out = self.out, []
         items = []
-        for entry in self.out:
+        for entry in out:
             if type(entry) in _MADE:
                 items.append(entry)
             elif isinstance(entry, _ClaimBuilder):
@@ -656,9 +660,10 @@ class _Assembler:
                 items.append(self.named_relation(entry))
             else:
                 items.append(entry)
+        del out
         meta = {k: normalize(" ".join(b.parts)) or None for k, (b, _) in self.meta.items()}
         return ArgumentMap(
-            items,
+            tuple(items),
             title=meta.get("title"),
             lang=meta.get("lang"),
             question=meta.get("question"),
