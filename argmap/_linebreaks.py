@@ -12,10 +12,12 @@ the parser's way, once, and :func:`visible` shows a line on one line.
 
 from __future__ import annotations
 
+import re
 from array import array
-from itertools import accumulate
 
 __all__ = ["FALSE_LINE_BREAKS", "SourceLines", "visible"]
+
+_LINE_FEED = re.compile("\n")
 
 #: Characters that ``str.splitlines`` breaks lines at and argmap does not.
 FALSE_LINE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -38,9 +40,9 @@ class SourceLines:
         self.text = text
         #: Offset of the first character of each line (line 1 is ``starts[0]``),
         #: 8 bytes a line (a map of a million claims has millions of lines).
-        first = 1 if text.startswith("\ufeff") else 0
-        self.starts = array("q", accumulate((len(line) + 1 for line in text[first:].split("\n")), initial=first))
-        self.starts.pop()
+        #: (Found one line feed at a time: no list of all the lines is made.)
+        self.starts = array("q", [1 if text.startswith("\ufeff") else 0])
+        self.starts.extend(found.end() for found in _LINE_FEED.finditer(text))
 
     def __len__(self) -> int:
         return len(self.starts)

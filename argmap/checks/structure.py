@@ -249,6 +249,7 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
     if not candidates:
         return
     names = [c.id for c in m.claims if c.id in candidates]
+    del premises, candidates
     ids = {c: i for i, c in enumerate(names)}
     successors: list[list[int]] = [[] for _ in names]
     for s in supports:
