@@ -548,9 +548,10 @@ class Support:
         return len(self.premises) > 1
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
+        spans = self.ref_spans  # once: spans read from text may be packed
         for i, premise in enumerate(self.premises):
-            yield premise, _at(self.ref_spans, i)
-        yield self.conclusion, _at(self.ref_spans, len(self.premises))
+            yield premise, _at(spans, i)
+        yield self.conclusion, _at(spans, len(self.premises))
 
 
 @frozen(repr=False)
@@ -585,9 +586,10 @@ class _Objection:
         return len(self.attackers) > 1
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
+        spans = self.ref_spans  # once: spans read from text may be packed
         for i, attacker in enumerate(self.attackers):
-            yield attacker, _at(self.ref_spans, i)
-        yield self.target, _at(self.ref_spans, len(self.attackers))
+            yield attacker, _at(spans, i)
+        yield self.target, _at(spans, len(self.attackers))
 
 
 @frozen(repr=False)
@@ -623,8 +625,9 @@ class Contradiction:
     __attrs_post_init__ = _check_attributes
 
     def references(self) -> Iterator[tuple[str, Span | None]]:
-        yield self.first, _at(self.ref_spans, 0)
-        yield self.second, _at(self.ref_spans, 1)
+        spans = self.ref_spans  # once: spans read from text may be packed
+        yield self.first, _at(spans, 0)
+        yield self.second, _at(spans, 1)
 
 
 @frozen(repr=False)
@@ -813,8 +816,162 @@ class Comment:
     span: Span | None = _span_field()
 
 
+# -- compact spans and unchecked construction, for maps read from text ----------
+#
+# A map of a million claims holds millions of spans; as objects they would
+# take more memory than the claims. An item read from text whose spans all
+# lie on its own line keeps them as one packed int (the line, then a start
+# and end column per span: the item's span first, then its ``ref_spans``)
+# in the ``ref_spans`` slot and the file name in the ``span`` slot; reading
+# ``span`` or ``ref_spans`` unpacks them into Span objects on the fly.
+
+_COLUMN_BITS = 24
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+_COUNT_BITS = 5
+_COUNT_MASK = (1 << _COUNT_BITS) - 1
+
+
+def pack_spans(line: int, columns: tuple[int, ...]) -> int | None:
+    """``line`` and the (start, end) column pairs of spans on that line as one
+    int, or None when a column is too large or there are too many pairs."""
+    n = len(columns) // 2
+    if n >= 1 << _COUNT_BITS:
+        return None
+    packed = line
+    for column in columns:
+        if not 0 <= column <= _COLUMN_MASK:
+            return None
+        packed = packed << _COLUMN_BITS | column
+    return packed << _COUNT_BITS | n
+
+
+def _unpack(file: str | None, packed: int, skip: int = 0) -> list[Span]:
+    """The spans ``packed`` holds, without the first ``skip`` of them."""
+    n = packed & _COUNT_MASK
+    packed >>= _COUNT_BITS
+    spans = []
+    line = packed >> (2 * n * _COLUMN_BITS)
+    for _ in range(n - skip):
+        end = packed & _COLUMN_MASK
+        packed >>= _COLUMN_BITS
+        spans.append(_span(file, line, packed & _COLUMN_MASK, line, end))
+        packed >>= _COLUMN_BITS
+    spans.reverse()
+    return spans
+
+
+def _span(file, line, column, end_line, end_column) -> Span:
+    """A Span of values known to be valid, made without the validators."""
+    span = _new(Span)
+    _SPAN_FILE(span, file)
+    _SPAN_LINE(span, line)
+    _SPAN_COLUMN(span, column)
+    _SPAN_END_LINE(span, end_line)
+    _SPAN_END_COLUMN(span, end_column)
+    return span
+
+
+_new = object.__new__
+_SPAN_FILE, _SPAN_LINE, _SPAN_COLUMN, _SPAN_END_LINE, _SPAN_END_COLUMN = (
+    Span.__dict__[name].__set__ for name in ("file", "line", "column", "end_line", "end_column")
+)
+#: The raw slot descriptors of ``span`` and ``ref_spans``, by class.
+_SLOTS: dict[type, tuple] = {}
+
+
+class _PackedSpan:
+    """``span`` of an item that may hold its spans packed."""
+
+    __slots__ = ("span", "refs")
+
+    def __init__(self, span, refs):
+        self.span, self.refs = span, refs
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.span.__get__(instance, owner)
+        packed = self.refs.__get__(instance, owner)
+        return _unpack(value, packed)[0] if type(packed) is int else value
+
+    def __set__(self, instance, value):
+        self.span.__set__(instance, value)
+
+
+class _PackedRefs(_PackedSpan):
+    """``ref_spans`` of an item that may hold its spans packed."""
+
+    __slots__ = ()
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        packed = self.refs.__get__(instance, owner)
+        if type(packed) is int:
+            return tuple(_unpack(self.span.__get__(instance, owner), packed, 1))
+        return packed
+
+    def __set__(self, instance, value):
+        self.refs.__set__(instance, value)
+
+
+def _packable(cls) -> None:
+    span, refs = cls.__dict__["span"], cls.__dict__["ref_spans"]
+    _SLOTS[cls] = (span, refs)
+    cls.span = _PackedSpan(span, refs)
+    cls.ref_spans = _PackedRefs(span, refs)
+
+
+def unchecked(cls):
+    """A constructor of ``cls`` that sets its fields without converting or
+    validating them, for the reader, whose values are already canonical.
+    Takes the fields as keywords (defaults as in the class); ``span`` and
+    ``ref_spans`` may be given packed: ``packed=(file, pack_spans(...))``."""
+    return _UNCHECKED[cls]
+
+
+def _make_unchecked(cls):
+    fields = [a for a in attrs.fields(cls) if a.init]
+    own = _SLOTS.get(cls) or next((_SLOTS[b] for b in cls.__mro__ if b in _SLOTS), None)
+    setters = {}
+    for a in fields:
+        if own is not None and a.name == "span":
+            setters[a.name] = own[0].__set__
+        elif own is not None and a.name == "ref_spans":
+            setters[a.name] = own[1].__set__
+        else:
+            setters[a.name] = next(b.__dict__[a.name] for b in cls.__mro__ if a.name in b.__dict__).__set__
+    params = []
+    body = []
+    namespace = {"_new": _new, "cls": cls}
+    for a in fields:
+        default = a.default
+        if isinstance(default, attrs.Factory):  # pragma: no cover - the items have no factories
+            raise TypeError(a.name)
+        namespace[f"_d_{a.name}"] = default
+        namespace[f"_s_{a.name}"] = setters[a.name]
+        if default is attrs.NOTHING:
+            params.append(a.name)
+        else:
+            params.append(f"{a.name}=_d_{a.name}")
+        body.append(f"    _s_{a.name}(self, {a.name})")
+    signature = ", ".join(p for p in params if "=" not in p) + ", *, " + ", ".join(p for p in params if "=" in p)
+    if own is not None:
+        signature += ", packed=None"
+        body.append("    if packed is not None:")
+        body.append("        _s_span(self, packed[0])")
+        body.append("        _s_ref_spans(self, packed[1])")
+    code = f"def make({signature}):\n    self = _new(cls)\n" + "\n".join(body) + "\n    return self\n"
+    exec(code, namespace)
+    return namespace["make"]
+
+
 Relation = Union[Support, Rebuttal, Contradiction, Undercut]
 Item = Union[Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment]
+
+for _cls in (Claim, Support, _Objection, Contradiction):
+    _packable(_cls)
+_UNCHECKED = {cls: _make_unchecked(cls) for cls in (Claim, Support, Rebuttal, Undercut, Contradiction, Comment)}
 
 _RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
 _ITEM_TYPES = (Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment)
@@ -917,18 +1074,6 @@ class ArgumentMap:
         for name, kind in _KINDS.items():
             object.__setattr__(self, name, tuple(by_kind[kind]))
         object.__setattr__(self, "relations", tuple(relations))
-        reasons: dict[str, list[Support]] = {}
-        objections: dict[str, list[Relation]] = {}
-        for rel in relations:
-            kind = type(rel)
-            if kind is Support:
-                reasons.setdefault(rel.conclusion, []).append(rel)
-            elif kind is Contradiction:
-                objections.setdefault(rel.first, []).append(rel)
-                if rel.second != rel.first:
-                    objections.setdefault(rel.second, []).append(rel)
-            else:
-                objections.setdefault(rel.target, []).append(rel)
         index = {
             # reversed, so that the first definition of a duplicated id wins
             "claim": {c.id: c for c in reversed(self.claims)},
@@ -938,8 +1083,6 @@ class ArgumentMap:
             "argument": {a.id: a for a in reversed(self.arguments)},
             "position": {p.id: p for p in reversed(self.positions)},
             "group": {g.id: g for g in reversed(self.groups)},
-            "reasons": {k: tuple(v) for k, v in reasons.items()},
-            "objections": {k: tuple(v) for k, v in objections.items()},
         }
         object.__setattr__(self, "_index", index)
 
@@ -1039,14 +1182,37 @@ class ArgumentMap:
         index = self._index
         return id in index["claim"] or id in index["relation"] or id in index["argument"]
 
+    def _by_end(self) -> dict:
+        """The index with ``reasons`` and ``objections`` in it: made on the
+        first look-up, since checking a map needs neither (on a map of a
+        million claims they take a tenth of its memory)."""
+        index = self._index
+        if "reasons" in index:
+            return index
+        reasons: dict[str, list[Support]] = {}
+        objections: dict[str, list[Relation]] = {}
+        for rel in self.relations:
+            kind = type(rel)
+            if kind is Support:
+                reasons.setdefault(rel.conclusion, []).append(rel)
+            elif kind is Contradiction:
+                objections.setdefault(rel.first, []).append(rel)
+                if rel.second != rel.first:
+                    objections.setdefault(rel.second, []).append(rel)
+            else:
+                objections.setdefault(rel.target, []).append(rel)
+        index["objections"] = {k: tuple(v) for k, v in objections.items()}
+        index["reasons"] = {k: tuple(v) for k, v in reasons.items()}
+        return index
+
     def reasons(self, id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is ``id``, in source order."""
-        return self._index["reasons"].get(id, ())
+        return self._by_end()["reasons"].get(id, ())
 
     def objections(self, id: str) -> tuple[Relation, ...]:
         """The rebuttals, contradictions and undercuts aimed at ``id``
         (a claim, a named relation or an argument), in source order."""
-        return self._index["objections"].get(id, ())
+        return self._by_end()["objections"].get(id, ())
 
     def claims_of(self, source: str) -> tuple[Claim, ...]:
         """The claims that cite the source ``source``."""

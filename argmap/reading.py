@@ -40,6 +40,7 @@ def read_file(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, str, li
         hint = N_("did you mean `{name}.argmap`?") if _argmap_beside(name) else None
         return None, "", [error("E002", "cannot read `{name}`: {reason}", span, hint, name=name, reason=os_reason(exc))]
     text, diagnostics = decode(data, name)
+    del data  # a large map's bytes need not stay beside its text while it is read
     argument_map, more = _read_by_suffix(text, name)
     return argument_map, text, diagnostics + more
 
@@ -103,6 +104,7 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
     data = Path(path).read_bytes()
     name = os.fspath(path)
     text, diagnostics = decode(data, name)
+    del data
     argument_map, more = _read_by_suffix(text, name)
     diagnostics += more
     if has_errors(diagnostics):

@@ -249,8 +249,8 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
     if not candidates:
         return
     names = [c.id for c in m.claims if c.id in candidates]
+    del premises, candidates
     ids = {c: i for i, c in enumerate(names)}
-    edge_support: dict[tuple[int, int], Support] = {}
     successors: list[list[int]] = [[] for _ in names]
     for s in supports:
         c = ids.get(s.conclusion)
@@ -258,18 +258,47 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
             continue
         for p in s.premises:
             i = ids.get(p)
-            if i is None or i == c or (i, c) in edge_support:
-                continue
-            edge_support[(i, c)] = s
-            successors[i].append(c)
-    if not edge_support:
+            if i is not None and i != c:
+                successors[i].append(c)
+    # A claim that no remaining support leads to lies on no circle: take such
+    # claims away, again and again (on a large map without circles that is all
+    # of them, and the components, a list per claim, are never computed).
+    into = [0] * len(names)
+    for targets in successors:
+        for c in targets:
+            into[c] += 1
+    free = [i for i, k in enumerate(into) if k == 0]
+    while free:
+        for c in successors[free.pop()]:
+            into[c] -= 1
+            if into[c] == 0:
+                free.append(c)
+    left = [i for i, k in enumerate(into) if k]
+    if not left:
         return
-    for component in strongly_connected(len(names), successors):
-        if len(component) < 2:
+    # Renumbered in the same order, so the smallest member stays the smallest.
+    new = {i: j for j, i in enumerate(left)}
+    successors = [[new[c] for c in successors[i] if c in new] for i in left]
+    names = [names[i] for i in left]
+    components = [c for c in strongly_connected(len(names), successors) if len(c) > 1]
+    if not components:
+        return
+    n = len(names)
+    ids = {c: i for i, c in enumerate(names)}
+    component_of = {i: k for k, component in enumerate(components) for i in component}
+    edge_support: dict[int, Support] = {}
+    for s in supports:
+        c = ids.get(s.conclusion)
+        if c is None:
             continue
+        for p in s.premises:
+            i = ids.get(p)
+            if i is not None and i != c and component_of.get(i, -1) == component_of.get(c, -2):
+                edge_support.setdefault(i * n + c, s)
+    for component in components:
         members = set(component)
         cycle = _shortest_cycle(min(component), successors, members)
-        steps = [edge_support[(cycle[k], cycle[k + 1])] for k in range(len(cycle) - 1)]
+        steps = [edge_support[cycle[k] * n + cycle[k + 1]] for k in range(len(cycle) - 1)]
         closing = max(steps, key=lambda s: (s.span.line, s.span.column) if s.span else (0, 0))
         # The ids and the verb between them are written as in the map, in every language.
         circle = " supports ".join(f"`{names[i]}`" for i in cycle)
@@ -319,7 +348,8 @@ def _shortest_cycle(start: int, successors: list[list[int]], members: set[int]) 
 
 
 def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
-    if len(m.claims) < 2 or len({c.id for c in m.claims}) < 2:
+    claims = m.claims
+    if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
     connected: set[str] = set()
     for s in m.supports:
@@ -333,12 +363,9 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
     for k in m.contradictions:
         connected.add(k.first)
         connected.add(k.second)
-    seen: set[str] = set()
-    for c in m.claims:
-        if c.id in seen:
-            continue
-        seen.add(c.id)
-        if c.id not in connected:
+    first = m.claim  # the first claim with an id: the others are reported as duplicates
+    for c in claims:
+        if c.id not in connected and first(c.id) is c:
             yield warning(
                 "W303",
                 "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+from argmap._linebreaks import SourceLines
 from argmap._encodings import ENCODING_NAMES, guess_single_byte
 from argmap._i18n import N_
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, error, warning
 from argmap.model import ArgumentMap, Span
 from argmap.syntax.assemble import assemble
-from argmap.syntax.parser import parse_lines
+from argmap.syntax.parser import iter_lines
 
 __all__ = ["decode", "read_text"]
 
@@ -78,10 +79,12 @@ def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list
                 "save the file as UTF-8 without BOM",
             )
         )
+    syntax: list[Diagnostic] = []
+    source = SourceLines(text)
     with no_gc():
-        lines, syntax = parse_lines(text, filename)
-        diagnostics.extend(syntax)
-        argument_map, more = assemble(lines, text, filename)
+        # Line records are made and nested one at a time: they never all exist at once.
+        argument_map, more = assemble(iter_lines(text, filename, syntax, source), text, filename, source)
+    diagnostics.extend(syntax)
     diagnostics.extend(more)
     diagnostics.sort(key=_position)
     return argument_map, diagnostics

@@ -7,11 +7,13 @@ levels deep costs no recursion.
 
 from __future__ import annotations
 
+import os
 import re
 
 import attrs
 from lark import Token
 
+from argmap._linebreaks import SourceLines
 from argmap._i18n import N_, Phrase, joined, phrase, plural_phrase
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import (
@@ -34,7 +36,10 @@ from argmap.model import (
     Support,
     Undercut,
     normalize,
+    pack_spans,
+    unchecked,
 )
+from argmap.model import _span
 from argmap.syntax.lines import Line
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
@@ -76,7 +81,7 @@ class _Node:
         self.kind = kind
         self.indent = line.indent
         self.child_indent = None
-        self.aliases: set[str] = set()  # other indentations of its children, already reported
+        self.aliases: frozenset[str] | set[str] = _NO_ALIASES  # other indentations of its children, already reported
         self.line = line
         self.builder = builder
         self.claim = claim  # the single claim id this node stands for, if any
@@ -85,18 +90,38 @@ class _Node:
         self.id_span = id_span
 
 
-class _ClaimBuilder:
-    __slots__ = ("id", "parts", "attrs", "implicit", "span", "id_span", "outline", "argument")
+_NO_ALIASES: frozenset[str] = frozenset()
 
-    def __init__(self, ident, text, implicit, span, id_span, outline=0, argument=None):
+
+class _ClaimBuilder:
+    """A claim being read; its line and id are where it is defined, on one line
+    (spans are made only when asked for: most claims need none)."""
+
+    __slots__ = ("id", "parts", "attrs", "implicit", "file", "line", "columns", "outline", "argument")
+
+    def __init__(self, ident, text, implicit, file, line, columns, outline=0, argument=None):
         self.outline = outline
         self.argument = argument  # the argument whose step line defines the claim
         self.id = ident
         self.parts = [text] if text else []
         self.attrs = []  # (key token, value, span)
         self.implicit = implicit
-        self.span = span
-        self.id_span = id_span
+        self.file = file
+        self.line = line
+        self.columns = columns  # start and end of the line's statement, then of the id
+
+    @classmethod
+    def at(cls, ident, text, implicit, span, id_span, outline=0, argument=None):
+        columns = (span.column, span.end_column, id_span.column, id_span.end_column)
+        return cls(ident, text, implicit, span.file, span.line, columns, outline, argument)
+
+    @property
+    def span(self) -> Span:
+        return _span(self.file, self.line, self.columns[0], self.line, self.columns[1])
+
+    @property
+    def id_span(self) -> Span:
+        return _span(self.file, self.line, self.columns[2], self.line, self.columns[3])
 
 
 class _SourceBuilder:
@@ -148,24 +173,43 @@ class _AttributedBuilder(_TextBuilder):
 
 
 class _Assembler:
-    def __init__(self, text: str, filename: str | None):
-        self.filename = filename
-        self.source_lines = text.split("\n")
+    def __init__(self, text: str, filename: str | None, source: SourceLines | None = None):
+        self.filename = None if filename is None else os.fspath(filename)
+        self.text_lines = SourceLines(text) if source is None else source
         self.out: list = []  # builders and finished items, in source order
+        #: Where in ``out`` the claims of the current top-level statement are;
+        #: they are made when the next top-level line shows no line can add to them.
+        self.open_claims: list[int] = []
+        #: Each id once: a map of a million claims names each several times.
+        self.ids: dict[str, str] = {}
         self.meta: dict[str, tuple[_TextBuilder, Span]] = {}
         self.diagnostics: list[Diagnostic] = []
 
     # -- spans --------------------------------------------------------------
 
-    def line_span(self, line: Line) -> Span:
-        src = self.source_lines[line.lineno - 1].rstrip("\r") if line.lineno <= len(self.source_lines) else ""
-        content = src.rstrip()
+    def ident(self, token) -> str:
+        """The id ``token`` names, as one string object for every use of the id in the map."""
+        ident = str(token)
+        return self.ids.setdefault(ident, ident)
+
+    def line_columns(self, line: Line) -> tuple[int, int]:
+        """Where the statement on ``line`` starts and ends (1-based, end exclusive)."""
         col = len(line.indent) + 1
-        return Span(self.filename, line.lineno, col, line.lineno, max(col + 1, len(content) + 1))
+        if line.end:
+            return col, max(col + 1, line.end)
+        return col, max(col + 1, len(self.src(line.lineno).rstrip()) + 1)
+
+    def src(self, number: int) -> str:
+        """Line ``number`` (1-based) as written, a CR before its line feed included."""
+        return self.text_lines.raw(number) if number <= len(self.text_lines) else ""
+
+    def line_span(self, line: Line) -> Span:
+        col, end = self.line_columns(line)
+        return _span(self.filename, line.lineno, col, line.lineno, end)
 
     def tok_span(self, line: Line, tok: Token) -> Span:
         col = tok.column or 1
-        return Span(self.filename, line.lineno, col, line.lineno, col + len(str(tok)))
+        return _span(self.filename, line.lineno, col, line.lineno, col + len(tok))
 
     def err(self, code, message, span, hint=None, **args):
         """An error; ``message`` and ``hint`` are templates with ``{name}`` fields from ``args``."""
@@ -180,6 +224,8 @@ class _Assembler:
                 self.out.append(Comment(line.parts[1], span=self.line_span(line)))
                 continue
             if not line.indent:
+                if self.open_claims:
+                    self.close_claims()
                 node = self.top(line)
                 stack = [node]
                 continue
@@ -254,8 +300,10 @@ class _Assembler:
     def indent_error(self, code: str, message: str, parent: _Node, line: Line, **fields) -> None:
         """Report ``line``, indented unlike the lines under ``parent``, with how far to indent it;
         lines after it indented alike are read as its siblings, without another report."""
+        if parent.aliases is _NO_ALIASES:
+            parent.aliases = set()
         parent.aliases.add(line.indent)
-        hint, args = _indent_hint(parent.child_indent, line.indent, self.source_lines[parent.line.lineno - 1])
+        hint, args = _indent_hint(parent.child_indent, line.indent, self.src(parent.line.lineno))
         self.diagnostics.append(error(code, message, self.line_span(line), hint, **args, **fields))
 
     def check_step(self, stack: list[_Node], line: Line) -> None:
@@ -288,15 +336,34 @@ class _Assembler:
             step=_describe(top.child_indent),
         )
 
+    def close_claims(self) -> None:
+        out = self.out
+        for i in self.open_claims:
+            out[i] = self.claim(out[i])
+        self.open_claims.clear()
+
+    def add_claim(self, builder: _ClaimBuilder) -> None:
+        self.open_claims.append(len(self.out))
+        self.out.append(builder)
+
     def top(self, line: Line) -> _Node:
-        kind, parts, span = line.kind, line.parts, self.line_span(line)
+        kind, parts = line.kind, line.parts
         if kind in ("claim", "implicit"):
-            ident, text, _ = parts
-            id_span = self.tok_span(line, ident)
-            self.comment_in_text(line, str(ident), id_span.end_column)
-            builder = _ClaimBuilder(str(ident), text, kind == "implicit", span, id_span)
-            self.out.append(builder)
-            return _Node("claim", line, builder, claim=str(ident), id_span=id_span)
+            token, text, _ = parts
+            start = token.column or 1
+            end = start + len(token)
+            ident = self.ident(token)
+            if "#" in text:  # the text is all of the line after the colon
+                self.comment_in_text(line, ident, end)
+            columns = self.line_columns(line) + (start, end)
+            builder = _ClaimBuilder(ident, text, kind == "implicit", self.filename, line.lineno, columns)
+            self.add_claim(builder)
+            return _Node("claim", line, builder, claim=ident)
+        if kind == "relation":
+            index = self.relation(line)
+            # The relation's attributes, if any follow, replace it in `out` by a builder.
+            return _Node("relation", line, index) if index is not None else _Node("broken", line)
+        span = self.line_span(line)
         if kind == "source":
             ident, string = parts
             title = _unescape(str(string)[1:-1])
@@ -308,10 +375,6 @@ class _Assembler:
             builder = _AttributedBuilder(str(ident), text, span, self.tok_span(line, ident))
             self.out.append((kind, builder))
             return _Node(kind, line, builder)
-        if kind == "relation":
-            index = self.relation(line, span)
-            # The relation's attributes, if any follow, replace it in `out` by a builder.
-            return _Node("relation", line, index) if index is not None else _Node("broken", line)
         if kind == "position":
             ident, stances = parts
             builder = _PositionBuilder(str(ident), span, self.tok_span(line, ident))
@@ -333,25 +396,40 @@ class _Assembler:
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
 
-    def relation(self, line: Line, span: Span) -> int | None:
+    def relation(self, line: Line) -> int | None:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
         premises, target, keyword = line.parts[:3]
         name = line.parts[3] if len(line.parts) > 3 else None
-        spans = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
-        ids = tuple(str(t) for t in premises)
+        columns = list(self.line_columns(line))
+        for t in premises:
+            columns += (t.column, t.column + len(t))
+        columns += (target.column, target.column + len(target))
+        ids = tuple([self.ident(t) for t in premises])
         kind = line.sub
         if name is not None:
-            spans.append(self.tok_span(line, name))
-            name = str(name)
-        if kind == "support":
-            item = Support(ids, str(target), name=name, span=span, ref_spans=spans)
-        elif kind == "rebuttal":
-            item = Rebuttal(ids, str(target), name=name, span=span, ref_spans=spans)
-        elif kind == "undercut":
-            item = Undercut(ids, str(target), name=name, span=span, ref_spans=spans)
-        elif len(ids) == 1:
-            item = Contradiction(ids[0], str(target), name=name, span=span, ref_spans=spans)
+            columns += (name.column, name.column + len(name))
+            name = self.ident(name)
+        packed = pack_spans(line.lineno, columns)
+        span = refs = None
+        if packed is None:
+            span = _span(self.filename, line.lineno, columns[0], line.lineno, columns[1])
+            refs = [self.tok_span(line, t) for t in premises] + [self.tok_span(line, target)]
+            if name is not None:
+                refs.append(self.tok_span(line, line.parts[3]))
+            refs = tuple(refs)
         else:
+            packed = (self.filename, packed)
+        target = self.ident(target)
+        if kind == "support":
+            item = _make_support(ids, target, name=name, span=span, ref_spans=refs, packed=packed)
+        elif kind == "rebuttal":
+            item = _make_rebuttal(ids, target, name=name, span=span, ref_spans=refs, packed=packed)
+        elif kind == "undercut":
+            item = _make_undercut(ids, target, name=name, span=span, ref_spans=refs, packed=packed)
+        elif len(ids) == 1:
+            item = _make_contradiction(ids[0], target, name=name, span=span, ref_spans=refs, packed=packed)
+        else:
+            span = span or _span(self.filename, line.lineno, columns[0], line.lineno, columns[1])
             self.err(
                 "E107",
                 "a contradiction is between two claims; linked claims (`a + b`) cannot contradict one",
@@ -398,7 +476,7 @@ class _Assembler:
                         span,
                         "name the relation: `name: {relation}`",
                         key=key,
-                        relation=self.source_lines[parent.line.lineno - 1].strip(),
+                        relation=self.src(parent.line.lineno).strip(),
                     )
                     return None
                 builder.attrs.append(attribute)
@@ -457,8 +535,8 @@ class _Assembler:
         if form != "ref":
             self.comment_in_text(line, str(ident), id_span.end_column)
             argument = parent.builder.id
-            builder = _ClaimBuilder(str(ident), text, form == "implicit", span, id_span, argument=argument)
-            self.out.append(builder)
+            builder = _ClaimBuilder.at(self.ident(ident), text, form == "implicit", span, id_span, argument=argument)
+            self.add_claim(builder)
         parent.builder.steps.append((str(keyword), str(ident), id_span, span))
         return _Node("step", line, builder, claim=str(ident), id_span=id_span)
 
@@ -466,7 +544,9 @@ class _Assembler:
         """W125 when a claim's text on this line holds `` # ``: written as a
         comment, but a `#` after text is part of the text (the language keeps
         it so, since texts may contain `#`)."""
-        src = self.source_lines[line.lineno - 1] if line.lineno <= len(self.source_lines) else ""
+        src = self.src(line.lineno)
+        if "#" not in src:
+            return
         start = src.find("|" if line.kind == "continuation" else ":", after - 1)
         found = _COMMENT_IN_TEXT.search(src, start + 1) if start >= 0 else None
         if found is None:
@@ -497,10 +577,10 @@ class _Assembler:
             _, ident, text, _ = target
             toks = (ident,)
             self.comment_in_text(line, str(ident), self.tok_span(line, ident).end_column)
-            builder = _ClaimBuilder(
-                str(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
+            builder = _ClaimBuilder.at(
+                self.ident(ident), text, target[0] == "implicit", span, self.tok_span(line, ident), parent.depth + 1
             )
-            self.out.append(builder)
+            self.add_claim(builder)
         depth = parent.depth + 1
         ids = tuple(str(t) for t in toks)
         spans = [self.tok_span(line, t) for t in toks]
@@ -547,9 +627,17 @@ class _Assembler:
     # -- building the model ---------------------------------------------------
 
     def finish(self) -> ArgumentMap:
+        if self.open_claims:
+            self.close_claims()
+        # What only reading needed goes before the map makes its indexes (on a
+        # map of a million claims, each of these holds millions of entries).
+        self.ids.clear()
+        out, self.out = self.out, []
         items = []
-        for entry in self.out:
-            if isinstance(entry, _ClaimBuilder):
+        for entry in out:
+            if type(entry) in _MADE:
+                items.append(entry)
+            elif isinstance(entry, _ClaimBuilder):
                 items.append(self.claim(entry))
             elif isinstance(entry, _SourceBuilder):
                 items.append(self.source(entry))
@@ -572,9 +660,10 @@ class _Assembler:
                 items.append(self.named_relation(entry))
             else:
                 items.append(entry)
+        del out
         meta = {k: normalize(" ".join(b.parts)) or None for k, (b, _) in self.meta.items()}
         return ArgumentMap(
-            items,
+            tuple(items),
             title=meta.get("title"),
             lang=meta.get("lang"),
             question=meta.get("question"),
@@ -720,13 +809,10 @@ class _Assembler:
         return Argument(b.id, title, steps=steps, span=b.span, ref_spans=[b.id_span], **fields)
 
     def claim(self, b: _ClaimBuilder) -> Claim:
+        if not b.attrs:
+            return self.plain_claim(b)
         values, extra = self.attributes(b.attrs, CLAIM_ATTRIBUTES)
-        text = normalize(" ".join(b.parts))
-        if b.id in RESERVED_WORDS:
-            self.reserved(b.id, b.id_span, "claim")
-        if not text:
-            form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
-            self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
+        text = self.claim_text(b)
         fields: dict = {}
         ref_spans = [b.id_span]
         if "source" in values:
@@ -781,9 +867,31 @@ class _Assembler:
             **fields,
         )
 
+    def claim_text(self, b: _ClaimBuilder) -> str:
+        """The claim's text; E116 for a reserved word as its id, E115 when it has no text."""
+        text = normalize(" ".join(b.parts))
+        if b.id in RESERVED_WORDS:
+            self.reserved(b.id, b.id_span, "claim")
+        if not text:
+            form = f"claim {b.id}" if b.argument is None else f"{self.step_word(b)} {b.id}"
+            self.err("E115", "claim `{id}` has no text", b.span, "write `{form}: what it says`", id=b.id, form=form)
+        return text
+
+    def plain_claim(self, b: _ClaimBuilder) -> Claim:
+        """A claim without attributes, its spans packed when they fit."""
+        text = self.claim_text(b)
+        packed = pack_spans(b.line, b.columns)
+        if packed is None:
+            return _make_claim(
+                b.id, text, implicit=b.implicit, span=b.span, ref_spans=(b.id_span,), outline=b.outline, argument=b.argument
+            )
+        return _make_claim(
+            b.id, text, implicit=b.implicit, outline=b.outline, argument=b.argument, packed=(self.filename, packed)
+        )
+
     def step_word(self, b: _ClaimBuilder) -> str:
         """`premise` or `conclusion`: the word the step line defining ``b`` starts with."""
-        return self.source_lines[b.span.line - 1].split(None, 1)[0]
+        return self.src(b.span.line).split(None, 1)[0]
 
     def is_id(self, key: str, value: str, span: Span, key_span: Span) -> bool:
         if _ID.match(value):
@@ -952,8 +1060,20 @@ def _unescape(s: str) -> str:
     return normalize("".join(out))
 
 
-def assemble(lines: list[Line], text: str, filename: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
-    """Nest ``lines`` by indentation and build the :class:`ArgumentMap`."""
-    a = _Assembler(text, filename)
+#: Entries of ``out`` that are items already.
+_MADE = frozenset({Claim, Support, Rebuttal, Undercut, Contradiction, Comment})
+_make_claim = unchecked(Claim)
+_make_support = unchecked(Support)
+_make_rebuttal = unchecked(Rebuttal)
+_make_undercut = unchecked(Undercut)
+_make_contradiction = unchecked(Contradiction)
+
+
+def assemble(
+    lines, text: str, filename: str | None, source: SourceLines | None = None
+) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Nest ``lines`` (line records, any iterable) by indentation and build the
+    :class:`ArgumentMap`; ``source`` is ``SourceLines(text)`` if the caller has it."""
+    a = _Assembler(text, filename, source)
     argument_map = a.run(lines)
     return argument_map, a.diagnostics

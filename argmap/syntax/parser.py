@@ -20,8 +20,9 @@ from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
 from argmap.syntax.lines import Line, LineTransformer
+from argmap.syntax.shapes import read_line
 
-__all__ = ["grammar_text", "parse_lines", "MAX_SYNTAX_ERRORS"]
+__all__ = ["grammar_text", "parse_lines", "iter_lines", "MAX_SYNTAX_ERRORS"]
 
 #: After this many syntax errors in one file argmap stops looking for more.
 MAX_SYNTAX_ERRORS = 100
@@ -60,22 +61,65 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
     a line separator (U+2028) or any other character that
     ``str.splitlines`` breaks at belongs to the line it stands in.
     """
-    lines: list[Line] = []
     diagnostics: list[Diagnostic] = []
-    # Where each line starts, to cut the text after an error.
-    source = SourceLines(text)
+    return list(iter_lines(text, filename, diagnostics)), diagnostics
+
+
+def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], source: SourceLines | None = None):
+    """The line records of ``text``, one at a time, adding syntax errors to
+    ``diagnostics`` as they are found; ``source`` is ``SourceLines(text)`` when
+    the caller has it already.
+
+    Lines of the common shapes are read by :func:`argmap.syntax.shapes.read_line`;
+    each run of other lines goes to lark, which reports their errors."""
+    if source is None:
+        source = SourceLines(text)
     starts = source.starts
-    first = 0  # index of the first line of the part still to parse
     n_lines = len(starts)
-    while first < n_lines:
-        segment = _segment(text, starts, first, n_lines)
+    last = n_lines - 1
+    slow = -1  # the first line of the run of lines lark has to read, if any
+    for i in range(n_lines):
+        src = text[starts[i] : starts[i + 1] - 1] if i < last else text[starts[i] :]
+        if src[-1:] == "\r":
+            src = src[:-1]
+        body = src.lstrip(" \t")
+        record = read_line(src, src[: len(src) - len(body)]) if body else _BLANK
+        if record is None:
+            if slow < 0:
+                slow = i
+            continue
+        if slow >= 0:
+            yield from _parse_run(source, slow, i, n_lines, filename, diagnostics)
+            slow = -1
+            if diagnostics and diagnostics[-1].code == "I105":
+                return
+        if record is not _BLANK:
+            record.lineno = i + 1
+            record.indent = src[: len(src) - len(body)]
+            record.end = len(body.rstrip()) + len(src) - len(body) + 1
+            yield record
+    if slow >= 0:
+        yield from _parse_run(source, slow, n_lines, n_lines, filename, diagnostics)
+
+
+#: Stands for a blank line, which makes no record.
+_BLANK = Line("blank", ())
+
+
+def _parse_run(source: SourceLines, first: int, end: int, n_lines: int, filename: str | None, diagnostics: list):
+    """Lines ``first`` to ``end`` (0-based, end excluded) read by lark; after a
+    syntax error it resumes at the next line, so every error is reported."""
+    text, starts = source.text, source.starts
+    out: list[Line] = []
+    while first < end:
+        segment = _segment(text, starts, first, end)
         if not segment.strip():
             break
         try:
-            lines.extend(_parse_segment(segment, first))
+            out.extend(_parse_segment(segment, first))
             break
         except UnexpectedInput as exc:
-            bad = _error_line(exc, first, n_lines)
+            bad = _error_line(exc, first, end)
             repairs, repaired = _repaired(source, bad, filename)
             if repairs:
                 diagnostics.extend(r.diagnostic for r in repairs)
@@ -83,10 +127,10 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
                 diagnostics.append(_describe(exc, source, bad, filename))
             if bad > first:
                 try:
-                    lines.extend(_parse_segment(_segment(text, starts, first, bad), first))
+                    out.extend(_parse_segment(_segment(text, starts, first, bad), first))
                 except UnexpectedInput:  # pragma: no cover - every prefix of whole lines parses
                     pass
-            lines.extend(repaired or [_broken_line(source, bad)])
+            out.extend(repaired or [_broken_line(source, bad)])
             first = bad + 1
             if len(diagnostics) >= MAX_SYNTAX_ERRORS and first < n_lines:
                 diagnostics.append(
@@ -99,7 +143,7 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
                     )
                 )
                 break
-    return lines, diagnostics
+    return out
 
 
 def _repaired(source: SourceLines, index: int, filename: str | None) -> tuple[list[Repair], list[Line]]:
