@@ -125,6 +125,7 @@ def layout_attributes(size: int, shape: Shape | None = None, framed: bool = Fals
         return {"layout": "sfdp", "overlap": "prism", "splines": "line"}
     # dot's crossing minimisation and its network simplex (which places the
     # nodes) grow much faster than the map: bound their rounds.
+    attributes: dict[str, str | float]
     if size >= HUGE_MAP:
         rounds = max(0.02, 300 / size)  # about 300 rounds, whatever the size
         attributes = {"splines": "line", "nslimit": rounds, "nslimit1": rounds, "mclimit": "0.1", "remincross": "false", "searchsize": "10"}
@@ -135,5 +136,5 @@ def layout_attributes(size: int, shape: Shape | None = None, framed: bool = Fals
             attributes["splines"] = "line"
         # Placing takes rounds (nslimit times the nodes) over the nodes and bends.
         affordable = _PLACING_BUDGET / (shape.nodes * shape.work) if shape.nodes else 1.0
-        attributes["nslimit"] = max(0.02, min(attributes["nslimit"], affordable))
+        attributes["nslimit"] = max(0.02, min(float(attributes["nslimit"]), affordable))
     return {k: _num(v) if isinstance(v, float) else v for k, v in attributes.items()}
