@@ -1,37 +1,48 @@
 """argmap: argument maps from plain text — parse, check, evaluate, draw.
 
 The public API is what ``__all__`` lists; every other module is private.
+Each public name is imported from its module when it is first used (PEP 562),
+so that ``import argmap`` stays cheap: ``argmap check`` never loads the
+renderer, the semantics or Graphviz.
 """
 
-from argmap._meaning import MapError
-from argmap.builder import MapBuilder
-from argmap.checks import check
-from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
-from argmap.explanation import Explanation, Ground, explain, grounds
-from argmap.model import (
-    Argument,
-    ArgumentMap,
-    Attribute,
-    Basis,
-    Claim,
-    Comment,
-    Contradiction,
-    Group,
-    ModelError,
-    Position,
-    Rebuttal,
-    Source,
-    Span,
-    Step,
-    Support,
-    Undercut,
-)
-from argmap.outline import outline
-from argmap.formats.registry import dumps, load
-from argmap.reading import parse, read
-from argmap.semantics import Evaluation, Status, evaluate
-from argmap.sheets import steps, worksheet
-from argmap.render import render  # argmap.render is this function; `from argmap.render import ...` reaches the package
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap._meaning import MapError
+    from argmap.builder import MapBuilder
+    from argmap.checks import check
+    from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
+    from argmap.explanation import Explanation, Ground, explain, grounds
+    from argmap.formats.registry import dumps, load
+    from argmap.model import (
+        Argument,
+        ArgumentMap,
+        Attribute,
+        Basis,
+        Claim,
+        Comment,
+        Contradiction,
+        Group,
+        ModelError,
+        Position,
+        Rebuttal,
+        Source,
+        Span,
+        Step,
+        Support,
+        Undercut,
+    )
+    from argmap.outline import outline
+    from argmap.reading import parse, read
+    from argmap.render import render
+    from argmap.semantics import Evaluation, Status, evaluate
+    from argmap.sheets import steps, worksheet
 
 __version__ = "0.1.0"
 
@@ -75,3 +86,75 @@ __all__ = [
     "steps",
     "worksheet",
 ]
+
+# The module each public name comes from (the same as the imports above,
+# which are for type checkers only).
+_MODULES = {
+    "MapError": "argmap._meaning",
+    "MapBuilder": "argmap.builder",
+    "check": "argmap.checks",
+    "Diagnostic": "argmap.diagnostics",
+    "ParseError": "argmap.diagnostics",
+    "Severity": "argmap.diagnostics",
+    "format_diagnostic": "argmap.diagnostics",
+    "Explanation": "argmap.explanation",
+    "Ground": "argmap.explanation",
+    "explain": "argmap.explanation",
+    "grounds": "argmap.explanation",
+    "dumps": "argmap.formats.registry",
+    "load": "argmap.formats.registry",
+    "Argument": "argmap.model",
+    "ArgumentMap": "argmap.model",
+    "Attribute": "argmap.model",
+    "Basis": "argmap.model",
+    "Claim": "argmap.model",
+    "Comment": "argmap.model",
+    "Contradiction": "argmap.model",
+    "Group": "argmap.model",
+    "ModelError": "argmap.model",
+    "Position": "argmap.model",
+    "Rebuttal": "argmap.model",
+    "Source": "argmap.model",
+    "Span": "argmap.model",
+    "Step": "argmap.model",
+    "Support": "argmap.model",
+    "Undercut": "argmap.model",
+    "outline": "argmap.outline",
+    "parse": "argmap.reading",
+    "read": "argmap.reading",
+    "render": "argmap.render",
+    "Evaluation": "argmap.semantics",
+    "Status": "argmap.semantics",
+    "evaluate": "argmap.semantics",
+    "steps": "argmap.sheets",
+    "worksheet": "argmap.sheets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The ``argmap`` module, which keeps its public functions when a
+    submodule of the same name is imported: Python's import system binds
+    ``argmap.render`` (or ``argmap.outline``) to the submodule then, but
+    ``argmap.render`` is the function; ``from argmap.render import ...``
+    still reaches the package through ``sys.modules``."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _MODULES and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -8,8 +8,8 @@ from argmap.checks import check
 from argmap.checks.positions import position_summary
 from argmap.cli.common import _, diagnostics_json, ngettext, print_diagnostics, read_inputs
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.semantics import EXTENSION_SEMANTICS as SEMANTICS
-from argmap.semantics import SUPPORT_MODES
+from argmap._semantics_names import EXTENSION_SEMANTICS as SEMANTICS
+from argmap._semantics_names import SUPPORT_MODES
 
 HELP = "check maps for mistakes and inconsistencies"
 

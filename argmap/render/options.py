@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
-from argmap.semantics import SEMANTICS, SUPPORT_MODES  # every semantics evaluate() knows, DF-QuAD included
+from argmap._semantics_names import SEMANTICS, SUPPORT_MODES  # every semantics evaluate() knows, DF-QuAD included
 
 __all__ = ["RenderOptions", "ViewError", "PageCut", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS", "LEGEND_PLACES", "DIRECTIONS"]
 

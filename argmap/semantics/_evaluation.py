@@ -11,13 +11,14 @@ from attrs import field, frozen
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
+from argmap._semantics_names import EXTENSION_SEMANTICS, SEMANTICS
 from argmap.diagnostics import Diagnostic, info, warning
 from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
 from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, build
 from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
-from argmap.semantics._tasks import ALL_SEMANTICS, labels_of, stream
+from argmap.semantics._tasks import labels_of, stream
 
 __all__ = [
     "SEMANTICS",
@@ -31,9 +32,6 @@ __all__ = [
     "acceptance_notes",
 ]
 
-#: The semantics :func:`evaluate` knows; the first is the default.
-EXTENSION_SEMANTICS = ALL_SEMANTICS
-SEMANTICS = EXTENSION_SEMANTICS + ("dfquad",)
 
 
 class Status(enum.Enum):

@@ -53,6 +53,7 @@ from attrs import field, frozen
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
 from argmap._resolved import Resolved, arguments_in_order, resolve
+from argmap._semantics_names import SUPPORT_MODES
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support
 
@@ -62,8 +63,6 @@ __all__ = [
     "TooManyAttacks",
     "Framework", "framework", "build", "arguments_of", "objections", "support_reach"]
 
-#: The ways supports can add attacks; the first is the default.
-SUPPORT_MODES = ("none", "deductive", "necessary")
 
 #: The most attacks a support mode may derive. Their number can grow with the
 #: square of the map (an attack on a claim that a whole tree of claims supports

@@ -10,10 +10,11 @@ are NP- or coNP-hard go to the SAT backend (_sat.py). Every call takes a
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator, Mapping, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from attrs import field, frozen
 
+from argmap._semantics_names import ALL_SEMANTICS, Semantics
 from argmap.semantics import _dung
 from argmap.semantics._framework import Framework
 
@@ -29,24 +30,6 @@ __all__ = [
     "sceptical",
     "labelling",
 ]
-
-Semantics = Literal[
-    "grounded",
-    "complete",
-    "preferred",
-    "stable",
-    "admissible",
-    "conflict-free",
-    "naive",
-    "semi-stable",
-    "stage",
-    "ideal",
-    "eager",
-    "cf2",
-]
-
-#: Every semantics the tasks know, in the order docs/semantics.md gives them.
-ALL_SEMANTICS: tuple[str, ...] = get_args(Semantics)
 
 Label = Literal["in", "out", "undec"]
 
