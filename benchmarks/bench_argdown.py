@@ -103,6 +103,18 @@ def argdown_counts(argdown: str, path: Path, folder: Path) -> tuple[int, int] | 
     return len(data["statements"]), len(data["relations"])
 
 
+def distinct_relations(the_map) -> int:
+    """The map's relations, a relation written twice (same kind, same ends,
+    same name) counted once, as Argdown counts them."""
+    seen = set()
+    for relation in the_map.relations:
+        ends = [getattr(relation, end, None) for end in ("premises", "conclusion", "attackers", "target", "first", "second")]
+        if isinstance(relation, argmap.Contradiction):
+            ends = sorted(ends[4:])  # a contradiction has no direction
+        seen.add((type(relation).__name__, relation.name, *ends))
+    return len(seen)
+
+
 def failure(stderr: str) -> str:
     """The line of a crashed process's standard error that says what went wrong."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
@@ -169,12 +181,17 @@ def compare(claims: int, runs: int, argdown: str, work: Path) -> str:
     print(f"\n{claims:,} claims, {relations:,} relations ({runs} run{'s' * (runs > 1)} each)", flush=True)
 
     counts = argdown_counts(argdown, translated, work)
+    distinct = distinct_relations(the_map)
     if isinstance(counts, str):
         print(f"  Argdown cannot read the map: {counts}")
-    elif counts != (len(the_map.claims), relations):
-        raise SystemExit(f"Argdown reads {counts[0]} statements and {counts[1]} relations; argmap has {len(the_map.claims)} and {relations}")
+    elif counts != (len(the_map.claims), distinct):
+        raise SystemExit(
+            f"Argdown reads {counts[0]} statements and {counts[1]} relations;"
+            f" argmap has {len(the_map.claims)} claims and {distinct} distinct relations"
+        )
     else:
-        print(f"  Argdown reads the same map: {counts[0]:,} statements, {counts[1]:,} relations")
+        twice = f" (argmap's {relations:,} less {relations - distinct} written twice, which Argdown merges)" if distinct < relations else ""
+        print(f"  Argdown reads the same map: {counts[0]:,} statements, {counts[1]:,} relations{twice}")
 
     commands = {
         "argmap parse + check + DOT": [PYTHON, "-c", ARGMAP_PIPELINE, str(source), str(work / "pipeline.dot")],
