@@ -98,7 +98,7 @@ def argdown_counts(argdown: str, path: Path, folder: Path) -> tuple[int, int] | 
     run = measure([argdown, "json", str(path), str(folder)])
     result = folder / (path.stem + ".json")
     if not run.ok or not result.exists():
-        return failure(run.stderr)
+        return failure(run.output)
     data = json.loads(result.read_text("utf-8"))
     return len(data["statements"]), len(data["relations"])
 
@@ -115,9 +115,9 @@ def distinct_relations(the_map) -> int:
     return len(seen)
 
 
-def failure(stderr: str) -> str:
-    """The line of a crashed process's standard error that says what went wrong."""
-    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+def failure(output: str) -> str:
+    """The line of a crashed process's output that says what went wrong."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
     for line in lines:
         if "Error" in line:
             return line
@@ -205,7 +205,7 @@ def compare(claims: int, runs: int, argdown: str, work: Path) -> str:
     cells = []
     for label, done in results.items():
         if not all(run.ok for run in done):
-            why = failure(done[-1].stderr)
+            why = failure(done[-1].output)
             print(f"  {label:<28} fails after {median(done, 'wall'):.2f} s wall, {median(done, 'cpu'):.2f} s CPU: {why}")
             cells.append(f"fails after {median(done, 'wall'):.1f} s: {why.split(':')[0]}")
             continue

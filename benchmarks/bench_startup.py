@@ -75,7 +75,7 @@ def main() -> None:
             for label, argv in commands.items():
                 run = measure(argv, cwd=ROOT, env=env)
                 if run.returncode not in (0, 1):
-                    raise SystemExit(f"{label} failed:\n{run.stderr}")
+                    raise SystemExit(f"{label} failed:\n{run.output}")
                 results[label].append(run)
         print(f"load after:  {load()}")
         print()

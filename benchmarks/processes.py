@@ -21,7 +21,7 @@ class Run:
     cpu: float  # seconds, user + system, of the process and the children it waited for
     peak_mb: float  # the largest resident set, MB
     returncode: int
-    stderr: str  # the end of its standard error
+    output: str  # the end of what it wrote to standard output and standard error
 
     @property
     def ok(self) -> bool:
@@ -29,17 +29,17 @@ class Run:
 
 
 def measure(argv: list[str], *, cwd: str | None = None, env: dict | None = None) -> Run:
-    """Run ``argv`` to its end (standard output discarded). The CPU time and
+    """Run ``argv`` to its end, keeping the end of its output. The CPU time and
     peak memory are the child's own, from ``os.wait4`` (the figures that
     ``getrusage(RUSAGE_CHILDREN)`` adds up), so other processes do not count."""
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd, env=env)
+        process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT, cwd=cwd, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        tail = err.read()[-4000:].decode("utf-8", "replace")
+        output.seek(max(0, output.seek(0, os.SEEK_END) - 4000))
+        tail = output.read().decode("utf-8", "replace")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, tail)
 
 
