@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from argmap._meaning import MapError
     from argmap.builder import MapBuilder
     from argmap.checks import check
-    from argmap.diagnostics import Diagnostic, ParseError, Severity, format_diagnostic
+    from argmap.diagnostics import Diagnostic, Diagnostics, ParseError, Severity, format_diagnostic
     from argmap.explanation import Explanation, Ground, explain, grounds
     from argmap.formats.registry import dumps, load
     from argmap.model import (
@@ -55,6 +55,7 @@ __all__ = [
     "Comment",
     "Contradiction",
     "Diagnostic",
+    "Diagnostics",
     "Evaluation",
     "Explanation",
     "Ground",
@@ -94,6 +95,7 @@ _MODULES = {
     "MapBuilder": "argmap.builder",
     "check": "argmap.checks",
     "Diagnostic": "argmap.diagnostics",
+    "Diagnostics": "argmap.diagnostics",
     "ParseError": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
     "format_diagnostic": "argmap.diagnostics",

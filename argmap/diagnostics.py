@@ -30,6 +30,7 @@ __all__ = [
     "suggest",
     "Suggester",
     "has_errors",
+    "Diagnostics",
 ]
 
 
@@ -154,6 +155,22 @@ def info(
 ) -> Diagnostic:
     """A note; see :func:`error` for ``args``."""
     return _make(Severity.INFO, code, message, span, hint, position, args)
+
+
+class Diagnostics(list[Diagnostic]):
+    """A list of diagnostics (what :func:`argmap.check` returns) that shows
+    itself in Jupyter as a table; in every other respect a ``list``.
+    ``text``, when given, is the text the spans point into, for the caret
+    excerpts (else the file a span names is read when it can be)."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic] = (), text: str | None = None):
+        super().__init__(diagnostics)
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        from argmap._display import diagnostics_html
+
+        return diagnostics_html(self, self.text)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

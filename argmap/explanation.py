@@ -216,6 +216,11 @@ class Explanation:
                 out += sentence + " "
         return out.strip()
 
+    def _repr_html_(self) -> str:
+        from argmap._display import explanation_html  # Jupyter: the sentences as paragraphs
+
+        return explanation_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the id, status, semantics, support mode, the sentences
         in the map's language, and the justifications with their extensions."""

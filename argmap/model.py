@@ -761,6 +761,11 @@ class Position:
         for i, ref in enumerate(self.accepts + self.rejects):
             yield ref, _at(self.ref_spans, i + 1)
 
+    def _repr_html_(self) -> str:
+        from argmap._display import position_html  # Jupyter: a table of what it accepts and rejects
+
+        return position_html(self)
+
 
 @frozen
 class Group:
@@ -1019,12 +1024,12 @@ class ArgumentMap:
         return to_graphviz(self, **options)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return self.to_graphviz()._repr_mimebundle_(include=include, exclude=exclude)
+        from argmap._display import map_mimebundle  # Jupyter: SVG, or the text when Graphviz cannot draw
+
+        return map_mimebundle(self, include, exclude)
 
     def _repr_svg_(self):
-        from argmap.render import draw
-
-        return draw(self, "svg").decode("utf-8")
+        return self._repr_mimebundle_().get("image/svg+xml")  # None when Graphviz cannot draw
 
     def evolve(self, **changes) -> ArgumentMap:
         """A copy with some fields changed (``items``, ``title``, ...)."""

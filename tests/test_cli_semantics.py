@@ -364,9 +364,24 @@ def test_export_to_a_file(tmp_path):
 
 
 def test_export_needs_a_known_format():
-    """--to is required and only knows apx: exit 2 otherwise."""
+    """--to is required and knows apx, i23 and tgf: exit 2 otherwise."""
     assert run("export", SEED)[0] == 2
-    assert run("export", SEED, "--to", "tgf")[0] == 2
+    assert run("export", SEED, "--to", "json")[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["apx", "i23", "tgf"])
+def test_export_writes_what_convert_writes(fmt, tmp_path):
+    """export --to FMT writes the framework convert --to FMT writes, and it reads back as the same framework."""
+    from argmap.formats import iccma
+
+    code, out, _ = run("export", SEED, "--to", fmt)
+    assert code == 0
+    target = tmp_path / f"seed.{fmt}"
+    assert run("convert", SEED, "-o", target)[0] == 0
+    assert target.read_text("utf-8") == out
+    af, diagnostics = iccma.read(fmt, out)
+    assert diagnostics == []
+    assert len(af.names) == 7 and len(af.attacks) == 4
 
 
 def test_export_file_with_errors_exits_1(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from argmap import ArgumentMap, Rebuttal, Support, Undercut, load, parse
+from argmap import ArgumentMap, Position, Rebuttal, Support, Undercut, load, parse
 from argmap.formats import aif
 from tests.strategies import maps
 
@@ -195,3 +195,63 @@ def test_generated_maps_as_other_tools_see_them(m):
     assert not [d for d in diagnostics if d.is_error]
     assert {(c.id, c.text) for c in back.claims} == {(c.id, c.text) for c in m.claims}
     assert structure(back) == structure(m)
+
+
+POSITIONS = parse(
+    'source s: "Zeitung"\n  author: Kim\n'
+    "claim a: Rain.\n  source: s\n  quote: \"es regnet\"\nclaim b: Wet streets.\nclaim c: A sprinkler.\n"
+    "r: a supports b\nc rebuts b\n"
+    "position p: accepts a, r; rejects c\nposition s: accepts c\n"
+)
+
+
+def test_positions_are_participants():
+    """A position is a participant; each id it accepts an L-node asserting (YA Asserting) that node, each
+    id it rejects one disagreeing with it (YA Disagreeing), the locution naming the participant; a
+    position named like a source shares its participant. The map comes back equal."""
+    data = aif.to_aif(POSITIONS)
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    edges = {(e["fromID"], e["toID"]) for e in data["edges"]}
+    speaker = {loc["nodeID"]: loc["personID"] for loc in data["locutions"]}
+    held = []
+    for n, node in nodes.items():
+        if node["type"] == "L" and node.get("argmap", {}).get("position"):
+            (anchor,) = [t for f, t in edges if f == n]
+            (target,) = [t for f, t in edges if f == anchor]
+            held.append((speaker[n], nodes[anchor]["text"], target, node["text"]))
+    assert held == [
+        ("p", "Asserting", "a", "p : Rain."),
+        ("p", "Asserting", "r", "p : r"),
+        ("p", "Disagreeing", "c", "p : A sprinkler."),
+        ("s", "Asserting", "c", "s : A sprinkler."),
+    ]
+    assert [p["participantID"] for p in data["participants"]] == ["s", "p"]
+    assert data["participants"][0]["firstname"] == "Kim"
+    assert all(item["type"] != "position" for item in data["argmap"]["items"])
+    back, diagnostics = aif.read(aif.write(POSITIONS))
+    assert diagnostics == [] and back == POSITIONS
+    assert back.position("p").rejects == ("c",)
+
+
+def test_position_naming_no_node_stays_in_argmaps_object():
+    """A position that names an id no node has (or a second position with the same id) stays in the
+    top-level argmap object, and the map still comes back equal."""
+    m = ArgumentMap(items=[*parse("claim a: A.\n").items, Position("p", ["a", "zz"]), Position("q", ["a"]),
+                           Position("q", [], ["a"])])
+    data = aif.to_aif(m)
+    assert [p["participantID"] for p in data["participants"]] == ["q"]
+    assert [(i["id"], i["at"]) for i in data["argmap"]["items"]] == [("p", 1), ("q", 3)]
+    back, diagnostics = aif.read(aif.write(m))
+    assert diagnostics == [] and back == m
+
+
+def test_position_locutions_broken_by_hand_are_reported():
+    """A position's L-node whose illocution leads nowhere is reported as lost, never a traceback."""
+    data = aif.to_aif(POSITIONS)
+    said = next(n["nodeID"] for n in data["nodes"] if n.get("argmap", {}).get("position") == "p")
+    anchor = next(e["toID"] for e in data["edges"] if e["fromID"] == said)
+    data["edges"] = [e for e in data["edges"] if e["fromID"] != anchor]
+    back, diagnostics = aif.read(json.dumps(data))
+    assert back.position("p").accepts == ("r",)
+    assert {d.code for d in diagnostics} == {"W604"}
+    assert any("L-nodes" in d.message for d in diagnostics) and any("YA-nodes" in d.message for d in diagnostics)

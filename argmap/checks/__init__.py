@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from argmap._nogc import no_gc
-from argmap.diagnostics import Diagnostic
+from argmap.diagnostics import Diagnostic, Diagnostics
 from argmap.model import ArgumentMap
 from argmap.checks.quotes import check_quotes
 from argmap.checks.references import check_references
@@ -46,7 +46,7 @@ def check(
         diagnostics.extend(check_structure(argument_map))
         diagnostics.extend(check_positions(argument_map))
     diagnostics.sort(key=_position)
-    return diagnostics
+    return Diagnostics(diagnostics)
 
 
 def _position(d: Diagnostic):

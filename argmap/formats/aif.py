@@ -53,6 +53,7 @@ from argmap.model import (
     ArgumentMap,
     Claim,
     Contradiction,
+    Position,
     Rebuttal,
     Source,
     Support,
@@ -61,7 +62,9 @@ from argmap.model import (
 
 __all__ = ["read", "write", "to_aif"]
 
-_INFERENCE, _CONFLICT, _ASSERTING = "Default Inference", "Default Conflict", "Asserting"
+_INFERENCE, _CONFLICT, _ASSERTING, _DISAGREEING = "Default Inference", "Default Conflict", "Asserting", "Disagreeing"
+#: The illocution by which a position's participant holds or rejects a node.
+_STANCES = {_ASSERTING: "accepts", _DISAGREEING: "rejects"}
 _NODE_KEYS = ("nodeID", "text", "type", "timestamp", "scheme", "schemeID", "argmap")
 _EDGE_KEYS = ("edgeID", "fromID", "toID", "formEdgeID")
 _TOP_KEYS = frozenset(
@@ -150,13 +153,58 @@ class _Writer:
             self.edge(mirror, first)
         return node_id
 
+    def holdable(self) -> dict[str, str]:
+        """The nodes a position's participant can hold: each id of the map
+        that names exactly one I-, RA- or CA-node, with the text to quote."""
+        count: dict[str, int] = defaultdict(int)
+        for node in self.nodes:
+            if node["type"] in ("I", "RA", "CA"):
+                count[node["nodeID"]] += 1
+        texts = {r.name: r.name for r in self.map.relations if r.name}
+        texts.update((a.id, a.title or a.id) for a in self.map.arguments)
+        texts.update((c.id, c.text) for c in self.map.claims)
+        return {i: text for i, text in texts.items() if count.get(i) == 1}
+
+    def positions(self, positions: list[tuple[int, Position]], participants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Each position as a participant whose locutions assert (accepts) or
+        disagree with (rejects) the nodes it names; the items of those that
+        cannot be (a position naming an id that is no node, a second
+        position with the same id) for the ``argmap`` object."""
+        holdable = self.holdable()
+        by_id = {p["participantID"]: p for p in participants}
+        others = []
+        for at, position in positions:
+            known = all(i in holdable for i in position.accepts + position.rejects)
+            participant = by_id.get(position.id)
+            if not known or (participant is not None and "argmap" in participant):
+                others.append({"at": at, **item_to_dict(position)})
+                continue
+            if participant is None:
+                participant = {"participantID": position.id, "firstname": position.id, "surname": ""}
+                participants.append(participant)
+                by_id[position.id] = participant
+            extra = {k: v for k, v in item_to_dict(position).items() if k not in ("type", "id", "accepts", "rejects")}
+            participant["argmap"] = {"position": at, **extra}
+            stances = [(i, _ASSERTING) for i in position.accepts] + [(i, _DISAGREEING) for i in position.rejects]
+            for ident, illocution in stances:
+                said, anchor = self.fresh("L"), self.fresh("YA")
+                self.node(said, f"{position.id} : {holdable[ident]}", "L", {"position": position.id})
+                self.node(anchor, illocution, "YA")
+                self.edge(said, anchor)
+                self.edge(anchor, ident)
+                self.locutions.append({"nodeID": said, "personID": position.id})
+        return others
+
     def run(self) -> dict[str, Any]:
         others = []
+        positions: list[tuple[int, Position]] = []
         for at, item in enumerate(self.map.items):
             if isinstance(item, Claim):
                 self.claim(item, at)
             elif isinstance(item, (Support, Rebuttal, Contradiction, Undercut)):
                 self.relation(item, at, {})
+            elif isinstance(item, Position):
+                positions.append((at, item))
             else:
                 others.append({"at": at, **item_to_dict(item)})
                 if isinstance(item, Argument):
@@ -165,6 +213,8 @@ class _Writer:
         participants = [
             {"participantID": s.id, "firstname": s.author or s.title, "surname": ""} for s in self.map.sources
         ]
+        others.extend(self.positions(positions, participants))
+        others.sort(key=lambda item: item["at"])
         meta: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
         for key in ("title", "lang", "question"):
             if getattr(self.map, key) is not None:
@@ -302,7 +352,9 @@ class _AifReader:
         ids = dict(zip(named, make_ids(named)))
         placed: list[tuple[float, int, Any]] = []
         lost_kinds: dict[str, list[int]] = defaultdict(list)
+        held = self.held(data, by_id, kinds, ext_of, outgoing, ids)
         quotes = self.quotes(data, by_id, kinds, outgoing, incoming)
+        quotes["_used"] |= self.holding
         for n, (i, node) in by_id.items():
             kind, ext, here = kinds[n], ext_of[n], root + ("nodes", i)
             at = ext.get("at", len(by_id) + i)
@@ -346,6 +398,7 @@ class _AifReader:
             item = self.items.item({k: v for k, v in raw.items() if k != "at"}, here)
             if item is not None:
                 placed.append((at if isinstance(at, int) else 10**9 + j, -1, item))
+        placed.extend(held)
         if "argmap" not in data:
             placed.extend((10**9 + k, 0, s) for k, s in enumerate(self.participant_sources(data, quotes)))
         placed.sort(key=lambda t: (t[0], t[1]))
@@ -378,6 +431,41 @@ class _AifReader:
             fields["name"] = ids[n]
         return self.items.item({**fields, **data}, here)
 
+    def held(self, data, by_id, kinds, ext_of, outgoing, ids) -> list[tuple[Any, int, Any]]:
+        """The positions argmap wrote as participants (``argmap.position`` on
+        the participant: where the position stands among the items): what
+        each holds are the nodes its L-nodes (``argmap.position``) assert
+        (accepts) or disagree with (rejects), in the order of the nodes.
+        ``self.holding`` gets the L- and YA-nodes read so."""
+        self.holding: set[str] = set()
+        participants = data.get("participants") if isinstance(data.get("participants"), list) else []
+        marked: dict[str, tuple[int, dict[str, Any]]] = {}
+        for j, p in enumerate(participants):
+            ext = p.get("argmap") if isinstance(p, dict) else None
+            if isinstance(ext, dict) and "position" in ext and isinstance(p.get("participantID"), (str, int)):
+                marked.setdefault(str(p["participantID"]), (j, ext))
+        stances: dict[str, dict[str, list[str]]] = {pid: {"accepts": [], "rejects": []} for pid in marked}
+        for n, kind in kinds.items():
+            pid = ext_of[n].get("position")
+            if kind != "L" or not isinstance(pid, str) or pid not in marked:
+                continue
+            for anchor in outgoing.get(n, []):
+                stance = _STANCES.get(by_id[anchor][1].get("text", "")) if kinds[anchor] == "YA" else None
+                targets = [t for t in outgoing.get(anchor, []) if kinds[t] in ("I", "RA", "CA")]
+                if stance is not None and len(targets) == 1:
+                    stances[pid][stance].append(ids[targets[0]])
+                    self.holding.update((n, anchor))
+                    break
+        out = []
+        for pid, (j, ext) in marked.items():
+            at = ext["position"] if isinstance(ext["position"], int) and not isinstance(ext["position"], bool) else None
+            fields = {k: v for k, v in ext.items() if k != "position"}
+            here = self.root + ("participants", j)
+            item = self.items.item({**fields, "type": "position", "id": pid, **stances[pid]}, here)
+            if item is not None:
+                out.append((10**9 + j if at is None else at, -1, item))
+        return out
+
     def quotes(self, data, by_id, kinds, outgoing, incoming) -> dict[str, Any]:
         """I-node → (quote, source id) from L-nodes asserting it; also the
         undercut targets (RA/CA nodes a CA-node aims at)."""
@@ -392,7 +480,7 @@ class _AifReader:
         out: dict[str, Any] = {}
         used: set[str] = set()
         for n, kind in kinds.items():
-            if kind != "L":
+            if kind != "L" or n in self.holding:
                 continue
             for ya in outgoing.get(n, []):
                 if kinds[ya] != "YA":

@@ -77,6 +77,11 @@ class Comparison:
     only_second: tuple[tuple[str, str], ...] = field(converter=_tuple)
     attacks: tuple[CrossAttack, ...] = field(converter=_tuple)
 
+    def _repr_html_(self) -> str:
+        from argmap._display import comparison_html  # Jupyter: the stances side by side, the attacks
+
+        return comparison_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """What ``argmap compare --format json`` prints."""
 

@@ -34,8 +34,9 @@ __all__ = [
 
 
 
-class Status(enum.Enum):
-    """Whether an argument stands under a semantics.
+class Status(str, enum.Enum):
+    """Whether an argument stands under a semantics (a ``str``: ``Status.ACCEPTED ==
+    "accepted"``, and ``json.dumps`` writes the word).
 
     Grounded semantics gives one labelling: ACCEPTED is IN (every attacker
     is rejected), REJECTED is OUT (an accepted argument attacks it),
@@ -140,6 +141,11 @@ class Evaluation:
         for ext in self.extensions[1:]:
             common.intersection_update(ext)
         return frozenset(common)
+
+    def _repr_html_(self) -> str:
+        from argmap._display import evaluation_html  # Jupyter: a table of the statuses and labellings
+
+        return evaluation_html(self)
 
     def accepted(self) -> tuple[str, ...]:
         """The arguments whose status is ACCEPTED, in the order written."""
