@@ -57,59 +57,71 @@ def argmap_command() -> list[str]:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    print(f"machine: {machine()}")
+    # Every process starts in an empty folder: in the repository, `python -c`
+    # would import argmap from there instead of the installed one.
+    with tempfile.TemporaryDirectory() as scratch:
+        width = whole_processes(runs, scratch)
+        inside_check(runs, scratch, width)
+        times = []
+        for _ in range(runs):
+            done = subprocess.run(
+                [PYTHON, "-X", "importtime", "-c", "import argmap"], capture_output=True, text=True, check=True, cwd=scratch
+            )
+            found = re.search(r"\|\s*(\d+) \| argmap$", done.stderr, re.M)
+            times.append(int(found[1]) / 1e6)
+    print(f"\npython -X importtime -c 'import argmap': {min(times):.4f} s (best of {runs}; cumulative time of the argmap line)")
+
+
+def whole_processes(runs: int, scratch: str) -> int:
+    """Print the table of whole processes; the width of its first column."""
     argmap = argmap_command()
     name = SMALL.relative_to(ROOT)
+    commands = {
+        "python -c pass (the interpreter)": [PYTHON, "-c", "pass"],
+        'python -c "import argmap"': [PYTHON, "-c", "import argmap"],
+        f"argmap check {name}": [*argmap, "check", str(SMALL)],
+        f"argmap render {name} --format dot": [*argmap, "render", str(SMALL), "--format", "dot", "-o", f"{scratch}/m.dot"],
+        "argmap --help (imports every command)": [*argmap, "--help"],
+    }
     env = {**os.environ, "LC_ALL": "C.UTF-8"}
-    with tempfile.TemporaryDirectory() as scratch:
-        commands = {
-            "python -c pass (the interpreter)": [PYTHON, "-c", "pass"],
-            'python -c "import argmap"': [PYTHON, "-c", "import argmap"],
-            f"argmap check {name}": [*argmap, "check", str(SMALL)],
-            f"argmap render {name} --format dot": [*argmap, "render", str(SMALL), "--format", "dot", "-o", f"{scratch}/m.dot"],
-            "argmap --help (imports every command)": [*argmap, "--help"],
-        }
-        print(f"machine: {machine()}")
-        print(f"load before: {load()}")
-        results: dict[str, list] = {label: [] for label in commands}
-        for _ in range(runs):
-            for label, argv in commands.items():
-                run = measure(argv, cwd=ROOT, env=env)
-                if run.returncode not in (0, 1):
-                    raise SystemExit(f"{label} failed:\n{run.output}")
-                results[label].append(run)
-        print(f"load after:  {load()}")
-        print()
-        width = max(map(len, results))
-        print(f"{f'whole process, {runs} runs each':<{width}}  best wall  best CPU  median wall median CPU peak MB")
-        for label, done in results.items():
-            print(
-                f"{label:<{width}} {best(done, 'wall'):7.3f} s {best(done, 'cpu'):7.3f} s"
-                f" {median(done, 'wall'):9.3f} s {median(done, 'cpu'):9.3f} s {median(done, 'peak_mb'):6.0f}"
-            )
+    print(f"load before: {load()}")
+    results: dict[str, list] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, argv in commands.items():
+            run = measure(argv, cwd=scratch, env=env)
+            if run.returncode not in (0, 1):
+                raise SystemExit(f"{label} failed:\n{run.output}")
+            results[label].append(run)
+    print(f"load after:  {load()}")
+    print()
+    width = max(map(len, results))
+    print(f"{f'whole process, {runs} runs each':<{width}}  best wall  best CPU  median wall median CPU peak MB")
+    for label, done in results.items():
+        print(
+            f"{label:<{width}} {best(done, 'wall'):7.3f} s {best(done, 'cpu'):7.3f} s"
+            f" {median(done, 'wall'):9.3f} s {median(done, 'cpu'):9.3f} s {median(done, 'peak_mb'):6.0f}"
+        )
+    return width
 
+
+def inside_check(runs: int, scratch: str, width: int) -> None:
+    """Print where the time of `argmap check SMALL` goes, and what it loads."""
     steps: dict[str, list[list[float]]] = {}
     modules: list[str] = []
     for _ in range(runs):
-        done = subprocess.run([PYTHON, "-c", INSIDE, str(SMALL)], capture_output=True, text=True, check=True, cwd=ROOT)
+        done = subprocess.run([PYTHON, "-c", INSIDE, str(SMALL)], capture_output=True, text=True, check=True, cwd=scratch)
         found = json.loads(done.stdout)
         modules = found.pop("modules")
         for step, figures in found.items():
             steps.setdefault(step, []).append(figures)
     print()
-    print(f"inside `argmap check {name}`, best of {runs} processes:  wall       CPU")
+    print(f"{f'inside `argmap check {SMALL.name}`, best of {runs} processes:':<{width}}      wall       CPU")
     for step, figures in steps.items():
         label = {"first parse": "first parse (builds lark's parser)"}.get(step, step)
         print(f"  {label:<{width - 2}} {min(f[0] for f in figures):7.4f} s {min(f[1] for f in figures):7.4f} s")
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY))
     print(f"  modules loaded: {len(modules)}; of {', '.join(HEAVY)}: {', '.join(heavy) or 'none'}")
-
-    times = []
-    for _ in range(runs):
-        done = subprocess.run([PYTHON, "-X", "importtime", "-c", "import argmap"], capture_output=True, text=True, check=True)
-        found = re.search(r"\|\s*(\d+) \| argmap$", done.stderr, re.M)
-        times.append(int(found[1]) / 1e6)
-    print(f"\npython -X importtime -c 'import argmap': {min(times):.4f} s (best of {runs}; cumulative time of the argmap line)")
-
 
 if __name__ == "__main__":
     main()
