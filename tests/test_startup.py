@@ -179,3 +179,15 @@ def test_lazy_table_matches_the_imports_type_checkers_read():
     imported = {alias.name: node.module for node in guarded.body for alias in node.names}
     assert imported == argmap._MODULES
     assert sorted(argmap.__all__) == sorted(imported)
+
+
+def test_type_checkers_see_the_lazy_names(tmp_path):
+    """mypy reads each public name's type through the lazy `argmap`, and a
+    misspelt name is still an error (the runtime `__getattr__` is hidden from it)."""
+    api = pytest.importorskip("mypy.api", reason="mypy is not installed (pip install -e .[test])")
+    script = tmp_path / "user_script.py"
+    script.write_text("import argmap\nreveal_type(argmap.check)\nargmap.chek\n", "utf-8")
+    out, err, status = api.run(["--no-incremental", "--cache-dir", str(tmp_path / "cache"), "--python-version", "3.11", str(script)])
+    assert status == 1, out + err
+    assert "list[argmap.diagnostics.Diagnostic]" in out
+    assert 'Module has no attribute "chek"' in out
