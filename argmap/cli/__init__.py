@@ -3,7 +3,9 @@
 Each command is a module here with ``HELP``, ``add_arguments(parser)`` and
 ``run(args, out, err) -> int``; :data:`COMMANDS` lists them in the order
 ``argmap --help`` shows them. Only the module of the command that runs is
-imported (a command starts without loading what the others need). Exit codes: 0 fine, 1 the input has errors
+imported (a command starts without loading what the others need).
+
+Exit codes: 0 fine, 1 the input has errors
 (or the output could not be written), 2 the command was called wrongly,
 130 Ctrl-C, 143 SIGTERM, 141 the reader of standard output went away
 (``argmap export m.argmap | head -1``), which ends the command quietly, as
