@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from argmap.builder import MapBuilder
     from argmap.checks import check
     from argmap.diagnostics import Diagnostic, Diagnostics, ParseError, Severity, format_diagnostic
+    from argmap.errors import ArgmapError, OptionError, UnknownIdError
     from argmap.explanation import Explanation, Ground, explain, grounds
-    from argmap.formats.registry import dumps, load
+    from argmap.formats.registry import UnknownFormat, dumps, load
     from argmap.model import (
         Argument,
         ArgumentMap,
@@ -41,12 +42,15 @@ if TYPE_CHECKING:
     from argmap.outline import outline
     from argmap.reading import parse, read
     from argmap.render import render
-    from argmap.semantics import Evaluation, Status, evaluate
-    from argmap.sheets import steps, worksheet
+    from argmap.render.options import ViewError
+    from argmap.render.output import GraphvizNotFound, RenderFailed
+    from argmap.semantics import Evaluation, SolverTimeout, Status, TooManyAttacks, TooManyExtensions, evaluate
+    from argmap.sheets import PrintUnavailable, SheetError, steps, worksheet
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArgmapError",
     "Argument",
     "ArgumentMap",
     "Attribute",
@@ -58,21 +62,32 @@ __all__ = [
     "Diagnostics",
     "Evaluation",
     "Explanation",
+    "GraphvizNotFound",
     "Ground",
     "Group",
     "MapBuilder",
     "MapError",
     "ModelError",
+    "OptionError",
     "ParseError",
     "Position",
+    "PrintUnavailable",
     "Rebuttal",
+    "RenderFailed",
     "Severity",
+    "SheetError",
+    "SolverTimeout",
     "Source",
     "Span",
     "Status",
     "Step",
     "Support",
+    "TooManyAttacks",
+    "TooManyExtensions",
     "Undercut",
+    "UnknownFormat",
+    "UnknownIdError",
+    "ViewError",
     "check",
     "dumps",
     "evaluate",
@@ -96,6 +111,9 @@ _MODULES = {
     "check": "argmap.checks",
     "Diagnostic": "argmap.diagnostics",
     "Diagnostics": "argmap.diagnostics",
+    "ArgmapError": "argmap.errors",
+    "OptionError": "argmap.errors",
+    "UnknownIdError": "argmap.errors",
     "ParseError": "argmap.diagnostics",
     "Severity": "argmap.diagnostics",
     "format_diagnostic": "argmap.diagnostics",
@@ -103,6 +121,7 @@ _MODULES = {
     "Ground": "argmap.explanation",
     "explain": "argmap.explanation",
     "grounds": "argmap.explanation",
+    "UnknownFormat": "argmap.formats.registry",
     "dumps": "argmap.formats.registry",
     "load": "argmap.formats.registry",
     "Argument": "argmap.model",
@@ -125,9 +144,17 @@ _MODULES = {
     "parse": "argmap.reading",
     "read": "argmap.reading",
     "render": "argmap.render",
+    "ViewError": "argmap.render.options",
+    "GraphvizNotFound": "argmap.render.output",
+    "RenderFailed": "argmap.render.output",
     "Evaluation": "argmap.semantics",
+    "SolverTimeout": "argmap.semantics",
+    "TooManyAttacks": "argmap.semantics",
+    "TooManyExtensions": "argmap.semantics",
     "Status": "argmap.semantics",
     "evaluate": "argmap.semantics",
+    "PrintUnavailable": "argmap.sheets",
+    "SheetError": "argmap.sheets",
     "steps": "argmap.sheets",
     "worksheet": "argmap.sheets",
 }

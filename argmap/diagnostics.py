@@ -18,6 +18,8 @@ from unicodedata import east_asian_width
 import attrs
 from attrs import field, frozen
 
+from argmap.errors import ArgmapError
+from argmap.types import JSONDict
 from argmap._linebreaks import SourceLines, visible
 from argmap.model import Span
 
@@ -86,7 +88,7 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> JSONDict:
         """The diagnostic as plain JSON-ready data."""
         s = self.span
         return {
@@ -178,7 +180,7 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-class ParseError(ValueError):
+class ParseError(ArgmapError, ValueError):
     """Raised by :func:`argmap.parse` and :func:`argmap.load` when the text has errors.
 
     ``diagnostics`` holds every diagnostic found (all errors, not only the

@@ -29,6 +29,8 @@ from attrs import field, frozen
 
 from argmap._i18n import N_, normalize, translate
 from argmap._meaning import require_meaning
+from argmap.errors import OptionError, UnknownIdError
+from argmap.types import JSONDict, Semantics, SupportMode
 from argmap.model import ArgumentMap, Argument, Basis, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.semantics import Evaluation, Status, evaluate
 from argmap.semantics._framework import Framework, build
@@ -133,7 +135,7 @@ class Sentence:
     template: str
     args: tuple[tuple[str, Any], ...] = field(converter=lambda a: tuple(a.items()) if isinstance(a, Mapping) else tuple(a))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {"template": self.template, "args": {k: list(v) if isinstance(v, tuple) else v for k, v in self.args}}
 
 
@@ -221,7 +223,7 @@ class Explanation:
 
         return explanation_html(self)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """JSON-ready: the id, status, semantics, support mode, the sentences
         in the map's language, and the justifications with their extensions."""
         return {
@@ -459,8 +461,8 @@ def _written(rel) -> str:
 def explain(
     argument_map: ArgumentMap,
     ident: str,
-    semantics: str = "grounded",
-    support: str = "none",
+    semantics: Semantics = "grounded",
+    support: SupportMode = "none",
     *,
     evaluation: Evaluation | None = None,
 ) -> Explanation:
@@ -472,7 +474,7 @@ def explain(
     >>> explain(m, "b").text()
     '`b` (“Sun.”) falls because `a` (“Rain.”) attacks it and nothing in the map refutes `a` (line 4).'
 
-    Raises KeyError for an id the map does not have, ValueError for a
+    Raises :class:`argmap.UnknownIdError` (a KeyError) for an id the map does not have, ValueError for a
     semantics without extensions (dfquad) or an unknown one, and what
     :func:`argmap.evaluate` raises (MapError, TooManyExtensions, ...).
     """
@@ -481,8 +483,8 @@ def explain(
 
 def explain_all(
     argument_map: ArgumentMap,
-    semantics: str = "grounded",
-    support: str = "none",
+    semantics: Semantics = "grounded",
+    support: SupportMode = "none",
     *,
     evaluation: Evaluation | None = None,
     only: Iterable[str] | None = None,
@@ -490,7 +492,7 @@ def explain_all(
     """:func:`explain` for every claim of the map (or the ids in ``only``),
     in the order written, sharing one evaluation."""
     if semantics == "dfquad" or (evaluation is not None and evaluation.semantics == "dfquad"):
-        raise ValueError("explanations follow extensions; DF-QuAD has strengths instead (see `argmap evaluate`)")
+        raise OptionError("explanations follow extensions; DF-QuAD has strengths instead (see `argmap evaluate`)")
     require_meaning(argument_map, "explain")
     if evaluation is None:
         evaluation = evaluate(argument_map, semantics, support)
@@ -503,7 +505,7 @@ def explain_all(
         wanted = list(only)
         for ident in wanted:
             if ident not in known:
-                raise KeyError(ident)
+                raise UnknownIdError("claim", ident, message=f"the map has no claim `{ident}`")
     lang = normalize(argument_map.lang)
     texts = _texts(argument_map)
     attacked = {target for _, target in evaluation.attacks}

@@ -11,11 +11,22 @@ from __future__ import annotations
 import enum
 import numbers
 import os
-from collections.abc import Iterator, Mapping
-from typing import Any, Union
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 from attrs import field, frozen
+
+from argmap.errors import ArgmapError, UnknownIdError
+from argmap.types import JSONDict
+
+if TYPE_CHECKING:
+    import graphviz
+    import networkx
+    from typing_extensions import Unpack
+
+    from argmap.render.keywords import GraphOptions
 
 __all__ = [
     "Span",
@@ -59,7 +70,7 @@ def normalize(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split())
 
 
-class ModelError(ValueError):
+class ModelError(ArgmapError, ValueError):
     """A value that an argument map cannot hold, refused when an item is made.
 
     ``item`` is the class (``"Claim"``), ``field`` the field (``"weight"``),
@@ -93,17 +104,17 @@ def _refuse(instance, name: str, value, reason: str):
 # -- converters: they make a value canonical and leave a wrong type for the validator to name
 
 
-def _text(value):
+def _text(value: str | None) -> Any:
     return normalize(value) if isinstance(value, str) else value
 
 
-def _blank_is_none(value):
+def _blank_is_none(value: str | None) -> Any:
     # The language has no way to write an empty optional value: `note:` reads as no note.
     value = _text(value)
     return None if value == "" else value
 
 
-def _strings(value):
+def _strings(value: str | Iterable[object]) -> Any:
     # One string is one element, not a sequence of characters.
     if type(value) is tuple:
         return value
@@ -115,11 +126,11 @@ def _strings(value):
         return value
 
 
-def _path(value):
+def _path(value: str | os.PathLike[str] | None) -> Any:
     return os.fspath(value) if isinstance(value, os.PathLike) else value
 
 
-def _float(value):
+def _float(value: float | None) -> Any:
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return float(value)
     return value
@@ -304,7 +315,7 @@ class Attribute:
     span: Span | None = _span_field()
 
 
-def _attributes(value):
+def _attributes(value: Iterable[Attribute] | Mapping[str, str]) -> Any:
     if isinstance(value, dict):
         return tuple(Attribute(k, v) for k, v in value.items())
     return _strings(value)
@@ -334,7 +345,7 @@ def _check_claim_text(instance, attribute, value):
         _refuse(instance, attribute.name, value, "a claim needs a text")
 
 
-def _basis(value):
+def _basis(value: Basis | str | None) -> Any:
     if isinstance(value, str):
         return Basis.lookup(value) or value
     return value
@@ -345,7 +356,7 @@ def _check_basis(instance, attribute, value):
         _refuse(instance, attribute.name, value, f"expected a Basis or one of {[b.value for b in Basis]}")
 
 
-def _tags(value):
+def _tags(value: str | Iterable[str]) -> Any:
     value = _strings(value)
     if type(value) is tuple:
         return tuple(_text(t) for t in value)
@@ -640,7 +651,7 @@ class Step:
     ref_spans: tuple[Span, ...] = _spans_field()
 
 
-def _steps(value):
+def _steps(value: Iterable[Step | tuple[str | Iterable[str], str]]) -> Any:
     value = _strings(value)
     if type(value) is tuple:
         return tuple(Step(*s) if type(s) is tuple and len(s) == 2 else s for s in value)
@@ -786,7 +797,7 @@ class Group:
             yield self.parent, _at(self.ref_spans, 1)
 
 
-def _comment_text(value):
+def _comment_text(value: str) -> Any:
     # A comment is one line: line breaks inside it become spaces.
     if isinstance(value, str):
         return value.replace("\r", " ").replace("\n", " ").rstrip()
@@ -825,6 +836,10 @@ def _at(spans: tuple[Span, ...], i: int) -> Span | None:
     return spans[i] if i < len(spans) else None
 
 
+def _content(argument_map: ArgumentMap) -> Counter[Item]:
+    return Counter(item for item in argument_map.items if type(item) is not Comment)
+
+
 @frozen
 class ArgumentMap:
     """A whole argument map: metadata and its items in the order they were written.
@@ -837,6 +852,11 @@ class ArgumentMap:
     each :class:`Argument` stands for (:meth:`Argument.supports`), where
     the argument stands in ``items``; so everything that reads supports sees
     an argument as a chain of linked supports.
+
+    A map is a container of its claims: ``len(m)``, ``id in m`` and
+    iteration are about claims. ``==`` compares the items in the order
+    written (the order ``to_source`` writes); :meth:`same_content` compares
+    them in any order.
 
     >>> from argmap import ArgumentMap, Claim, Support
     >>> m = ArgumentMap(items=[Claim("a", "Rain."), Claim("b", "Wet."), Support(["a"], "b")])
@@ -923,37 +943,96 @@ class ArgumentMap:
         }
         object.__setattr__(self, "_index", index)
 
+    # -- a container of claims ------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of claims (``len(m.claims)``)."""
+        return len(self.claims)
+
+    def __iter__(self) -> Iterator[Claim]:
+        """The claims, in the order written."""
+        return iter(self.claims)
+
+    def __contains__(self, key: object) -> bool:
+        """True for the id of a claim of the map, or one of its claims."""
+        if isinstance(key, str):
+            return key in self._index["claim"]
+        return isinstance(key, Claim) and key in self.claims
+
+    def __bool__(self) -> bool:
+        # A map without claims may still hold a title, sources or positions;
+        # it is a value, not an empty container, so it is always true.
+        return True
+
+    def same_content(self, other: ArgumentMap) -> bool:
+        """True when ``other`` holds the same items, whatever order they were
+        written in, and the same title, language and question.
+
+        ``==`` compares the items in order, because the order is part of the
+        map: ``to_source()`` writes the items in it, outlines and drawings
+        follow it, and worksheets number the boxes by it. ``same_content``
+        compares them as a multiset, and leaves comments out (where a comment
+        stands is what it says). Each item is compared as ``==`` compares it:
+        spans are ignored, while the order of premises, attackers and of
+        ``accepts``/``rejects`` inside one item counts.
+
+        >>> a, b = Claim("a", "Rain."), Claim("b", "Wet.")
+        >>> one = ArgumentMap(items=[a, b, Support(["a"], "b")])
+        >>> other = ArgumentMap(items=[Support(["a"], "b"), b, a])
+        >>> one == other, one.same_content(other)
+        (False, True)
+        """
+        if not isinstance(other, ArgumentMap):
+            return False
+        if (self.title, self.lang, self.question) != (other.title, other.lang, other.question):
+            return False
+        return _content(self) == _content(other)
+
     # -- look-ups -----------------------------------------------------------
 
+    def _look_up(self, kind: str, id: str) -> Any:
+        try:
+            return self._index[kind][id]
+        except (KeyError, TypeError):
+            # the index was filled from the end (the first definition wins): reversed, it is in written order
+            raise UnknownIdError(kind, id, tuple(reversed(self._index[kind]))) from None
+
     def claim(self, id: str) -> Claim:
-        """The claim with this id. Raises KeyError when there is none."""
-        return self._index["claim"][id]
+        """The claim with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Claim = self._look_up("claim", id)
+        return found
 
     def source(self, id: str) -> Source:
-        """The source with this id. Raises KeyError when there is none."""
-        return self._index["source"][id]
+        """The source with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Source = self._look_up("source", id)
+        return found
 
     def support(self, name: str) -> Support:
         """The named support with this name (an argument's id names its final
-        support). Raises KeyError when there is none."""
-        return self._index["support"][name]
+        support). Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Support = self._look_up("support", name)
+        return found
 
     def relation(self, name: str) -> Relation:
         """The named relation of any kind with this name (an argument's id names
-        its final support). Raises KeyError when there is none."""
-        return self._index["relation"][name]
+        its final support). Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Relation = self._look_up("relation", name)
+        return found
 
     def argument(self, id: str) -> Argument:
-        """The argument with this id. Raises KeyError when there is none."""
-        return self._index["argument"][id]
+        """The argument with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Argument = self._look_up("argument", id)
+        return found
 
     def position(self, id: str) -> Position:
-        """The position with this id. Raises KeyError when there is none."""
-        return self._index["position"][id]
+        """The position with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Position = self._look_up("position", id)
+        return found
 
     def group(self, id: str) -> Group:
-        """The group declared with this id. Raises KeyError when there is none."""
-        return self._index["group"][id]
+        """The group declared with this id. Raises :class:`UnknownIdError` (a KeyError) when there is none."""
+        found: Group = self._look_up("group", id)
+        return found
 
     def has(self, id: str) -> bool:
         """True when ``id`` names a claim, a named relation or an argument."""
@@ -981,7 +1060,7 @@ class ArgumentMap:
 
         return format_map(self)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """The map as JSON-ready data: argmap's JSON format (docs/formats.md).
 
         >>> m = ArgumentMap(items=[Claim("a", "Rain.")], title="Weather")
@@ -995,7 +1074,7 @@ class ArgumentMap:
         return map_to_dict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ArgumentMap:
+    def from_dict(cls, data: Mapping[str, object]) -> ArgumentMap:
         """The map that :meth:`to_dict` data describes. Raises
         :class:`argmap.ParseError` (a ``ValueError``) carrying the diagnostics,
         each naming the JSON path of a problem, when the data has errors;
@@ -1008,7 +1087,7 @@ class ArgumentMap:
             raise ParseError(diagnostics)
         return argument_map
 
-    def to_networkx(self) -> Any:
+    def to_networkx(self) -> networkx.MultiDiGraph[str]:
         """The map as a ``networkx.MultiDiGraph`` (networkx is imported only
         now): a node per claim, per argument and per relation an undercut
         aims at; an edge per premise, attacker and contradiction, its
@@ -1017,7 +1096,7 @@ class ArgumentMap:
 
         return to_networkx(self)
 
-    def to_graphviz(self, **options):
+    def to_graphviz(self, **options: Unpack[GraphOptions]) -> graphviz.Digraph:
         """The map as a :class:`graphviz.Digraph`; options as for :func:`argmap.render`."""
         from argmap.render import to_graphviz
 

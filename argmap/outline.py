@@ -23,6 +23,7 @@ import re
 from argmap._meaning import require_meaning
 from argmap._outline_words import WORDS, language
 from argmap.diagnostics import suggest
+from argmap.errors import UnknownIdError
 from argmap.model import Argument, ArgumentMap, Contradiction, Position, Relation, Support, Undercut
 
 __all__ = ["outline"]
@@ -83,12 +84,12 @@ def outline(argument_map: ArgumentMap, *, position: str | None = None, claim: st
     if position is not None:
         known = {p.id: p for p in argument_map.positions}
         if position not in known:
-            raise ValueError(_unknown("position", position, known))
+            raise UnknownIdError("position", position, tuple(known), _unknown("position", position, known))
         chosen = known[position]
     if claim is not None:
         ids = {c.id for c in argument_map.claims}
         if claim not in ids:
-            raise ValueError(_unknown("claim", claim, ids))
+            raise UnknownIdError("claim", claim, tuple(sorted(ids)), _unknown("claim", claim, ids))
     return _Plan(argument_map, chosen, words).write(claim)
 
 

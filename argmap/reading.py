@@ -28,7 +28,7 @@ def read(text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diag
     return read_text(text, filename)
 
 
-def read_file(path: str | os.PathLike) -> tuple[ArgumentMap | None, str, list[Diagnostic]]:
+def read_file(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, str, list[Diagnostic]]:
     """Read a file without raising: the map (None when the file cannot be
     read at all), its text, and the diagnostics. ICCMA framework files
     (``.apx``, ``.i23``, ``.tgf``) are read as maps of claims and rebuttals."""
@@ -75,7 +75,7 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> Phrase | str:
     """Why the operating system refused, as a phrase when it is a common reason."""
-    return _OS_REASONS.get(exc.errno) or exc.strerror or exc.__class__.__name__
+    return (_OS_REASONS.get(exc.errno) if exc.errno is not None else None) or exc.strerror or exc.__class__.__name__
 
 
 def parse(text: str, filename: str | None = None) -> ArgumentMap:
@@ -95,7 +95,7 @@ def parse(text: str, filename: str | None = None) -> ArgumentMap:
     return argument_map
 
 
-def load(path: str | os.PathLike) -> ArgumentMap:
+def load(path: str | os.PathLike[str]) -> ArgumentMap:
     """Read and parse an ``.argmap`` file (UTF-8); an ICCMA framework file
     (``.apx``, ``.i23``, ``.tgf``) is read as a map of claims and rebuttals.
 

@@ -30,6 +30,11 @@ def teachers_pictures() -> set[str]:
     return set(script("teachers_pictures").pictures())
 
 
+def editor_pictures() -> set[str]:
+    """docs/editor.md shows screenshots of `argmap serve`, which scripts/editor_screenshots.py takes."""
+    return set(script("editor_screenshots").SHOTS)
+
+
 def page_pictures() -> set[str]:
     """The printed pages scripts/make_docs.py draws (PAGE_PICTURES: a name with ``{page}``, how many pages)."""
     return {name.format(page=i) for name, _, count, _ in make_docs().PAGE_PICTURES for i in range(1, count + 1)}
@@ -46,9 +51,10 @@ def referenced() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("doc,picture", referenced(), ids=lambda x: str(x))
 def test_every_picture_in_the_docs_is_made_by_make_docs(doc, picture):
     """Each picture a page shows exists in docs/img and is a row of scripts/make_docs.py
-    (PICTURES, or a printed page of PAGE_PICTURES), or a printed page scripts/teachers_pictures.py draws."""
+    (PICTURES, or a printed page of PAGE_PICTURES), or a printed page scripts/teachers_pictures.py draws,
+    or a screenshot of the editor scripts/editor_screenshots.py takes."""
     assert (ROOT / "docs" / "img" / picture).exists()
-    assert picture in {name for name, _, _ in make_docs().PICTURES} | page_pictures() | teachers_pictures()
+    assert picture in {name for name, _, _ in make_docs().PICTURES} | page_pictures() | teachers_pictures() | editor_pictures()
 
 
 def test_make_docs_draws_from_existing_examples_with_valid_options():

@@ -178,9 +178,9 @@ def test_two_positions_side_by_side():
     assert g.edge("skeptic.hot_air", "skeptic.r_gap").attrs["arrowhead"] == "tee"
 
 
-def test_unknown_position_is_a_view_error():
-    """Naming a position the map lacks raises ViewError listing the positions it has."""
-    with pytest.raises(ViewError, match="`gierse`, `skeptic`"):
+def test_unknown_position_is_an_unknown_id():
+    """Naming a position the map lacks raises UnknownIdError listing the positions it has."""
+    with pytest.raises(argmap.UnknownIdError, match="`gierse`, `skeptic`"):
         to_graphviz(everything(), positions=["teacher"])
 
 
@@ -219,8 +219,8 @@ def test_focus_depth_zero_is_the_claim_alone():
 
 
 def test_focus_on_unknown_claim_suggests_a_near_id():
-    """An unknown focus raises ViewError with a did-you-mean."""
-    with pytest.raises(ViewError, match="did you mean `invest`"):
+    """An unknown focus raises UnknownIdError with a did-you-mean."""
+    with pytest.raises(argmap.UnknownIdError, match="did you mean `invest`"):
         to_graphviz(everything(), focus="invst")
 
 
@@ -278,7 +278,7 @@ def test_keep_unknown_or_without_worksheet_is_a_view_error():
     """keep= needs a worksheet and known ids."""
     with pytest.raises(ViewError, match="worksheet"):
         to_graphviz(everything(), keep=["invest"])
-    with pytest.raises(ViewError, match="cannot keep `nope`"):
+    with pytest.raises(argmap.UnknownIdError, match="cannot keep `nope`"):
         to_graphviz(everything(), worksheet=True, keep=["nope"])
 
 

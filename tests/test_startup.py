@@ -189,5 +189,5 @@ def test_type_checkers_see_the_lazy_names(tmp_path):
     script.write_text("import argmap\nreveal_type(argmap.check)\nargmap.chek\n", "utf-8")
     out, err, status = api.run(["--no-incremental", "--cache-dir", str(tmp_path / "cache"), "--python-version", "3.11", str(script)])
     assert status == 1, out + err
-    assert "list[argmap.diagnostics.Diagnostic]" in out
+    assert 'Revealed type is "def (argument_map: argmap.model.ArgumentMap' in out
     assert 'Module has no attribute "chek"' in out

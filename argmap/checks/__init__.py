@@ -20,9 +20,9 @@ __all__ = ["check"]
 def check(
     argument_map: ArgumentMap,
     *,
-    base_dir: str | os.PathLike | None = None,
-    texts: Iterable[str | os.PathLike] = (),
-) -> list[Diagnostic]:
+    base_dir: str | os.PathLike[str] | None = None,
+    texts: Iterable[str | os.PathLike[str]] = (),
+) -> Diagnostics:
     """Every structural and consistency check on ``argument_map``.
 
     Sources' ``file:`` texts are looked for in ``base_dir`` (by default the
@@ -49,6 +49,6 @@ def check(
     return Diagnostics(diagnostics)
 
 
-def _position(d: Diagnostic):
+def _position(d: Diagnostic) -> tuple[str, int, int]:
     s = d.span
     return (s.file or "", s.line, s.column) if s else ("", 0, 0)

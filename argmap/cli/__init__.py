@@ -34,7 +34,7 @@ from argmap.cli.common import UsageError, _, language, speaking
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ("check", "fmt", "evaluate", "explain", "compare", "export", "convert", "render", "watch", "outline", "worksheet", "steps", "solve")
+COMMANDS = ("check", "fmt", "evaluate", "explain", "compare", "export", "convert", "render", "watch", "serve", "outline", "worksheet", "steps", "solve")
 
 
 class _Formatter(argparse.HelpFormatter):

@@ -33,6 +33,7 @@ from operator import add
 from attrs import field, frozen
 
 from argmap.diagnostics import Diagnostic, error
+from argmap.errors import OptionError
 from argmap.model import RESERVED_WORDS, ArgumentMap, Claim, Rebuttal, Span, is_id
 
 __all__ = [
@@ -250,7 +251,7 @@ def write(fmt: str, arguments: Sequence[str], attacks: Iterable[tuple[str, str]]
     """The framework in the format ``fmt`` (apx, i23 or tgf)."""
     writer = {"apx": write_apx, "i23": write_i23, "tgf": write_tgf}.get(fmt)
     if writer is None:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise OptionError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return writer(arguments, attacks)
 
 
@@ -684,5 +685,5 @@ def read(fmt: str, text: str, filename: str | None = None) -> tuple[IccmaFramewo
     """Read ``text`` in the format ``fmt`` (apx, i23 or tgf)."""
     reader = {"apx": read_apx, "i23": read_i23, "tgf": read_tgf}.get(fmt)
     if reader is None:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise OptionError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return reader(text, filename)

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import importlib
 import os
+from typing import Any
 from collections.abc import Callable
 from pathlib import Path
 
 from attrs import frozen
 
+from argmap.errors import OptionError
+from argmap.types import FrameworkFormat, ReadFormat, WriteFormat
 from argmap.diagnostics import Diagnostic, ParseError, has_errors
 from argmap.model import ArgumentMap
 
@@ -29,7 +32,7 @@ Reader = Callable[[str, "str | None"], "tuple[ArgumentMap, list[Diagnostic]]"]
 Writer = Callable[[ArgumentMap], str]
 
 
-class UnknownFormat(ValueError):
+class UnknownFormat(OptionError):
     """A format name no reader or writer has, or a file suffix that names none."""
 
 
@@ -69,9 +72,10 @@ class Format:
         return writer(argument_map)
 
 
-def _function(spec: str) -> Callable:
+def _function(spec: str) -> Callable[..., Any]:
     module, name = spec.split(":")
-    return getattr(importlib.import_module(module), name)
+    found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return found
 
 
 FORMATS: dict[str, Format] = {
@@ -102,7 +106,7 @@ def writable() -> list[str]:
     return [name for name, f in FORMATS.items() if f.writable]
 
 
-def format_of(path: str | os.PathLike) -> Format | None:
+def format_of(path: str | os.PathLike[str]) -> Format | None:
     """The format a file's suffix names (case does not matter), or None."""
     suffix = Path(os.fspath(path)).suffix.lower()
     for f in FORMATS.values():
@@ -111,7 +115,7 @@ def format_of(path: str | os.PathLike) -> Format | None:
     return None
 
 
-def get_format(name: str | None, path: str | os.PathLike | None = None) -> Format:
+def get_format(name: str | None, path: str | os.PathLike[str] | None = None) -> Format:
     """The format called ``name``, else the one ``path``'s suffix names.
     Raises :class:`UnknownFormat` (a ``ValueError``) when there is none."""
     if name is not None:
@@ -128,13 +132,13 @@ def get_format(name: str | None, path: str | os.PathLike | None = None) -> Forma
     return found
 
 
-def read_as(fmt: str | Format, text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:
+def read_as(fmt: ReadFormat | Format, text: str, filename: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:
     """The map ``text`` holds in the format ``fmt``, and the diagnostics; never raises for bad input."""
     found = fmt if isinstance(fmt, Format) else get_format(fmt)
     return found.read(text, filename)
 
 
-def loads(text: str, format: str = "argmap", filename: str | None = None) -> ArgumentMap:
+def loads(text: str, format: ReadFormat = "argmap", filename: str | None = None) -> ArgumentMap:
     """The map ``text`` holds in ``format``. Raises :class:`ParseError`
     carrying the diagnostics when the text has errors; warnings (what had no
     counterpart and was left out) are in :func:`read_as`'s diagnostics."""
@@ -144,7 +148,7 @@ def loads(text: str, format: str = "argmap", filename: str | None = None) -> Arg
     return argument_map
 
 
-def load(path: str | os.PathLike, format: str | None = None) -> ArgumentMap:
+def load(path: str | os.PathLike[str], format: ReadFormat | None = None) -> ArgumentMap:
     """Read a map from a file in any format argmap reads, chosen by
     ``format`` or else by the file's suffix (``.argmap`` when it has none
     of the known ones). Raises ``OSError`` when the file cannot be read,
@@ -163,7 +167,7 @@ def load(path: str | os.PathLike, format: str | None = None) -> ArgumentMap:
     return argument_map if argument_map.path is not None else argument_map.evolve(path=name)
 
 
-def dumps(argument_map: ArgumentMap, format: str = "argmap") -> str:
+def dumps(argument_map: ArgumentMap, format: WriteFormat = "argmap") -> str:
     """The map as text in ``format`` (one of :func:`writable`). Raises
     :class:`UnknownFormat` for a format argmap cannot write; ICCMA formats
     and GraphML hold less than a map (docs/formats.md says what is left out)."""
@@ -173,14 +177,14 @@ def dumps(argument_map: ArgumentMap, format: str = "argmap") -> str:
 # -- ICCMA, through argmap.formats.iccma ------------------------------------------
 
 
-def _read_iccma(fmt: str, text: str, filename: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
+def _read_iccma(fmt: FrameworkFormat, text: str, filename: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
     from argmap.formats import iccma
 
     af, diagnostics = iccma.read(fmt, text, filename)
     return af.to_map(), diagnostics
 
 
-def _write_iccma(fmt: str, argument_map: ArgumentMap) -> str:
+def _write_iccma(fmt: FrameworkFormat, argument_map: ArgumentMap) -> str:
     from argmap.semantics import framework
 
     return framework(argument_map, "none").to_format(fmt)

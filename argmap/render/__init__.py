@@ -17,7 +17,9 @@ a -> b [arrowhead=normal color="#2e7d32" penwidth=1.2 weight=2]
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import graphviz
 
@@ -42,7 +44,14 @@ from argmap.render.output import (
     run_dot,
     write_atomically,
 )
+from argmap.render.keywords import GraphOptions, PageOptions
 from argmap.render.themes import DEFAULT_FONT, THEMES, Theme, contrast_ratio
+from argmap.types import ArgumentView, Direction, GroupBy, ImageFormat, LegendPlace, PaperName, SemanticsName, SupportMode, ThemeName
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from argmap.semantics import Evaluation
 
 __all__ = [
     "to_graphviz",
@@ -64,32 +73,34 @@ __all__ = [
     "GraphvizNotFound",
     "RenderFailed",
     "contrast_ratio",
+    "GraphOptions",
+    "PageOptions",
 ]
 
 
 def to_graphviz(
     argument_map: ArgumentMap,
     *,
-    theme: str | Theme = "default",
+    theme: ThemeName | Theme = "default",
     font: str | None = None,
-    evaluate=None,
-    support: str = "none",
-    positions=(),
+    evaluate: SemanticsName | Evaluation | None = None,
+    support: SupportMode = "none",
+    positions: str | Iterable[str] = (),
     focus: str | None = None,
     depth: int | None = None,
     worksheet: bool = False,
-    keep=(),
+    keep: str | Iterable[str] = (),
     answers: bool = False,
-    group_by: str | None = "group",
-    legend: bool | str = True,
+    group_by: GroupBy | None = "group",
+    legend: bool | LegendPlace = True,
     wrap: int = WRAP_WIDTH,
-    arguments: str = "expanded",
+    arguments: ArgumentView = "expanded",
     ids: bool | None = None,
     sources: bool = True,
     font_size: float | None = None,
     compact: bool = False,
     dense: bool = False,
-    direction: str = "up",
+    direction: Direction = "up",
     page: PageCut | None = None,
 ) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph`.
@@ -169,14 +180,14 @@ def to_graphviz(
 
 def draw(
     argument_map: ArgumentMap,
-    format: str = "svg",
+    format: ImageFormat = "svg",
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
-    paper: str | None = None,
+    paper: PaperName | None = None,
     landscape: bool | None = None,
     min_font: float = 9.0,
     fit: bool = False,
-    **options,
+    **options: Unpack[PageOptions],
 ) -> bytes:
     """The map drawn as ``format`` (svg, png, pdf or dot), as bytes.
 
@@ -215,15 +226,15 @@ def _sheets(argument_map, format: str, paper, landscape, min_font, fit, timeout,
 
 def render(
     argument_map: ArgumentMap,
-    path: str | os.PathLike,
-    format: str | None = None,
+    path: str | os.PathLike[str],
+    format: ImageFormat | None = None,
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
-    paper: str | None = None,
+    paper: PaperName | None = None,
     landscape: bool | None = None,
     min_font: float = 9.0,
     fit: bool = False,
-    **options,
+    **options: Unpack[PageOptions],
 ) -> Path:
     """Draw the map into the file ``path`` and return its path.
 

@@ -21,7 +21,7 @@ from attrs import frozen
 
 from argmap._i18n import N_, translate
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
-from argmap.render.labels import escape, text_width, wrap
+from argmap.render.labels import escape, text_width, wrap, wrapped
 from argmap.render.themes import Theme
 from argmap.render.views import anchor
 from argmap.render.words import BASIS_SYMBOLS, words_for
@@ -120,7 +120,7 @@ def box_label(argument_map: ArgumentMap, row: Row, theme: Theme, width: int, sou
         extra.append(claim.source)
     if extra:
         head.append(f'<FONT COLOR="{theme.muted}">{escape(" · ".join(extra))}</FONT>')
-    lines = "<BR/>".join(escape(line) for line in wrap(claim.text, width)) or " "
+    lines = wrapped(claim.text, width) or " "
     if row.depth == 0:
         lines = f"<B>{lines}</B>"
     indent = f'<TD WIDTH="{INDENT * row.depth}"></TD>' if row.depth else ""

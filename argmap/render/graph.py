@@ -14,13 +14,16 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from functools import partial
 from math import ceil
+from typing import NamedTuple
 
 import attrs
 import graphviz
-from attrs import frozen
 
+from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
-from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap
+from argmap.render.dot_lines import Edges, attribute_list, node_line
+from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
+from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
 from argmap.render.options import PageCut, RenderOptions
 from argmap.render.themes import Theme
@@ -29,18 +32,12 @@ from argmap.render.words import BASIS_SYMBOLS, words_for
 
 __all__ = ["build", "LARGE_MAP", "HUGE_MAP", "edge_style"]
 
-#: From this many claims on, a drawing uses layout settings that stay fast:
-#: polyline edges, fewer rounds of crossing minimisation and of placing
-#: nodes, and a legend that stands beside the map (see docs/performance.md).
-LARGE_MAP = 300
-#: From this many claims on, edges are straight lines and the layout rounds
-#: are cut further.
-HUGE_MAP = 1500
-
 _SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="56" HEIGHT="1"></TD></TR></TABLE>'
 
 #: Characters per line of the first words in a mark for a claim on another page.
 _STUB_WRAP = 24
+
+_UNKNOWN = object()  # not looked up yet
 
 _STATUS_SYMBOL = {"accepted": "✓", "unchallenged": "(✓)", "rejected": "✗", "undecided": "?"}
 
@@ -96,6 +93,13 @@ def _font(theme: Theme) -> str:
 
 def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph:
     """The map drawn as ``options`` say."""
+    # Many small objects (lines, labels, plans) and no cycles: collecting
+    # meanwhile costs a fifth of the time on a large map.
+    with no_gc():
+        return _build(argument_map, options)
+
+
+def _build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph:
     theme = options.the_theme
     view = view_of(argument_map, options)
     words = words_for(argument_map.lang)
@@ -133,6 +137,7 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
         used = Used()
         if options.page.legend:
             _Panel(graphviz.Digraph(), argument_map, whole, whole.panels[0], theme, words, attrs.evolve(options, page=None), used).draw()
+    g.graph_attr.update(_layout(size, view, panels))
     if options.legend != "none" and used:
         columns = options.page.legend_columns if options.page is not None else 1
         label = legend_label(argument_map, used, theme, words, whole, columns)
@@ -148,6 +153,16 @@ def build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digraph
             for name in panels[0].bottom_nodes():
                 g.edge(LEGEND_NODE, name, style="invis", weight="0")
     return g
+
+
+def _layout(size: int, view: View, panels: list[_Panel]) -> dict[str, str]:
+    """The layout settings for the map's size and shape (see :mod:`argmap.render.layout`)."""
+    shape = None
+    if LARGE_MAP <= size <= SHAPED_UP_TO:
+        nodes = [name for panel in panels for name in panel.nodes]
+        edges = [(tail, head) for panel in panels for _, tail, head, _ in panel.layout_edges]
+        shape = estimate(nodes, edges)
+    return layout_attributes(size, shape, framed=bool(view.frames) or len(panels) > 1)
 
 
 def _top(options: RenderOptions) -> str:
@@ -196,13 +211,6 @@ def _graph_attributes(
     title = _title_label(argument_map, theme, page, words)
     if title:
         attributes.update(label=title, labelloc="t", labeljust="c")
-    # dot's crossing minimisation and its network simplex (which places the
-    # nodes) grow much faster than the map: bound their rounds.
-    if size >= HUGE_MAP:
-        rounds = _num(max(0.02, 300 / size))  # about 300 rounds, whatever the size
-        attributes.update(splines="line", nslimit=rounds, nslimit1=rounds, mclimit="0.1", remincross="false", searchsize="10")
-    elif size >= LARGE_MAP:
-        attributes.update(splines="polyline", nslimit="1", nslimit1="1", mclimit="0.3", remincross="false", searchsize="20")
     return attributes
 
 
@@ -212,14 +220,14 @@ def _title_label(argument_map: ArgumentMap, theme: Theme, page: PageCut | None =
     parts = []
     later = page is not None and page.number > 1
     if argument_map.title:
-        lines = "<BR/>".join(escape(line) for line in wrap(argument_map.title, 60))
+        lines = wrapped(argument_map.title, 60)
         size = theme.fontsize + (1 if later else 5)
         parts.append(f'<FONT POINT-SIZE="{_num(size)}"><B>{lines}</B></FONT>')
     if page is not None and page.count > 1 and words is not None:
         number = words["page_of"].format(page=page.number, count=page.count)
         parts.append(f'<FONT POINT-SIZE="{_num(theme.fontsize)}">{escape(number)}</FONT>')
     if argument_map.question and not later:
-        lines = "<BR/>".join(escape(line) for line in wrap(argument_map.question, 70))
+        lines = wrapped(argument_map.question, 70)
         parts.append(f'<FONT POINT-SIZE="{_num(theme.fontsize + 1)}"><I>{lines}</I></FONT>')
     if not parts:
         return None
@@ -241,8 +249,7 @@ def _node_defaults(theme: Theme) -> dict[str, str]:
     }
 
 
-@frozen
-class _Plan:
+class _Plan(NamedTuple):
     """How one relation is drawn, decided before anything is drawn."""
 
     rel: Relation
@@ -301,6 +308,14 @@ class _Panel:
         self.first: dict[str, int] = {}  # relation name -> index of its first plan
         self.frame_numbers: dict[str, int] = {}
         self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
+        # Per edge kind: its style and that style quoted, made once.
+        self.styles: dict[str, tuple[dict[str, str], str]] = {}
+        self.dots: dict[str, str] = {}  # per kind: the quoted attributes of an unnamed dot
+        self.names: dict[str, str] = {}  # id -> node name
+        self.edge_lines = Edges()
+        self.small = f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.muted}">'
+        self.badge_rows: dict[tuple, str] = {}  # badges -> their row (many claims share one)
+        self.endpoints: dict[str, str | None] = {}  # claim id -> what _endpoint says
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -383,7 +398,7 @@ class _Panel:
         while pending:
             for i in aimed.get(pending.pop(), ()):
                 if self.plans[i].drawable:
-                    self.plans[i] = attrs.evolve(self.plans[i], drawable=False)
+                    self.plans[i] = self.plans[i]._replace(drawable=False)
                     pending.append(i)
         for plan in self.plans:
             name = plan.rel.name
@@ -570,8 +585,9 @@ class _Panel:
         tooltip = _tooltip(None, claim.note, claim.tags)
         if tooltip:
             attributes["tooltip"] = tooltip
-        g.node(self._name(claim.id), label=self._label(claim, mark, status), **attributes)
-        self.nodes.append(self._name(claim.id))
+        name = self._name(claim.id)
+        g.body.append(node_line(name, attribute_list({"label": self._label(claim, mark, status), **attributes})))
+        self.nodes.append(name)
 
     def _filled(self, ident: str, mark: str | None, status: str | None) -> dict[str, str]:
         """The fill and border of a claim's or an argument's node for its status and its position's mark."""
@@ -640,7 +656,7 @@ class _Panel:
         return html_label(table)
 
     def _small(self, text: str) -> str:
-        return f'<FONT POINT-SIZE="{_num(self.theme.small_fontsize)}" COLOR="{self.theme.muted}">{escape(text)}</FONT>'
+        return f"{self.small}{escape(text)}</FONT>"
 
     def _badges(self, status: str | None) -> list[tuple[str, int, str]]:
         """The status cell of a header row, when there is a status: (plain text, padding and border, cell markup)."""
@@ -657,7 +673,11 @@ class _Panel:
         if right:
             # A gap keeps the id apart from the status in a narrow node.
             header.append('<TD WIDTH="8"></TD>')
-            header.append(f'<TD ALIGN="RIGHT">{_right_aligned(right, self.theme)}</TD>')
+            key = tuple(right)
+            row = self.badge_rows.get(key)
+            if row is None:
+                row = self.badge_rows[key] = _right_aligned(right, self.theme)
+            header.append(f'<TD ALIGN="RIGHT">{row}</TD>')
         return header
 
     def _inline_badges(self, text: str, cells: list[tuple[str, int, str]]) -> str:
@@ -670,7 +690,7 @@ class _Panel:
         return joint + f'<FONT POINT-SIZE="{_num(self.theme.small_fontsize)}" COLOR="{self.theme.muted}">{escape(plain)}</FONT>'
 
     def _text_cell(self, text: str, span: int, mark: str | None, width: int | None = None, style: str = "", after: str = "") -> str:
-        lines = "<BR/>".join(escape(line) for line in wrap(text, width or self.options.wrap)) or " "
+        lines = wrapped(text, width or self.options.wrap) or " "
         colour = self.theme.text
         if style:
             lines = f"<{style}>{lines}</{style}>"
@@ -773,6 +793,13 @@ class _Panel:
     def _endpoint(self, claim_id: str) -> str | None:
         """The node name for a claim id: drawn, or drawn as a placeholder
         when the map does not define it; None when the view leaves it out."""
+        # Asked for every end of every relation, several times: found once.
+        found = self.endpoints.get(claim_id, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self.endpoints[claim_id] = self._find_endpoint(claim_id)
+        return found
+
+    def _find_endpoint(self, claim_id: str) -> str | None:
         if claim_id in self.view.shown:
             return self._name(claim_id)
         if self._elsewhere(claim_id) is not None:
@@ -782,11 +809,16 @@ class _Panel:
         return self._name(claim_id)
 
     def _name(self, ident: str) -> str:
-        return self.prefix + node_name(ident)
+        name = self.names.get(ident)
+        if name is None:
+            name = self.names[ident] = self.prefix + node_name(ident)
+        return name
 
     def _placeholder(self, claim_id: str) -> tuple[str, str | None] | None:
         """:meth:`_end`, drawing an undefined id so that the mistake shows;
         with the id of the claim a collapsed argument's node stands for."""
+        if claim_id in self.view.shown and claim_id not in self.view.folded:
+            return self._name(claim_id), None  # the common case, first
         if claim_id in self.view.folded:
             name = self._end(claim_id)
             if name is not None and name == self._elsewhere(claim_id):
@@ -856,20 +888,29 @@ class _Panel:
         elif head in self.stub_claims:
             if self._stub_end(head, tail, kind, merge=False) is None:
                 return
-        style = edge_style(kind, self.theme)
+        made = self.styles.get(kind)
+        if made is None:
+            style = edge_style(kind, self.theme)
+            made = self.styles[kind] = (style, attribute_list(style))
+        style, listed = made
+        more = {}
         if spaced:
             # An invisible label keeps two claims side by side far enough
             # apart for the dotted line between them to show.
-            style["label"] = html_label(_SPACER)
-        for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
-            if ident is not None and self.options.show_ids:
-                style[where] = html_label(self._small(ident))
-                style["labeldistance"] = "2.2"
-                self.used.flags.add("folded")
+            more["label"] = html_label(_SPACER)
+        if tail_id is not None or head_id is not None:
+            for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
+                if ident is not None and self.options.show_ids:
+                    more[where] = html_label(self._small(ident))
+                    more["labeldistance"] = "2.2"
+                    self.used.flags.add("folded")
+        if more:
+            style = {**style, **more}
+            listed = attribute_list(style)
         if style.get("constraint") != "false":
             self.heads.add(head)
             self.layout_edges.append((len(self.g.body), tail, head, style))
-        self.g.edge(tail, head, **style)
+        self.g.body.append(self.edge_lines.line(tail, head, listed))
 
     def bottom_nodes(self) -> list[str]:
         """The claim nodes no edge points at, in order: the lowest of the map
@@ -881,9 +922,10 @@ class _Panel:
     # -- relations ------------------------------------------------------------
 
     def _relations(self) -> None:
+        draw = {"support": self._support, "rebuttal": self._objection, "undercut": self._objection, "contradiction": self._contradiction}
         for plan in self.plans:
             if plan.drawable:
-                getattr(self, f"_{plan.kind}")(plan)
+                draw[plan.kind](plan)
             elif self.collapsed and plan.kind == "support" and plan.rel.argument is not None:
                 if plan.rel.name == plan.rel.argument and plan.rel.argument in self.drawn_arguments:
                     self._argument_edges(self.arguments[plan.rel.argument])
@@ -935,20 +977,25 @@ class _Panel:
             "label": "",
         }
         name = plan.rel.name
-        if name is not None and plan.junction == self._name(name):
-            tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
-            attributes["tooltip"] = tooltip
-            status = self.view.evaluation.status.get(name) if self.view.evaluation else None
-            mark = self.panel.marks.get(name)
-            if status == "rejected" or mark == "rejects":
-                attributes["fillcolor"] = theme.background
-                self.used.flags.add("dot_rejected")
-            if status == "undecided":
-                attributes["fillcolor"] = theme.undecided_fill
-                self.used.flags.add("dot_undecided")
-            if mark == "accepts":
-                attributes.update(width="0.2", height="0.2")
-        g.node(plan.junction, **attributes)
+        if name is None or plan.junction != self._name(name):
+            listed = self.dots.get(plan.kind)
+            if listed is None:
+                listed = self.dots[plan.kind] = attribute_list(attributes)
+            g.body.append(node_line(plan.junction, listed))
+            return
+        tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
+        attributes["tooltip"] = tooltip
+        status = self.view.evaluation.status.get(name) if self.view.evaluation else None
+        mark = self.panel.marks.get(name)
+        if status == "rejected" or mark == "rejects":
+            attributes["fillcolor"] = theme.background
+            self.used.flags.add("dot_rejected")
+        if status == "undecided":
+            attributes["fillcolor"] = theme.undecided_fill
+            self.used.flags.add("dot_undecided")
+        if mark == "accepts":
+            attributes.update(width="0.2", height="0.2")
+        g.body.append(node_line(plan.junction, attribute_list(attributes)))
 
     def _aim(self, plan: _Plan):
         """The node an objection ends at: the dot of the relation (or the
@@ -961,12 +1008,6 @@ class _Panel:
     def _first_junction(self, name: str) -> str | None:
         index = self.first.get(name)
         return None if index is None else self.plans[index].junction
-
-    def _rebuttal(self, plan: _Plan) -> None:
-        self._objection(plan)
-
-    def _undercut(self, plan: _Plan) -> None:
-        self._objection(plan)
 
     def _objection(self, plan: _Plan) -> None:
         rel, kind = plan.rel, plan.kind

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["clean", "escape", "wrap", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
+__all__ = ["clean", "escape", "wrap", "wrapped", "html_label", "text_width", "WRAP_WIDTH", "WORD_JOINER"]
 
 #: Characters per line of a claim's text (wide characters count twice).
 WRAP_WIDTH = 32
@@ -24,7 +25,18 @@ WRAP_WIDTH = 32
 WORD_JOINER = "\u2060"
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\" + WORD_JOINER}
-_ESCAPE = str.maketrans(_ENTITIES)
+
+
+def _entities(text: str) -> str:
+    """``text`` with the characters of :data:`_ENTITIES` replaced: a replace
+    per character (``&`` first) is many times faster than ``str.translate``
+    on text that is not ASCII."""
+    for ch, entity in _ENTITIES.items():
+        if ch in text:
+            text = text.replace(ch, entity)
+    return text
+
+
 # What XML 1.0 (and so SVG) cannot hold: the characters _allowed refuses.
 _NOT_ALLOWED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -59,15 +71,18 @@ def escape(text: str) -> str:
     >>> escape("\\\\N") == "\\\\" + WORD_JOINER + "N"
     True
     """
-    return clean(text).translate(_ESCAPE)
+    return _entities(clean(text))
 
 
 def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def _text_width(text: str) -> int:
-    return sum(_width(ch) for ch in text)
+@lru_cache(maxsize=1 << 16)
+def _word_width(word: str) -> int:
+    """The columns of a word that is not ASCII, measured once per distinct
+    word: words repeat, so a map's labels cost a look-up per word."""
+    return sum(_width(ch) for ch in word)
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
@@ -75,8 +90,10 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 
     Lines break at spaces; a word longer than a line (a URL, or Chinese
     text without spaces) is cut where the line is full. East Asian wide
-    characters take two columns. Each character is measured once, so the
-    time grows linearly with the text, however long its words.
+    characters take two columns. A word is measured by a look-up (its
+    length when it is ASCII, else a cache of widths), and the characters of
+    a word longer than a line each once, so the time grows linearly with
+    the text, however long its words.
 
     >>> wrap("Europa muss massiv in eigene KI-Infrastruktur investieren.", 32)
     ['Europa muss massiv in eigene', 'KI-Infrastruktur investieren.']
@@ -87,7 +104,11 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     for word in clean(text).split(" "):
         if not word:
             continue
-        size = _text_width(word)
+        if len(word) > width:
+            size = width + 1  # longer than a line, whatever its characters
+        else:
+            # An ASCII word has a column per character: nothing to measure.
+            size = len(word) if word.isascii() else _word_width(word)
         if line and used + 1 + size <= width:
             line.append(word)
             used += 1 + size
@@ -95,18 +116,40 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
         if line:
             lines.append(" ".join(line))
         if size > width:
-            start, size = 0, 0
-            for i, ch in enumerate(word):
-                w = _width(ch)
-                if size + w > width and i > start:
-                    lines.append(word[start:i])
-                    start, size = i, 0
-                size += w
-            word = word[start:]
+            word, size = _cut(word, width, lines)
         line, used = [word], size
     if line:
         lines.append(" ".join(line))
     return lines
+
+
+def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
+    """``text`` wrapped and escaped for an HTML-like label, its lines joined by ``<BR/>``.
+
+    >>> wrapped("Tom & Jerry laufen <weg>", 12)
+    'Tom &amp; Jerry<BR/>laufen &lt;weg&gt;'
+    """
+    # Wrapped lines are clean already (and hold no line break): escaping
+    # them all at once is escaping each.
+    return _entities("\n".join(wrap(text, width))).replace("\n", "<BR/>")
+
+
+def _cut(word: str, width: int, lines: list[str]) -> tuple[str, int]:
+    """Cut a word longer than a line into full lines (appended to
+    ``lines``); return the rest and its width."""
+    if word.isascii():
+        width = max(1, width)  # a line holds at least one character
+        cut = len(word) - (len(word) - 1) % width - 1
+        lines.extend(word[i : i + width] for i in range(0, cut, width))
+        return word[cut:], len(word) - cut
+    start, size = 0, 0
+    for i, ch in enumerate(word):
+        w = _width(ch)
+        if size + w > width and i > start:
+            lines.append(word[start:i])
+            start, size = i, 0
+        size += w
+    return word[start:], size
 
 
 # Advance widths of DejaVu Sans in em, as Graphviz measures them; other

@@ -13,7 +13,7 @@ from __future__ import annotations
 from attrs import Factory, define
 
 from argmap.model import ArgumentMap, Basis
-from argmap.render.labels import escape, html_label, wrap
+from argmap.render.labels import escape, html_label, wrapped
 from argmap.render.themes import Theme
 from argmap.render.words import BASIS_SYMBOLS
 
@@ -163,7 +163,7 @@ def legend_label(argument_map: ArgumentMap, used: Used, theme: Theme, words, vie
         if source is not None:
             title = source.title or source_id
             detail = ", ".join(x for x in (source.author, source.date) if x)
-        text = "<BR/>".join(escape(part) for part in wrap(title, 40))
+        text = wrapped(title, 40)
         if detail:
             text += f'<BR/><FONT COLOR="{theme.muted}">{escape(detail)}</FONT>'
         row(escape(source_id), text, f' BORDER="1" COLOR="{theme.badge_border}" BGCOLOR="{theme.badge_fill}"')

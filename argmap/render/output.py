@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from argmap.errors import ArgmapError, OptionError
 from argmap._files import write_atomically
 
 __all__ = [
@@ -44,14 +45,14 @@ INSTALL_HINT = (
 _DOT_FORMATS = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo"}
 
 
-class GraphvizNotFound(RuntimeError):
+class GraphvizNotFound(ArgmapError, RuntimeError):
     """Graphviz's ``dot`` program is not installed (or not on PATH)."""
 
     def __init__(self, message: str = INSTALL_HINT):
         super().__init__(message)
 
 
-class RenderFailed(RuntimeError):
+class RenderFailed(ArgmapError, RuntimeError):
     """``dot`` failed or took longer than its time limit. ``stderr`` is what it said."""
 
     def __init__(self, message: str, stderr: str = ""):
@@ -72,13 +73,13 @@ def format_for(path: str | os.PathLike | None, format: str | None = None) -> str
     """
     if format is not None:
         if format not in FORMATS:
-            raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+            raise OptionError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
         return format
     if path is None or os.fspath(path) == "-":
         return "svg"
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise ValueError(f"cannot tell the format from {os.fspath(path)!r}; end it in .svg, .png, .pdf or .dot, or give a format")
+        raise OptionError(f"cannot tell the format from {os.fspath(path)!r}; end it in .svg, .png, .pdf or .dot, or give a format")
     return _SUFFIXES[suffix]
 
 
@@ -99,7 +100,7 @@ def run_dot(source: str, format: str, *, timeout: float | None = DEFAULT_TIMEOUT
     if format == "dot":
         return source.encode("utf-8")
     if format not in _DOT_FORMATS:
-        raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+        raise OptionError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     dot = find_dot()
     done = _dot(dot, _DOT_FORMATS[format], source, timeout)
     stderr = done.stderr.decode("utf-8", "replace").strip()

@@ -30,6 +30,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -38,6 +39,12 @@ from argmap.render.options import PageCut, RenderOptions, ViewError
 from argmap.render.output import DEFAULT_TIMEOUT, RenderFailed, run_dot
 from argmap.render.views import neighbours, reason_ends
 from argmap.render.words import words_for
+from argmap.types import PaperLayout, PaperName
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from argmap.render.keywords import GraphOptions
 
 __all__ = [
     "PAPERS",
@@ -259,16 +266,16 @@ def _subtree(children: dict[str, list[str]], root: str) -> list[str]:
 def paginate(
     argument_map: ArgumentMap,
     *,
-    paper: str = "a4",
+    paper: PaperName = "a4",
     landscape: bool | None = None,
     min_font: float = MIN_FONT,
     fit: bool = False,
     margin: float = MARGIN,
     area: tuple[float, float] | None = None,
     min_scale: float | None = None,
-    layout: str = "auto",
+    layout: PaperLayout = "auto",
     timeout: float | None = DEFAULT_TIMEOUT,
-    **options,
+    **options: Unpack[GraphOptions],
 ) -> Pages:
     """The map laid out on sheets of ``paper``.
 

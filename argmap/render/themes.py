@@ -19,6 +19,8 @@ import unicodedata
 
 from attrs import evolve, field, fields, frozen
 
+from argmap.errors import OptionError
+
 __all__ = ["Theme", "THEMES", "theme_named", "contrast_ratio", "check_font", "DEFAULT_FONT"]
 
 #: Covers Latin (umlauts, ß), Greek, Cyrillic, Hebrew, Arabic, Armenian and
@@ -250,14 +252,14 @@ THEMES: dict[str, Theme] = {t.name: t for t in (DEFAULT, PRINT, CONTRAST)}
 def theme_named(theme: str | Theme) -> Theme:
     """A theme given by name or as a :class:`Theme`.
 
-    Raises ValueError for an unknown name.
+    Raises :class:`argmap.errors.OptionError` (a ValueError) for an unknown name.
     """
     if isinstance(theme, Theme):
         return theme
     try:
         return THEMES[theme]
     except KeyError:
-        raise ValueError(f"unknown theme {theme!r}; use one of {', '.join(THEMES)}") from None
+        raise OptionError(f"unknown theme {theme!r}; use one of {', '.join(THEMES)}") from None
 
 
 def _luminance(colour: str) -> float:

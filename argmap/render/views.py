@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
+from argmap.errors import UnknownIdError
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 from argmap.render.options import DEFAULT_DEPTH, RenderOptions, ViewError
 
@@ -106,7 +107,8 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
     depth = None
     if options.focus is not None:
         if options.focus not in known:
-            raise ViewError(f"cannot focus on `{options.focus}`: no claim has that id{_did_you_mean(options.focus, known)}", options.focus)
+            message = f"cannot focus on `{options.focus}`: no claim has that id{_did_you_mean(options.focus, known)}"
+            raise UnknownIdError("claim", options.focus, tuple(sorted(known)), message)
         if options.focus in folded:
             raise ViewError(
                 f"cannot focus on `{options.focus}`: it is drawn inside the collapsed argument `{folded[options.focus]}`; "
@@ -128,7 +130,8 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
     if options.numbered:
         for kept in options.keep:
             if kept not in known:
-                raise ViewError(f"cannot keep `{kept}`: no claim has that id{_did_you_mean(kept, known)}", kept)
+                message = f"cannot keep `{kept}`: no claim has that id{_did_you_mean(kept, known)}"
+                raise UnknownIdError("claim", kept, tuple(sorted(known)), message)
         if not options.answers:
             blank = frozenset(c.id for c in drawn) - set(options.keep)
     frames = _Frames(argument_map, options.group_by)
@@ -346,7 +349,7 @@ def _panels(argument_map: ArgumentMap, options: RenderOptions) -> tuple[Panel, .
     for position_id in options.positions:
         if position_id not in known:
             names = ", ".join(f"`{p}`" for p in sorted(known)) or "none"
-            raise ViewError(f"the map has no position `{position_id}` (positions: {names})", position_id)
+            raise UnknownIdError("position", position_id, tuple(sorted(known)), f"the map has no position `{position_id}` (positions: {names})")
         position = argument_map.position(position_id)
         marks = {ref: "rejects" for ref in position.rejects}
         marks.update({ref: "accepts" for ref in position.accepts})

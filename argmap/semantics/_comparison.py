@@ -8,12 +8,14 @@ from attrs import field, frozen
 
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Undercut
 from argmap._meaning import require_meaning
+from argmap.errors import OptionError
+from argmap.types import JSONDict, SupportMode
 from argmap.semantics._framework import SUPPORT_MODES, arguments_of, support_reach
 
 __all__ = ["Comparison", "CrossAttack", "compare_positions"]
 
 
-def _tuple(value):
+def _tuple(value: object) -> Any:
     return tuple(value)
 
 
@@ -43,7 +45,7 @@ class CrossAttack:
         if not self.attackers:
             object.__setattr__(self, "attackers", (self.attacker,))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {
             "by": self.by,
             "attacker": self.attacker,
@@ -82,7 +84,7 @@ class Comparison:
 
         return comparison_html(self)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """What ``argmap compare --format json`` prints."""
 
         def stances(pairs):
@@ -107,7 +109,7 @@ def _other(stance: str) -> str:
     return "rejects" if stance == "accepts" else "accepts"
 
 
-def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: str = "none") -> Comparison:
+def compare_positions(argument_map: ArgumentMap, first: str, second: str, support: SupportMode = "none") -> Comparison:
     """Compare the positions ``first`` and ``second`` of ``argument_map``.
     Attacks are the map's rebuttals, contradictions and undercuts, and the
     attacks the support mode ``support`` derives from them.
@@ -132,7 +134,7 @@ def compare_positions(argument_map: ArgumentMap, first: str, second: str, suppor
     q = argument_map.position(second)
     require_meaning(argument_map, "compare positions of")
     if support not in SUPPORT_MODES:
-        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+        raise OptionError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     order = {a: i for i, a in enumerate(arguments_of(argument_map)[0])}
 
     def key(ident: str):

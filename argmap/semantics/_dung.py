@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from argmap.errors import ArgmapError, OptionError
 from argmap._graph import strongly_connected
 from argmap._i18n import phrase
 
@@ -45,7 +46,7 @@ _BLOCKED = 1  # no outside attacker is IN, one is UNDEC: cannot be IN
 _FORCED = 2  # an outside attacker is IN: must be OUT
 
 
-class TooManyExtensions(ValueError):
+class TooManyExtensions(ArgmapError, ValueError):
     """There are more extensions than the caller allowed to be listed.
 
     ``semantics`` and ``limit`` say which and how many; both survive pickling."""
@@ -134,7 +135,7 @@ def extensions(
     of that component given the labels chosen before it.
     """
     if semantics not in ("complete", "preferred", "stable"):
-        raise ValueError(f"unknown semantics {semantics!r}")
+        raise OptionError(f"unknown semantics {semantics!r}")
     targets = invert(n, attackers)
     base = grounded(n, attackers, targets)
     base_in = [a for a in range(n) if base[a] == IN]

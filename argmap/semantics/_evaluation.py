@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap._meaning import MapError, require_meaning
 from argmap._nogc import no_gc
-from argmap._semantics_names import EXTENSION_SEMANTICS, SEMANTICS
 from argmap.diagnostics import Diagnostic, info, warning
+from argmap.errors import OptionError
+from argmap.types import JSONDict, SemanticsName, SupportMode
 from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
 from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, build
 from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
-from argmap.semantics._tasks import labels_of, stream
+from argmap.semantics._tasks import ALL_SEMANTICS, labels_of, stream
 
 __all__ = [
     "SEMANTICS",
@@ -32,6 +33,9 @@ __all__ = [
     "acceptance_notes",
 ]
 
+#: The semantics :func:`evaluate` knows; the first is the default.
+EXTENSION_SEMANTICS = ALL_SEMANTICS
+SEMANTICS = EXTENSION_SEMANTICS + ("dfquad",)
 
 
 class Status(str, enum.Enum):
@@ -53,19 +57,23 @@ class Status(str, enum.Enum):
     UNDECIDED = "undecided"
 
 
-class FrozenMapping(Mapping):
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenMapping(Mapping[_K, _V], Generic[_K, _V]):
     """A read-only, hashable dictionary."""
 
     __slots__ = ("_data", "_hash")
 
-    def __init__(self, data: Mapping | None = None):
-        self._data = dict(data or {})
-        self._hash = None
+    def __init__(self, data: Mapping[_K, _V] | None = None):
+        self._data: dict[_K, _V] = dict(data or {})
+        self._hash: int | None = None
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: _K) -> _V:
         return self._data[key]
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[_K]:
         return iter(self._data)
 
     def __len__(self) -> int:
@@ -76,7 +84,7 @@ class FrozenMapping(Mapping):
             self._hash = hash(frozenset(self._data.items()))
         return self._hash
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMapping):
             return self._data == other._data
         return self._data == other
@@ -85,7 +93,7 @@ class FrozenMapping(Mapping):
         return f"FrozenMapping({self._data!r})"
 
 
-def _frozen_mapping(value):
+def _frozen_mapping(value: object) -> Any:
     return value if value is None or isinstance(value, FrozenMapping) else FrozenMapping(value)
 
 
@@ -151,7 +159,7 @@ class Evaluation:
         """The arguments whose status is ACCEPTED, in the order written."""
         return tuple(a for a in self.arguments if self.status[a] is Status.ACCEPTED)
 
-    def to_dict(self, *, details: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, details: bool = False) -> JSONDict:
         """What ``argmap evaluate --format json`` prints: ``semantics``,
         ``support`` and ``extensions``, or for DF-QuAD ``semantics`` and
         ``strengths``. With ``details``, also ``status`` (each argument's
@@ -186,8 +194,8 @@ def default_limit(arguments: int) -> int:
 
 def evaluate(
     argument_map: ArgumentMap,
-    semantics: str = "grounded",
-    support: str = "none",
+    semantics: SemanticsName = "grounded",
+    support: SupportMode = "none",
     *,
     max_extensions: int | None = None,
     timeout: float | None = None,
@@ -219,9 +227,9 @@ def evaluate(
     <Status.REJECTED: 'rejected'>
     """
     if semantics not in SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     if support not in SUPPORT_MODES:
-        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+        raise OptionError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     # Checking and evaluating make many objects and no reference cycles (see argmap._nogc).
     with no_gc():
         resolved = require_meaning(argument_map, "evaluate")
@@ -231,7 +239,7 @@ def evaluate(
 def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolved) -> Evaluation:
     if semantics == "dfquad":
         if support != "none":
-            raise ValueError("DF-QuAD takes supports as they are; it has no support modes other than none")
+            raise OptionError("DF-QuAD takes supports as they are; it has no support modes other than none")
         af = build(argument_map, "none", resolved)[0]
         names = af.arguments[: len(af.arguments) - len(af.auxiliary)]
         strengths, diagnostics = strengths_of(argument_map)
@@ -301,7 +309,9 @@ _NAMES["cf2"] = phrase("{semantics} semantics", semantics="CF2")
 _NAMES["dfquad"] = "DF-QuAD"
 
 
-def acceptance_notes(argument_map: ArgumentMap, semantics: str = "grounded", support: str = "none") -> list[Diagnostic]:
+def acceptance_notes(
+    argument_map: ArgumentMap, semantics: SemanticsName = "grounded", support: SupportMode = "none"
+) -> list[Diagnostic]:
     """What ``argmap check --semantics S --support M`` adds: the evaluation's
     own notes, then one I503 info line per claim that is not accepted under
     ``semantics``, saying why where that is simple to say. A map with

@@ -50,10 +50,11 @@ from collections.abc import Iterable, Iterator
 
 from attrs import field, frozen
 
+from argmap.errors import ArgmapError, OptionError
+from argmap.types import FrameworkFormat, SupportMode
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
 from argmap._resolved import Resolved, arguments_in_order, resolve
-from argmap._semantics_names import SUPPORT_MODES
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support
 
@@ -63,6 +64,8 @@ __all__ = [
     "TooManyAttacks",
     "Framework", "framework", "build", "arguments_of", "objections", "support_reach"]
 
+#: The ways supports can add attacks; the first is the default.
+SUPPORT_MODES = ("none", "deductive", "necessary")
 
 #: The most attacks a support mode may derive. Their number can grow with the
 #: square of the map (an attack on a claim that a whole tree of claims supports
@@ -72,7 +75,7 @@ __all__ = [
 MAX_DERIVED_ATTACKS = 1_000_000
 
 
-class TooManyAttacks(ValueError):
+class TooManyAttacks(ArgmapError, ValueError):
     """A support mode would derive more than ``limit`` attacks (``support``
     says which mode). Both survive pickling."""
 
@@ -156,7 +159,7 @@ class Framework:
         """
         return self.to_format("apx")
 
-    def to_format(self, fmt: str) -> str:
+    def to_format(self, fmt: FrameworkFormat) -> str:
         """The framework in ICCMA's ``apx``, ``i23`` (the ids as ``# i id``
         comments) or ``tgf`` format, auxiliary arguments included."""
         from argmap.formats.iccma import write
@@ -209,7 +212,7 @@ def objections(
             yield attackers, target, named, kind is Rebuttal
 
 
-def framework(argument_map: ArgumentMap, support: str = "none") -> Framework:
+def framework(argument_map: ArgumentMap, support: SupportMode = "none") -> Framework:
     """The framework of ``argument_map`` under the support mode ``support``.
 
     >>> from argmap import parse
@@ -246,7 +249,7 @@ def build(
     ``resolved`` is the map's ids resolved (:func:`argmap._resolved.resolve`,
     which :func:`require_meaning` returns), so they are looked up once."""
     if support not in SUPPORT_MODES:
-        raise ValueError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
+        raise OptionError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
     if resolved is None:
         resolved = resolve(argument_map)
     order, claims, names = resolved.order, resolved.claims, resolved.names

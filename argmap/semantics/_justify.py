@@ -32,13 +32,18 @@ a defence is a leaf marked ``truncated``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from attrs import field, frozen
 
 from argmap._nogc import no_gc
+from argmap.errors import UnknownIdError
+from argmap.types import JSONDict, Semantics
 from argmap.semantics import _dung
 from argmap.semantics._framework import Framework
+
+if TYPE_CHECKING:
+    from argmap.semantics._tasks import Answer
 
 __all__ = [
     "Attack",
@@ -81,7 +86,7 @@ class Attack:
     attackers: tuple[str, ...] = field(converter=_names)
     target: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {"attackers": list(self.attackers), "target": self.target}
 
 
@@ -103,7 +108,7 @@ class Defence:
         """Nothing attacks the argument (a leaf that needs no defence)."""
         return not self.answers and not self.repeated and not self.truncated
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         result: dict[str, Any] = {"label": IN, "argument": self.argument}
         if self.repeated:
             result["repeated"] = True
@@ -127,7 +132,7 @@ class AnsweredAttack:
     counter: Attack | None
     defences: tuple[Defence, ...] = field(default=(), converter=_defence_tuple)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {
             "attack": self.attack.to_dict(),
             "broken": self.broken,
@@ -147,7 +152,7 @@ class Refutation:
 
     label = OUT
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {
             "label": OUT,
             "argument": self.argument,
@@ -175,7 +180,7 @@ class Cycle:
 
     label = UNDEC
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         return {
             "label": UNDEC,
             "argument": self.argument,
@@ -208,7 +213,7 @@ def justify(
     >>> justify(fw, "b").counter
     Attack(attackers=('a',), target='b')
 
-    Raises KeyError for an argument ``fw`` does not have.
+    Raises :class:`argmap.UnknownIdError` (a KeyError) for an argument ``fw`` does not have.
     """
     return _Justifier(fw, extension).justify(argument, limit, depth)
 
@@ -344,9 +349,11 @@ class _Justifier:
     # -- the three kinds ---------------------------------------------------------
 
     def justify(self, argument: str, limit: int, depth: int) -> Justification:
-        i = self.index[argument]
+        i = self.index.get(argument)
+        if i is None:
+            raise UnknownIdError("argument", argument, tuple(self.fw.arguments[: self.n]))
         if i >= self.n:
-            raise KeyError(f"{argument!r} is an auxiliary argument, not one of the map's")
+            raise UnknownIdError("argument", argument, message=f"{argument!r} is an auxiliary argument, not one of the map's")
         label = self.label[i]
         if label == IN:
             return self._defences([i], limit, depth)[0]
@@ -498,9 +505,9 @@ _ADMISSIBLE = frozenset({"grounded", "complete", "admissible", "preferred", "sta
 
 
 def justify_answer(
-    fw: Framework, semantics: str, argument: str, answer, *, timeout: float | None = None,
+    fw: Framework, semantics: Semantics, argument: str, answer: Answer, *, timeout: float | None = None,
     shown: int = EXTENSIONS_SHOWN,
-) -> dict[str, Any]:
+) -> JSONDict:
     """The justification of a DC or DS ``answer`` (``accepted``, ``witness``
     and ``vacuous``, as :func:`argmap.semantics.credulous` and ``sceptical``
     give it), JSON-ready: what ``argmap solve ... --explain`` prints.

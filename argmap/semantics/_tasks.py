@@ -10,11 +10,13 @@ are NP- or coNP-hard go to the SAT backend (_sat.py). Every call takes a
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, get_args
 
 from attrs import field, frozen
 
-from argmap._semantics_names import ALL_SEMANTICS, Semantics
+from argmap.types import Label, Semantics
+from argmap.errors import ArgmapError, OptionError, UnknownIdError
+from argmap.types import JSONDict
 from argmap.semantics import _dung
 from argmap.semantics._framework import Framework
 
@@ -31,10 +33,11 @@ __all__ = [
     "labelling",
 ]
 
-Label = Literal["in", "out", "undec"]
+#: Every semantics the tasks know, in the order docs/semantics.md gives them.
+ALL_SEMANTICS: tuple[str, ...] = get_args(Semantics)
 
 
-class SolverTimeout(TimeoutError):
+class SolverTimeout(ArgmapError, TimeoutError):
     """A task did not finish within its time limit.
 
     ``semantics``, ``task`` ("SE", "EE", "DC", "DS" or "count") and
@@ -59,7 +62,7 @@ class SolverTimeout(TimeoutError):
         return type(self), (self.semantics, self.task, self.seconds, self.elapsed), self.__dict__
 
 
-def _witness(value):
+def _witness(value: object) -> Any:
     return None if value is None else frozenset(value)
 
 
@@ -81,7 +84,7 @@ class Answer:
     witness: frozenset[str] | None = field(default=None, converter=_witness)
     vacuous: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSONDict:
         """A JSON-ready dict; the witness as a sorted list."""
         return {
             "task": self.task,
@@ -138,13 +141,13 @@ class _Compiled:
 
 def _check(semantics: str) -> None:
     if semantics not in ALL_SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(ALL_SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(ALL_SEMANTICS)}")
 
 
 def _argument(c: _Compiled, argument: str) -> int:
     found = c.index.get(argument)
     if found is None:
-        raise ValueError(f"unknown argument {argument!r}")
+        raise UnknownIdError("argument", argument, message=f"unknown argument {argument!r}")
     return found
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from argmap.errors import ArgmapError, OptionError
 from argmap.render.paper import PAPERS as SHEETS
 
 __all__ = ["PAPERS", "PrintUnavailable", "Document", "Placement", "page_size", "find_font", "MM"]
@@ -33,7 +34,7 @@ _FONTS = {
 }
 
 
-class PrintUnavailable(ImportError):
+class PrintUnavailable(ArgmapError, ImportError):
     """What printed sheets need is missing: fpdf2 (the ``print`` extra) or a Unicode font."""
 
 
@@ -42,7 +43,7 @@ def page_size(paper: str, landscape: bool = False) -> tuple[float, float]:
     try:
         w, h = PAPERS[paper]
     except KeyError:
-        raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(PAPERS)}") from None
+        raise OptionError(f"unknown paper {paper!r}; use one of {', '.join(PAPERS)}") from None
     return (h, w) if landscape else (w, h)
 
 

@@ -16,6 +16,7 @@ from argmap.sheets._layout import layout, pdf
 from argmap.sheets._order import reading
 from argmap.sheets._pdf import MARGIN, MM, Document, page_size
 from argmap.sheets._words import sheet_words
+from argmap.types import PaperName
 from argmap.sheets.worksheet import UNKNOWN_THESIS, UNKNOWN_THESIS_GUESS, check_claims, check_paper, check_size
 
 __all__ = ["steps", "SLIDE_FONT_SIZE"]
@@ -31,7 +32,7 @@ MAX_SCALE = 2.0
 def steps(
     argument_map: ArgumentMap,
     *,
-    paper: str = "a4",
+    paper: PaperName = "a4",
     thesis: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> bytes:
@@ -86,7 +87,7 @@ def steps(
     return doc.output()
 
 
-def _best_shape(argument_map: ArgumentMap, claims: frozenset[str], area: tuple[float, float], timeout) -> tuple[int, int | None]:
+def _best_shape(argument_map: ArgumentMap, claims: frozenset[str], area: tuple[float, float], timeout: float | None) -> tuple[int, int | None]:
     """Characters per line, and how many reasons or objections of one claim
     stand side by side (see :class:`Drawing`): the choice that draws the map
     largest on the slide."""

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from attrs import frozen
 
+from argmap.errors import OptionError, UnknownIdError
 from argmap._i18n import N_, translate
 from argmap.model import ArgumentMap
 from argmap.render.output import DEFAULT_TIMEOUT
@@ -30,6 +31,7 @@ from argmap.sheets._order import Link, links_of, reading
 from argmap.sheets._pdf import MARGIN, MM, PAPERS, Document, page_size
 from argmap.sheets._sources import Text, quote_line, source_texts
 from argmap.sheets._words import sheet_words
+from argmap.types import PaperName
 
 __all__ = ["worksheet", "plan_worksheet", "Plan", "MapPage", "SheetError", "MIN_BOX"]
 
@@ -39,7 +41,7 @@ MIN_BOX = (50 * MM, 20 * MM)
 MAX_SCALE = 1.0
 
 
-class SheetError(ValueError):
+class SheetError(OptionError):
     """A sheet asks for something the map does not have (an unknown claim to
     keep, an unknown paper). ``name`` is the offending value; ``template``
     and ``args`` say the message again, for a translation
@@ -54,6 +56,25 @@ class SheetError(ValueError):
     def localized(self, lang: str | None) -> str:
         """The message in ``lang``."""
         return translate(self.template, lang, self.args_)
+
+
+class UnknownClaimError(SheetError, UnknownIdError):
+    """A claim id given to a sheet (``keep``, ``thesis``) that names no
+    claim: a :class:`SheetError` (with its translation) and an
+    :class:`argmap.UnknownIdError`."""
+
+    def __init__(self, template: str, name: str, **args: object):
+        UnknownIdError.__init__(self, "claim", name, (), template.format(**args))
+        self.name = name
+        self.template = template
+        self.args_ = args
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _unknown_claim, (self.template, self.id, self.args_)
+
+
+def _unknown_claim(template: str, name: str, args: dict[str, object]) -> UnknownClaimError:
+    return UnknownClaimError(template, name, **args)
 
 
 #: Messages of :class:`SheetError`.
@@ -97,8 +118,8 @@ def check_claims(argument_map: ArgumentMap, ids: Sequence[str], templates: tuple
         if ident not in known:
             close = difflib.get_close_matches(ident, sorted(known), n=1)
             if close:
-                raise SheetError(templates[1], ident, id=ident, guess=close[0])
-            raise SheetError(templates[0], ident, id=ident)
+                raise UnknownClaimError(templates[1], ident, id=ident, guess=close[0])
+            raise UnknownClaimError(templates[0], ident, id=ident)
 
 
 class _Planner:
@@ -391,10 +412,10 @@ def worksheet(
     keep: str | Iterable[str] = (),
     task: str | None = None,
     with_text: bool = False,
-    paper: str = "a4",
+    paper: PaperName = "a4",
     thesis: str | None = None,
-    base_dir: str | os.PathLike | None = None,
-    texts: Iterable[str | os.PathLike] = (),
+    base_dir: str | os.PathLike[str] | None = None,
+    texts: Iterable[str | os.PathLike[str]] = (),
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> bytes:
     """The worksheet of ``argument_map`` as PDF bytes, ready to print.

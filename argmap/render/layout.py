@@ -1,0 +1,139 @@
+"""Graphviz's layout settings, chosen by a drawing's size and shape.
+
+A small map gets ``dot``'s defaults: curved edges and as many rounds of
+crossing minimisation and node placement as ``dot`` wants. What ``dot``
+costs grows with the nodes *and* the bends of long edges: an edge that
+spans k ranks becomes k - 1 invisible nodes, and crossing minimisation,
+placement (network simplex) and edge routing all work on them. A tree of
+reasons has few; a map whose relations join random claims has thirty
+times as many as claims. So from :data:`LARGE_MAP` claims on, the settings
+depend on an estimate of that work (:func:`estimate`), made from the edges
+that shape the layout before ``dot`` runs (see docs/rendering.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+__all__ = ["LARGE_MAP", "HUGE_MAP", "SHAPED_UP_TO", "TANGLED", "BENDS_FOR_LINES", "Shape", "estimate", "layout_attributes"]
+
+#: From this many claims on (claims times panels), a drawing uses layout
+#: settings that stay fast: polyline edges, fewer rounds of crossing
+#: minimisation and of placing nodes, and a legend beside the map.
+LARGE_MAP = 300
+#: From this many claims on, edges are straight lines and the layout rounds
+#: are cut further.
+HUGE_MAP = 1500
+#: Up to this many claims the shape is estimated; above, the map is drawn
+#: with the settings for its size alone (no picture of it is readable).
+SHAPED_UP_TO = 20_000
+#: Nodes plus bends above which ``dot`` takes more than a few seconds: a
+#: map without frames is then placed by ``sfdp`` (force-directed).
+TANGLED = 20_000
+#: Bends above which edges are straight lines (routing polylines through
+#: that many bends takes seconds).
+BENDS_FOR_LINES = 8_000
+# Rounds of network simplex times the nodes and bends they work on: about
+# half a second of dot's time on the reference machine.
+_PLACING_BUDGET = 12_000_000
+
+
+class Shape(NamedTuple):
+    """What ``dot`` will work on: the nodes, and the bends of long edges."""
+
+    nodes: int
+    bends: int
+
+    @property
+    def work(self) -> int:
+        return self.nodes + self.bends
+
+
+def estimate(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Shape:
+    """The shape of a layout of ``nodes`` and ``edges`` (tail, head: the
+    head is ranked above the tail), found as ``dot`` starts: edges that
+    close a cycle (found depth first, in order) are turned round; then each
+    node is ranked one below the lowest thing it points at, and an edge
+    spanning more ranks bends once per rank between. ``dot`` shortens some
+    edges afterwards, so this is an upper bound. Linear in the nodes and
+    edges.
+
+    >>> estimate("abcd", [("b", "a"), ("c", "b"), ("d", "c"), ("d", "a")])
+    Shape(nodes=4, bends=2)
+    >>> estimate("abc", [("b", "a"), ("c", "b"), ("a", "c")])
+    Shape(nodes=3, bends=1)
+    """
+    index: dict[str, int] = {}
+    for name in nodes:
+        index.setdefault(name, len(index))
+    pairs = [(index.setdefault(tail, len(index)), index.setdefault(head, len(index))) for tail, head in edges]
+    n = len(index)
+    successors: list[list[int]] = [[] for _ in range(n)]
+    for tail, head in pairs:
+        successors[tail].append(head)
+    above: list[list[int]] = [[] for _ in range(n)]  # what each node is ranked below
+    state = [0] * n  # 0: not seen, 1: on the path being followed, 2: ranked
+    depth = [0] * n
+    for root in range(n):
+        if state[root]:
+            continue
+        state[root] = 1
+        path = [(root, 0)]
+        while path:
+            v, i = path[-1]
+            if i < len(successors[v]):
+                path[-1] = (v, i + 1)
+                head = successors[v][i]
+                if state[head] == 1:
+                    above[head].append(v)  # closes a cycle: turned round
+                else:
+                    above[v].append(head)
+                    if state[head] == 0:
+                        state[head] = 1
+                        path.append((head, 0))
+                continue
+            path.pop()
+            state[v] = 2
+            # Everything above v is ranked by now (a turned edge's tail is
+            # finished before the node it points back at).
+            depth[v] = 1 + max((depth[u] for u in above[v]), default=-1)
+    bends = 0
+    for v in range(n):
+        for u in above[v]:
+            span = depth[v] - depth[u]
+            if span > 1:
+                bends += span - 1
+    return Shape(n, bends)
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def layout_attributes(size: int, shape: Shape | None = None, framed: bool = False) -> dict[str, str]:
+    """The graph attributes that choose how Graphviz lays out a map of
+    ``size`` claims (times panels): none for a small map. ``shape`` is its
+    :func:`estimate` (None: by size alone); ``framed`` says whether it has
+    frames (groups, arguments, positions), which only ``dot`` draws."""
+    if size < LARGE_MAP:
+        return {}
+    if shape is not None and shape.work > TANGLED and not framed:
+        # dot would take many seconds to route thousands of long edges
+        # through dozens of ranks, and the picture would be a weave of them;
+        # placed by their ties, related claims stand near each other.
+        return {"layout": "sfdp", "overlap": "prism", "splines": "line"}
+    # dot's crossing minimisation and its network simplex (which places the
+    # nodes) grow much faster than the map: bound their rounds.
+    if size >= HUGE_MAP:
+        rounds = max(0.02, 300 / size)  # about 300 rounds, whatever the size
+        attributes = {"splines": "line", "nslimit": rounds, "nslimit1": rounds, "mclimit": "0.1", "remincross": "false", "searchsize": "10"}
+    else:
+        attributes = {"splines": "polyline", "nslimit": 1.0, "nslimit1": 1.0, "mclimit": "0.3", "remincross": "false", "searchsize": "20"}
+    if shape is not None:
+        if shape.bends > BENDS_FOR_LINES:
+            attributes["splines"] = "line"
+        # Placing takes rounds (nslimit times the nodes) over the nodes and bends.
+        affordable = _PLACING_BUDGET / (shape.nodes * shape.work) if shape.nodes else 1.0
+        attributes["nslimit"] = max(0.02, min(attributes["nslimit"], affordable))
+    return {k: _num(v) if isinstance(v, float) else v for k, v in attributes.items()}

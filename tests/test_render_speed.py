@@ -1,0 +1,163 @@
+"""Drawing large maps: word-wise wrapping, DOT lines written directly, layout settings by size and shape.
+
+Counted or compared, never timed (benchmarks/bench_render.py and
+benchmarks/bench_render_shapes.py time them)."""
+
+from __future__ import annotations
+
+import doctest
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import graphviz
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap.render import dot_lines, labels, layout, to_graphviz
+from argmap.render.dot_lines import Edges, attribute_list, edge_line, node_line
+from argmap.render.layout import LARGE_MAP, TANGLED, Shape, estimate, layout_attributes
+from argmap.render.output import run_dot
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def _reference_wrap(text: str, width: int) -> list[str]:
+    """Wrapping as it was: every character of every word measured."""
+
+    def size(ch: str) -> int:
+        return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for word in labels.clean(text).split(" "):
+        if not word:
+            continue
+        n = sum(size(ch) for ch in word)
+        if line and used + 1 + n <= width:
+            line.append(word)
+            used += 1 + n
+            continue
+        if line:
+            lines.append(" ".join(line))
+        if n > width:
+            start, n = 0, 0
+            for i, ch in enumerate(word):
+                if n + size(ch) > width and i > start:
+                    lines.append(word[start:i])
+                    start, n = i, 0
+                n += size(ch)
+            word = word[start:]
+        line, used = [word], n
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+_pieces = st.sampled_from(["a", "Wort", "Größe", "日本語", "x" * 40, "ü" * 35, "中" * 20, " ", "  ", "\n", "\x00", "ﬀ"])
+
+
+@given(st.lists(_pieces, max_size=30).map("".join) | st.text(), st.integers(min_value=1, max_value=40))
+def test_wrap_by_words_breaks_where_measuring_every_character_did(text, width):
+    """Measuring words (ASCII by length, others by a cache) gives the same lines as measuring each character."""
+    assert labels.wrap(text, width) == _reference_wrap(text, width)
+
+
+def test_wrap_measures_each_distinct_word_once(monkeypatch):
+    """A word that is not ASCII is measured once however often it comes; ASCII words are not measured at all."""
+    calls = []
+    monkeypatch.setattr(labels, "_width", lambda ch: calls.append(ch) or 1)
+    labels._word_width.cache_clear()
+    labels.wrap("Größe Straße Größe the quick fox " * 500, 32)
+    assert len(calls) == len("Größe") + len("Straße")
+
+
+def test_wrapped_escapes_each_line():
+    """wrapped() is the escaped lines joined by <BR/>, as escaping each line was."""
+    text = 'Tom & "Jerry" <b>laufen</b> \\N weg, immer weiter und weiter'
+    assert labels.wrapped(text, 12) == "<BR/>".join(labels.escape(line) for line in labels.wrap(text, 12))
+
+
+_names = st.text(st.sampled_from(list('ab c:"\\<>-_.1ä')), max_size=8)
+_values = st.dictionaries(st.sampled_from(["label", "color", "style", "weight", "tooltip"]), _names, max_size=4)
+
+
+@pytest.mark.filterwarnings("ignore::graphviz.exceptions.DotSyntaxWarning")
+@given(_names, _names, _values)
+def test_lines_are_what_digraph_writes(tail, head, attributes):
+    """node_line and edge_line (and Edges) write what Digraph.node and Digraph.edge write, quoted by graphviz."""
+    g = graphviz.Digraph()
+    g.node(tail, **attributes)
+    g.edge(tail, head, **attributes)
+    listed = attribute_list(attributes)
+    assert [node_line(tail, listed), edge_line(tail, head, listed)] == g.body
+    edges = Edges()
+    assert edges.line(tail, head, listed) == edges.line(tail, head, listed) == g.body[1]
+
+
+@pytest.mark.parametrize("module", [dot_lines, layout])
+def test_docstring_examples(module):
+    """The examples in the docstrings of the DOT-lines and layout modules hold."""
+    assert doctest.testmod(module).failed == 0
+
+
+def test_estimate_of_a_tree_has_no_bends_and_a_long_edge_has_its_ranks():
+    """A tree of reasons needs no bends; an edge past two ranks bends twice; a chain of 100,000 is no recursion."""
+    tree = [(f"r{i}", "c") for i in range(50)] + [(f"s{i}", f"r{i}") for i in range(50)]
+    assert estimate(["c"], tree) == Shape(nodes=101, bends=0)
+    assert estimate([], [("b", "a"), ("c", "b"), ("d", "c"), ("d", "a")]).bends == 2
+    chain = [(f"n{i + 1}", f"n{i}") for i in range(100_000)]
+    assert estimate([], chain) == Shape(nodes=100_001, bends=0)
+
+
+def test_estimate_turns_cycles_round():
+    """Mutual rebuttals rank like a chain: the edge that closes the cycle counts with its length."""
+    ring = [(f"n{(i + 1) % 10}", f"n{i}") for i in range(10)]
+    assert estimate([], ring) == Shape(nodes=10, bends=8)
+
+
+def test_layout_attributes_by_size_and_shape():
+    """Small maps get no settings; tangled maps without frames go to sfdp; with frames they stay with dot."""
+    assert layout_attributes(LARGE_MAP - 1, Shape(10_000, 50_000)) == {}
+    assert layout_attributes(LARGE_MAP, Shape(400, 0))["splines"] == "polyline"
+    tangled = Shape(1000, TANGLED)
+    assert layout_attributes(1000, tangled)["layout"] == "sfdp"
+    framed = layout_attributes(1000, tangled, framed=True)
+    assert "layout" not in framed and framed["splines"] == "line" and float(framed["nslimit"]) < 1
+    assert layout_attributes(5000, None) == layout_attributes(5000)
+
+
+def test_random_map_is_drawn_by_sfdp_and_a_tree_by_dot():
+    """A random 1,000-claim map's settings ask for sfdp; the same claims in a tree keep dot's layered drawing."""
+    random_map = argmap.parse(generate(1000, 1500))
+    assert to_graphviz(random_map).graph_attr["layout"] == "sfdp"
+    lines = [f"claim c{i}: Aussage {i}." for i in range(1000)] + [f"c{i} supports c{(i - 1) // 4}" for i in range(1, 1000)]
+    tree = to_graphviz(argmap.parse("\n".join(lines) + "\n"))
+    assert "layout" not in tree.graph_attr and tree.graph_attr["splines"] == "polyline"
+
+
+def test_groups_keep_dot_however_tangled():
+    """A tangled map with groups stays with dot, which draws the groups' frames (sfdp would drop them)."""
+    text = generate(1000, 1500)
+    assert to_graphviz(argmap.parse(text)).graph_attr["layout"] == "sfdp"
+    grouped = ["group g: Gruppe"]
+    for line in text.splitlines():
+        grouped.append(line)
+        if line.startswith("claim c") and int(line.split(":")[0][7:]) % 3 == 0:
+            grouped.append("  group: g")
+    g = to_graphviz(argmap.parse("\n".join(grouped) + "\n"))
+    assert "layout" not in g.graph_attr and "cluster_group_1" in g.source
+
+
+@pytest.mark.dot
+def test_sfdp_drawing_has_every_claim():
+    """A map drawn by sfdp is an SVG with a node for every claim."""
+    m = argmap.parse(generate(1000, 1500))
+    root = ET.fromstring(run_dot(to_graphviz(m, legend=False).source, "svg"))
+    titles = {t.text for t in root.iter("{http://www.w3.org/2000/svg}title")}
+    assert {c.id for c in m.claims} <= titles
