@@ -8,9 +8,11 @@ renderer, the semantics or Graphviz.
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
+# Private names: the import system binds each submodule on this module
+# (``argmap.types`` would replace a global ``types``).
+import importlib as _importlib
+import sys as _sys
+from types import ModuleType as _ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -166,7 +168,7 @@ if not TYPE_CHECKING:  # type checkers read the imports above; to them a misspel
         module = _MODULES.get(name)
         if module is None:
             raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
+        value = getattr(_importlib.import_module(module), name)
         globals()[name] = value
         return value
 
@@ -175,7 +177,7 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-class _Package(types.ModuleType):
+class _Package(_ModuleType):
     """The ``argmap`` module, which keeps its public functions when a
     submodule of the same name is imported: Python's import system binds
     ``argmap.render`` (or ``argmap.outline``) to the submodule then, but
@@ -183,9 +185,9 @@ class _Package(types.ModuleType):
     still reaches the package through ``sys.modules``."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in _MODULES and isinstance(value, types.ModuleType):
+        if name in _MODULES and isinstance(value, _ModuleType):
             return
         super().__setattr__(name, value)
 
 
-sys.modules[__name__].__class__ = _Package
+_sys.modules[__name__].__class__ = _Package

@@ -161,13 +161,16 @@ def test_unknown_name_is_an_attribute_error():
 
 def test_functions_named_like_modules_stay_functions():
     """`argmap.render` and `argmap.outline` are the functions even when their
-    modules are imported first (`import argmap.render.paper`, `import argmap.outline`)."""
+    modules are imported first (`import argmap.render.paper`, `import argmap.outline`),
+    and a submodule such as `argmap.types` does not replace what the package uses."""
     code = (
-        "import argmap.render.paper, argmap.outline, argmap\n"
+        "import argmap.types, argmap.render.paper, argmap.outline, argmap\n"
         "print(callable(argmap.render), callable(argmap.outline), argmap.render.__module__, argmap.outline.__module__,"
         " sys.modules['argmap.render'].paper.__name__, file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", "import sys\n" + code], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-W", "error::ImportWarning", "-c", "import sys\n" + code], capture_output=True, text=True, check=True
+    )
     assert done.stderr.split() == ["True", "True", "argmap.render", "argmap.outline", "argmap.render.paper"]
 
 
