@@ -102,9 +102,12 @@ def _single_attacks(
     if not any(map(_name, relations)):
         attackers = list(chain.from_iterable(map(_attackers, relations)))
         if len(attackers) == len(relations):
-            found = Attacks(list(map(claims.get, attackers)), list(map(targets.get, map(_target, relations))))
-            if None not in found.attackers and None not in found.targets:
-                return found, True
+            try:
+                return Attacks(
+                    list(map(claims.__getitem__, attackers)), list(map(targets.__getitem__, map(_target, relations)))
+                ), True
+            except KeyError:
+                pass  # an unknown id: found one by one below
     found = Attacks()
     clean = True
     claim_of = claims.get
@@ -130,9 +133,12 @@ def _contradictions(contradictions: tuple, claims: dict[str, int], base: Attacks
     """Add both directions of every unnamed contradiction to ``base``, the
     named ones to ``others``; return whether every id resolved."""
     if not any(map(_name, contradictions)):
-        firsts = list(map(claims.get, map(_first, contradictions)))
-        seconds = list(map(claims.get, map(_second, contradictions)))
-        if None not in firsts and None not in seconds:
+        try:
+            firsts = list(map(claims.__getitem__, map(_first, contradictions)))
+            seconds = list(map(claims.__getitem__, map(_second, contradictions)))
+        except KeyError:
+            pass  # an unknown id: found one by one below
+        else:
             base.attackers.extend(firsts + seconds)
             base.targets.extend(seconds + firsts)
             return True

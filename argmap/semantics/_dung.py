@@ -16,6 +16,7 @@ the complete extensions are the IN sets of the complete labellings.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Sequence
 from itertools import compress, repeat
@@ -143,7 +144,9 @@ def grounded_labels(n: int, attackers: Sequence[int], targets: Sequence[int], fe
     one argument at a time over what is left, in time linear in it.
     """
     label = bytearray([UNDEC]) * n
-    froms, tos = list(attackers), list(targets)
+    # Arrays rather than lists: reading an index from a list is a visit to
+    # an int object somewhere in memory, from an array it is the next word.
+    froms, tos = array("q", attackers), array("q", targets)
     hit = _marks(n, tos)
     ready = list(compress(range(n), hit.translate(_IS_ZERO)))  # undecided, no attack left reaches them
     while ready and len(froms) >= few:
@@ -156,8 +159,8 @@ def grounded_labels(n: int, attackers: Sequence[int], targets: Sequence[int], fe
         # Only an argument that lost an attacker (now OUT) can be ready next.
         freed = set(compress(tos, _both(from_labels.translate(_IS_OUT), to_open)))
         before = len(froms)
-        froms = list(compress(froms, keep))
-        tos = list(compress(tos, keep))
+        froms = array("q", compress(froms, keep))
+        tos = array("q", compress(tos, keep))
         hit = _marks(n, tos)
         freed_list = list(freed)
         ready = list(compress(freed_list, bytes(map(hit.__getitem__, freed_list)).translate(_IS_ZERO)))
@@ -185,7 +188,7 @@ def _both(first: bytes, second: bytes) -> bytes:
     return (int.from_bytes(first, "little") & int.from_bytes(second, "little")).to_bytes(size, "little")
 
 
-def _propagate(label: bytearray, froms: list[int], tos: list[int], ready: list[int]) -> None:
+def _propagate(label: bytearray, froms: Sequence[int], tos: Sequence[int], ready: list[int]) -> None:
     """Finish the grounded labelling one argument at a time (as
     :func:`grounded_in_order` does): ``froms[k] -> tos[k]`` are the attacks
     between undecided arguments, ``ready`` the undecided arguments none of

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress
 from typing import Any
 
@@ -60,11 +60,31 @@ class Status(enum.Enum):
 class FrozenMapping(Mapping):
     """A read-only, hashable dictionary."""
 
-    __slots__ = ("_data", "_hash")
+    __slots__ = ("_data", "_hash", "_make")
 
     def __init__(self, data: Mapping | None = None):
         self._data = dict(data or {})
         self._hash = None
+
+    @classmethod
+    def _later(cls, make: Callable[[], Iterable[tuple[Any, Any]]]) -> FrozenMapping:
+        """A FrozenMapping of the pairs ``make()`` gives, made when first read
+        (a million statuses cost a third of a second to put in a dict)."""
+        self = cls.__new__(cls)
+        self._make = make
+        self._hash = None
+        return self
+
+    def __getattr__(self, name: str):
+        # Called only while the slot ``_data`` is empty: in a mapping made by _later.
+        if name != "_data":
+            raise AttributeError(name)
+        self._data = dict(self._make())
+        del self._make
+        return self._data
+
+    def __reduce__(self):
+        return type(self), (self._data,)
 
     def __getitem__(self, key):
         return self._data[key]
@@ -341,7 +361,7 @@ def _grounded_plain(order: list[str], attacks: Attacks) -> Evaluation:
     n = len(names)
     labels = _dung.grounded_labels(n, attacks.attackers, attacks.targets)
     extension = tuple(sorted(compress(names, labels.translate(_IS_IN))))
-    status = FrozenMapping(zip(names, map(_LABEL_STATUS.__getitem__, labels)))
+    status = FrozenMapping._later(lambda: zip(names, map(_LABEL_STATUS.__getitem__, labels)))
     letters = labels.translate(_LABEL_LETTERS).decode("ascii")
     pairs = _Pairs(lambda: attack_pairs(names, attacks.codes(n), n))
     return Evaluation("grounded", "none", names, pairs, [extension], status, None, (), [letters])
