@@ -200,7 +200,12 @@ def _claims_only(argument_map: ArgumentMap) -> tuple[list[str], dict[str, int], 
     if argument_map.arguments or any(any(map(_name, r)) for r in relations):
         return None
     order = list(map(_id, argument_map.claims))
-    claims = dict(zip(order, range(len(order))))
+    # The keys copied (a string joined with "" is a new one): copies made one
+    # after another lie side by side in memory, where the ids lie among the
+    # claims' texts, so the look-ups that follow (three million on a map of
+    # a million claims) reach them with fewer cache misses.
+    keys = map("".join, zip(order, repeat("")))
+    claims = dict(zip(keys, range(len(order))))
     return (order, claims, {}, True) if len(claims) == len(order) else None
 
 
