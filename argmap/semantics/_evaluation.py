@@ -61,6 +61,7 @@ class FrozenMapping(Mapping):
     """A read-only, hashable dictionary."""
 
     __slots__ = ("_data", "_hash", "_make")
+    _make: Callable[[], Iterable[tuple[Any, Any]]]
 
     def __init__(self, data: Mapping | None = None):
         self._data = dict(data or {})
