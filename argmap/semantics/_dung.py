@@ -17,7 +17,7 @@ the complete extensions are the IN sets of the complete labellings.
 from __future__ import annotations
 
 from array import array
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from itertools import compress, repeat
 
@@ -98,6 +98,15 @@ def grounded_in_order(
     # Attackers of each argument not yet known to be OUT.
     alive = list(map(len, attackers))
     queue = [a for a, count in enumerate(alive) if count == 0]
+    _spread(label, targets, alive, queue)
+    return label, queue
+
+
+def _spread(label, targets, alive, queue: list[int]) -> None:
+    """Label IN the arguments of ``queue`` (undecided, none of their
+    attackers left ``alive``), and go on from them: an IN argument makes what
+    it attacks OUT, an OUT one leaves one attacker fewer alive for everything
+    it attacks. Everything labelled is appended to ``queue``, in order."""
     for a in queue:
         label[a] = IN
     i = 0
@@ -115,7 +124,6 @@ def grounded_in_order(
                 if alive[b] == 0 and label[b] == UNDEC:
                     label[b] = IN
                     queue.append(b)
-    return label, queue
 
 
 # Byte tables for bytes.translate: which labels (or marks) a byte has.
@@ -194,31 +202,11 @@ def _propagate(label: bytearray, froms: Sequence[int], tos: Sequence[int], ready
     between undecided arguments, ``ready`` the undecided arguments none of
     them reaches."""
     alive: dict[int, int] = {}
-    targets: dict[int, list[int]] = {}
+    targets: defaultdict[int, list[int]] = defaultdict(list)
     for a, b in zip(froms, tos):
         alive[b] = alive.get(b, 0) + 1
-        if a in targets:
-            targets[a].append(b)
-        else:
-            targets[a] = [b]
-    queue = ready
-    for a in queue:
-        label[a] = IN
-    i = 0
-    while i < len(queue):
-        a = queue[i]
-        i += 1
-        if label[a] == IN:
-            for b in targets.get(a, ()):
-                if label[b] == UNDEC:
-                    label[b] = OUT
-                    queue.append(b)
-        else:
-            for b in targets.get(a, ()):
-                alive[b] -= 1
-                if alive[b] == 0 and label[b] == UNDEC:
-                    label[b] = IN
-                    queue.append(b)
+        targets[a].append(b)
+    _spread(label, targets, alive, ready)
 
 
 def extensions(
