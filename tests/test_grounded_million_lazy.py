@@ -149,8 +149,10 @@ def test_lazy_results_pickle_copy_and_evolve_as_eager_ones():
         assert back == lazy and back.attacks == lazy.attacks and dict(back.status) == dict(lazy.status)
         changed = attrs.evolve(lazy, semantics="complete")
         assert changed.attacks == lazy.attacks and changed.semantics == "complete"
-    status = argmap.semantics.FrozenMapping._later(lambda: [("a", 1)])
+    status = _evaluation._FrozenMappingLater(lambda: [("a", 1)])
     assert status == {"a": 1} and hash(status) == hash(argmap.semantics.FrozenMapping({"a": 1}))
+    assert repr(status) == "FrozenMapping({'a': 1})"
+    assert type(pickle.loads(pickle.dumps(status))) is argmap.semantics.FrozenMapping
     with pytest.raises(AttributeError):
         status.missing
 

@@ -60,32 +60,14 @@ class Status(enum.Enum):
 class FrozenMapping(Mapping):
     """A read-only, hashable dictionary."""
 
-    __slots__ = ("_data", "_hash", "_make")
-    _make: Callable[[], Iterable[tuple[Any, Any]]]
+    __slots__ = ("_data", "_hash")
 
     def __init__(self, data: Mapping | None = None):
         self._data = dict(data or {})
         self._hash = None
 
-    @classmethod
-    def _later(cls, make: Callable[[], Iterable[tuple[Any, Any]]]) -> FrozenMapping:
-        """A FrozenMapping of the pairs ``make()`` gives, made when first read
-        (a million statuses cost a third of a second to put in a dict)."""
-        self = cls.__new__(cls)
-        self._make = make
-        self._hash = None
-        return self
-
-    def __getattr__(self, name: str):
-        # Called only while the slot ``_data`` is empty: in a mapping made by _later.
-        if name != "_data":
-            raise AttributeError(name)
-        self._data = dict(self._make())
-        del self._make
-        return self._data
-
     def __reduce__(self):
-        return type(self), (self._data,)
+        return FrozenMapping, (self._data,)
 
     def __getitem__(self, key):
         return self._data[key]
@@ -108,6 +90,24 @@ class FrozenMapping(Mapping):
 
     def __repr__(self) -> str:
         return f"FrozenMapping({self._data!r})"
+
+
+class _FrozenMappingLater(FrozenMapping):
+    """A FrozenMapping of the pairs ``make()`` gives, put in its dict when
+    first read (a million statuses take a third of a second to put in one)."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Iterable[tuple[Any, Any]]]):
+        self._make: Callable[[], Iterable[tuple[Any, Any]]] | None = make
+        self._hash = None
+
+    def __getattr__(self, name: str) -> dict[Any, Any]:
+        # Python calls this only while the slot ``_data`` is still empty.
+        if name != "_data" or self._make is None:
+            raise AttributeError(name)
+        self._data, self._make = dict(self._make()), None
+        return self._data
 
 
 def _frozen_mapping(value):
@@ -134,12 +134,12 @@ class _Pairs:
         return tuple, (self.read(),)
 
 
-def _attack_pairs(value: Any) -> Any:
-    return value if type(value) is _Pairs else tuple(value)
+def _attack_pairs(value: Iterable[tuple[str, str]] | _Pairs) -> tuple[tuple[str, str], ...] | _Pairs:
+    return value if isinstance(value, _Pairs) else tuple(value)
 
 
-def _read_pairs(value: Any) -> tuple[tuple[str, str], ...]:
-    return value.read() if type(value) is _Pairs else value
+def _read_pairs(value: tuple[tuple[str, str], ...] | _Pairs) -> tuple[tuple[str, str], ...]:
+    return value.read() if isinstance(value, _Pairs) else value
 
 
 @frozen(repr=False)
@@ -163,7 +163,7 @@ class Evaluation:
     semantics: str
     support: str
     arguments: tuple[str, ...] = field(converter=tuple)
-    _attacks: Any = field(converter=_attack_pairs, eq=_read_pairs, alias="attacks")
+    _attacks: tuple[tuple[str, str], ...] | _Pairs = field(converter=_attack_pairs, eq=_read_pairs, alias="attacks")
     extensions: tuple[tuple[str, ...], ...] = field(converter=tuple)
     status: Mapping[str, Status] = field(converter=_frozen_mapping)
     strengths: Mapping[str, float] | None = field(default=None, converter=_frozen_mapping)
@@ -362,7 +362,7 @@ def _grounded_plain(order: list[str], attacks: Attacks) -> Evaluation:
     n = len(names)
     labels = _dung.grounded_labels(n, attacks.attackers, attacks.targets)
     extension = tuple(sorted(compress(names, labels.translate(_IS_IN))))
-    status = FrozenMapping._later(lambda: zip(names, map(_LABEL_STATUS.__getitem__, labels)))
+    status = _FrozenMappingLater(lambda: zip(names, map(_LABEL_STATUS.__getitem__, labels)))
     letters = labels.translate(_LABEL_LETTERS).decode("ascii")
     pairs = _Pairs(lambda: attack_pairs(names, attacks.codes(n), n))
     return Evaluation("grounded", "none", names, pairs, [extension], status, None, (), [letters])
