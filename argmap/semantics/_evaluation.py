@@ -66,9 +66,6 @@ class FrozenMapping(Mapping):
         self._data = dict(data or {})
         self._hash = None
 
-    def __reduce__(self):
-        return FrozenMapping, (self._data,)
-
     def __getitem__(self, key):
         return self._data[key]
 
@@ -92,6 +89,10 @@ class FrozenMapping(Mapping):
         return f"FrozenMapping({self._data!r})"
 
 
+def _frozen_mapping(value):
+    return value if value is None or isinstance(value, FrozenMapping) else FrozenMapping(value)
+
+
 class _FrozenMappingLater(FrozenMapping):
     """A FrozenMapping of the pairs ``make()`` gives, put in its dict when
     first read (a million statuses take a third of a second to put in one)."""
@@ -109,9 +110,8 @@ class _FrozenMappingLater(FrozenMapping):
         self._data, self._make = dict(self._make()), None
         return self._data
 
-
-def _frozen_mapping(value):
-    return value if value is None or isinstance(value, FrozenMapping) else FrozenMapping(value)
+    def __reduce__(self):
+        return FrozenMapping, (self._data,)
 
 
 class _Pairs:
