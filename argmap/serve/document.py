@@ -135,6 +135,9 @@ class Document:
             if has_errors(errors) and "errors" not in confirm:
                 return SaveRefused("errors", translate(N_("the text has errors and cannot be read as a map; save it anyway?"), lang), errors)
             data = (text.replace("\n", "\r\n") if self._crlf else text).encode("utf-8")
+            if not target.parent.is_dir():
+                folder = os.path.dirname(os.fspath(target)) or "."
+                return SaveRefused(None, translate(N_("cannot save `{name}`: the folder `{folder}` does not exist (create it, then save again)"), lang, {"name": target.name, "folder": folder}))
             try:
                 write_atomically(target, data)
             except OSError as exc:
