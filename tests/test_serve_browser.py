@@ -194,3 +194,21 @@ def _alert(driver):
         return alert
     except NoAlertPresentException:
         return None
+
+
+def test_a_file_that_is_not_utf8_says_so_until_saved(browser_ok, tmp_path):
+    """A Latin-1 file: the page lists E001 from reading it (before, only the decoded text's
+    messages showed, so the warning was lost); saving writes UTF-8 and the message goes."""
+    from selenium.webdriver.common.keys import Keys
+
+    path = tmp_path / "latin1.argmap"
+    path.write_bytes(MAP.encode("latin-1"))
+    with editor_server(path, tmp_path) as server, chromium("en") as driver:
+        driver.get(server.url)
+        wait(lambda: "focus" in node_ids(driver))
+        assert [m for m in messages(driver) if "E001" in m and "UTF-8" in m]
+        driver.find_element("css selector", ".cm-content").send_keys(Keys.CONTROL, "s")
+        wait(lambda: path.read_bytes() == MAP.encode("utf-8"))
+        type_at_start(driver, "claim neu: Neu.\n")
+        wait(lambda: "neu" in node_ids(driver))
+        assert not [m for m in messages(driver) if "E001" in m]

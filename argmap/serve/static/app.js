@@ -9,7 +9,8 @@
   const lang = data.lang;
   const $ = (id) => document.getElementById(id);
   const form = $("controls");
-  const state = { file: data.file, folder: "", version: null, ignored: null, saved: "", busy: null, timer: null };
+  // `reading`: what reading the file said (a file that is not UTF-8, E001), shown until it is saved.
+  const state = { file: data.file, folder: "", version: null, ignored: null, saved: "", busy: null, timer: null, reading: [] };
   let editor = null;
 
   const say = (key, fields = {}) => W[key].replace(/\{(\w+)\}/g, (_, k) => fields[k] ?? "");
@@ -82,7 +83,7 @@
     } finally {
       if (state.busy === busy) state.busy = null;
     }
-    showMessages(answer.diagnostics);
+    showMessages(state.reading.concat(answer.diagnostics));
     offer(answer.claims, answer.positions);
     const map = $("map");
     if (answer.svg) {
@@ -175,6 +176,7 @@
         state.version = answer.version;
         state.ignored = null;
         state.saved = body.text;
+        state.reading = [];
         const first = !state.file;
         state.file = answer.file;
         $("notice").hidden = true;
@@ -214,6 +216,7 @@
     state.saved = answer.file && answer.version === null ? "" : answer.text;
     state.file = answer.file;
     state.folder = answer.folder;
+    state.reading = answer.diagnostics || [];
     if (!initial) editor.setText(answer.text);
     $("notice").hidden = true;
     return answer.text;
