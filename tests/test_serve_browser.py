@@ -212,3 +212,14 @@ def test_a_file_that_is_not_utf8_says_so_until_saved(browser_ok, tmp_path):
         type_at_start(driver, "claim neu: Neu.\n")
         wait(lambda: "neu" in node_ids(driver))
         assert not [m for m in messages(driver) if "E001" in m]
+
+
+def test_the_name_offered_for_a_new_map_is_in_the_pages_language(browser_ok, tmp_path):
+    """Save on a new map offers `map.argmap` on an English page (before: the German `karte.argmap`)."""
+    with editor_server(None, tmp_path) as server, chromium("en") as driver:
+        driver.get(server.url)
+        wait(lambda: "ban" in node_ids(driver))
+        driver.find_element("id", "save").click()
+        wait(lambda: _alert(driver)).accept()
+        wait(lambda: (tmp_path / "map.argmap").exists())
+        assert not (tmp_path / "karte.argmap").exists()

@@ -20,6 +20,7 @@ WORDS = {
     "unsaved": N_("changes not saved"),
     "saved_as": N_("saved as {name}"),
     "ask_name": N_("Name of the new file (it is saved in the folder {folder}):"),
+    "default_name": N_("map.argmap"),
     "changed_on_disk": N_("Another program changed the file on disk."),
     "reload": N_("Load it"),
     "keep_mine": N_("Keep my text"),

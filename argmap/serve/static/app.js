@@ -159,7 +159,7 @@
   async function save() {
     const body = { text: editor.text(), base: state.version, confirm: [] };
     if (!state.file) {
-      const name = prompt(say("ask_name", { folder: state.folder }), "karte.argmap");
+      const name = prompt(say("ask_name", { folder: state.folder }), W.default_name);
       if (!name) return;
       body.name = name;
     }
