@@ -3,13 +3,14 @@ headings lead to headings there too, umlauts included."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from pathlib import Path
 
 import pytest
 
 markdown = pytest.importorskip("markdown")
+
+from tests.test_markdown_extension import mkdocs_extensions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -19,13 +20,9 @@ FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
 def site_slugify():
     """The toc `slugify` that mkdocs.yml names (Python-Markdown's default when it names none)."""
-    named = re.search(r"slugify:\s*!!python/name:([\w.]+)", (ROOT / "mkdocs.yml").read_text("utf-8"))
-    if named is None:
-        from markdown.extensions.toc import slugify
+    from markdown.extensions.toc import slugify
 
-        return slugify
-    module, _, name = named.group(1).rpartition(".")
-    return getattr(importlib.import_module(module), name)
+    return mkdocs_extensions()[1].get("toc", {}).get("slugify", slugify)
 
 
 def heading_ids(page: Path, slugify) -> set[str]:
