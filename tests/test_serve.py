@@ -564,6 +564,26 @@ def test_save_into_a_folder_that_is_gone_names_it(tmp_path):
     assert not folder.exists()
 
 
+
+def test_a_fifo_or_an_oversized_file_is_refused_not_read(tmp_path):
+    """A FIFO as FILE is a usage error at the start (reading it would block the server for ever);
+    one that appears later, or a file over the editor's limit, is a problem the page shows."""
+    fifo = tmp_path / "pipe.argmap"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "argmap", "serve", str(fifo), "--no-browser", "--lang", "en"], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "not a regular file" in done.stderr
+    with editor_server(fifo, tmp_path) as server:
+        client = Client(server)
+        status, answer = client.json("GET", "/api/document?lang=en")
+        assert status == 500 and "not a regular file" in answer["problem"]
+        assert client.json("GET", "/api/version")[1] == {"version": None}
+    big = tmp_path / "big.argmap"
+    big.write_bytes(b"# " + b"x" * 2_000_000 + b"\n")
+    with editor_server(big, tmp_path) as server:
+        status, answer = Client(server).json("GET", "/api/document?lang=de")
+        assert status == 500 and "2000003" in answer["problem"] and "big.argmap" in answer["problem"]
+
+
 def test_save_keeps_windows_line_ends(tmp_path):
     """A file with CRLF line ends keeps them when saved (the page edits with LF)."""
     path = tmp_path / "crlf.argmap"

@@ -30,6 +30,8 @@ def run(args, out, err) -> int:
 
     if args.file is not None and os.path.isdir(args.file):
         raise UsageError(_("`{file}` is a folder; give an .argmap file, or no FILE for a new map", file=args.file))
+    if args.file is not None and os.path.exists(args.file) and not os.path.isfile(args.file):
+        raise UsageError(_("`{file}` is not a regular file; give an .argmap file", file=args.file))
     folder = os.path.dirname(args.file or "") or "."
     if not os.path.isdir(folder):
         raise UsageError(_("the folder `{folder}` does not exist; create it first (mkdir {folder}) or give a file in another folder", folder=folder))

@@ -12,8 +12,10 @@ to notice changes made by another program.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -101,6 +103,11 @@ class Document:
         example in ``lang``. Raises OSError when the file cannot be read."""
         if self.path is None or not self.path.exists():
             return EXAMPLES.get(lang, EXAMPLES["en"]), None, []
+        found = self.path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device would block or never end
+            raise OSError(errno.EINVAL, translate(N_("it is not a regular file"), lang))
+        if found.st_size > MAX_TEXT:
+            raise OSError(errno.EFBIG, translate(N_("it has {size} bytes, more than the editor takes ({limit})"), lang, {"size": found.st_size, "limit": MAX_TEXT}))
         data = self.path.read_bytes()
         text, diagnostics = decode(data, self.name)
         self._crlf = b"\r\n" in data
@@ -111,6 +118,8 @@ class Document:
         if self.path is None:
             return None
         try:
+            if not stat.S_ISREG(self.path.stat().st_mode):
+                return None
             return _version_of(self.path.read_bytes())
         except OSError:
             return None
