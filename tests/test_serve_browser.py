@@ -223,3 +223,20 @@ def test_the_name_offered_for_a_new_map_is_in_the_pages_language(browser_ok, tmp
         wait(lambda: _alert(driver)).accept()
         wait(lambda: (tmp_path / "map.argmap").exists())
         assert not (tmp_path / "karte.argmap").exists()
+
+
+def test_the_evaluation_choices_say_what_grounded_does(browser_ok, map_file):
+    """The German page offers grounded with a German explanation first and groups the other
+    semantics under a German heading (before: thirteen bare English names)."""
+    from selenium.webdriver.support.ui import Select
+
+    with editor_server(map_file, map_file.parent) as server, chromium("de") as driver:
+        driver.get(server.url)
+        wait(lambda: "focus" in node_ids(driver))
+        choices = Select(driver.find_element("name", "evaluate"))
+        texts = [o.text for o in choices.options]
+        assert texts[:2] == ["keine Auswertung", "grounded: welche Aussagen stehen, welche fallen"]
+        assert driver.execute_script("return document.querySelector('select[name=evaluate] optgroup').label") == "weitere Semantiken (docs/semantics.md)"
+        assert "preferred" in texts and "dfquad" in texts
+        choices.select_by_value("grounded")
+        wait(lambda: driver.execute_script("return document.querySelector('#map svg').textContent.includes('grounded')"))

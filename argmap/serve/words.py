@@ -39,6 +39,8 @@ WORDS = {
     "theme_contrast": N_("high contrast"),
     "evaluate": N_("Evaluate"),
     "no_evaluation": N_("no evaluation"),
+    "evaluate_grounded": N_("grounded: which claims stand, which fall"),
+    "more_semantics": N_("other semantics (docs/semantics.md)"),
     "support": N_("Supports"),
     "support_none": N_("only drawn"),
     "support_deductive": N_("deductive"),

@@ -15,6 +15,7 @@
 
   const say = (key, fields = {}) => W[key].replace(/\{(\w+)\}/g, (_, k) => fields[k] ?? "");
   document.querySelectorAll("[data-word]").forEach((el) => { el.textContent = W[el.dataset.word]; });
+  document.querySelectorAll("[data-label]").forEach((el) => { el.label = W[el.dataset.label]; });
   $("save").textContent = W.save;
   $("save").title = W.save_tip;
   $("reload").textContent = W.reload;
