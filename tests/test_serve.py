@@ -353,6 +353,16 @@ def test_a_file_name_cannot_break_out_of_the_page(tmp_path):
     assert data["file"] == name
 
 
+
+def test_a_file_name_with_a_placeholder_stays_a_name(tmp_path):
+    """A file named `{{data}}.argmap` is shown as that name; the page's data is not copied into its title."""
+    from argmap.serve.assets import page
+
+    html = page("en", "{{data}}.argmap").decode("utf-8")
+    assert "<title>{{data}}.argmap – argmap editor</title>" in html
+    assert html.count('"words"') == 1
+
+
 def test_document_is_the_file_with_its_version(client, map_file):
     """/api/document gives the file's text and version; /api/version changes when another program writes it."""
     status, doc = client.json("GET", "/api/document?lang=de")
