@@ -654,7 +654,7 @@ def test_a_new_name_that_exists_asks_first(new_client, tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    ["../raus.argmap", "../../etc/passwd", "/etc/passwd", "/tmp/x.argmap", "sub/x.argmap", "..", ".", ".argmap", ".versteckt.argmap", "a\\..\\b.argmap", "x\0.argmap", "", "   ", "a" * 300],
+    ["../raus.argmap", "../../etc/passwd", "/etc/passwd", "/tmp/x.argmap", "sub/x.argmap", "..", ".", ".argmap", ".versteckt.argmap", "a\\..\\b.argmap", "x\0.argmap", "zwei\nZeilen.argmap", "tab\t.argmap", "", "   ", "a" * 300],
 )
 def test_a_new_name_that_leaves_the_folder_is_refused(new_client, tmp_path, name):
     """Names with a folder in them, absolute paths, hidden names: refused, nothing written anywhere."""

@@ -157,12 +157,12 @@ class Document:
 
     def _new_file(self, name: str | None, lang: str) -> Path | SaveRefused:
         """The file in the folder that ``name`` names. Refused: a name with a
-        folder in it (``/``, ``\\``, ``..``), an absolute path, a hidden
+        folder in it (``/``, ``\\``, ``..``), a control character, an absolute path, a hidden
         name, and a symbolic link that leads out of the folder."""
         name = (name or "").strip()
         if not name.endswith(".argmap"):
             name += ".argmap"
-        plain = name not in (".argmap",) and not name.startswith(".") and not any(c in name for c in "/\\\0:") and len(name.encode()) <= 255
+        plain = name not in (".argmap",) and not name.startswith(".") and not any(c in name for c in "/\\:") and name.isprintable() and len(name.encode()) <= 255
         if not plain:
             return SaveRefused(None, translate(N_("give a file name without a folder, like `karte.argmap`"), lang))
         target = self.folder / name
