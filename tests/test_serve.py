@@ -711,12 +711,14 @@ def test_serve_runs_from_the_wheel(wheel, map_file):
 
 @pytest.mark.parametrize("guide, path", [("teachers.md", "meine_karten/karte.argmap"), ("teachers.en.md", "my_maps/map.argmap")])
 def test_the_teacher_guides_start_with_argmap_serve(guide, path):
-    """The first command a teacher guide shows is `argmap serve` on the guide's map, and it parses."""
+    """The first commands a teacher guide shows make the map's folder and run `argmap serve` on the map, and it parses."""
     import re
 
     text = (ROOT / "docs" / guide).read_text("utf-8")
-    first = re.search(r"```sh\n(.*?)```", text, re.S).group(1).strip()
-    assert first == f".venv/bin/argmap serve {path}"
+    first_block = re.search(r"```sh\n(.*?)```", text, re.S).group(1).strip().splitlines()
+    # The folder first (serve refuses a map in a folder that does not exist), then serve.
+    assert first_block == [f"mkdir -p {path.split('/')[0]}", f".venv/bin/argmap serve {path}"]
+    first = first_block[-1]
     args = build_parser("en").parse_args(first.split()[1:])
     assert args.command == "serve" and args.file == path
 
