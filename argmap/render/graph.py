@@ -21,7 +21,7 @@ import graphviz
 
 from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
-from argmap.render.dot_lines import Edges, attribute_list, node_line
+from argmap.render.dot_lines import Lines, attribute_list
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
 from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
@@ -38,6 +38,9 @@ _SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="
 _STUB_WRAP = 24
 
 _UNKNOWN = object()  # not looked up yet
+
+# A label's table, around its rows.
+_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
 _STATUS_SYMBOL = {"accepted": "✓", "unchallenged": "(✓)", "rejected": "✗", "undecided": "?"}
 
@@ -307,15 +310,25 @@ class _Panel:
         self.plans: list[_Plan] = []
         self.first: dict[str, int] = {}  # relation name -> index of its first plan
         self.frame_numbers: dict[str, int] = {}
-        self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
-        # Per edge kind: its style and that style quoted, made once.
-        self.styles: dict[str, tuple[dict[str, str], str]] = {}
+        size = len(view.claims) * len(view.panels)
+        self.large = size >= LARGE_MAP
+        self.staggered = options.compact and options.direction == "up" and len(view.panels) == 1
+        # The edges that shape the layout are kept where they are needed:
+        # to stagger wide rows, and to estimate the shape of a large map.
+        self.keep_layout = self.staggered or LARGE_MAP <= size <= SHAPED_UP_TO
+        # Per edge kind: its style, that style quoted, and whether it shapes the layout; made once.
+        self.styles: dict[str, tuple[dict[str, str], str, bool]] = {}
         self.dots: dict[str, str] = {}  # per kind: the quoted attributes of an unnamed dot
         self.names: dict[str, str] = {}  # id -> node name
-        self.edge_lines = Edges()
+        self.lines = Lines()
+        self.status = view.evaluation.status if view.evaluation else None
+        self.marks = panel.marks
+        self.show_ids = options.show_ids
         self.small = f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.muted}">'
         self.badge_rows: dict[tuple, str] = {}  # badges -> their row (many claims share one)
         self.endpoints: dict[str, str | None] = {}  # claim id -> what _endpoint says
+        # The claims drawn as nodes of their own: their ends are their nodes.
+        self.plain = view.shown - view.folded.keys() if view.folded else view.shown
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -327,7 +340,7 @@ class _Panel:
             self._draw_stubs()
         # Not beside another position's panel: dot cannot rank staggered
         # edges in side-by-side clusters ("trouble in init_rank").
-        if self.options.compact and self.options.direction == "up" and len(self.view.panels) == 1:
+        if self.staggered:
             self._stagger()
 
     def _stagger(self) -> None:
@@ -370,39 +383,62 @@ class _Panel:
                 self.junctions[ident] = self._name(ident)
         numbers: dict[str, int] = {}
         first = self.first
+        plans = self.plans
+        plain = self.plain
+        on_page = self.options.page is None
+        # Gathered on the way, in order, for the passes below.
+        objections: list[int] = []
+        pending: list[int] = []  # not drawable
+        named: list[int] = []
         for rel in self.map.relations:
             kind = _KIND[type(rel)]
-            numbers[kind] = numbers.get(kind, 0) + 1
+            number = numbers[kind] = numbers.get(kind, 0) + 1
             if self.collapsed and kind == "support" and rel.argument is not None:
                 # Drawn by the argument's node.
-                self.plans.append(_Plan(rel, kind, False, None))
+                pending.append(len(plans))
+                plans.append(_Plan(rel, kind, False, None))
                 continue
-            ok = self._ends_drawable(rel, kind) and (self.options.page is None or self._on_page(rel))
+            name = rel.name
+            if kind == "support" and name is None and len(rel.premises) == 1:
+                # The most common relation, in short: one premise, one arrow.
+                ok = (rel.conclusion in plain or self._end(rel.conclusion) is not None) and (
+                    rel.premises[0] in plain or self._end(rel.premises[0]) is not None
+                )
+                if not (ok and (on_page or self._on_page(rel))):
+                    ok = False
+                    pending.append(len(plans))
+                plans.append(_Plan(rel, kind, ok, None))
+                continue
+            ok = self._ends_drawable(rel, kind) and (on_page or self._on_page(rel))
             junction = None
-            if rel.name is not None or (kind != "contradiction" and len(self._ins(rel)) > 1):
-                junction = f"{self.prefix}{kind}-{numbers[kind]}"
-                if rel.name is not None and rel.name not in first and rel.name not in self.claim_ids:
-                    junction = self._name(rel.name)
-            if rel.name is not None:
-                first.setdefault(rel.name, len(self.plans))
-            self.plans.append(_Plan(rel, kind, ok, junction))
+            if name is not None or (kind != "contradiction" and len(self._ins(rel)) > 1):
+                junction = f"{self.prefix}{kind}-{number}"
+                if name is not None and name not in first and name not in self.claim_ids:
+                    junction = self._name(name)
+            if name is not None:
+                first.setdefault(name, len(plans))
+                named.append(len(plans))
+            if kind == "rebuttal" or kind == "undercut":
+                objections.append(len(plans))
+            if not ok:
+                pending.append(len(plans))
+            plans.append(_Plan(rel, kind, ok, junction))
         # An objection aimed at a relation is drawn only when that relation
         # is: take drawability away along the chains, each relation once.
         aimed: dict[int, list[int]] = {}
-        for i, plan in enumerate(self.plans):
-            if plan.kind in ("rebuttal", "undercut"):
-                j = self._target_plan(plan, first)
-                if j is not None:
-                    aimed.setdefault(j, []).append(i)
-        pending = [i for i, plan in enumerate(self.plans) if not plan.drawable]
+        for i in objections:
+            j = self._target_plan(plans[i], first)
+            if j is not None:
+                aimed.setdefault(j, []).append(i)
         while pending:
             for i in aimed.get(pending.pop(), ()):
-                if self.plans[i].drawable:
-                    self.plans[i] = self.plans[i]._replace(drawable=False)
+                if plans[i].drawable:
+                    plans[i] = plans[i]._replace(drawable=False)
                     pending.append(i)
-        for plan in self.plans:
+        for i in named:
+            plan = plans[i]
             name = plan.rel.name
-            if plan.drawable and name is not None and plan.junction == self._name(name):
+            if plan.drawable and plan.junction == self._name(name):
                 self.junctions[name] = plan.junction
 
     @staticmethod
@@ -434,15 +470,18 @@ class _Panel:
         return first.get(plan.rel.target)
 
     def _ends_drawable(self, rel: Relation, kind: str) -> bool:
+        plain, end = self.plain, self._end  # a plain claim's end is its node
         if kind == "contradiction":
-            return self._end(rel.first) is not None and self._end(rel.second) is not None
+            return (rel.first in plain or end(rel.first) is not None) and (rel.second in plain or end(rel.second) is not None)
         if kind == "support":
-            return self._end(rel.conclusion) is not None and any(self._end(p) is not None for p in rel.premises)
-        if not any(self._end(a) is not None for a in rel.attackers):
+            return (rel.conclusion in plain or end(rel.conclusion) is not None) and any(
+                p in plain or end(p) is not None for p in rel.premises
+            )
+        if not any(a in plain or end(a) is not None for a in rel.attackers):
             return False
         if self._aims_at_relation(rel, kind):
             return not self.collapsed or rel.target not in self.arguments or rel.target in self.drawn_arguments
-        return self._end(rel.target) is not None
+        return rel.target in plain or end(rel.target) is not None
 
     def _on_page(self, rel: Relation, seen: frozenset[str] = frozenset()) -> bool:
         """On one page of several: a relation is drawn when one of its
@@ -564,8 +603,8 @@ class _Panel:
 
     def _claim(self, g, claim: Claim) -> None:
         theme, view = self.theme, self.view
-        mark = self.panel.marks.get(claim.id)
-        status = view.evaluation.status.get(claim.id) if view.evaluation else None
+        mark = self.marks.get(claim.id)
+        status = self.status.get(claim.id) if self.status is not None else None
         attributes: dict[str, str] = {}
         style = "rounded,filled"
         if claim.implicit:
@@ -575,18 +614,23 @@ class _Panel:
         elif status == "unchallenged":  # dotted: told apart in black and white too
             style += ",dotted"
             attributes["penwidth"] = _num(theme.penwidth * 1.5)
-        attributes.update(self._filled(claim.id, mark, status))
+        if status or mark:
+            attributes.update(self._filled(claim.id, mark, status))
         if claim.id == view.focus:
             attributes["penwidth"] = _num(theme.penwidth * 3)
             attributes["color"] = theme.focus_border
             self.used.flags.add("focus")
         if style != "rounded,filled":
             attributes["style"] = style
-        tooltip = _tooltip(None, claim.note, claim.tags)
+        name = self._name(claim.id)
+        label = self._label(claim, mark, status)
+        tooltip = _tooltip(None, claim.note, claim.tags) if claim.note or claim.tags else None
         if tooltip:
             attributes["tooltip"] = tooltip
-        name = self._name(claim.id)
-        g.body.append(node_line(name, attribute_list({"label": self._label(claim, mark, status), **attributes})))
+            g.body.append(self.lines.node(name, attribute_list({"label": label, **attributes})))
+        else:
+            # Claims share a few sets of attributes, each with its own label.
+            g.body.append(self.lines.varying(name, attributes, "label", label))
         self.nodes.append(name)
 
     def _filled(self, ident: str, mark: str | None, status: str | None) -> dict[str, str]:
@@ -606,11 +650,11 @@ class _Panel:
 
     def _label(self, claim: Claim, mark: str | None, status: str | None) -> str:
         theme, view = self.theme, self.view
-        if claim.id in view.numbers:
+        if view.numbers and claim.id in view.numbers:
             number = view.numbers[claim.id]
             left = f'<FONT POINT-SIZE="{_num(theme.fontsize + 2)}"><B>{number}</B></FONT>'
         else:
-            left = self._small(claim.id) if self.options.show_ids else ""
+            left = self._small(claim.id) if self.show_ids else ""
         right = self._badges(status)
         if claim.basis is not None:
             self.used.bases.add(claim.basis)
@@ -626,7 +670,7 @@ class _Panel:
                     f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.text}">{escape(claim.source)}</FONT></TD>',
                 )
             )
-        hidden = view.hidden.get(claim.id)
+        hidden = view.hidden.get(claim.id) if view.hidden else None
         if hidden:
             self.used.flags.add("hidden")
             more = self.words["hidden"].format(n=hidden)
@@ -635,25 +679,22 @@ class _Panel:
         if self.options.dense and not left and right and claim.id not in view.blank:
             # Print: the badges follow the text in small print, no row of their own.
             inline, right = right, []
-        header = self._header(left, right)
-        span = max(1, len(header))
+        header, span = self._header(left, right)
         if inline is not None:
             body = self._text_cell(claim.text, span, mark, after=self._inline_badges(claim.text, inline))
-        elif claim.id in view.blank:
+        elif view.blank and claim.id in view.blank:
             lines = max(2, len(wrap(claim.text, self.options.wrap)))
             height = int(lines * theme.fontsize * 1.35)
             width = int(self.options.wrap * theme.fontsize * 0.55)
             body = f'<TD COLSPAN="{span}" WIDTH="{width}" HEIGHT="{height}"> </TD>'
         else:
             body = self._text_cell(claim.text, span, mark)
-        rows = [f"<TR>{''.join(header)}</TR>"] if header else []
-        rows.append(f"<TR>{body}</TR>")
+        bar = ""
         strengths = view.evaluation.strengths if view.evaluation else None
         if strengths is not None and claim.id in strengths:
             self.used.flags.add("strength")
-            rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_strength_bar(strengths[claim.id], theme)}</TD></TR>')
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
-        return html_label(table)
+            bar = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_strength_bar(strengths[claim.id], theme)}</TD></TR>'
+        return html_label(f"{_TABLE}{header}<TR>{body}</TR>{bar}</TABLE>")
 
     def _small(self, text: str) -> str:
         return f"{self.small}{escape(text)}</FONT>"
@@ -665,20 +706,17 @@ class _Panel:
         word = f"{_STATUS_SYMBOL[status]} {self.words[status]}"
         return [(word, 0, f"<TD>{self._small(word)}</TD>")]
 
-    def _header(self, left: str, right: list[tuple[str, int, str]]) -> list[str]:
-        """The cells of a node's first row: id (or number) left, badges right; none when both are empty."""
-        if not left and not right:
-            return []
-        header = [f'<TD ALIGN="LEFT">{left}</TD>']
-        if right:
-            # A gap keeps the id apart from the status in a narrow node.
-            header.append('<TD WIDTH="8"></TD>')
-            key = tuple(right)
-            row = self.badge_rows.get(key)
-            if row is None:
-                row = self.badge_rows[key] = _right_aligned(right, self.theme)
-            header.append(f'<TD ALIGN="RIGHT">{row}</TD>')
-        return header
+    def _header(self, left: str, right: list[tuple[str, int, str]]) -> tuple[str, int]:
+        """A node's first row, id (or number) left, badges right (none when
+        both are empty), and the columns it has (1 without a row)."""
+        if not right:
+            return (f'<TR><TD ALIGN="LEFT">{left}</TD></TR>', 1) if left else ("", 1)
+        key = tuple(right)
+        row = self.badge_rows.get(key)
+        if row is None:
+            row = self.badge_rows[key] = _right_aligned(right, self.theme)
+        # A gap keeps the id apart from the status in a narrow node.
+        return f'<TR><TD ALIGN="LEFT">{left}</TD><TD WIDTH="8"></TD><TD ALIGN="RIGHT">{row}</TD></TR>', 3
 
     def _inline_badges(self, text: str, cells: list[tuple[str, int, str]]) -> str:
         """Badges as small print after a claim's text: on its last line when they fit there, else on a line below."""
@@ -703,9 +741,8 @@ class _Panel:
 
     def _argument_rows(self, argument: Argument, mark: str | None, status: str | None) -> list[str]:
         """An argument's title (bold), gist (italic) and inference rule (small), under its id and status."""
-        header = self._header(self._small(argument.id) if self.options.show_ids else "", self._badges(status))
-        span = max(1, len(header))
-        rows = [f"<TR>{''.join(header)}</TR>"] if header else []
+        header, span = self._header(self._small(argument.id) if self.show_ids else "", self._badges(status))
+        rows = [header] if header else []
         rows.append(f"<TR>{self._text_cell(argument.title, span, mark, style='B')}</TR>")
         if argument.gist:
             rows.append(f"<TR>{self._text_cell(argument.gist, span, mark, style='I')}</TR>")
@@ -735,7 +772,7 @@ class _Panel:
         if status:
             self.used.statuses.add(status)
         rows = self._argument_rows(argument, mark, status)
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        table = _TABLE + "".join(rows) + "</TABLE>"
         attributes = {
             "label": html_label(table),
             "style": "filled",
@@ -758,7 +795,7 @@ class _Panel:
         mark = self.panel.marks.get(argument.id)
         status = self.view.evaluation.status.get(argument.id) if self.view.evaluation else None
         rows = self._argument_rows(argument, mark, status)
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        table = _TABLE + "".join(rows) + "</TABLE>"
         attributes = {
             "style": "filled",
             "fillcolor": self.theme.argument_fill,
@@ -879,38 +916,41 @@ class _Panel:
     def _edge(self, tail, head, kind: str, spaced: bool = False) -> None:
         """An edge of one kind; ``tail`` and ``head`` are node names, or
         (node name, id of the claim a collapsed argument stands for)."""
-        tail, tail_id = tail if isinstance(tail, tuple) else (tail, None)
-        head, head_id = head if isinstance(head, tuple) else (head, None)
-        if tail in self.stub_claims:
-            tail = self._stub_end(tail, head, kind)
-            if tail is None:
-                return
-        elif head in self.stub_claims:
-            if self._stub_end(head, tail, kind, merge=False) is None:
-                return
+        tail, tail_id = tail if tail.__class__ is tuple else (tail, None)
+        head, head_id = head if head.__class__ is tuple else (head, None)
+        if self.stub_claims:
+            if tail in self.stub_claims:
+                tail = self._stub_end(tail, head, kind)
+                if tail is None:
+                    return
+            elif head in self.stub_claims:
+                if self._stub_end(head, tail, kind, merge=False) is None:
+                    return
         made = self.styles.get(kind)
         if made is None:
             style = edge_style(kind, self.theme)
-            made = self.styles[kind] = (style, attribute_list(style))
-        style, listed = made
-        more = {}
-        if spaced:
-            # An invisible label keeps two claims side by side far enough
-            # apart for the dotted line between them to show.
-            more["label"] = html_label(_SPACER)
-        if tail_id is not None or head_id is not None:
+            made = self.styles[kind] = (style, attribute_list(style), style.get("constraint") != "false")
+        style, listed, shapes = made
+        if spaced or tail_id is not None or head_id is not None:
+            more = {}
+            if spaced:
+                # An invisible label keeps two claims side by side far enough
+                # apart for the dotted line between them to show.
+                more["label"] = html_label(_SPACER)
             for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
                 if ident is not None and self.options.show_ids:
                     more[where] = html_label(self._small(ident))
                     more["labeldistance"] = "2.2"
                     self.used.flags.add("folded")
-        if more:
-            style = {**style, **more}
-            listed = attribute_list(style)
-        if style.get("constraint") != "false":
+            if more:
+                style = {**style, **more}
+                listed = attribute_list(style)
+        body = self.g.body
+        if shapes:
             self.heads.add(head)
-            self.layout_edges.append((len(self.g.body), tail, head, style))
-        self.g.body.append(self.edge_lines.line(tail, head, listed))
+            if self.keep_layout:
+                self.layout_edges.append((len(body), tail, head, style))
+        body.append(self.lines.edge(tail, head, listed))
 
     def bottom_nodes(self) -> list[str]:
         """The claim nodes no edge points at, in order: the lowest of the map
@@ -965,28 +1005,18 @@ class _Panel:
     def _junction(self, g, plan: _Plan) -> None:
         if plan.junction in self.placed and g is self.g:
             return  # drawn in its frame
-        theme = self.theme
-        colour = getattr(theme, plan.kind)
-        attributes = {
-            "shape": "point",
-            "width": "0.11",
-            "height": "0.11",
-            "color": colour,
-            "fillcolor": colour,
-            "style": "filled",
-            "label": "",
-        }
         name = plan.rel.name
         if name is None or plan.junction != self._name(name):
             listed = self.dots.get(plan.kind)
             if listed is None:
-                listed = self.dots[plan.kind] = attribute_list(attributes)
-            g.body.append(node_line(plan.junction, listed))
+                listed = self.dots[plan.kind] = attribute_list(self._dot(plan.kind))
+            g.body.append(self.lines.node(plan.junction, listed))
             return
+        theme = self.theme
+        attributes = self._dot(plan.kind)
         tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
-        attributes["tooltip"] = tooltip
-        status = self.view.evaluation.status.get(name) if self.view.evaluation else None
-        mark = self.panel.marks.get(name)
+        status = self.status.get(name) if self.status is not None else None
+        mark = self.marks.get(name)
         if status == "rejected" or mark == "rejects":
             attributes["fillcolor"] = theme.background
             self.used.flags.add("dot_rejected")
@@ -995,7 +1025,24 @@ class _Panel:
             self.used.flags.add("dot_undecided")
         if mark == "accepts":
             attributes.update(width="0.2", height="0.2")
-        g.body.append(node_line(plan.junction, attribute_list(attributes)))
+        if tooltip is None:
+            g.body.append(self.lines.node(plan.junction, attribute_list(attributes)))
+        else:
+            # The same few sets of attributes on many dots, each with its own tooltip.
+            g.body.append(self.lines.varying(plan.junction, attributes, "tooltip", tooltip))
+
+    def _dot(self, kind: str) -> dict[str, str]:
+        """The attributes of a relation's dot, before its status and mark."""
+        colour = getattr(self.theme, kind)
+        return {
+            "shape": "point",
+            "width": "0.11",
+            "height": "0.11",
+            "color": colour,
+            "fillcolor": colour,
+            "style": "filled",
+            "label": "",
+        }
 
     def _aim(self, plan: _Plan):
         """The node an objection ends at: the dot of the relation (or the
