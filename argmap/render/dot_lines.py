@@ -103,13 +103,14 @@ class Lines:
         """The statement of a node."""
         return f"\t{self._node_name(name)}{attribute_list}\n"
 
-    def varying(self, name: str, attributes: dict[str, str], key: str, value: str) -> str:
+    def varying(self, name: str, attributes: dict[str, str], key: str, value: str, quoted: str | None = None) -> str:
         """The statement of a node with ``attributes`` and ``key=value``:
         the same as ``node(name, attribute_list({**attributes, key: value}))``,
         where nodes share ``attributes`` (quoted once) and ``value`` (a label,
-        a tooltip) is each one's own."""
+        a tooltip) is each one's own. ``quoted``: the name as :meth:`name`
+        quoted it already, for a name without a ``:``."""
         cut = (key, *attributes.items())
         around = self._cuts.get(cut)
         if around is None:
             around = self._cuts[cut] = _around(attributes, key)
-        return f"\t{self._node_name(name)}{around[0]}{_quote(value)}{around[1]}\n"
+        return f"\t{quoted or self._node_name(name)}{around[0]}{_quote(value)}{around[1]}\n"

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from functools import partial
 from math import ceil
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 import graphviz
@@ -259,6 +258,9 @@ class _Plan(NamedTuple):
     kind: str  # support, rebuttal, undercut, contradiction
     drawable: bool
     junction: str | None  # the dot's node name; None: one plain edge
+    #: The edge's statement, written while planning when it joins two
+    #: claims and nothing else about it needs to be known (see _plan).
+    line: str | None = None
 
 
 class _Nested:
@@ -327,8 +329,21 @@ class _Panel:
         self.small = f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.muted}">'
         self.badge_rows: dict[tuple, str] = {}  # badges -> their row (many claims share one)
         self.endpoints: dict[str, str | None] = {}  # claim id -> what _endpoint says
-        # The claims drawn as nodes of their own: their ends are their nodes.
-        self.plain = view.shown - view.folded.keys() if view.folded else view.shown
+        # The claims drawn as nodes of their own (their ends are their
+        # nodes): id -> (node name, quoted). A claim's id is looked up once
+        # or twice per relation; in a large map each look-up in a large
+        # table costs more than anything else done with it.
+        self.plain: dict[str, tuple[str, str]] = {}
+        for claim in view.claims:
+            name = self._name(claim.id)
+            # Node names have no ":", so quoted as an edge's end is quoted as a node.
+            self.plain[claim.id] = (name, self.lines.name(name))
+        # Edges written while planning (Plan.line) skip what drawing an edge
+        # records: the ends for a page's marks, and the heads and the edges
+        # that shape the layout, kept for a legend below the map, for
+        # staggered rows and to estimate the shape.
+        below = options.legend == "below" or (options.legend == "auto" and not self.large)
+        self.direct = options.page is None and not (self.keep_layout or self.staggered or below)
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -386,6 +401,7 @@ class _Panel:
         plans = self.plans
         plain = self.plain
         on_page = self.options.page is None
+        direct = self.direct
         # Gathered on the way, in order, for the passes below.
         objections: list[int] = []
         pending: list[int] = []  # not drawable
@@ -399,8 +415,13 @@ class _Panel:
                 plans.append(_Plan(rel, kind, False, None))
                 continue
             name = rel.name
+            if direct and name is None:
+                # The most common relations, in short: one arrow from a claim to a claim.
+                ends = self._direct_ends(rel, kind)
+                if ends is not None:
+                    plans.append(_Plan(rel, kind, True, None, f"\t{ends[0]} -> {ends[1]}{self._style(kind)[1]}\n"))
+                    continue
             if kind == "support" and name is None and len(rel.premises) == 1:
-                # The most common relation, in short: one premise, one arrow.
                 ok = (rel.conclusion in plain or self._end(rel.conclusion) is not None) and (
                     rel.premises[0] in plain or self._end(rel.premises[0]) is not None
                 )
@@ -440,6 +461,37 @@ class _Panel:
             name = plan.rel.name
             if plan.drawable and plan.junction == self._name(name):
                 self.junctions[name] = plan.junction
+
+    def _direct_ends(self, rel: Relation, kind: str) -> tuple[str, str] | None:
+        """The quoted ends of an unnamed relation drawn as one edge from a
+        claim to a claim (a support or rebuttal with one premise or
+        attacker, a contradiction between claims far enough apart); None
+        for any other."""
+        plain = self.plain
+        if kind == "support":
+            if len(rel.premises) == 1:
+                tail, head = plain.get(rel.premises[0]), plain.get(rel.conclusion)
+                if tail is not None and head is not None:
+                    return tail[1], head[1]
+        elif kind == "rebuttal":
+            # A rebuttal aimed at a claim's id aims at the claim.
+            if len(rel.attackers) == 1:
+                tail, head = plain.get(rel.attackers[0]), plain.get(rel.target)
+                if tail is not None and head is not None:
+                    return tail[1], head[1]
+        elif kind == "contradiction" and self.large:  # else spaced
+            tail, head = plain.get(rel.first), plain.get(rel.second)
+            if tail is not None and head is not None:
+                return tail[1], head[1]
+        return None
+
+    def _style(self, kind: str) -> tuple[dict[str, str], str, bool]:
+        """An edge kind's style, that style quoted, and whether it shapes the layout; made once."""
+        made = self.styles.get(kind)
+        if made is None:
+            style = edge_style(kind, self.theme)
+            made = self.styles[kind] = (style, attribute_list(style), style.get("constraint") != "false")
+        return made
 
     @staticmethod
     def _ins(rel: Relation) -> tuple[str, ...]:
@@ -510,36 +562,52 @@ class _Panel:
     # -- nodes ----------------------------------------------------------------
 
     def _nodes(self) -> None:
-        entries: list[tuple[str | None, Callable]] = []
-        seen: set[str] = set()
-        for claim in self.map.claims:
-            if claim.id in seen:
-                continue
-            seen.add(claim.id)
-            if claim.id in self.view.shown:
-                cluster = self.view.clusters.get(claim.id)
-                entries.append((cluster.key if cluster else None, partial(self._claim, claim=claim)))
-            elif self.view.folded.get(claim.id) in self.drawn_arguments:
-                argument_id = self.view.folded[claim.id]
-                if argument_id not in seen:
-                    seen.add(argument_id)
-                    entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
+        # (frame key, drawing method, what it draws)
+        entries: list[tuple[str | None, Callable, Any]] = []
+        view = self.view
+        if not view.folded:
+            # The claims drawn are the view's, each once, in order.
+            clusters = view.clusters
+            if clusters:
+                entries = [(clusters[c.id].key if c.id in clusters else None, self._claim, c) for c in view.claims]
+            else:
+                entries = [(None, self._claim, c) for c in view.claims]
+            seen: set[str] = self.claim_ids
+        else:
+            seen = set()
+            for claim in self.map.claims:
+                if claim.id in seen:
+                    continue
+                seen.add(claim.id)
+                if claim.id in view.shown:
+                    cluster = view.clusters.get(claim.id)
+                    entries.append((cluster.key if cluster else None, self._claim, claim))
+                elif view.folded.get(claim.id) in self.drawn_arguments:
+                    argument_id = view.folded[claim.id]
+                    if argument_id not in seen:
+                        seen.add(argument_id)
+                        entries.append((view.places.get(argument_id), self._argument_node, self.arguments[argument_id]))
         order = {ident: i for i, ident in enumerate(self.arguments)}
         for argument_id in sorted(self.drawn_arguments - seen, key=order.__getitem__):
-            entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
-        for plan in self.plans:
-            if plan.drawable and plan.junction is not None:
-                place = self.view.places.get(getattr(plan.rel, "argument", None) or plan.rel.name or "")
-                if place is not None and plan.junction not in self.placed:
-                    self.placed.add(plan.junction)
-                    entries.append((place, partial(self._junction, plan=plan)))
+            entries.append((view.places.get(argument_id), self._argument_node, self.arguments[argument_id]))
+        if view.places:
+            for plan in self.plans:
+                if plan.drawable and plan.junction is not None:
+                    place = view.places.get(getattr(plan.rel, "argument", None) or plan.rel.name or "")
+                    if place is not None and plan.junction not in self.placed:
+                        self.placed.add(plan.junction)
+                        entries.append((place, self._junction, plan))
         self._emit(entries)
 
-    def _emit(self, entries: list[tuple[str | None, Callable]]) -> None:
+    def _emit(self, entries: list[tuple[str | None, Callable, Any]]) -> None:
         """Draw the entries, each frame (and the frames it nests) at the place of its first entry."""
         frames = self.view.frames
+        if not frames:
+            for _, draw, item in entries:
+                draw(self.g, item)
+            return
         content: dict[str | None, list] = {None: []}
-        for key, draw in entries:
+        for key, draw, item in entries:
             chain = []
             here = key
             while here is not None and here not in content:
@@ -548,12 +616,13 @@ class _Panel:
             for frame in reversed(chain):
                 content[frames[frame].parent].append(_Nested(frame))
                 content[frame] = []
-            content[key].append(draw)
+            content[key].append((draw, item))
         subs: dict[str, graphviz.Digraph] = {}
-        for item in content[None]:
-            if not isinstance(item, _Nested):
-                item(self.g)
+        for entry in content[None]:
+            if not isinstance(entry, _Nested):
+                entry[0](self.g, entry[1])
                 continue
+            item = entry
             # The frame's subtree, without recursion: the subgraphs first ...
             stack = [item.key]
             while stack:
@@ -565,7 +634,7 @@ class _Panel:
                         sub.body.append(inner)
                         nested.append(inner.key)
                     else:
-                        inner(sub)
+                        inner[0](sub, inner[1])
                 stack.extend(reversed(nested))  # numbered in the order they come
             # ... then their lines, nested ones where their parents hold them.
             lines = [(iter(subs[item.key].__iter__(subgraph=True)), "\t")]
@@ -602,6 +671,7 @@ class _Panel:
         return sub
 
     def _claim(self, g, claim: Claim) -> None:
+        name, quoted = self.plain[claim.id]
         theme, view = self.theme, self.view
         mark = self.marks.get(claim.id)
         status = self.status.get(claim.id) if self.status is not None else None
@@ -622,7 +692,6 @@ class _Panel:
             self.used.flags.add("focus")
         if style != "rounded,filled":
             attributes["style"] = style
-        name = self._name(claim.id)
         label = self._label(claim, mark, status)
         tooltip = _tooltip(None, claim.note, claim.tags) if claim.note or claim.tags else None
         if tooltip:
@@ -630,7 +699,7 @@ class _Panel:
             g.body.append(self.lines.node(name, attribute_list({"label": label, **attributes})))
         else:
             # Claims share a few sets of attributes, each with its own label.
-            g.body.append(self.lines.varying(name, attributes, "label", label))
+            g.body.append(self.lines.varying(name, attributes, "label", label, quoted))
         self.nodes.append(name)
 
     def _filled(self, ident: str, mark: str | None, status: str | None) -> dict[str, str]:
@@ -854,8 +923,9 @@ class _Panel:
     def _placeholder(self, claim_id: str) -> tuple[str, str | None] | None:
         """:meth:`_end`, drawing an undefined id so that the mistake shows;
         with the id of the claim a collapsed argument's node stands for."""
-        if claim_id in self.view.shown and claim_id not in self.view.folded:
-            return self._name(claim_id), None  # the common case, first
+        plain = self.plain.get(claim_id)
+        if plain is not None:
+            return plain[0], None  # the common case, first
         if claim_id in self.view.folded:
             name = self._end(claim_id)
             if name is not None and name == self._elsewhere(claim_id):
@@ -926,11 +996,7 @@ class _Panel:
             elif head in self.stub_claims:
                 if self._stub_end(head, tail, kind, merge=False) is None:
                     return
-        made = self.styles.get(kind)
-        if made is None:
-            style = edge_style(kind, self.theme)
-            made = self.styles[kind] = (style, attribute_list(style), style.get("constraint") != "false")
-        style, listed, shapes = made
+        style, listed, shapes = self.styles.get(kind) or self._style(kind)
         if spaced or tail_id is not None or head_id is not None:
             more = {}
             if spaced:
@@ -963,8 +1029,13 @@ class _Panel:
 
     def _relations(self) -> None:
         draw = {"support": self._support, "rebuttal": self._objection, "undercut": self._objection, "contradiction": self._contradiction}
+        body = self.g.body
+        kinds = self.used.relations
         for plan in self.plans:
-            if plan.drawable:
+            if plan.line is not None:
+                body.append(plan.line)
+                kinds.add(plan.kind)  # the legend's row: support, rebuttal or contradiction
+            elif plan.drawable:
                 draw[plan.kind](plan)
             elif self.collapsed and plan.kind == "support" and plan.rel.argument is not None:
                 if plan.rel.name == plan.rel.argument and plan.rel.argument in self.drawn_arguments:
@@ -1003,6 +1074,7 @@ class _Panel:
             self._edge(node, conclusion, "support")
 
     def _junction(self, g, plan: _Plan) -> None:
+        """A relation's dot."""
         if plan.junction in self.placed and g is self.g:
             return  # drawn in its frame
         name = plan.rel.name
