@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from graphviz.quoting import a_list, attr_list, quote, quote_edge
 
-__all__ = ["attribute_list", "node_line", "edge_line", "Lines"]
+__all__ = ["attribute_list", "node_line", "edge_line", "quote_name", "Lines"]
 
 # graphviz.quoting.quote itself, without the wrapper that checks each call
 # for positional arguments it deprecates (a third of its time).
@@ -49,6 +49,12 @@ def node_line(name: str, attribute_list: str) -> str:
 def edge_line(tail: str, head: str, attribute_list: str) -> str:
     """An edge statement of a directed graph, as ``Digraph.edge`` writes it."""
     return f"\t{quote_edge(tail)} -> {quote_edge(head)}{attribute_list}\n"
+
+
+def quote_name(name: str) -> str:
+    """A node's name quoted as an edge's end (as a node statement quotes
+    it too, when the name has no ``:``)."""
+    return _quote(name) if ":" not in name else quote_edge(name)
 
 
 def _around(values: dict[str, str], key: str) -> tuple[str, str]:
@@ -85,7 +91,7 @@ class Lines:
         """``name`` quoted as an edge's end (and, without a ``:``, as a node's)."""
         quoted = self._names.get(name)
         if quoted is None:
-            quoted = self._names[name] = _quote(name) if ":" not in name else quote_edge(name)
+            quoted = self._names[name] = quote_name(name)
         return quoted
 
     def _node_name(self, name: str) -> str:

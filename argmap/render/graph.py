@@ -20,7 +20,7 @@ import graphviz
 
 from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
-from argmap.render.dot_lines import Lines, attribute_list
+from argmap.render.dot_lines import Lines, attribute_list, quote_name
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
 from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
@@ -326,6 +326,7 @@ class _Panel:
         self.status = view.evaluation.status if view.evaluation else None
         self.marks = panel.marks
         self.show_ids = options.show_ids
+        self.dense = options.dense
         self.small = f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.muted}">'
         self.badge_rows: dict[tuple, str] = {}  # badges -> their row (many claims share one)
         self.endpoints: dict[str, str | None] = {}  # claim id -> what _endpoint says
@@ -334,10 +335,10 @@ class _Panel:
         # or twice per relation; in a large map each look-up in a large
         # table costs more than anything else done with it.
         self.plain: dict[str, tuple[str, str]] = {}
+        prefix = self.prefix
         for claim in view.claims:
-            name = self._name(claim.id)
-            # Node names have no ":", so quoted as an edge's end is quoted as a node.
-            self.plain[claim.id] = (name, self.lines.name(name))
+            name = prefix + node_name(claim.id)
+            self.plain[claim.id] = (name, quote_name(name))
         # Edges written while planning (Plan.line) skip what drawing an edge
         # records: the ends for a page's marks, and the heads and the edges
         # that shape the layout, kept for a legend below the map, for
@@ -402,6 +403,7 @@ class _Panel:
         plain = self.plain
         on_page = self.options.page is None
         direct = self.direct
+        listed = {kind: self._style(kind)[1] for kind in ("support", "rebuttal", "contradiction")}  # the kinds of direct edges
         # Gathered on the way, in order, for the passes below.
         objections: list[int] = []
         pending: list[int] = []  # not drawable
@@ -419,7 +421,7 @@ class _Panel:
                 # The most common relations, in short: one arrow from a claim to a claim.
                 ends = self._direct_ends(rel, kind)
                 if ends is not None:
-                    plans.append(_Plan(rel, kind, True, None, f"\t{ends[0]} -> {ends[1]}{self._style(kind)[1]}\n"))
+                    plans.append(_Plan(rel, kind, True, None, f"\t{ends[0]} -> {ends[1]}{listed[kind]}\n"))
                     continue
             if kind == "support" and name is None and len(rel.premises) == 1:
                 ok = (rel.conclusion in plain or self._end(rel.conclusion) is not None) and (
@@ -673,8 +675,8 @@ class _Panel:
     def _claim(self, g, claim: Claim) -> None:
         name, quoted = self.plain[claim.id]
         theme, view = self.theme, self.view
-        mark = self.marks.get(claim.id)
-        status = self.status.get(claim.id) if self.status is not None else None
+        mark = self.marks.get(claim.id) if self.marks else None
+        status = self.status.get(claim.id) if self.status else None
         attributes: dict[str, str] = {}
         style = "rounded,filled"
         if claim.implicit:
@@ -724,7 +726,7 @@ class _Panel:
             left = f'<FONT POINT-SIZE="{_num(theme.fontsize + 2)}"><B>{number}</B></FONT>'
         else:
             left = self._small(claim.id) if self.show_ids else ""
-        right = self._badges(status)
+        right = self._badges(status) if status else []
         if claim.basis is not None:
             self.used.bases.add(claim.basis)
             basis = f"{BASIS_SYMBOLS[claim.basis]} {self.words[claim.basis]}"
@@ -745,7 +747,7 @@ class _Panel:
             more = self.words["hidden"].format(n=hidden)
             right.append((more, 0, f"<TD>{self._small(more)}</TD>"))
         inline = None
-        if self.options.dense and not left and right and claim.id not in view.blank:
+        if self.dense and not left and right and claim.id not in view.blank:
             # Print: the badges follow the text in small print, no row of their own.
             inline, right = right, []
         header, span = self._header(left, right)

@@ -27,10 +27,15 @@ WORD_JOINER = "\u2060"
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\" + WORD_JOINER}
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+
+
 def _entities(text: str) -> str:
     """``text`` with the characters of :data:`_ENTITIES` replaced: a replace
     per character (``&`` first) is many times faster than ``str.translate``
     on text that is not ASCII."""
+    if not _SPECIAL.search(text):
+        return text  # most text: one search
     for ch, entity in _ENTITIES.items():
         if ch in text:
             text = text.replace(ch, entity)
