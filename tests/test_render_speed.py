@@ -190,3 +190,19 @@ def test_sfdp_drawing_has_every_claim():
     root = ET.fromstring(run_dot(to_graphviz(m, legend=False).source, "svg"))
     titles = {t.text for t in root.iter("{http://www.w3.org/2000/svg}title")}
     assert {c.id for c in m.claims} <= titles
+
+
+def test_edges_written_while_planning_are_the_edges_drawn_one_by_one(monkeypatch):
+    """Edges from a claim to a claim, written while planning when nothing else about them is kept, are the same lines in the same places."""
+    from argmap.render import graph
+
+    m = argmap.parse(generate(400, 600))
+    calls = []
+    original = graph._Panel._direct_ends
+    monkeypatch.setattr(graph._Panel, "_direct_ends", lambda self, rel, kind: calls.append(kind) or original(self, rel, kind))
+    drawn = to_graphviz(m, legend="beside").body  # its shape is estimated: every edge drawn and kept
+    assert calls == []
+    monkeypatch.setattr(graph, "SHAPED_UP_TO", 0)  # no estimate: nothing kept
+    planned = to_graphviz(m, legend="beside").body
+    assert {"support", "rebuttal", "contradiction"} <= set(calls)
+    assert planned == drawn
