@@ -344,7 +344,7 @@ class _Panel:
         # that shape the layout, kept for a legend below the map, for
         # staggered rows and to estimate the shape.
         below = options.legend == "below" or (options.legend == "auto" and not self.large)
-        self.direct = options.page is None and not (self.keep_layout or self.staggered or below)
+        self.direct = options.page is None and not (self.keep_layout or below)
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -424,6 +424,7 @@ class _Panel:
                     plans.append(_Plan(rel, kind, True, None, f"\t{ends[0]} -> {ends[1]}{listed[kind]}\n"))
                     continue
             if kind == "support" and name is None and len(rel.premises) == 1:
+                # One premise, one arrow: drawable when both ends are.
                 ok = (rel.conclusion in plain or self._end(rel.conclusion) is not None) and (
                     rel.premises[0] in plain or self._end(rel.premises[0]) is not None
                 )
