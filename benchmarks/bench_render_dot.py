@@ -15,7 +15,7 @@ texts of 5 to 12 German words) is written to a scratch file, then:
 Then, at the largest size, what the ``graphviz.Digraph`` methods cost
 for the same nodes and edges: ``Digraph.node`` and ``Digraph.edge`` with
 each edge's attributes as keywords (quoted on every call), against the
-lines argmap writes (``argmap.render.dot_lines``: a kind's attributes
+lines argmap writes (``argmap.render.dot_lines``: shared attributes
 quoted once, each node name quoted once), and joining the body into
 ``.source``.
 """
@@ -74,7 +74,7 @@ def _digraph_body(n: int) -> None:
     import graphviz
     from graphviz.quoting import quote
 
-    from argmap.render.dot_lines import Edges, attribute_list, node_line
+    from argmap.render.dot_lines import Lines, attribute_list
     from argmap.render.graph import edge_style
     from argmap.render.themes import THEMES
 
@@ -95,12 +95,12 @@ def _digraph_body(n: int) -> None:
     def with_lines():
         g = graphviz.Digraph()
         body = g.body
+        lines = Lines()
         for name in nodes:
-            body.append(node_line(name, attribute_list({"label": label})))
+            body.append(lines.varying(name, {}, "label", label))
         listed = attribute_list(style)
-        lines = Edges()
         for tail, head in edges:
-            body.append(lines.line(tail, head, listed))
+            body.append(lines.edge(tail, head, listed))
         return g
 
     methods, g = _cpu(with_digraph, 1)
@@ -110,7 +110,7 @@ def _digraph_body(n: int) -> None:
     quoted, _ = _cpu(lambda: [quote(name) for name in nodes], 1)
     print(f"\nat {n:,} nodes and {len(edges):,} edges (CPU s):")
     print(f"  Digraph.node + Digraph.edge (attributes as keywords) {methods:7.2f}")
-    print(f"  dot_lines (attributes quoted once per kind)           {direct:7.2f}")
+    print(f"  dot_lines (shared attributes quoted once)             {direct:7.2f}")
     print(f"  of which quoting each node name once                  {quoted:7.2f}")
     print(f"  joining the body into .source                         {joined:7.2f}")
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.render import dot_lines, labels, layout, to_graphviz
-from argmap.render.dot_lines import Edges, attribute_list, edge_line, node_line
+from argmap.render.dot_lines import Lines, attribute_list, edge_line, node_line
 from argmap.render.layout import LARGE_MAP, TANGLED, Shape, estimate, layout_attributes
 from argmap.render.output import run_dot
 
@@ -69,12 +69,27 @@ def test_wrap_by_words_breaks_where_measuring_every_character_did(text, width):
 
 
 def test_wrap_measures_each_distinct_word_once(monkeypatch):
-    """A word that is not ASCII is measured once however often it comes; ASCII words are not measured at all."""
+    """In text that may hold wide characters, a word that is not ASCII is measured once however often it comes; ASCII words are not measured at all."""
     calls = []
     monkeypatch.setattr(labels, "_width", lambda ch: calls.append(ch) or 1)
     labels._word_width.cache_clear()
-    labels.wrap("Größe Straße Größe the quick fox " * 500, 32)
-    assert len(calls) == len("Größe") + len("Straße")
+    labels.wrap("Größe Straße Größe the quick 日本 fox " * 500, 32)
+    assert len(calls) == len("Größe") + len("Straße") + len("日本")
+
+
+def test_wrap_measures_nothing_in_text_of_narrow_characters(monkeypatch):
+    """Text without characters from U+0378 on (German, French, ...) is broken by its length alone."""
+    calls = []
+    monkeypatch.setattr(labels, "_width", lambda ch: calls.append(ch) or 1)
+    labels._word_width.cache_clear()
+    assert labels.wrap("Größe Straße Größe the quick fox " * 3, 12) == ["Größe Straße", "Größe the", "quick fox"] * 3
+    assert calls == []
+
+
+def test_every_character_before_the_first_wide_one_is_one_column():
+    """The narrow-text shortcut holds: no code point below U+0378 takes two columns, and U+0378 is where it starts."""
+    assert all(labels._width(chr(c)) == 1 for c in range(0x378))
+    assert labels._MAYBE_WIDE.search("\u0377") is None and labels._MAYBE_WIDE.search("\u0378")
 
 
 def test_wrapped_escapes_each_line():
@@ -90,14 +105,28 @@ _values = st.dictionaries(st.sampled_from(["label", "color", "style", "weight", 
 @pytest.mark.filterwarnings("ignore::graphviz.exceptions.DotSyntaxWarning")
 @given(_names, _names, _values)
 def test_lines_are_what_digraph_writes(tail, head, attributes):
-    """node_line and edge_line (and Edges) write what Digraph.node and Digraph.edge write, quoted by graphviz."""
+    """node_line and edge_line (and Lines) write what Digraph.node and Digraph.edge write, quoted by graphviz."""
     g = graphviz.Digraph()
     g.node(tail, **attributes)
     g.edge(tail, head, **attributes)
     listed = attribute_list(attributes)
     assert [node_line(tail, listed), edge_line(tail, head, listed)] == g.body
-    edges = Edges()
-    assert edges.line(tail, head, listed) == edges.line(tail, head, listed) == g.body[1]
+    lines = Lines()
+    assert lines.node(tail, listed) == lines.node(tail, listed) == g.body[0]
+    assert lines.edge(tail, head, listed) == lines.edge(tail, head, listed) == g.body[1]
+    assert lines.node(tail, listed) == g.body[0]  # after the edge quoted the name as its end
+
+
+@pytest.mark.filterwarnings("ignore::graphviz.exceptions.DotSyntaxWarning")
+@given(_names, _values, st.sampled_from(["label", "color", "tooltip", "width"]), _names, _names)
+def test_varying_lines_are_what_digraph_writes(name, attributes, key, value, other):
+    """Lines.varying, which quotes the shared attributes once, writes what Digraph.node writes, for any attribute that varies."""
+    attributes.pop(key, None)
+    lines = Lines()
+    for each in (value, other):
+        g = graphviz.Digraph()
+        g.node(name, **attributes, **{key: each})
+        assert lines.varying(name, attributes, key, each) == g.body[0]
 
 
 @pytest.mark.parametrize("module", [dot_lines, layout])
@@ -161,3 +190,19 @@ def test_sfdp_drawing_has_every_claim():
     root = ET.fromstring(run_dot(to_graphviz(m, legend=False).source, "svg"))
     titles = {t.text for t in root.iter("{http://www.w3.org/2000/svg}title")}
     assert {c.id for c in m.claims} <= titles
+
+
+def test_edges_written_while_planning_are_the_edges_drawn_one_by_one(monkeypatch):
+    """Edges from a claim to a claim, written while planning when nothing else about them is kept, are the same lines in the same places."""
+    from argmap.render import graph
+
+    m = argmap.parse(generate(400, 600))
+    calls = []
+    original = graph._Panel._direct_ends
+    monkeypatch.setattr(graph._Panel, "_direct_ends", lambda self, rel, kind: calls.append(kind) or original(self, rel, kind))
+    drawn = to_graphviz(m, legend="beside").body  # its shape is estimated: every edge drawn and kept
+    assert calls == []
+    monkeypatch.setattr(graph, "SHAPED_UP_TO", 0)  # no estimate: nothing kept
+    planned = to_graphviz(m, legend="beside").body
+    assert {"support", "rebuttal", "contradiction"} <= set(calls)
+    assert planned == drawn

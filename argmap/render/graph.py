@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from functools import partial
 from math import ceil
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 import graphviz
 
 from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
-from argmap.render.dot_lines import Edges, attribute_list, node_line
+from argmap.render.dot_lines import Lines, attribute_list, quote_name
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
 from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
@@ -38,6 +37,9 @@ _SPACER = '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="
 _STUB_WRAP = 24
 
 _UNKNOWN = object()  # not looked up yet
+
+# A label's table, around its rows.
+_TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
 _STATUS_SYMBOL = {"accepted": "✓", "unchallenged": "(✓)", "rejected": "✗", "undecided": "?"}
 
@@ -256,6 +258,9 @@ class _Plan(NamedTuple):
     kind: str  # support, rebuttal, undercut, contradiction
     drawable: bool
     junction: str | None  # the dot's node name; None: one plain edge
+    #: The edge's statement, written while planning when it joins two
+    #: claims and nothing else about it needs to be known (see _plan).
+    line: str | None = None
 
 
 class _Nested:
@@ -307,15 +312,39 @@ class _Panel:
         self.plans: list[_Plan] = []
         self.first: dict[str, int] = {}  # relation name -> index of its first plan
         self.frame_numbers: dict[str, int] = {}
-        self.large = len(view.claims) * len(view.panels) >= LARGE_MAP
-        # Per edge kind: its style and that style quoted, made once.
-        self.styles: dict[str, tuple[dict[str, str], str]] = {}
+        size = len(view.claims) * len(view.panels)
+        self.large = size >= LARGE_MAP
+        self.staggered = options.compact and options.direction == "up" and len(view.panels) == 1
+        # The edges that shape the layout are kept where they are needed:
+        # to stagger wide rows, and to estimate the shape of a large map.
+        self.keep_layout = self.staggered or LARGE_MAP <= size <= SHAPED_UP_TO
+        # Per edge kind: its style, that style quoted, and whether it shapes the layout; made once.
+        self.styles: dict[str, tuple[dict[str, str], str, bool]] = {}
         self.dots: dict[str, str] = {}  # per kind: the quoted attributes of an unnamed dot
         self.names: dict[str, str] = {}  # id -> node name
-        self.edge_lines = Edges()
+        self.lines = Lines()
+        self.status = view.evaluation.status if view.evaluation else None
+        self.marks = panel.marks
+        self.show_ids = options.show_ids
+        self.dense = options.dense
         self.small = f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.muted}">'
         self.badge_rows: dict[tuple, str] = {}  # badges -> their row (many claims share one)
         self.endpoints: dict[str, str | None] = {}  # claim id -> what _endpoint says
+        # The claims drawn as nodes of their own (their ends are their
+        # nodes): id -> (node name, quoted). A claim's id is looked up once
+        # or twice per relation; in a large map each look-up in a large
+        # table costs more than anything else done with it.
+        self.plain: dict[str, tuple[str, str]] = {}
+        prefix = self.prefix
+        for claim in view.claims:
+            name = prefix + node_name(claim.id)
+            self.plain[claim.id] = (name, quote_name(name))
+        # Edges written while planning (Plan.line) skip what drawing an edge
+        # records: the ends for a page's marks, and the heads and the edges
+        # that shape the layout, kept for a legend below the map, for
+        # staggered rows and to estimate the shape.
+        below = options.legend == "below" or (options.legend == "auto" and not self.large)
+        self.direct = options.page is None and not (self.keep_layout or below)
         if panel.position is not None:
             used.positions.append(panel.position)
 
@@ -327,7 +356,7 @@ class _Panel:
             self._draw_stubs()
         # Not beside another position's panel: dot cannot rank staggered
         # edges in side-by-side clusters ("trouble in init_rank").
-        if self.options.compact and self.options.direction == "up" and len(self.view.panels) == 1:
+        if self.staggered:
             self._stagger()
 
     def _stagger(self) -> None:
@@ -370,40 +399,102 @@ class _Panel:
                 self.junctions[ident] = self._name(ident)
         numbers: dict[str, int] = {}
         first = self.first
+        plans = self.plans
+        plain = self.plain
+        on_page = self.options.page is None
+        direct = self.direct
+        listed = {kind: self._style(kind)[1] for kind in ("support", "rebuttal", "contradiction")}  # the kinds of direct edges
+        # Gathered on the way, in order, for the passes below.
+        objections: list[int] = []
+        pending: list[int] = []  # not drawable
+        named: list[int] = []
         for rel in self.map.relations:
             kind = _KIND[type(rel)]
-            numbers[kind] = numbers.get(kind, 0) + 1
+            number = numbers[kind] = numbers.get(kind, 0) + 1
             if self.collapsed and kind == "support" and rel.argument is not None:
                 # Drawn by the argument's node.
-                self.plans.append(_Plan(rel, kind, False, None))
+                pending.append(len(plans))
+                plans.append(_Plan(rel, kind, False, None))
                 continue
-            ok = self._ends_drawable(rel, kind) and (self.options.page is None or self._on_page(rel))
+            name = rel.name
+            if direct and name is None:
+                # The most common relations, in short: one arrow from a claim to a claim.
+                ends = self._direct_ends(rel, kind)
+                if ends is not None:
+                    plans.append(_Plan(rel, kind, True, None, f"\t{ends[0]} -> {ends[1]}{listed[kind]}\n"))
+                    continue
+            if kind == "support" and name is None and len(rel.premises) == 1:
+                # One premise, one arrow: drawable when both ends are.
+                ok = (rel.conclusion in plain or self._end(rel.conclusion) is not None) and (
+                    rel.premises[0] in plain or self._end(rel.premises[0]) is not None
+                )
+                if not (ok and (on_page or self._on_page(rel))):
+                    ok = False
+                    pending.append(len(plans))
+                plans.append(_Plan(rel, kind, ok, None))
+                continue
+            ok = self._ends_drawable(rel, kind) and (on_page or self._on_page(rel))
             junction = None
-            if rel.name is not None or (kind != "contradiction" and len(self._ins(rel)) > 1):
-                junction = f"{self.prefix}{kind}-{numbers[kind]}"
-                if rel.name is not None and rel.name not in first and rel.name not in self.claim_ids:
-                    junction = self._name(rel.name)
-            if rel.name is not None:
-                first.setdefault(rel.name, len(self.plans))
-            self.plans.append(_Plan(rel, kind, ok, junction))
+            if name is not None or (kind != "contradiction" and len(self._ins(rel)) > 1):
+                junction = f"{self.prefix}{kind}-{number}"
+                if name is not None and name not in first and name not in self.claim_ids:
+                    junction = self._name(name)
+            if name is not None:
+                first.setdefault(name, len(plans))
+                named.append(len(plans))
+            if kind == "rebuttal" or kind == "undercut":
+                objections.append(len(plans))
+            if not ok:
+                pending.append(len(plans))
+            plans.append(_Plan(rel, kind, ok, junction))
         # An objection aimed at a relation is drawn only when that relation
         # is: take drawability away along the chains, each relation once.
         aimed: dict[int, list[int]] = {}
-        for i, plan in enumerate(self.plans):
-            if plan.kind in ("rebuttal", "undercut"):
-                j = self._target_plan(plan, first)
-                if j is not None:
-                    aimed.setdefault(j, []).append(i)
-        pending = [i for i, plan in enumerate(self.plans) if not plan.drawable]
+        for i in objections:
+            j = self._target_plan(plans[i], first)
+            if j is not None:
+                aimed.setdefault(j, []).append(i)
         while pending:
             for i in aimed.get(pending.pop(), ()):
-                if self.plans[i].drawable:
-                    self.plans[i] = self.plans[i]._replace(drawable=False)
+                if plans[i].drawable:
+                    plans[i] = plans[i]._replace(drawable=False)
                     pending.append(i)
-        for plan in self.plans:
+        for i in named:
+            plan = plans[i]
             name = plan.rel.name
-            if plan.drawable and name is not None and plan.junction == self._name(name):
+            if plan.drawable and plan.junction == self._name(name):
                 self.junctions[name] = plan.junction
+
+    def _direct_ends(self, rel: Relation, kind: str) -> tuple[str, str] | None:
+        """The quoted ends of an unnamed relation drawn as one edge from a
+        claim to a claim (a support or rebuttal with one premise or
+        attacker, a contradiction between claims far enough apart); None
+        for any other."""
+        plain = self.plain
+        if kind == "support":
+            if len(rel.premises) == 1:
+                tail, head = plain.get(rel.premises[0]), plain.get(rel.conclusion)
+                if tail is not None and head is not None:
+                    return tail[1], head[1]
+        elif kind == "rebuttal":
+            # A rebuttal aimed at a claim's id aims at the claim.
+            if len(rel.attackers) == 1:
+                tail, head = plain.get(rel.attackers[0]), plain.get(rel.target)
+                if tail is not None and head is not None:
+                    return tail[1], head[1]
+        elif kind == "contradiction" and self.large:  # else spaced
+            tail, head = plain.get(rel.first), plain.get(rel.second)
+            if tail is not None and head is not None:
+                return tail[1], head[1]
+        return None
+
+    def _style(self, kind: str) -> tuple[dict[str, str], str, bool]:
+        """An edge kind's style, that style quoted, and whether it shapes the layout; made once."""
+        made = self.styles.get(kind)
+        if made is None:
+            style = edge_style(kind, self.theme)
+            made = self.styles[kind] = (style, attribute_list(style), style.get("constraint") != "false")
+        return made
 
     @staticmethod
     def _ins(rel: Relation) -> tuple[str, ...]:
@@ -434,15 +525,18 @@ class _Panel:
         return first.get(plan.rel.target)
 
     def _ends_drawable(self, rel: Relation, kind: str) -> bool:
+        plain, end = self.plain, self._end  # a plain claim's end is its node
         if kind == "contradiction":
-            return self._end(rel.first) is not None and self._end(rel.second) is not None
+            return (rel.first in plain or end(rel.first) is not None) and (rel.second in plain or end(rel.second) is not None)
         if kind == "support":
-            return self._end(rel.conclusion) is not None and any(self._end(p) is not None for p in rel.premises)
-        if not any(self._end(a) is not None for a in rel.attackers):
+            return (rel.conclusion in plain or end(rel.conclusion) is not None) and any(
+                p in plain or end(p) is not None for p in rel.premises
+            )
+        if not any(a in plain or end(a) is not None for a in rel.attackers):
             return False
         if self._aims_at_relation(rel, kind):
             return not self.collapsed or rel.target not in self.arguments or rel.target in self.drawn_arguments
-        return self._end(rel.target) is not None
+        return rel.target in plain or end(rel.target) is not None
 
     def _on_page(self, rel: Relation, seen: frozenset[str] = frozenset()) -> bool:
         """On one page of several: a relation is drawn when one of its
@@ -471,36 +565,52 @@ class _Panel:
     # -- nodes ----------------------------------------------------------------
 
     def _nodes(self) -> None:
-        entries: list[tuple[str | None, Callable]] = []
-        seen: set[str] = set()
-        for claim in self.map.claims:
-            if claim.id in seen:
-                continue
-            seen.add(claim.id)
-            if claim.id in self.view.shown:
-                cluster = self.view.clusters.get(claim.id)
-                entries.append((cluster.key if cluster else None, partial(self._claim, claim=claim)))
-            elif self.view.folded.get(claim.id) in self.drawn_arguments:
-                argument_id = self.view.folded[claim.id]
-                if argument_id not in seen:
-                    seen.add(argument_id)
-                    entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
+        # (frame key, drawing method, what it draws)
+        entries: list[tuple[str | None, Callable, Any]] = []
+        view = self.view
+        if not view.folded:
+            # The claims drawn are the view's, each once, in order.
+            clusters = view.clusters
+            if clusters:
+                entries = [(clusters[c.id].key if c.id in clusters else None, self._claim, c) for c in view.claims]
+            else:
+                entries = [(None, self._claim, c) for c in view.claims]
+            seen: set[str] = self.claim_ids
+        else:
+            seen = set()
+            for claim in self.map.claims:
+                if claim.id in seen:
+                    continue
+                seen.add(claim.id)
+                if claim.id in view.shown:
+                    cluster = view.clusters.get(claim.id)
+                    entries.append((cluster.key if cluster else None, self._claim, claim))
+                elif view.folded.get(claim.id) in self.drawn_arguments:
+                    argument_id = view.folded[claim.id]
+                    if argument_id not in seen:
+                        seen.add(argument_id)
+                        entries.append((view.places.get(argument_id), self._argument_node, self.arguments[argument_id]))
         order = {ident: i for i, ident in enumerate(self.arguments)}
         for argument_id in sorted(self.drawn_arguments - seen, key=order.__getitem__):
-            entries.append((self.view.places.get(argument_id), partial(self._argument_node, argument=self.arguments[argument_id])))
-        for plan in self.plans:
-            if plan.drawable and plan.junction is not None:
-                place = self.view.places.get(getattr(plan.rel, "argument", None) or plan.rel.name or "")
-                if place is not None and plan.junction not in self.placed:
-                    self.placed.add(plan.junction)
-                    entries.append((place, partial(self._junction, plan=plan)))
+            entries.append((view.places.get(argument_id), self._argument_node, self.arguments[argument_id]))
+        if view.places:
+            for plan in self.plans:
+                if plan.drawable and plan.junction is not None:
+                    place = view.places.get(getattr(plan.rel, "argument", None) or plan.rel.name or "")
+                    if place is not None and plan.junction not in self.placed:
+                        self.placed.add(plan.junction)
+                        entries.append((place, self._junction, plan))
         self._emit(entries)
 
-    def _emit(self, entries: list[tuple[str | None, Callable]]) -> None:
+    def _emit(self, entries: list[tuple[str | None, Callable, Any]]) -> None:
         """Draw the entries, each frame (and the frames it nests) at the place of its first entry."""
         frames = self.view.frames
+        if not frames:
+            for _, draw, item in entries:
+                draw(self.g, item)
+            return
         content: dict[str | None, list] = {None: []}
-        for key, draw in entries:
+        for key, draw, item in entries:
             chain = []
             here = key
             while here is not None and here not in content:
@@ -509,12 +619,13 @@ class _Panel:
             for frame in reversed(chain):
                 content[frames[frame].parent].append(_Nested(frame))
                 content[frame] = []
-            content[key].append(draw)
+            content[key].append((draw, item))
         subs: dict[str, graphviz.Digraph] = {}
-        for item in content[None]:
-            if not isinstance(item, _Nested):
-                item(self.g)
+        for entry in content[None]:
+            if not isinstance(entry, _Nested):
+                entry[0](self.g, entry[1])
                 continue
+            item = entry
             # The frame's subtree, without recursion: the subgraphs first ...
             stack = [item.key]
             while stack:
@@ -526,7 +637,7 @@ class _Panel:
                         sub.body.append(inner)
                         nested.append(inner.key)
                     else:
-                        inner(sub)
+                        inner[0](sub, inner[1])
                 stack.extend(reversed(nested))  # numbered in the order they come
             # ... then their lines, nested ones where their parents hold them.
             lines = [(iter(subs[item.key].__iter__(subgraph=True)), "\t")]
@@ -563,9 +674,10 @@ class _Panel:
         return sub
 
     def _claim(self, g, claim: Claim) -> None:
+        name, quoted = self.plain[claim.id]
         theme, view = self.theme, self.view
-        mark = self.panel.marks.get(claim.id)
-        status = view.evaluation.status.get(claim.id) if view.evaluation else None
+        mark = self.marks.get(claim.id) if self.marks else None
+        status = self.status.get(claim.id) if self.status else None
         attributes: dict[str, str] = {}
         style = "rounded,filled"
         if claim.implicit:
@@ -575,18 +687,22 @@ class _Panel:
         elif status == "unchallenged":  # dotted: told apart in black and white too
             style += ",dotted"
             attributes["penwidth"] = _num(theme.penwidth * 1.5)
-        attributes.update(self._filled(claim.id, mark, status))
+        if status or mark:
+            attributes.update(self._filled(claim.id, mark, status))
         if claim.id == view.focus:
             attributes["penwidth"] = _num(theme.penwidth * 3)
             attributes["color"] = theme.focus_border
             self.used.flags.add("focus")
         if style != "rounded,filled":
             attributes["style"] = style
-        tooltip = _tooltip(None, claim.note, claim.tags)
+        label = self._label(claim, mark, status)
+        tooltip = _tooltip(None, claim.note, claim.tags) if claim.note or claim.tags else None
         if tooltip:
             attributes["tooltip"] = tooltip
-        name = self._name(claim.id)
-        g.body.append(node_line(name, attribute_list({"label": self._label(claim, mark, status), **attributes})))
+            g.body.append(self.lines.node(name, attribute_list({"label": label, **attributes})))
+        else:
+            # Claims share a few sets of attributes, each with its own label.
+            g.body.append(self.lines.varying(name, attributes, "label", label, quoted))
         self.nodes.append(name)
 
     def _filled(self, ident: str, mark: str | None, status: str | None) -> dict[str, str]:
@@ -606,12 +722,12 @@ class _Panel:
 
     def _label(self, claim: Claim, mark: str | None, status: str | None) -> str:
         theme, view = self.theme, self.view
-        if claim.id in view.numbers:
+        if view.numbers and claim.id in view.numbers:
             number = view.numbers[claim.id]
             left = f'<FONT POINT-SIZE="{_num(theme.fontsize + 2)}"><B>{number}</B></FONT>'
         else:
-            left = self._small(claim.id) if self.options.show_ids else ""
-        right = self._badges(status)
+            left = self._small(claim.id) if self.show_ids else ""
+        right = self._badges(status) if status else []
         if claim.basis is not None:
             self.used.bases.add(claim.basis)
             basis = f"{BASIS_SYMBOLS[claim.basis]} {self.words[claim.basis]}"
@@ -626,34 +742,31 @@ class _Panel:
                     f'<FONT POINT-SIZE="{_num(theme.small_fontsize)}" COLOR="{theme.text}">{escape(claim.source)}</FONT></TD>',
                 )
             )
-        hidden = view.hidden.get(claim.id)
+        hidden = view.hidden.get(claim.id) if view.hidden else None
         if hidden:
             self.used.flags.add("hidden")
             more = self.words["hidden"].format(n=hidden)
             right.append((more, 0, f"<TD>{self._small(more)}</TD>"))
         inline = None
-        if self.options.dense and not left and right and claim.id not in view.blank:
+        if self.dense and not left and right and claim.id not in view.blank:
             # Print: the badges follow the text in small print, no row of their own.
             inline, right = right, []
-        header = self._header(left, right)
-        span = max(1, len(header))
+        header, span = self._header(left, right)
         if inline is not None:
             body = self._text_cell(claim.text, span, mark, after=self._inline_badges(claim.text, inline))
-        elif claim.id in view.blank:
+        elif view.blank and claim.id in view.blank:
             lines = max(2, len(wrap(claim.text, self.options.wrap)))
             height = int(lines * theme.fontsize * 1.35)
             width = int(self.options.wrap * theme.fontsize * 0.55)
             body = f'<TD COLSPAN="{span}" WIDTH="{width}" HEIGHT="{height}"> </TD>'
         else:
             body = self._text_cell(claim.text, span, mark)
-        rows = [f"<TR>{''.join(header)}</TR>"] if header else []
-        rows.append(f"<TR>{body}</TR>")
+        bar = ""
         strengths = view.evaluation.strengths if view.evaluation else None
         if strengths is not None and claim.id in strengths:
             self.used.flags.add("strength")
-            rows.append(f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_strength_bar(strengths[claim.id], theme)}</TD></TR>')
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
-        return html_label(table)
+            bar = f'<TR><TD COLSPAN="{span}" ALIGN="LEFT">{_strength_bar(strengths[claim.id], theme)}</TD></TR>'
+        return html_label(f"{_TABLE}{header}<TR>{body}</TR>{bar}</TABLE>")
 
     def _small(self, text: str) -> str:
         return f"{self.small}{escape(text)}</FONT>"
@@ -665,20 +778,17 @@ class _Panel:
         word = f"{_STATUS_SYMBOL[status]} {self.words[status]}"
         return [(word, 0, f"<TD>{self._small(word)}</TD>")]
 
-    def _header(self, left: str, right: list[tuple[str, int, str]]) -> list[str]:
-        """The cells of a node's first row: id (or number) left, badges right; none when both are empty."""
-        if not left and not right:
-            return []
-        header = [f'<TD ALIGN="LEFT">{left}</TD>']
-        if right:
-            # A gap keeps the id apart from the status in a narrow node.
-            header.append('<TD WIDTH="8"></TD>')
-            key = tuple(right)
-            row = self.badge_rows.get(key)
-            if row is None:
-                row = self.badge_rows[key] = _right_aligned(right, self.theme)
-            header.append(f'<TD ALIGN="RIGHT">{row}</TD>')
-        return header
+    def _header(self, left: str, right: list[tuple[str, int, str]]) -> tuple[str, int]:
+        """A node's first row, id (or number) left, badges right (none when
+        both are empty), and the columns it has (1 without a row)."""
+        if not right:
+            return (f'<TR><TD ALIGN="LEFT">{left}</TD></TR>', 1) if left else ("", 1)
+        key = tuple(right)
+        row = self.badge_rows.get(key)
+        if row is None:
+            row = self.badge_rows[key] = _right_aligned(right, self.theme)
+        # A gap keeps the id apart from the status in a narrow node.
+        return f'<TR><TD ALIGN="LEFT">{left}</TD><TD WIDTH="8"></TD><TD ALIGN="RIGHT">{row}</TD></TR>', 3
 
     def _inline_badges(self, text: str, cells: list[tuple[str, int, str]]) -> str:
         """Badges as small print after a claim's text: on its last line when they fit there, else on a line below."""
@@ -703,9 +813,8 @@ class _Panel:
 
     def _argument_rows(self, argument: Argument, mark: str | None, status: str | None) -> list[str]:
         """An argument's title (bold), gist (italic) and inference rule (small), under its id and status."""
-        header = self._header(self._small(argument.id) if self.options.show_ids else "", self._badges(status))
-        span = max(1, len(header))
-        rows = [f"<TR>{''.join(header)}</TR>"] if header else []
+        header, span = self._header(self._small(argument.id) if self.show_ids else "", self._badges(status))
+        rows = [header] if header else []
         rows.append(f"<TR>{self._text_cell(argument.title, span, mark, style='B')}</TR>")
         if argument.gist:
             rows.append(f"<TR>{self._text_cell(argument.gist, span, mark, style='I')}</TR>")
@@ -735,7 +844,7 @@ class _Panel:
         if status:
             self.used.statuses.add(status)
         rows = self._argument_rows(argument, mark, status)
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        table = _TABLE + "".join(rows) + "</TABLE>"
         attributes = {
             "label": html_label(table),
             "style": "filled",
@@ -758,7 +867,7 @@ class _Panel:
         mark = self.panel.marks.get(argument.id)
         status = self.view.evaluation.status.get(argument.id) if self.view.evaluation else None
         rows = self._argument_rows(argument, mark, status)
-        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>"
+        table = _TABLE + "".join(rows) + "</TABLE>"
         attributes = {
             "style": "filled",
             "fillcolor": self.theme.argument_fill,
@@ -817,8 +926,9 @@ class _Panel:
     def _placeholder(self, claim_id: str) -> tuple[str, str | None] | None:
         """:meth:`_end`, drawing an undefined id so that the mistake shows;
         with the id of the claim a collapsed argument's node stands for."""
-        if claim_id in self.view.shown and claim_id not in self.view.folded:
-            return self._name(claim_id), None  # the common case, first
+        plain = self.plain.get(claim_id)
+        if plain is not None:
+            return plain[0], None  # the common case, first
         if claim_id in self.view.folded:
             name = self._end(claim_id)
             if name is not None and name == self._elsewhere(claim_id):
@@ -879,38 +989,37 @@ class _Panel:
     def _edge(self, tail, head, kind: str, spaced: bool = False) -> None:
         """An edge of one kind; ``tail`` and ``head`` are node names, or
         (node name, id of the claim a collapsed argument stands for)."""
-        tail, tail_id = tail if isinstance(tail, tuple) else (tail, None)
-        head, head_id = head if isinstance(head, tuple) else (head, None)
-        if tail in self.stub_claims:
-            tail = self._stub_end(tail, head, kind)
-            if tail is None:
-                return
-        elif head in self.stub_claims:
-            if self._stub_end(head, tail, kind, merge=False) is None:
-                return
-        made = self.styles.get(kind)
-        if made is None:
-            style = edge_style(kind, self.theme)
-            made = self.styles[kind] = (style, attribute_list(style))
-        style, listed = made
-        more = {}
-        if spaced:
-            # An invisible label keeps two claims side by side far enough
-            # apart for the dotted line between them to show.
-            more["label"] = html_label(_SPACER)
-        if tail_id is not None or head_id is not None:
+        tail, tail_id = tail if tail.__class__ is tuple else (tail, None)
+        head, head_id = head if head.__class__ is tuple else (head, None)
+        if self.stub_claims:
+            if tail in self.stub_claims:
+                tail = self._stub_end(tail, head, kind)
+                if tail is None:
+                    return
+            elif head in self.stub_claims:
+                if self._stub_end(head, tail, kind, merge=False) is None:
+                    return
+        style, listed, shapes = self.styles.get(kind) or self._style(kind)
+        if spaced or tail_id is not None or head_id is not None:
+            more = {}
+            if spaced:
+                # An invisible label keeps two claims side by side far enough
+                # apart for the dotted line between them to show.
+                more["label"] = html_label(_SPACER)
             for where, ident in (("taillabel", tail_id), ("headlabel", head_id)):
                 if ident is not None and self.options.show_ids:
                     more[where] = html_label(self._small(ident))
                     more["labeldistance"] = "2.2"
                     self.used.flags.add("folded")
-        if more:
-            style = {**style, **more}
-            listed = attribute_list(style)
-        if style.get("constraint") != "false":
+            if more:
+                style = {**style, **more}
+                listed = attribute_list(style)
+        body = self.g.body
+        if shapes:
             self.heads.add(head)
-            self.layout_edges.append((len(self.g.body), tail, head, style))
-        self.g.body.append(self.edge_lines.line(tail, head, listed))
+            if self.keep_layout:
+                self.layout_edges.append((len(body), tail, head, style))
+        body.append(self.lines.edge(tail, head, listed))
 
     def bottom_nodes(self) -> list[str]:
         """The claim nodes no edge points at, in order: the lowest of the map
@@ -923,8 +1032,13 @@ class _Panel:
 
     def _relations(self) -> None:
         draw = {"support": self._support, "rebuttal": self._objection, "undercut": self._objection, "contradiction": self._contradiction}
+        body = self.g.body
+        kinds = self.used.relations
         for plan in self.plans:
-            if plan.drawable:
+            if plan.line is not None:
+                body.append(plan.line)
+                kinds.add(plan.kind)  # the legend's row: support, rebuttal or contradiction
+            elif plan.drawable:
                 draw[plan.kind](plan)
             elif self.collapsed and plan.kind == "support" and plan.rel.argument is not None:
                 if plan.rel.name == plan.rel.argument and plan.rel.argument in self.drawn_arguments:
@@ -963,30 +1077,21 @@ class _Panel:
             self._edge(node, conclusion, "support")
 
     def _junction(self, g, plan: _Plan) -> None:
+        """A relation's dot."""
         if plan.junction in self.placed and g is self.g:
             return  # drawn in its frame
-        theme = self.theme
-        colour = getattr(theme, plan.kind)
-        attributes = {
-            "shape": "point",
-            "width": "0.11",
-            "height": "0.11",
-            "color": colour,
-            "fillcolor": colour,
-            "style": "filled",
-            "label": "",
-        }
         name = plan.rel.name
         if name is None or plan.junction != self._name(name):
             listed = self.dots.get(plan.kind)
             if listed is None:
-                listed = self.dots[plan.kind] = attribute_list(attributes)
-            g.body.append(node_line(plan.junction, listed))
+                listed = self.dots[plan.kind] = attribute_list(self._dot(plan.kind))
+            g.body.append(self.lines.node(plan.junction, listed))
             return
+        theme = self.theme
+        attributes = self._dot(plan.kind)
         tooltip = _tooltip(name, plan.rel.note, plan.rel.tags)
-        attributes["tooltip"] = tooltip
-        status = self.view.evaluation.status.get(name) if self.view.evaluation else None
-        mark = self.panel.marks.get(name)
+        status = self.status.get(name) if self.status is not None else None
+        mark = self.marks.get(name)
         if status == "rejected" or mark == "rejects":
             attributes["fillcolor"] = theme.background
             self.used.flags.add("dot_rejected")
@@ -995,7 +1100,24 @@ class _Panel:
             self.used.flags.add("dot_undecided")
         if mark == "accepts":
             attributes.update(width="0.2", height="0.2")
-        g.body.append(node_line(plan.junction, attribute_list(attributes)))
+        if tooltip is None:
+            g.body.append(self.lines.node(plan.junction, attribute_list(attributes)))
+        else:
+            # The same few sets of attributes on many dots, each with its own tooltip.
+            g.body.append(self.lines.varying(plan.junction, attributes, "tooltip", tooltip))
+
+    def _dot(self, kind: str) -> dict[str, str]:
+        """The attributes of a relation's dot, before its status and mark."""
+        colour = getattr(self.theme, kind)
+        return {
+            "shape": "point",
+            "width": "0.11",
+            "height": "0.11",
+            "color": colour,
+            "fillcolor": colour,
+            "style": "filled",
+            "label": "",
+        }
 
     def _aim(self, plan: _Plan):
         """The node an objection ends at: the dot of the relation (or the

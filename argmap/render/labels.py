@@ -27,10 +27,15 @@ WORD_JOINER = "\u2060"
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\" + WORD_JOINER}
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+
+
 def _entities(text: str) -> str:
     """``text`` with the characters of :data:`_ENTITIES` replaced: a replace
     per character (``&`` first) is many times faster than ``str.translate``
     on text that is not ASCII."""
+    if not _SPECIAL.search(text):
+        return text  # most text: one search
     for ch, entity in _ENTITIES.items():
         if ch in text:
             text = text.replace(ch, entity)
@@ -60,6 +65,10 @@ def clean(text: str) -> str:
     >>> clean("a\\n  b\\x00c")
     'a b\\ufffdc'
     """
+    # Printable text has no white space but the space, and nothing XML
+    # refuses: clean already unless spaces lead, trail or come in twos.
+    if text.isprintable() and text[:1] != " " and text[-1:] != " " and "  " not in text:
+        return text
     return _NOT_ALLOWED.sub("\ufffd", " ".join(text.split()))
 
 
@@ -72,6 +81,12 @@ def escape(text: str) -> str:
     True
     """
     return _entities(clean(text))
+
+
+# From the first code point _width counts as two columns (U+0378,
+# unassigned, as are all wide ones before U+1100) on: text without these
+# characters has a column per character.
+_MAYBE_WIDE = re.compile("[\u0378-\U0010ffff]")
 
 
 def _width(ch: str) -> int:
@@ -90,18 +105,27 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 
     Lines break at spaces; a word longer than a line (a URL, or Chinese
     text without spaces) is cut where the line is full. East Asian wide
-    characters take two columns. A word is measured by a look-up (its
-    length when it is ASCII, else a cache of widths), and the characters of
-    a word longer than a line each once, so the time grows linearly with
-    the text, however long its words.
+    characters take two columns. Text whose characters are all one column
+    wide is broken a line at a time (at the last space that fits); other
+    text word by word, a word measured by a look-up (its length when it is
+    ASCII, else a cache of widths), and the characters of a word longer
+    than a line each once, so the time grows linearly with the text,
+    however long its words.
 
     >>> wrap("Europa muss massiv in eigene KI-Infrastruktur investieren.", 32)
     ['Europa muss massiv in eigene', 'KI-Infrastruktur investieren.']
     """
-    lines: list[str] = []
+    text = clean(text)
+    # Text where every character takes one column (most Latin-script text)
+    # is broken a line at a time, at the last space that fits.
+    if text.isascii() or not _MAYBE_WIDE.search(text):
+        lines = _narrow_lines(text, width)
+        if lines is not None:
+            return lines
+    lines = []
     line: list[str] = []  # the words of the line being filled
     used = 0  # its width, with one column per space between its words
-    for word in clean(text).split(" "):
+    for word in text.split(" "):
         if not word:
             continue
         if len(word) > width:
@@ -120,6 +144,22 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
         line, used = [word], size
     if line:
         lines.append(" ".join(line))
+    return lines
+
+
+def _narrow_lines(text: str, width: int) -> list[str] | None:
+    """:func:`wrap` for clean text whose characters are one column each;
+    None when a word is longer than a line."""
+    lines = []
+    start, end = 0, len(text)
+    while end - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            return None
+        lines.append(text[start:cut])
+        start = cut + 1
+    if start < end:
+        lines.append(text[start:])
     return lines
 
 

@@ -124,7 +124,8 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
             if outside:
                 hidden[claim_id] = len(outside & known)
         hidden = {k: v for k, v in hidden.items() if v}
-    drawn = tuple(c for c in claims if c.id in shown and c.id not in folded)
+    whole = options.focus is None and not folded  # every claim drawn
+    drawn = claims if whole else tuple(c for c in claims if c.id in shown and c.id not in folded)
     numbers = {c.id: i for i, c in enumerate(drawn, 1)} if options.numbered else {}
     blank: frozenset[str] = frozenset()
     if options.numbered:
@@ -140,7 +141,7 @@ def view_of(argument_map: ArgumentMap, options: RenderOptions) -> View:
     places = frames.places(expanded)
     return View(
         claims=drawn,
-        shown=frozenset(c.id for c in drawn),
+        shown=frozenset(known if whole else (c.id for c in drawn)),
         numbers=numbers,
         blank=blank,
         hidden=hidden,
