@@ -42,7 +42,7 @@ from pathlib import Path
 
 import argmap
 from generate import generate
-from processes import load, machine, measure, median
+from processes import compile_argmap, load, machine, measure, median
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="claims per map, comma-separated")
     parser.add_argument("--runs", type=int, default=5, help="runs per command below 100,000 claims (the median is shown)")
     args = parser.parse_args()
+    compile_argmap()  # as installed: byte code written once, not compiled in every process
 
     folder = scratch_folder(args.argdown)
     if argdown_version(folder) is None:
