@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from re import Match
 
 import attrs
 from lark import Token
@@ -41,6 +42,7 @@ from argmap.model import (
 )
 from argmap.model import _span
 from argmap.syntax.lines import Line
+from argmap.syntax.shapes import CLAIM, ID, KEYWORD, NAME, PREMISE, TARGET, TEXT
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
 
@@ -217,9 +219,16 @@ class _Assembler:
 
     # -- the walk -----------------------------------------------------------
 
-    def run(self, lines: list[Line]) -> ArgumentMap:
+    def run(self, lines) -> ArgumentMap:
         stack: list[_Node] = []
         for line in lines:
+            if type(line) is tuple:
+                # A claim or relation line that nothing can add to: it needs no node,
+                # and the next line, at the left margin, starts a new stack.
+                if self.open_claims:
+                    self.close_claims()
+                self.statement(*line)
+                continue
             if line.kind == "comment":
                 self.out.append(Comment(line.parts[1], span=self.line_span(line)))
                 continue
@@ -395,6 +404,31 @@ class _Assembler:
         # An indented kind at the left margin cannot happen: the grammar
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
+
+    def statement(self, lineno: int, m: Match) -> None:
+        """The item of a claim or relation line that no other line adds to,
+        read by :func:`~argmap.syntax.shapes.scan_lines`: written the plain way,
+        so its spans are packed as ``-lineno`` and nothing is to be reported."""
+        ids = self.ids
+        where = (self.filename, -lineno)
+        if m.lastindex == CLAIM:
+            ident = m[ID]
+            self.out.append(_make_claim(ids.setdefault(ident, ident), m[TEXT], packed=where))
+            return
+        premise, target, name = m[PREMISE], m[TARGET], m[NAME]
+        premise = ids.setdefault(premise, premise)
+        target = ids.setdefault(target, target)
+        if name is not None:
+            name = ids.setdefault(name, name)
+        keyword = m[KEYWORD]
+        if keyword == "supports":
+            self.out.append(_make_support((premise,), target, name=name, packed=where))
+        elif keyword == "rebuts":
+            self.out.append(_make_rebuttal((premise,), target, name=name, packed=where))
+        elif keyword == "contradicts":
+            self.out.append(_make_contradiction(premise, target, name=name, packed=where))
+        else:
+            self.out.append(_make_undercut((premise,), target, name=name, packed=where))
 
     def relation(self, line: Line) -> int | None:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""

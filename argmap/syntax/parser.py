@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import islice
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,7 @@ from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
 from argmap.syntax.lines import Line, LineTransformer
-from argmap.syntax.shapes import read_line
+from argmap.syntax.shapes import OTHER, read_line, scan_lines
 
 __all__ = ["grammar_text", "parse_lines", "iter_lines", "MAX_SYNTAX_ERRORS"]
 
@@ -62,24 +63,40 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
     ``str.splitlines`` breaks at belongs to the line it stands in.
     """
     diagnostics: list[Diagnostic] = []
-    return list(iter_lines(text, filename, diagnostics)), diagnostics
+    return list(iter_lines(text, filename, diagnostics, whole=False)), diagnostics
 
 
-def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], source: SourceLines | None = None):
+def iter_lines(
+    text: str, filename: str | None, diagnostics: list[Diagnostic], source: SourceLines | None = None, whole: bool = True
+):
     """The line records of ``text``, one at a time, adding syntax errors to
     ``diagnostics`` as they are found; ``source`` is ``SourceLines(text)`` when
     the caller has it already.
 
-    Lines of the common shapes are read by :func:`argmap.syntax.shapes.read_line`;
+    A claim or relation line that no other line can add to (see
+    :func:`argmap.syntax.shapes.scan_lines`) comes as ``(line number, match)``
+    instead of a record, for the assembler to make its item from at once
+    (unless ``whole`` is false: then every line comes as a record). Other
+    lines of the common shapes are read by :func:`argmap.syntax.shapes.read_line`;
     each run of other lines goes to lark, which reports their errors."""
     if source is None:
         source = SourceLines(text)
-    starts = source.starts
-    n_lines = len(starts)
-    last = n_lines - 1
+    n_lines = len(source.starts)
     slow = -1  # the first line of the run of lines lark has to read, if any
-    for i in range(n_lines):
-        src = text[starts[i] : starts[i + 1] - 1] if i < last else text[starts[i] :]
+    # (A text without a line feed at its end gives one empty match more: `islice` leaves it.)
+    for i, m in enumerate(islice(scan_lines(text), n_lines)):
+        shape = m.lastindex
+        if shape != OTHER and whole:
+            if slow >= 0:
+                yield from _parse_run(source, slow, i, n_lines, filename, diagnostics)
+                slow = -1
+                if diagnostics and diagnostics[-1].code == "I105":
+                    return
+            yield i + 1, m
+            continue
+        src = m.group()
+        if src[-1:] == "\n":
+            src = src[:-1]
         if src[-1:] == "\r":
             src = src[:-1]
         body = src.lstrip(" \t")
