@@ -53,6 +53,15 @@ docs: setup graphviz
 bench: setup
 	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
 
+# argmap beside Argdown (docs/performance.md, "Against Argdown"): installs
+# Argdown's CLI with npm into ~/.cache/argmap-bench/argdown when it is
+# missing, then times parse + check + DOT on the same maps of 1,000, 10,000
+# and 100,000 claims (a few minutes). `make bench` skips it without npm.
+# BENCH_ARGS="--sizes 1000 --runs 3" for a short run.
+.PHONY: bench-argdown
+bench-argdown: setup
+	$(PY) benchmarks/bench_argdown.py --install $(BENCH_ARGS)
+
 # 100,000 fuzzed inputs through every stage (about 10 minutes on 2 cores);
 # see docs/reliability.md. FUZZ_ARGS="--inputs 5000 --seed 7" for a short run.
 fuzz: setup

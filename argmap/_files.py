@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -112,6 +111,8 @@ def _refuse_to_replace(target: Path, given: Path, existing: os.stat_result) -> N
 
 def _create_temporary(folder: Path, name: str, shown: str | os.PathLike) -> tuple[Path, int]:
     """A new temporary file beside ``name``, created with mode 0o666 less the umask."""
+    import secrets  # here: its hashlib costs every command a few milliseconds at start
+
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
         tmp = folder / f".{name}.argmap-{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"

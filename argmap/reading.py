@@ -48,6 +48,8 @@ def read_file(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, str, li
 def _read_by_suffix(text: str, name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read argmap text, or the format the file's suffix names (``.json``,
     ``.argdown``, ``.apx``, ``.i23``, ``.tgf``; docs/formats.md)."""
+    if Path(name).suffix.lower() in ("", ".argmap"):
+        return read_text(text, name)  # without loading the table of formats
     from argmap.formats.registry import format_of
 
     fmt = format_of(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -229,7 +230,16 @@ def test_superfences_custom_fence():
 def mkdocs_extensions() -> tuple[list[str], dict]:
     """The Markdown extensions and their settings that mkdocs.yml gives MkDocs."""
     yaml = pytest.importorskip("yaml")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+
+    class Loader(yaml.SafeLoader):
+        """YAML as MkDocs reads it: `!!python/name:module.attr` is that object (toc's slugify)."""
+
+    def python_name(loader, suffix, node):
+        module, _, attr = suffix.rpartition(".")
+        return getattr(importlib.import_module(module), attr)
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", python_name)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506 (our own file)
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})

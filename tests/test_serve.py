@@ -7,8 +7,10 @@ import http.client
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -125,6 +127,93 @@ def test_command_refuses_a_folder(tmp_path):
     done = subprocess.run([sys.executable, "-m", "argmap", "serve", str(tmp_path), "--no-browser", "--lang", "en"], capture_output=True, text=True, timeout=30)
     assert done.returncode == 2
     assert "is a folder" in done.stderr and "Traceback" not in done.stderr
+
+
+
+def test_command_refuses_a_file_in_a_missing_folder(tmp_path):
+    """FILE in a folder that does not exist (the teacher guide's `meine_karten/` before `mkdir`):
+    a usage error that names the folder, not a page whose first save fails."""
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "serve", "meine_karten/karte.argmap", "--no-browser", "--lang", "en"],
+        capture_output=True, text=True, timeout=30, cwd=tmp_path,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "the folder `meine_karten` does not exist" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_command_says_why_an_address_cannot_be_used(tmp_path):
+    """An address that is not this machine's is reported with its reason, not as a port in use."""
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "serve", "--no-browser", "--lang", "en", "--host", "192.0.2.1", "--port", "0"],
+        capture_output=True, text=True, timeout=30, cwd=tmp_path,
+    )
+    assert done.returncode == 1
+    assert "cannot listen on 192.0.2.1:" in done.stderr and "another program" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="this machine has no IPv6 loopback (::1)")
+def test_ipv6_loopback(map_file):
+    """`--host ::1` listens on IPv6, prints `http://[::1]:PORT/` and answers its own `[::1]:PORT` Host only."""
+    server = make_server(Document(map_file, map_file.parent), host="::1", port=0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        assert server.url == f"http://[::1]:{port}/"
+        for host, origin, expected in [
+            (f"[::1]:{port}", f"http://[::1]:{port}", 200),
+            (f"localhost:{port}", f"http://localhost:{port}", 200),
+            (f"::1:{port}", None, 421),
+            (f"[::1]:{port + 1}", None, 421),
+            (f"evil.example:{port}", None, 421),
+            (f"[::1]:{port}", "http://evil.example", 403),
+        ]:
+            conn = http.client.HTTPConnection("::1", port, timeout=10)
+            conn.putrequest("GET", "/api/document", skip_host=True)
+            conn.putheader("Host", host)
+            if origin:
+                conn.putheader("Origin", origin)
+            conn.endheaders()
+            assert conn.getresponse().status == expected, (host, origin)
+            conn.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_listening_everywhere_answers_the_machines_addresses(map_file):
+    """With `--host 0.0.0.0` the page opened by any IP address of the machine works (before, every
+    request got 421); a name a foreign site points at it still gets 421, a foreign Origin 403."""
+    server = make_server(Document(map_file, map_file.parent), host="0.0.0.0", port=0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        client = Client(server)
+        port = client.port
+        assert server.url == f"http://127.0.0.1:{port}/"
+        for host in [f"127.0.0.1:{port}", f"192.168.1.5:{port}", f"localhost:{port}", f"[fe80::1]:{port}"]:
+            response, data = client.request("GET", "/api/document", headers={"Host": host, "Origin": f"http://{host}"})
+            assert response.status == 200 and b"Schulen" in data, host
+        for host in [f"evil.example:{port}", f"192.168.1.5:{port + 1}", "192.168.1.5", f"fe80::1:{port}", f"1.2.3.4.evil.example:{port}"]:
+            response, data = client.request("GET", "/api/document", headers={"Host": host}, origin=False)
+            assert response.status == 421 and b"Schulen" not in data, host
+        own = f"192.168.1.5:{port}"
+        response, _ = client.request("POST", "/api/save", {"text": "claim x: X.\n"}, headers={"Host": own, "Origin": "http://evil.example"})
+        assert response.status == 403
+        assert map_file.read_text("utf-8") == MAP
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # -- who may ask -------------------------------------------------------------
@@ -264,6 +353,16 @@ def test_a_file_name_cannot_break_out_of_the_page(tmp_path):
     assert data["file"] == name
 
 
+
+def test_a_file_name_with_a_placeholder_stays_a_name(tmp_path):
+    """A file named `{{data}}.argmap` is shown as that name; the page's data is not copied into its title."""
+    from argmap.serve.assets import page
+
+    html = page("en", "{{data}}.argmap").decode("utf-8")
+    assert "<title>{{data}}.argmap – argmap editor</title>" in html
+    assert html.count('"words"') == 1
+
+
 def test_document_is_the_file_with_its_version(client, map_file):
     """/api/document gives the file's text and version; /api/version changes when another program writes it."""
     status, doc = client.json("GET", "/api/document?lang=de")
@@ -352,6 +451,23 @@ def test_check_gives_the_diagnostics(client):
 def test_bad_requests_get_400(client, body):
     """A request without text, with text that is not a string or too long, or not an object: 400."""
     response, _ = client.request("POST", "/api/check", body)
+    assert response.status == 400
+
+
+
+def test_json_must_be_json_exactly(client, map_file):
+    """A media type that merely starts with application/json is no JSON request: 415."""
+    for media in ["application/jsonp", "application/json-seq", "application/json5"]:
+        response, _ = client.request("POST", "/api/save", json.dumps({"text": "claim x: X.\n", "confirm": ["overwrite"]}).encode(), headers={"Content-Type": media})
+        assert response.status == 415, media
+    response, _ = client.request("POST", "/api/check", json.dumps({"text": MAP}).encode(), headers={"Content-Type": "Application/JSON; charset=utf-8"})
+    assert response.status == 200
+    assert map_file.read_text("utf-8") == MAP
+
+
+def test_deeply_nested_json_gets_400(client):
+    """JSON nested deeper than Python's recursion limit is a bad request (400), not a dropped connection."""
+    response, _ = client.request("POST", "/api/check", b"[" * 100_000 + b"]" * 100_000, headers={"Content-Type": "application/json"})
     assert response.status == 400
 
 
@@ -444,6 +560,40 @@ def test_save_is_atomic(client, map_file, monkeypatch):
     assert [p.name for p in map_file.parent.iterdir()] == ["karte.argmap"]
 
 
+
+def test_save_into_a_folder_that_is_gone_names_it(tmp_path):
+    """When the file's folder was removed after the start, saving says which folder is missing."""
+    folder = tmp_path / "meine_karten"
+    folder.mkdir()
+    document = Document(folder / "karte.argmap", tmp_path)
+    text, version, _ = document.load("de")
+    folder.rmdir()
+    result = document.save(text, "en", base=version)
+    assert result.needs is None
+    assert "the folder" in result.message and "meine_karten" in result.message and "does not exist" in result.message
+    assert not folder.exists()
+
+
+
+def test_a_fifo_or_an_oversized_file_is_refused_not_read(tmp_path):
+    """A FIFO as FILE is a usage error at the start (reading it would block the server for ever);
+    one that appears later, or a file over the editor's limit, is a problem the page shows."""
+    fifo = tmp_path / "pipe.argmap"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "argmap", "serve", str(fifo), "--no-browser", "--lang", "en"], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2 and "not a regular file" in done.stderr
+    with editor_server(fifo, tmp_path) as server:
+        client = Client(server)
+        status, answer = client.json("GET", "/api/document?lang=en")
+        assert status == 500 and "not a regular file" in answer["problem"]
+        assert client.json("GET", "/api/version")[1] == {"version": None}
+    big = tmp_path / "big.argmap"
+    big.write_bytes(b"# " + b"x" * 2_000_000 + b"\n")
+    with editor_server(big, tmp_path) as server:
+        status, answer = Client(server).json("GET", "/api/document?lang=de")
+        assert status == 500 and "2000003" in answer["problem"] and "big.argmap" in answer["problem"]
+
+
 def test_save_keeps_windows_line_ends(tmp_path):
     """A file with CRLF line ends keeps them when saved (the page edits with LF)."""
     path = tmp_path / "crlf.argmap"
@@ -504,7 +654,7 @@ def test_a_new_name_that_exists_asks_first(new_client, tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    ["../raus.argmap", "../../etc/passwd", "/etc/passwd", "/tmp/x.argmap", "sub/x.argmap", "..", ".", ".argmap", ".versteckt.argmap", "a\\..\\b.argmap", "x\0.argmap", "", "   ", "a" * 300],
+    ["../raus.argmap", "../../etc/passwd", "/etc/passwd", "/tmp/x.argmap", "sub/x.argmap", "..", ".", ".argmap", ".versteckt.argmap", "a\\..\\b.argmap", "x\0.argmap", "zwei\nZeilen.argmap", "tab\t.argmap", "", "   ", "a" * 300],
 )
 def test_a_new_name_that_leaves_the_folder_is_refused(new_client, tmp_path, name):
     """Names with a folder in them, absolute paths, hidden names: refused, nothing written anywhere."""
@@ -561,12 +711,14 @@ def test_serve_runs_from_the_wheel(wheel, map_file):
 
 @pytest.mark.parametrize("guide, path", [("teachers.md", "meine_karten/karte.argmap"), ("teachers.en.md", "my_maps/map.argmap")])
 def test_the_teacher_guides_start_with_argmap_serve(guide, path):
-    """The first command a teacher guide shows is `argmap serve` on the guide's map, and it parses."""
+    """The first commands a teacher guide shows make the map's folder and run `argmap serve` on the map, and it parses."""
     import re
 
     text = (ROOT / "docs" / guide).read_text("utf-8")
-    first = re.search(r"```sh\n(.*?)```", text, re.S).group(1).strip()
-    assert first == f".venv/bin/argmap serve {path}"
+    first_block = re.search(r"```sh\n(.*?)```", text, re.S).group(1).strip().splitlines()
+    # The folder first (serve refuses a map in a folder that does not exist), then serve.
+    assert first_block == [f"mkdir -p {path.split('/')[0]}", f".venv/bin/argmap serve {path}"]
+    first = first_block[-1]
     args = build_parser("en").parse_args(first.split()[1:])
     assert args.command == "serve" and args.file == path
 

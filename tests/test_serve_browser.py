@@ -194,3 +194,49 @@ def _alert(driver):
         return alert
     except NoAlertPresentException:
         return None
+
+
+def test_a_file_that_is_not_utf8_says_so_until_saved(browser_ok, tmp_path):
+    """A Latin-1 file: the page lists E001 from reading it (before, only the decoded text's
+    messages showed, so the warning was lost); saving writes UTF-8 and the message goes."""
+    from selenium.webdriver.common.keys import Keys
+
+    path = tmp_path / "latin1.argmap"
+    path.write_bytes(MAP.encode("latin-1"))
+    with editor_server(path, tmp_path) as server, chromium("en") as driver:
+        driver.get(server.url)
+        wait(lambda: "focus" in node_ids(driver))
+        assert [m for m in messages(driver) if "E001" in m and "UTF-8" in m]
+        driver.find_element("css selector", ".cm-content").send_keys(Keys.CONTROL, "s")
+        wait(lambda: path.read_bytes() == MAP.encode("utf-8"))
+        type_at_start(driver, "claim neu: Neu.\n")
+        wait(lambda: "neu" in node_ids(driver))
+        assert not [m for m in messages(driver) if "E001" in m]
+
+
+def test_the_name_offered_for_a_new_map_is_in_the_pages_language(browser_ok, tmp_path):
+    """Save on a new map offers `map.argmap` on an English page (before: the German `karte.argmap`)."""
+    with editor_server(None, tmp_path) as server, chromium("en") as driver:
+        driver.get(server.url)
+        wait(lambda: "ban" in node_ids(driver))
+        driver.find_element("id", "save").click()
+        wait(lambda: _alert(driver)).accept()
+        wait(lambda: (tmp_path / "map.argmap").exists())
+        assert not (tmp_path / "karte.argmap").exists()
+
+
+def test_the_evaluation_choices_say_what_grounded_does(browser_ok, map_file):
+    """The German page offers grounded with a German explanation first and groups the other
+    semantics under a German heading (before: thirteen bare English names)."""
+    from selenium.webdriver.support.ui import Select
+
+    with editor_server(map_file, map_file.parent) as server, chromium("de") as driver:
+        driver.get(server.url)
+        wait(lambda: "focus" in node_ids(driver))
+        choices = Select(driver.find_element("name", "evaluate"))
+        texts = [o.text for o in choices.options]
+        assert texts[:2] == ["keine Auswertung", "grounded: welche Aussagen stehen, welche fallen"]
+        assert driver.execute_script("return document.querySelector('select[name=evaluate] optgroup').label") == "weitere Semantiken (docs/semantics.md)"
+        assert "preferred" in texts and "dfquad" in texts
+        choices.select_by_value("grounded")
+        wait(lambda: driver.execute_script("return document.querySelector('#map svg').textContent.includes('grounded')"))

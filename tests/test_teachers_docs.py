@@ -111,7 +111,9 @@ def run_setup(text: str) -> None:
         for line in b.splitlines():
             command = shlex.split(line)
             if command and command[0] == "mkdir":
-                Path(command[1]).mkdir()
+                parents = "-p" in command
+                for folder in (c for c in command[1:] if c != "-p"):
+                    Path(folder).mkdir(parents=parents, exist_ok=parents)
             elif command and command[0] == "cp":
                 shutil.copy(command[1], command[2])
 

@@ -119,10 +119,11 @@ def test_redraws_on_change_and_keeps_the_last_good_picture(tmp_path, watcher):
 
 @pytest.mark.dot
 def test_waits_for_a_missing_file_and_names_outputs_like_render(tmp_path, watcher):
-    """A file that is not there yet is reported and drawn once it appears, to FILE's name with the format's suffix; SIGTERM ends it."""
+    """A file that is not there yet is reported as such (not as a map with errors, as before) and
+    drawn once it appears, to FILE's name with the format's suffix; SIGTERM ends it."""
     w = watcher(tmp_path, "spaeter.argmap", "--format", "png")
-    w.expect("not drawn")
-    assert any("E002" in line for line in w.errors)
+    w.expect("spaeter.argmap: not there (yet)")
+    assert not any("E002" in line for line in w.errors) and not any("not drawn" in line for line in w.seen)
     (tmp_path / "spaeter.argmap").write_text(MAP, "utf-8")
     w.expect("wrote spaeter.png")
     assert (tmp_path / "spaeter.png").read_bytes().startswith(b"\x89PNG")

@@ -2,7 +2,10 @@
 
 Each command is a module here with ``HELP``, ``add_arguments(parser)`` and
 ``run(args, out, err) -> int``; :data:`COMMANDS` lists them in the order
-``argmap --help`` shows them. Exit codes: 0 fine, 1 the input has errors
+``argmap --help`` shows them. Only the module of the command that runs is
+imported (a command starts without loading what the others need).
+
+Exit codes: 0 fine, 1 the input has errors
 (or the output could not be written), 2 the command was called wrongly,
 130 Ctrl-C, 143 SIGTERM, 141 the reader of standard output went away
 (``argmap export m.argmap | head -1``), which ends the command quietly, as
@@ -92,9 +95,11 @@ _ARGPARSE_WORDS = (
 _LANG_HELP = N_("the language of messages and help: en or de (default: from the locale, LC_ALL/LC_MESSAGES/LANG)")
 
 
-def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None, command: str | None = None) -> argparse.ArgumentParser:
     """The ``argmap`` parser, its help texts in ``lang`` (default: the
-    interface language of the running command)."""
+    interface language of the running command). With ``command``, only that
+    command's module is imported and only that command can be parsed: the
+    parser for a command line that names it (see :func:`_chosen_command`)."""
     from argmap import __version__
 
     with speaking(lang or language()):
@@ -105,7 +110,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"argmap {__version__}")
         parser.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-        for name in COMMANDS:
+        for name in COMMANDS if command is None else (command,):
             module = importlib.import_module(f"argmap.cli.{name}")
             p = sub.add_parser(name, help=module.HELP, description=module.HELP)
             module.add_arguments(p)
@@ -114,6 +119,20 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
             p.set_defaults(_run=module.run)
         _translate_help(parser)
     return parser
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    """The command ``argv`` names, when only ``--lang`` comes before it (so
+    that the parser need not import the other commands' modules); None for
+    anything else (``--help``, ``--version``, no command, an unknown word),
+    which the whole parser handles."""
+    k = 0
+    while k < len(argv):
+        is_lang, value = _lang_option(argv[k])
+        if not is_lang:
+            return argv[k] if argv[k] in COMMANDS else None
+        k += 1 if value is not None else 2
+    return None
 
 
 def _translate_help(parser: argparse.ArgumentParser, seen: set[int] | None = None) -> None:
@@ -149,11 +168,19 @@ def _requested_language(argv: list[str]) -> str | None:
     for k, word in enumerate(argv):
         if word == "--":
             break
-        if word == "--lang" and k + 1 < len(argv):
+        is_lang, value = _lang_option(word)
+        if is_lang and value is not None:
+            found = value
+        elif is_lang and k + 1 < len(argv):
             found = argv[k + 1]
-        elif word.startswith("--lang="):
-            found = word[len("--lang=") :]
     return found
+
+
+def _lang_option(word: str) -> tuple[bool, str | None]:
+    """Whether ``word`` is ``--lang`` (or a prefix of it, down to ``--l``,
+    which argparse takes too), and the value it carries after ``=``."""
+    option, has_value, value = word.partition("=")
+    return len(option) >= 3 and "--lang".startswith(option), value if has_value else None
 
 
 class _Stopped(BaseException):
@@ -204,7 +231,7 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     command = "argmap"
     try:
         with _stop_on_sigterm():
-            parser = build_parser()
+            parser = build_parser(command=_chosen_command(argv))
             try:
                 args = parser.parse_args(argv)
             except SystemExit as exc:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from argmap.checks import check
 from argmap.checks.positions import position_summary
 from argmap.cli.common import _, diagnostics_json, ngettext, print_diagnostics, read_inputs
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.semantics import EXTENSION_SEMANTICS as SEMANTICS
-from argmap.semantics import SUPPORT_MODES
+from argmap.types import Semantics, SupportMode
+
+# The names argmap.semantics checks, from the types: check loads the semantics only for --semantics.
+SEMANTICS = get_args(Semantics)
+SUPPORT_MODES = get_args(SupportMode)
 
 HELP = "check maps for mistakes and inconsistencies"
 

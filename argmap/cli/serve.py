@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import webbrowser
@@ -29,14 +30,22 @@ def run(args, out, err) -> int:
 
     if args.file is not None and os.path.isdir(args.file):
         raise UsageError(_("`{file}` is a folder; give an .argmap file, or no FILE for a new map", file=args.file))
+    if args.file is not None and os.path.exists(args.file) and not os.path.isfile(args.file):
+        raise UsageError(_("`{file}` is not a regular file; give an .argmap file", file=args.file))
+    folder = os.path.dirname(args.file or "") or "."
+    if not os.path.isdir(folder):
+        raise UsageError(_("the folder `{folder}` does not exist; create it first (mkdir {folder}) or give a file in another folder", folder=folder))
     if args.port is not None and not 0 <= args.port <= 65535:
         raise UsageError(_("a port is a number from 0 to 65535, not {port}", port=args.port))
     if not is_loopback(args.host):
         print(_("argmap serve: warning: listening on {host}: other machines can read and change your map", host=args.host), file=err)
     document = Document(args.file, os.getcwd())
     server = _bind(document, args)
-    if server is None:
-        print(_("argmap serve: error: cannot listen on {host}:{port}; is another program using it? Try --port 0", host=args.host, port=args.port), file=err)
+    if isinstance(server, OSError):
+        if server.errno == errno.EADDRINUSE:
+            print(_("argmap serve: error: cannot listen on {host}:{port}; is another program using it? Try --port 0", host=args.host, port=args.port), file=err)
+        else:
+            print(_("argmap serve: error: cannot listen on {host}: {reason}", host=args.host, reason=server.strerror or server), file=err)
         return 1
     print(_("argmap serve: editing {file} at {url} (Ctrl+C stops)", file=document.name or _("a new map"), url=server.url), file=out)
     out.flush()
@@ -52,13 +61,15 @@ def run(args, out, err) -> int:
 
 
 def _bind(document, args):
-    """The server on the port asked for; without one, on the default port or else any free one."""
+    """The server on the port asked for; without one, on the default port or
+    else any free one. The OSError of the last try when none can be bound."""
     from argmap.serve import make_server
 
     ports = [args.port] if args.port is not None else [DEFAULT_PORT, 0]
+    failure = OSError()
     for port in ports:
         try:
             return make_server(document, host=args.host, port=port)
-        except OSError:
-            continue
-    return None
+        except OSError as exc:
+            failure = exc
+    return failure

@@ -94,6 +94,9 @@ def _redraw(name: str, target, args, options: dict, out, err) -> bool:
     """Check and draw one file; False only when drawing can never work (no Graphviz)."""
     path, fmt = target
     stamp = datetime.now().strftime("%H:%M:%S")
+    if not os.path.lexists(name):  # not written yet, or between an editor's delete and create
+        print(_("{time} {file}: not there (yet); drawn as soon as it is", time=stamp, file=name), file=out)
+        return True
     inp = read_inputs([name])[0]
     diagnostics = [d for d in diagnose(inp) if d.code not in QUIET]
     print_diagnostics(diagnostics, inp.text, err)

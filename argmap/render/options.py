@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, get_args
 
 from attrs import field, frozen
 
 from argmap.errors import OptionError
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.themes import Theme, check_font, theme_named
-from argmap.semantics import SEMANTICS, SUPPORT_MODES  # every semantics evaluate() knows, DF-QuAD included
+from argmap.types import SemanticsName, SupportMode
 
 __all__ = ["RenderOptions", "ViewError", "PageCut", "GROUP_BY", "SUPPORT_MODES", "SEMANTICS", "ARGUMENT_VIEWS", "LEGEND_PLACES", "DIRECTIONS"]
+
+#: Every semantics evaluate() knows, DF-QuAD included, and the support modes
+#: (from the types, so that drawing does not import argmap.semantics).
+SEMANTICS: tuple[str, ...] = get_args(SemanticsName)
+SUPPORT_MODES: tuple[str, ...] = get_args(SupportMode)
 
 GROUP_BY = ("group", "source", "tag")
 #: How arguments are drawn: a box holding their premises and conclusions, or one node each.

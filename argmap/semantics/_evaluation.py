@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import compress
 from typing import Any, Generic, TypeVar
 
+import attrs
 from attrs import field, frozen
 
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap._meaning import MapError, require_meaning
+from argmap._resolved import Attacks
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, info, warning
 from argmap.errors import OptionError
@@ -17,7 +20,7 @@ from argmap.types import JSONDict, SemanticsName, SupportMode
 from argmap.model import ArgumentMap, Contradiction, Span, Undercut
 from argmap.semantics import _dung
 from argmap.semantics._dung import TooManyExtensions
-from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, build
+from argmap.semantics._framework import SUPPORT_MODES, TooManyAttacks, attack_pairs, build, plain_attacks
 from argmap.semantics._gradual import DEFAULT_BASE, strengths_of
 from argmap.semantics._tasks import ALL_SEMANTICS, labels_of, stream
 
@@ -97,7 +100,56 @@ def _frozen_mapping(value: object) -> Any:
     return value if value is None or isinstance(value, FrozenMapping) else FrozenMapping(value)
 
 
-@frozen
+class _FrozenMappingLater(FrozenMapping):
+    """A FrozenMapping of the pairs ``make()`` gives, put in its dict when
+    first read (a million statuses take a third of a second to put in one)."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Iterable[tuple[Any, Any]]]):
+        self._make: Callable[[], Iterable[tuple[Any, Any]]] | None = make
+        self._hash = None
+
+    def __getattr__(self, name: str) -> dict[Any, Any]:
+        # Python calls this only while the slot ``_data`` is still empty.
+        if name != "_data" or self._make is None:
+            raise AttributeError(name)
+        self._data, self._make = dict(self._make()), None
+        return self._data
+
+    def __reduce__(self):
+        return FrozenMapping, (self._data,)
+
+
+class _Pairs:
+    """Attack pairs made the first time they are read: a grounded evaluation
+    of a large map need not name its million attacks to label them."""
+
+    __slots__ = ("_make", "_pairs")
+
+    def __init__(self, make: Callable[[], tuple[tuple[str, str], ...]]):
+        self._make: Callable[[], tuple[tuple[str, str], ...]] | None = make
+        self._pairs: tuple[tuple[str, str], ...] | None = None
+
+    def read(self) -> tuple[tuple[str, str], ...]:
+        if self._pairs is None:
+            assert self._make is not None
+            self._pairs, self._make = self._make(), None
+        return self._pairs
+
+    def __reduce__(self):
+        return tuple, (self.read(),)
+
+
+def _attack_pairs(value: Iterable[tuple[str, str]] | _Pairs) -> tuple[tuple[str, str], ...] | _Pairs:
+    return value if isinstance(value, _Pairs) else tuple(value)
+
+
+def _read_pairs(value: tuple[tuple[str, str], ...] | _Pairs) -> tuple[tuple[str, str], ...]:
+    return value.read() if isinstance(value, _Pairs) else value
+
+
+@frozen(repr=False)
 class Evaluation:
     """The result of :func:`evaluate`.
 
@@ -118,12 +170,21 @@ class Evaluation:
     semantics: str
     support: str
     arguments: tuple[str, ...] = field(converter=tuple)
-    attacks: tuple[tuple[str, str], ...] = field(converter=tuple)
+    _attacks: tuple[tuple[str, str], ...] | _Pairs = field(converter=_attack_pairs, eq=_read_pairs, alias="attacks")
     extensions: tuple[tuple[str, ...], ...] = field(converter=tuple)
     status: Mapping[str, Status] = field(converter=_frozen_mapping)
     strengths: Mapping[str, float] | None = field(default=None, converter=_frozen_mapping)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), converter=tuple)
     labels: tuple[str, ...] = field(default=(), converter=tuple)
+
+    @property
+    def attacks(self) -> tuple[tuple[str, str], ...]:
+        """The attacks between ``arguments`` (see above), as ``(attacker, target)`` pairs."""
+        return _read_pairs(self._attacks)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{a.alias}={getattr(self, a.alias)!r}" for a in attrs.fields(type(self)))
+        return f"Evaluation({fields})"
 
     def labelling(self, i: int) -> Mapping[str, str]:
         """The labelling of the ``i``-th extension: each argument's label,
@@ -246,6 +307,10 @@ def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolve
         status = {a: _strength_status(v) for a, v in strengths.items()}
         return Evaluation("dfquad", support, names, af.visible_attacks, (), status, strengths, diagnostics)
 
+    if semantics == "grounded":
+        plain = plain_attacks(resolved, support)
+        if plain is not None:
+            return _grounded_plain(resolved.order, plain)
     af, attackers, targets = build(argument_map, support, resolved)
     total = len(af.arguments)
     # The auxiliary arguments come last; users see only the map's own.
@@ -294,6 +359,25 @@ def _evaluate(argument_map, semantics, support, max_extensions, timeout, resolve
     return Evaluation(
         semantics, support, names, af.visible_attacks, extensions, status, None, af.diagnostics, letters
     )
+
+
+_IS_IN = bytes(int(i == _dung.IN) for i in range(256))
+_LABEL_LETTERS = bytes.maketrans(bytes([_dung.IN, _dung.OUT, _dung.UNDEC]), b"iou")
+_LABEL_STATUS = {_dung.IN: Status.ACCEPTED, _dung.OUT: Status.REJECTED, _dung.UNDEC: Status.UNDECIDED}
+
+
+def _grounded_plain(order: list[str], attacks: Attacks) -> Evaluation:
+    """The grounded evaluation of a map whose attacks are single edges
+    between its own arguments (:func:`plain_attacks`), from the indices
+    alone: the attack pairs are named only when read."""
+    names = tuple(order)
+    n = len(names)
+    labels = _dung.grounded_labels(n, attacks.attackers, attacks.targets)
+    extension = tuple(sorted(compress(names, labels.translate(_IS_IN))))
+    status = _FrozenMappingLater(lambda: zip(names, map(_LABEL_STATUS.__getitem__, labels)))
+    letters = labels.translate(_LABEL_LETTERS).decode("ascii")
+    pairs = _Pairs(lambda: attack_pairs(names, attacks.codes(n), n))
+    return Evaluation("grounded", "none", names, pairs, [extension], status, None, (), [letters])
 
 
 def _strength_status(value: float) -> Status:

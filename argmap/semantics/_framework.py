@@ -46,7 +46,9 @@ Relations that name unknown ids (``argmap check`` reports them) are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
+from operator import floordiv, mod
 
 from attrs import field, frozen
 
@@ -54,7 +56,7 @@ from argmap.errors import ArgmapError, OptionError
 from argmap.types import FrameworkFormat, SupportMode
 from argmap._i18n import N_, phrase
 from argmap._meaning import require_meaning
-from argmap._resolved import Resolved, arguments_in_order, resolve
+from argmap._resolved import Attacks, Resolved, arguments_in_order, resolve
 from argmap.diagnostics import Diagnostic, info
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support
 
@@ -62,7 +64,7 @@ __all__ = [
     "SUPPORT_MODES",
     "MAX_DERIVED_ATTACKS",
     "TooManyAttacks",
-    "Framework", "framework", "build", "arguments_of", "objections", "support_reach"]
+    "Framework", "framework", "build", "plain_attacks", "attack_pairs", "arguments_of", "objections", "support_reach"]
 
 #: The ways supports can add attacks; the first is the default.
 SUPPORT_MODES = ("none", "deductive", "necessary")
@@ -259,7 +261,7 @@ def build(
     # number a * n + b: quick to hash and sort): between claims (the ones
     # support modes propagate) and the undercuts. Named and linked attacks
     # need auxiliary arguments (see _Auxiliary).
-    base, undercuts, others = resolved.base, resolved.undercuts, resolved.others
+    base, undercuts, others = resolved.base.codes(n), resolved.undercuts.codes(n), resolved.others
     moving = support != "none"
     complex_attacks = [
         (attackers, target, named, between_claims and moving)
@@ -294,25 +296,49 @@ def build(
 
     attackers_of: list[list[int]] = [[] for _ in range(total)]
     targets: list[list[int]] = [[] for _ in range(total)]
-    pairs = []
-    for code in sorted(codes):
-        a, b = divmod(code, total)
+    ordered = sorted(codes)
+    for a, b in map(divmod, ordered, repeat(total)):
         attackers_of[b].append(a)
         targets[a].append(b)
-        pairs.append((arguments[a], arguments[b]))
     visible = None
     if extra:
         visible = _visible_attacks(n, total, codes, aux)
     af = Framework(
         arguments,
-        pairs,
+        _named_pairs(arguments, ordered, total),
         support,
-        [(arguments[a], arguments[b]) for a, b in map(lambda code: divmod(code, total), sorted(derived))],
+        attack_pairs(arguments, derived, total),
         diagnostics,
         auxiliary,
         visible,
     )
     return af, attackers_of, targets
+
+
+def plain_attacks(resolved: Resolved, support: str) -> Attacks | None:
+    """The framework's attacks when they are all single edges between the
+    map's own arguments (no named or linked attack, which needs auxiliary
+    arguments, and support mode ``none``), by index in ``resolved.order``,
+    possibly with repeats; None for any other map or mode."""
+    if support != "none" or resolved.others:
+        return None
+    base, undercuts = resolved.base, resolved.undercuts
+    if not undercuts:
+        return base
+    return Attacks(base.attackers + undercuts.attackers, base.targets + undercuts.targets)
+
+
+def attack_pairs(arguments: Sequence[str], codes: Iterable[int], width: int) -> tuple[tuple[str, str], ...]:
+    """The attacks ``codes`` (each ``a -> b`` as ``a * width + b``, repeats
+    allowed) as ``(attacker, target)`` pairs of ``arguments``, in the order of
+    the arguments (attacker first, then target), as :class:`Framework` lists them."""
+    return _named_pairs(arguments, sorted(set(codes)), width)
+
+
+def _named_pairs(arguments: Sequence[str], ordered: list[int], width: int) -> tuple[tuple[str, str], ...]:
+    name = arguments.__getitem__
+    attackers = map(name, map(floordiv, ordered, repeat(width)))
+    return tuple(zip(attackers, map(name, map(mod, ordered, repeat(width)))))
 
 
 def support_reach(

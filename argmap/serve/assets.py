@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from importlib import resources
 
 from argmap.serve.words import words
@@ -46,6 +47,7 @@ def page(lang: str, name: str | None) -> bytes:
     # In a <script type="application/json">, "<" is escaped so that no text can close the element.
     data = json.dumps({"lang": lang, "words": said, "file": name}, ensure_ascii=False).replace("<", "\\u003c")
     title = f"{name} – {said['title']}" if name else said["title"]
-    text = _read("index.html").decode("utf-8")
-    text = text.replace("{{lang}}", lang).replace("{{title}}", html.escape(title)).replace("{{data}}", data)
+    fields = {"lang": lang, "title": html.escape(title), "data": data}
+    # One pass, so that a file name with `{{data}}` in it stays a name.
+    text = re.sub(r"\{\{(\w+)\}\}", lambda m: fields[m.group(1)], _read("index.html").decode("utf-8"))
     return text.encode("utf-8")

@@ -12,8 +12,10 @@ to notice changes made by another program.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -101,6 +103,11 @@ class Document:
         example in ``lang``. Raises OSError when the file cannot be read."""
         if self.path is None or not self.path.exists():
             return EXAMPLES.get(lang, EXAMPLES["en"]), None, []
+        found = self.path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device would block or never end
+            raise OSError(errno.EINVAL, translate(N_("it is not a regular file"), lang))
+        if found.st_size > MAX_TEXT:
+            raise OSError(errno.EFBIG, translate(N_("it has {size} bytes, more than the editor takes ({limit})"), lang, {"size": found.st_size, "limit": MAX_TEXT}))
         data = self.path.read_bytes()
         text, diagnostics = decode(data, self.name)
         self._crlf = b"\r\n" in data
@@ -111,6 +118,8 @@ class Document:
         if self.path is None:
             return None
         try:
+            if not stat.S_ISREG(self.path.stat().st_mode):
+                return None
             return _version_of(self.path.read_bytes())
         except OSError:
             return None
@@ -135,6 +144,9 @@ class Document:
             if has_errors(errors) and "errors" not in confirm:
                 return SaveRefused("errors", translate(N_("the text has errors and cannot be read as a map; save it anyway?"), lang), errors)
             data = (text.replace("\n", "\r\n") if self._crlf else text).encode("utf-8")
+            if not target.parent.is_dir():
+                folder = os.path.dirname(os.fspath(target)) or "."
+                return SaveRefused(None, translate(N_("cannot save `{name}`: the folder `{folder}` does not exist (create it, then save again)"), lang, {"name": target.name, "folder": folder}))
             try:
                 write_atomically(target, data)
             except OSError as exc:
@@ -145,12 +157,12 @@ class Document:
 
     def _new_file(self, name: str | None, lang: str) -> Path | SaveRefused:
         """The file in the folder that ``name`` names. Refused: a name with a
-        folder in it (``/``, ``\\``, ``..``), an absolute path, a hidden
+        folder in it (``/``, ``\\``, ``..``), a control character, an absolute path, a hidden
         name, and a symbolic link that leads out of the folder."""
         name = (name or "").strip()
         if not name.endswith(".argmap"):
             name += ".argmap"
-        plain = name not in (".argmap",) and not name.startswith(".") and not any(c in name for c in "/\\\0:") and len(name.encode()) <= 255
+        plain = name not in (".argmap",) and not name.startswith(".") and not any(c in name for c in "/\\:") and name.isprintable() and len(name.encode()) <= 255
         if not plain:
             return SaveRefused(None, translate(N_("give a file name without a folder, like `karte.argmap`"), lang))
         target = self.folder / name

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import json
+import socket
 import sys
 import threading
 from http import HTTPStatus
@@ -65,14 +66,49 @@ class EditorServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], document: Document, *, timeout: float = views.DEFAULT_TIMEOUT):
+        if ":" in address[0]:  # an IPv6 address such as ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, EditorHandler)
         self.document = document
         self.render_timeout = timeout
         self.drawings = threading.BoundedSemaphore(DRAWINGS_AT_ONCE)
         host, port = str(self.server_address[0]), self.server_address[1]
-        names = {host, "localhost", LOCALHOST} if is_loopback(host) else {host}
-        self.allowed_hosts = frozenset(f"{name}:{port}" for name in names)
-        self.allowed_origins = frozenset(f"http://{name}" for name in self.allowed_hosts)
+        self.port = port
+        #: Listening on every address (0.0.0.0, ::): the page may be opened by any address of the machine.
+        self.everywhere = _is_unspecified(host)
+        if is_loopback(host):
+            names = {host, "localhost", LOCALHOST if self.address_family == socket.AF_INET else "::1"}
+        else:
+            names = {host}
+        self.allowed_hosts = frozenset(_authority(name, port) for name in names)
+
+    def is_own_host(self, value: str | None) -> bool:
+        """``value`` (a Host header, ``name:port``) names this server. When
+        it listens everywhere, any IP address or ``localhost`` with its port
+        does: a name that a foreign site points at it (DNS rebinding) still
+        does not."""
+        if value in self.allowed_hosts:
+            return True
+        if not self.everywhere or value is None:
+            return False
+        name, _, port = value.rpartition(":")
+        if port != str(self.port):
+            return False
+        if name == "localhost":
+            return True
+        if name.startswith("[") and name.endswith("]"):
+            name = name[1:-1]
+        elif ":" in name:
+            return False
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
+
+    def is_own_origin(self, value: str | None) -> bool:
+        """``value`` (an Origin header) is a page of this server."""
+        return value is not None and value.startswith("http://") and self.is_own_host(value[len("http://"):])
 
     def handle_error(self, request, client_address) -> None:
         """A page that stopped waiting (a redraw overtaken by the next
@@ -84,7 +120,23 @@ class EditorServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        return f"http://{self.server_address[0]!s}:{self.server_address[1]}/"
+        """The address to open; listening everywhere, the machine's own (127.0.0.1 or ::1)."""
+        host = str(self.server_address[0])
+        if self.everywhere:
+            host = LOCALHOST if self.address_family == socket.AF_INET else "::1"
+        return f"http://{_authority(host, self.port)}/"
+
+
+def _authority(host: str, port: int) -> str:
+    """``host:port`` as a URL and a Host header write it (an IPv6 address in brackets)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _is_unspecified(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
 
 
 def make_server(document: Document, *, host: str = LOCALHOST, port: int = 0, timeout: float = views.DEFAULT_TIMEOUT) -> EditorServer:
@@ -204,17 +256,17 @@ class EditorHandler(BaseHTTPRequestHandler):
     def _trusted(self, post: bool = False) -> bool:
         """Answer only this server's own page: refuse a foreign Host (421)
         or Origin (403); a POST must come with its Origin."""
-        if self.headers.get("Host") not in self.server.allowed_hosts:
+        if not self.server.is_own_host(self.headers.get("Host")):
             self._send(HTTPStatus.MISDIRECTED_REQUEST, b"wrong Host\n", "text/plain; charset=utf-8")
             return False
         origin = self.headers.get("Origin")
-        if (origin is not None or post) and origin not in self.server.allowed_origins:
+        if (origin is not None or post) and not self.server.is_own_origin(origin):
             self._send(HTTPStatus.FORBIDDEN, b"wrong Origin\n", "text/plain; charset=utf-8")
             return False
         return True
 
     def _read_json(self) -> dict | None:
-        if not (self.headers.get("Content-Type") or "").startswith("application/json"):
+        if (self.headers.get("Content-Type") or "").split(";")[0].strip().lower() != "application/json":
             self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"JSON only\n", "text/plain; charset=utf-8")
             return None
         try:
@@ -228,7 +280,7 @@ class EditorHandler(BaseHTTPRequestHandler):
             return None
         try:
             request = json.loads(self.rfile.read(length))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
             request = None
         if not isinstance(request, dict):
             self._send(HTTPStatus.BAD_REQUEST, b"a JSON object, please\n", "text/plain; charset=utf-8")

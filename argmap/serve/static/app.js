@@ -9,11 +9,13 @@
   const lang = data.lang;
   const $ = (id) => document.getElementById(id);
   const form = $("controls");
-  const state = { file: data.file, folder: "", version: null, ignored: null, saved: "", busy: null, timer: null };
+  // `reading`: what reading the file said (a file that is not UTF-8, E001), shown until it is saved.
+  const state = { file: data.file, folder: "", version: null, ignored: null, saved: "", busy: null, timer: null, reading: [] };
   let editor = null;
 
   const say = (key, fields = {}) => W[key].replace(/\{(\w+)\}/g, (_, k) => fields[k] ?? "");
   document.querySelectorAll("[data-word]").forEach((el) => { el.textContent = W[el.dataset.word]; });
+  document.querySelectorAll("[data-label]").forEach((el) => { el.label = W[el.dataset.label]; });
   $("save").textContent = W.save;
   $("save").title = W.save_tip;
   $("reload").textContent = W.reload;
@@ -82,7 +84,7 @@
     } finally {
       if (state.busy === busy) state.busy = null;
     }
-    showMessages(answer.diagnostics);
+    showMessages(state.reading.concat(answer.diagnostics));
     offer(answer.claims, answer.positions);
     const map = $("map");
     if (answer.svg) {
@@ -158,7 +160,7 @@
   async function save() {
     const body = { text: editor.text(), base: state.version, confirm: [] };
     if (!state.file) {
-      const name = prompt(say("ask_name", { folder: state.folder }), "karte.argmap");
+      const name = prompt(say("ask_name", { folder: state.folder }), W.default_name);
       if (!name) return;
       body.name = name;
     }
@@ -175,6 +177,7 @@
         state.version = answer.version;
         state.ignored = null;
         state.saved = body.text;
+        state.reading = [];
         const first = !state.file;
         state.file = answer.file;
         $("notice").hidden = true;
@@ -214,6 +217,7 @@
     state.saved = answer.file && answer.version === null ? "" : answer.text;
     state.file = answer.file;
     state.folder = answer.folder;
+    state.reading = answer.diagnostics || [];
     if (!initial) editor.setText(answer.text);
     $("notice").hidden = true;
     return answer.text;
