@@ -11,8 +11,10 @@ from __future__ import annotations
 import enum
 import numbers
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain, compress, repeat, starmap
+from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Any, Union
 
 import attrs
@@ -1036,6 +1038,19 @@ _KINDS = {
 }
 
 
+#: The ends an objection is aimed at, by its kind.
+_ENDS = {Rebuttal: ("target",), Undercut: ("target",), Contradiction: ("first", "second")}
+_FIRST, _SECOND, _CONCLUSION = attrgetter("first"), attrgetter("second"), attrgetter("conclusion")
+
+
+def _grouped(keys: Iterable[str], values: list) -> dict[str, list]:
+    """``values`` by their ``keys`` (in the same order), each group a list in order."""
+    groups: dict[str, list] = {}
+    lists = map(groups.setdefault, keys, starmap(list, repeat((), len(values))))
+    deque(map(list.append, lists, values), maxlen=0)
+    return groups
+
+
 def _at(spans: tuple[Span, ...], i: int) -> Span | None:
     return spans[i] if i < len(spans) else None
 
@@ -1236,30 +1251,30 @@ class ArgumentMap:
         index = self._index
         if "reasons" in index:
             return index
-        reasons: dict[str, list[Support]] = {}
-        objections: dict[str, list[Relation]] = {}
-        for rel in self.relations:
-            kind = type(rel)
-            if kind is Support:
-                reasons.setdefault(rel.conclusion, []).append(rel)
-            elif kind is Contradiction:
-                objections.setdefault(rel.first, []).append(rel)
-                if rel.second != rel.first:
-                    objections.setdefault(rel.second, []).append(rel)
-            else:
-                objections.setdefault(rel.target, []).append(rel)
-        index["objections"] = {k: tuple(v) for k, v in objections.items()}
-        index["reasons"] = {k: tuple(v) for k, v in reasons.items()}
+        # Grouped a list at a time (in C, through map): a large map has millions of relations.
+        relations = self.relations
+        objections = list(compress(relations, map(_ENDS.__contains__, map(type, relations))))
+        kinds = list(map(type, objections))
+        contradictions = self.contradictions
+        if any(map(eq, map(_FIRST, contradictions), map(_SECOND, contradictions))):
+            # A contradiction of a claim with itself is one objection to it, not two.
+            ends = [("first",) if k is Contradiction and r.first == r.second else _ENDS[k] for r, k in zip(objections, kinds)]
+        else:
+            ends = list(map(_ENDS.__getitem__, kinds))
+        # Each objection once per end it is aimed at (a contradiction at both of its claims), in order.
+        aimed = list(chain.from_iterable(map(repeat, objections, map(len, ends))))
+        index["objections"] = _grouped(map(getattr, aimed, chain.from_iterable(ends)), aimed)
+        index["reasons"] = _grouped(map(_CONCLUSION, self.supports), self.supports)
         return index
 
     def reasons(self, id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is ``id``, in source order."""
-        return self._by_end()["reasons"].get(id, ())
+        return tuple(self._by_end()["reasons"].get(id, ()))
 
     def objections(self, id: str) -> tuple[Relation, ...]:
         """The rebuttals, contradictions and undercuts aimed at ``id``
         (a claim, a named relation or an argument), in source order."""
-        return self._by_end()["objections"].get(id, ())
+        return tuple(self._by_end()["objections"].get(id, ()))
 
     def claims_of(self, source: str) -> tuple[Claim, ...]:
         """The claims that cite the source ``source``."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, compress, islice
+from operator import and_, attrgetter, contains, eq, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
 from argmap.diagnostics import Diagnostic, error, suggest, warning
@@ -21,35 +22,33 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
     Claims, named relations of every kind and arguments share one namespace;
     a position may name any of them.
     """
+    # A large map is checked a list at a time (in C, through map): the ids
+    # are looked up first, and only a relation or claim that fails is looked
+    # at again one by one, for its diagnostics and their spans.
     yield from _duplicates(m)
-    claims = {c.id for c in m.claims}
-    named = _named(m)
-    named_ids = set(named)  # a set, so that did-you-mean indexes it once
-    sources = {s.id for s in m.sources}
+    claims = set(map(_id, m.claims))
+    named_ids = _names(m)
+    sources = set(map(_id, m.sources))
 
-    for rel in m.relations:
-        if isinstance(rel, Support) and rel.argument is not None:
-            continue  # an argument's own supports: its claims are checked below, once
-        if isinstance(rel, Undercut):
-            *attackers, target = rel.references()
-            for ref in attackers:
-                yield from _claim_ref(ref, _ATTACKER, claims, named)
-            yield from _undercut_target(rel, target, claims, named, named_ids)
-        else:
-            before, last = _ROLES[type(rel)]
-            refs = list(rel.references())
-            for k, ref in enumerate(refs):
-                yield from _claim_ref(ref, before if k < len(refs) - 1 else last, claims, named)
-        yield from _self_relation(rel)
+    flagged = _flagged_relations(m, claims, named_ids)
+    if flagged:
+        named = _named(m)
+        marked = set(map(id, flagged))
+        for rel in compress(m.relations, map(marked.__contains__, map(id, m.relations))):
+            yield from _relation_refs(rel, claims, named, named_ids)
 
-    for argument in m.arguments:
-        conclusions = {step.conclusion for step in argument.steps}
-        for ref in argument.references():
-            yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
+    if m.arguments:
+        named = _named(m)
+        for argument in m.arguments:
+            conclusions = {step.conclusion for step in argument.steps}
+            for ref in argument.references():
+                yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
 
-    for claim in m.claims:
-        for ref, span in claim.references():
-            if ref not in sources:
+    cited = set(filter(None, map(_source, m.claims)))
+    if not cited <= sources:
+        unknown = cited - sources
+        for claim in compress(m.claims, map(unknown.__contains__, map(_source, m.claims))):
+            for ref, span in claim.references():
                 guess = suggest(ref, sources)
                 yield error(
                     "E205",
@@ -61,10 +60,12 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
                     guess=guess,
                 )
 
-    nodes = claims | named_ids
+    nodes: set[str] | None = None
     for position in m.positions:
         for ref, span in position.references():
-            if ref not in nodes:
+            if ref not in claims and ref not in named_ids:
+                if nodes is None:
+                    nodes = claims | named_ids
                 guess = suggest(ref, nodes)
                 yield error(
                     "E206",
@@ -76,6 +77,69 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
                     ref=ref,
                     guess=guess,
                 )
+
+
+_id = attrgetter("id")
+_name = attrgetter("name")
+_source = attrgetter("source")
+_premises = attrgetter("premises")
+_conclusion = attrgetter("conclusion")
+_attackers = attrgetter("attackers")
+_target = attrgetter("target")
+_first = attrgetter("first")
+_second = attrgetter("second")
+_argument = attrgetter("argument")
+
+
+def _relation_refs(rel, claims: set[str], named: dict[str, object], named_ids: set[str]) -> Iterator[Diagnostic]:
+    """E201, E204, E203 and W212 for one relation."""
+    if isinstance(rel, Support) and rel.argument is not None:
+        return  # an argument's own supports: its claims are checked with the argument, once
+    if isinstance(rel, Undercut):
+        *attackers, target = rel.references()
+        for ref in attackers:
+            yield from _claim_ref(ref, _ATTACKER, claims, named)
+        yield from _undercut_target(rel, target, claims, named, named_ids)
+    else:
+        before, last = _ROLES[type(rel)]
+        refs = list(rel.references())
+        for k, ref in enumerate(refs):
+            yield from _claim_ref(ref, before if k < len(refs) - 1 else last, claims, named)
+    yield from _self_relation(rel)
+
+
+def _flagged_relations(m: ArgumentMap, claims: set[str], named_ids: set[str]) -> list:
+    """The relations :func:`_relation_refs` has something to say about: an id
+    that does not name what its place needs, or a relation of a claim to
+    itself (the supports of arguments are checked with the arguments)."""
+    flagged: list = []
+    supports = m.supports
+    if any(map(_argument, supports)):
+        supports = tuple(s for s in supports if s.argument is None)
+    premises, conclusions = list(map(_premises, supports)), list(map(_conclusion, supports))
+    fine = map(and_, map(claims.issuperset, premises), map(claims.__contains__, conclusions))
+    flagged += compress(supports, map(or_, map(not_, fine), map(contains, premises, conclusions)))
+    for objections, targets in ((m.rebuttals, claims), (m.undercuts, named_ids)):
+        attackers, aims = list(map(_attackers, objections)), list(map(_target, objections))
+        fine = map(and_, map(claims.issuperset, attackers), map(targets.__contains__, aims))
+        if objections is m.rebuttals:
+            itself = map(contains, attackers, aims)
+        else:
+            itself = map(eq, map(_name, objections), aims)
+        flagged += compress(objections, map(or_, map(not_, fine), itself))
+    contradictions = m.contradictions
+    firsts, seconds = list(map(_first, contradictions)), list(map(_second, contradictions))
+    fine = map(and_, map(claims.__contains__, firsts), map(claims.__contains__, seconds))
+    flagged += compress(contradictions, map(or_, map(not_, fine), map(eq, firsts, seconds)))
+    return flagged
+
+
+def _names(m: ArgumentMap) -> set[str]:
+    """The names of the named relations and the ids of the arguments."""
+    relations = (m.supports, m.rebuttals, m.contradictions, m.undercuts)
+    names = set(filter(None, chain.from_iterable(map(_name, r) for r in relations)))
+    names.update(map(_id, m.arguments))
+    return names
 
 
 _PREMISE = phrase("a premise")
@@ -238,7 +302,7 @@ def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
     # Claims, named relations and arguments share one namespace: each can be
     # undercut, accepted or rejected by its id.
     first_node: dict[str, object] = {}
-    for item in m.items:
+    for item in () if _each_once(m) else m.items:
         ident = _node_id(item)
         if ident is None:
             continue
@@ -254,6 +318,16 @@ def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
                 yield _duplicate(item.id, seen[item.id], span, what)
             else:
                 seen[item.id] = item
+
+
+def _each_once(m: ArgumentMap) -> bool:
+    """Whether no claim, named relation or argument shares its id with another."""
+    supports = m.supports
+    if m.arguments:
+        supports = tuple(s for s in supports if s.argument is None)  # an argument's own are not items
+    relations = (supports, m.rebuttals, m.contradictions, m.undercuts)
+    ids = list(chain(map(_id, m.claims), map(_id, m.arguments), filter(None, chain.from_iterable(map(_name, r) for r in relations))))
+    return len(set(ids)) == len(ids)
 
 
 def _node_id(item) -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from itertools import chain, compress, filterfalse, repeat
+from operator import and_, attrgetter, itemgetter, or_
 
 from argmap._graph import strongly_connected
 from argmap._i18n import N_, Phrase, joined, phrase
@@ -57,14 +59,10 @@ def _line(item) -> Phrase | str:
 
 
 def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
-    supports: dict[tuple[str, str], Support] = {}
-    for s in m.supports:
-        for p in s.premises:
-            if p != s.conclusion:
-                supports.setdefault((p, s.conclusion), s)
+    supports = _support_pairs(m.supports)
     if not supports:
         return
-    for rel in m.relations:
+    for rel in _against_support(m, supports):
         if isinstance(rel, Rebuttal):
             if rel.linked:
                 # `a supports c` and `a + b rebuts c` is a real pattern: a reason
@@ -101,6 +99,56 @@ def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
                 line=_line(s),
             )
             break
+
+
+def _against_support(m: ArgumentMap, supports: dict[tuple[str, str], Support]):
+    """The relations, in order, that may rebut or contradict a claim that one
+    of ``supports`` (by pair, see :func:`_support_pairs`) relates to the same
+    claim: a large map has many and few such, found a list at a time (in C)."""
+    marked: set[int] = set()
+    rebuttals = m.rebuttals
+    attackers, targets = list(map(_attackers, rebuttals)), list(map(_target, rebuttals))
+    single = map((1).__eq__, map(len, attackers))
+    firsts = list(map(_first_of, attackers))
+    hit = map(or_, map(supports.__contains__, zip(firsts, targets)), map(supports.__contains__, zip(targets, firsts)))
+    marked.update(map(id, compress(rebuttals, map(and_, single, hit))))
+    contradictions = m.contradictions
+    firsts, seconds = list(map(_first, contradictions)), list(map(_second, contradictions))
+    hit = map(or_, map(supports.__contains__, zip(firsts, seconds)), map(supports.__contains__, zip(seconds, firsts)))
+    marked.update(map(id, compress(contradictions, hit)))
+    return _in_order(m.relations, marked)
+
+
+def _in_order(items, marked: set[int]):
+    """Those of ``items`` whose ``id()`` is in ``marked``, in order."""
+    return compress(items, map(marked.__contains__, map(id, items))) if marked else ()
+
+
+def _support_pairs(supports) -> dict[tuple[str, str], Support]:
+    """Each (premise, conclusion) of ``supports`` and the first support that
+    makes it (pairs of a claim with itself included: nothing looks them up)."""
+    premises = list(map(_premises, supports))
+    if all(map((1).__eq__, map(len, premises))):
+        pairs = zip(map(_first_of, premises), map(_conclusion, supports))
+        # From the end, so that the first support of a pair is the one kept.
+        return dict(zip(reversed(list(pairs)), reversed(supports)))
+    found: dict[tuple[str, str], Support] = {}
+    for s in supports:
+        for p in s.premises:
+            found.setdefault((p, s.conclusion), s)
+    return found
+
+
+_premises = attrgetter("premises")
+_conclusion = attrgetter("conclusion")
+_attackers = attrgetter("attackers")
+_target = attrgetter("target")
+_first = attrgetter("first")
+_second = attrgetter("second")
+_name = attrgetter("name")
+_id = attrgetter("id")
+_source = attrgetter("source")
+_first_of = itemgetter(0)
 
 
 def _circular_argument(argument: Argument) -> Iterator[Diagnostic]:
@@ -164,7 +212,7 @@ def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
     """E203 for an undercut of an argument or named relation by one of the
     claims it is made of: whenever the relation holds, so does that claim,
     and the relation is defeated: it defeats itself."""
-    for u in m.undercuts:
+    for u in _may_defeat_themselves(m):
         if u.name is not None and u.name == u.target:
             continue  # an undercut of itself: E203 from the reference checks
         found = _parts(m, u.target)
@@ -186,11 +234,43 @@ def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
         )
 
 
+def _may_defeat_themselves(m: ArgumentMap):
+    """The undercuts, in order, that have an attacker among the claims of an
+    argument or named relation of the name they target (found a list at a
+    time, in C: a large map has many undercuts and few such)."""
+    undercuts = m.undercuts
+    attackers = list(map(_attackers, undercuts))
+    if not all(map((1).__eq__, map(len, attackers))):
+        return undercuts
+    # (claim, name) for each claim of each argument and named relation
+    parts: set[tuple[str, str]] = set()
+    for relations, ids in ((m.supports, _premises), (m.rebuttals, _attackers), (m.undercuts, _attackers)):
+        named = list(compress(relations, map(_name, relations)))
+        names = list(map(_name, named))
+        claims = list(map(ids, named))
+        parts.update(zip(chain.from_iterable(claims), chain.from_iterable(map(repeat, names, map(len, claims)))))
+        if relations is m.supports:
+            parts.update(zip(map(_conclusion, named), names))
+    for argument in m.arguments:
+        parts.update((claim, argument.id) for claim, _ in argument.references())
+    hit = map(parts.__contains__, zip(map(_first_of, attackers), map(_target, undercuts)))
+    return compress(undercuts, hit)
+
+
+def _linked_twice(m: ArgumentMap):
+    """The relations, in order, that list a claim twice among their premises or attackers."""
+    marked: set[int] = set()
+    for relations, ids in ((m.supports, _premises), (m.rebuttals, _attackers), (m.undercuts, _attackers)):
+        linked = list(compress(relations, map((1).__lt__, map(len, map(ids, relations)))))
+        marked.update(id(r) for r in linked if _second_mention(ids(r)) is not None)
+    return _in_order(m.relations, marked)
+
+
 def _named_twice(m: ArgumentMap) -> Iterator[Diagnostic]:
     """W305 for a claim listed twice among the premises of one support or
     step of an argument, or among the attackers of one linked objection:
     the second mention adds nothing."""
-    for rel in m.relations:
+    for rel in _linked_twice(m):
         if isinstance(rel, Contradiction):
             continue
         ids = rel.premises if isinstance(rel, Support) else rel.attackers
@@ -242,14 +322,12 @@ def _second_mention(ids: tuple[str, ...]) -> tuple[str, int] | None:
 def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
     # The supports of an argument that concludes its own premise (E203) would
     # report that circle twice.
-    supports = [s for s in m.supports if s.argument not in circular]
-    # Only a claim that is both a premise and a conclusion can lie on a circle.
-    premises = {p for s in supports for p in s.premises}
-    candidates = premises.intersection(s.conclusion for s in supports)
+    supports = [s for s in m.supports if s.argument not in circular] if circular else m.supports
+    candidates = _maybe_circular(supports)
     if not candidates:
         return
-    names = [c.id for c in m.claims if c.id in candidates]
-    del premises, candidates
+    names = list(filter(candidates.__contains__, map(_id, m.claims)))
+    del candidates
     ids = {c: i for i, c in enumerate(names)}
     successors: list[list[int]] = [[] for _ in names]
     for s in supports:
@@ -325,6 +403,28 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
         )
 
 
+def _maybe_circular(supports) -> set[str]:
+    """The ids that may lie on a circle of ``supports``: each is both a
+    premise and a conclusion, also once the supports from a claim no support
+    leads to, or to a claim that supports nothing, are taken away, as long as
+    a round of that (a list at a time, in C) takes away a tenth of them."""
+    premises = list(map(_premises, supports))
+    if all(map((1).__eq__, map(len, premises))):
+        sources, targets = list(map(_first_of, premises)), list(map(_conclusion, supports))
+    else:
+        pairs = [(p, s.conclusion) for s in supports for p in s.premises]
+        sources, targets = [p for p, _ in pairs], [c for _, c in pairs]
+    while sources:
+        into, out_of = set(targets), set(sources)
+        keep = list(map(and_, map(into.__contains__, sources), map(out_of.__contains__, targets)))
+        left = keep.count(True)
+        if left < len(keep):
+            sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
+        if left * 10 > len(keep) * 9:
+            break
+    return set(sources).intersection(targets)
+
+
 def _shortest_cycle(start: int, successors: list[list[int]], members: set[int]) -> list[int]:
     """The shortest path from ``start`` back to itself inside ``members``
     (a strongly connected component, so there is one), both ends included."""
@@ -351,21 +451,18 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
     claims = m.claims
     if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
-    connected: set[str] = set()
-    for s in m.supports:
-        connected.update(s.premises)
-        connected.add(s.conclusion)
-    for r in m.rebuttals:
-        connected.update(r.attackers)
-        connected.add(r.target)
-    for u in m.undercuts:
-        connected.update(u.attackers)
-    for k in m.contradictions:
-        connected.add(k.first)
-        connected.add(k.second)
-    first = m.claim  # the first claim with an id: the others are reported as duplicates
-    for c in claims:
-        if c.id not in connected and first(c.id) is c:
+    connected = set(chain.from_iterable(map(_premises, m.supports)))
+    connected.update(map(_conclusion, m.supports))
+    connected.update(chain.from_iterable(map(_attackers, m.rebuttals)))
+    connected.update(map(_target, m.rebuttals))
+    connected.update(chain.from_iterable(map(_attackers, m.undercuts)))
+    connected.update(map(_first, m.contradictions))
+    connected.update(map(_second, m.contradictions))
+    reported: set[str] = set()
+    for ident in filterfalse(connected.__contains__, map(_id, claims)):
+        if ident not in reported:
+            reported.add(ident)
+            c = m.claim(ident)  # the first claim with this id: the others are reported as duplicates
             yield warning(
                 "W303",
                 "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
@@ -376,7 +473,7 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
-    cited = {c.source for c in m.claims if c.source is not None}
+    cited = set(filter(None, map(_source, m.claims)))
     owners = {p.id for p in m.positions}
     seen: set[str] = set()
     for s in m.sources:
