@@ -55,15 +55,14 @@ def _report(m) -> list[tuple]:
 
 def _one_by_one(monkeypatch) -> None:
     """Make every check look at every relation, claim and undercut one by one."""
-    monkeypatch.setattr(references, "_flagged_relations", lambda m, claims, named: list(m.relations))
-    monkeypatch.setattr(references, "_each_once", lambda m: False)
-    monkeypatch.setattr(structure, "_against_support", lambda m, supports: m.relations)
-    monkeypatch.setattr(structure, "_linked_twice", lambda m: m.relations)
-    monkeypatch.setattr(structure, "_may_defeat_themselves", lambda m: m.undercuts)
+    monkeypatch.setattr(references, "_flagged_relations", lambda m, ids: list(m.relations))
+    monkeypatch.setattr(references, "_each_once", lambda m, ids: False)
+    monkeypatch.setattr(structure, "_against_support", lambda m, ids, supports: m.relations)
+    monkeypatch.setattr(structure, "_linked_twice", lambda m, ids: m.relations)
+    monkeypatch.setattr(structure, "_may_defeat_themselves", lambda m, ids: m.undercuts)
 
-    def every_candidate(supports):
-        premises = {p for s in supports for p in s.premises}
-        return premises.intersection(s.conclusion for s in supports)
+    def every_candidate(premises, conclusions):
+        return {p for ps in premises for p in ps}.intersection(conclusions)
 
     monkeypatch.setattr(structure, "_maybe_circular", every_candidate)
 
@@ -107,7 +106,12 @@ def test_trimming_stops_when_a_round_takes_little():
     claims = "".join(f"claim c{i}: C{i}.\n" for i in range(n))
     chain = "".join(f"c{i + 1} supports c{i}\n" for i in range(n - 1))
     fans = "".join(f"c{i} supports c0\nc{i} supports c1\n" for i in range(2, n))
-    assert structure._maybe_circular(argmap.parse(claims + fans).supports) == set()
-    assert len(structure._maybe_circular(argmap.parse(claims + chain).supports)) >= n - 4  # one round, then stop
+
+    def ends(text):
+        supports = argmap.parse(text).supports
+        return [s.premises for s in supports], [s.conclusion for s in supports]
+
+    assert structure._maybe_circular(*ends(claims + fans)) == set()
+    assert len(structure._maybe_circular(*ends(claims + chain))) >= n - 4  # one round, then it stops
     found = [d for d in argmap.check(argmap.parse(claims + chain + "c0 supports c1999\n")) if d.code == "W302"]
     assert len(found) == 1 and "`c1999` supports `c1998`" in found[0].message

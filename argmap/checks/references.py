@@ -7,30 +7,33 @@ from itertools import chain, compress, islice
 from operator import and_, attrgetter, contains, eq, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
+from argmap.checks._ids import MapIds
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
 __all__ = ["check_references", "kind_of"]
 
 
-def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
+def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diagnostic]:
     """Unknown ids (E201), ids defined twice (E202), relations from a claim
     to itself (E203), ids naming the wrong kind of thing (E204: an undercut
     of a claim, a relation or an argument where a claim is needed), unknown
     sources (E205), and positions naming unknown ids (E206).
 
     Claims, named relations of every kind and arguments share one namespace;
-    a position may name any of them.
+    a position may name any of them. ``ids`` are the map's ids, if the
+    caller has read them already.
     """
     # A large map is checked a list at a time (in C, through map): the ids
     # are looked up first, and only a relation or claim that fails is looked
     # at again one by one, for its diagnostics and their spans.
-    yield from _duplicates(m)
-    claims = set(map(_id, m.claims))
-    named_ids = _names(m)
+    if ids is None:
+        ids = MapIds(m)
+    yield from _duplicates(m, ids)
+    claims, named_ids = ids.claims, ids.names
     sources = set(map(_id, m.sources))
 
-    flagged = _flagged_relations(m, claims, named_ids)
+    flagged = _flagged_relations(m, ids)
     if flagged:
         named = _named(m)
         marked = set(map(id, flagged))
@@ -80,15 +83,7 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 _id = attrgetter("id")
-_name = attrgetter("name")
 _source = attrgetter("source")
-_premises = attrgetter("premises")
-_conclusion = attrgetter("conclusion")
-_attackers = attrgetter("attackers")
-_target = attrgetter("target")
-_first = attrgetter("first")
-_second = attrgetter("second")
-_argument = attrgetter("argument")
 
 
 def _relation_refs(rel, claims: set[str], named: dict[str, object], named_ids: set[str]) -> Iterator[Diagnostic]:
@@ -108,38 +103,32 @@ def _relation_refs(rel, claims: set[str], named: dict[str, object], named_ids: s
     yield from _self_relation(rel)
 
 
-def _flagged_relations(m: ArgumentMap, claims: set[str], named_ids: set[str]) -> list:
+def _flagged_relations(m: ArgumentMap, ids: MapIds) -> list:
     """The relations :func:`_relation_refs` has something to say about: an id
     that does not name what its place needs, or a relation of a claim to
     itself (the supports of arguments are checked with the arguments)."""
+    claims = ids.claims
     flagged: list = []
-    supports = m.supports
-    if any(map(_argument, supports)):
-        supports = tuple(s for s in supports if s.argument is None)
-    premises, conclusions = list(map(_premises, supports)), list(map(_conclusion, supports))
+    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    if m.arguments:
+        own = list(map(_no_argument, supports))
+        supports, premises, conclusions = (list(compress(x, own)) for x in (supports, premises, conclusions))
     fine = map(and_, map(claims.issuperset, premises), map(claims.__contains__, conclusions))
     flagged += compress(supports, map(or_, map(not_, fine), map(contains, premises, conclusions)))
-    for objections, targets in ((m.rebuttals, claims), (m.undercuts, named_ids)):
-        attackers, aims = list(map(_attackers, objections)), list(map(_target, objections))
-        fine = map(and_, map(claims.issuperset, attackers), map(targets.__contains__, aims))
-        if objections is m.rebuttals:
-            itself = map(contains, attackers, aims)
-        else:
-            itself = map(eq, map(_name, objections), aims)
-        flagged += compress(objections, map(or_, map(not_, fine), itself))
-    contradictions = m.contradictions
-    firsts, seconds = list(map(_first, contradictions)), list(map(_second, contradictions))
+    attackers, aims = ids.rebuttal_attackers, ids.rebuttal_targets
+    fine = map(and_, map(claims.issuperset, attackers), map(claims.__contains__, aims))
+    flagged += compress(m.rebuttals, map(or_, map(not_, fine), map(contains, attackers, aims)))
+    attackers, aims = ids.undercut_attackers, ids.undercut_targets
+    fine = map(and_, map(claims.issuperset, attackers), map(ids.names.__contains__, aims))
+    flagged += compress(m.undercuts, map(or_, map(not_, fine), map(eq, ids.relation_names[3], aims)))
+    firsts, seconds = ids.firsts, ids.seconds
     fine = map(and_, map(claims.__contains__, firsts), map(claims.__contains__, seconds))
-    flagged += compress(contradictions, map(or_, map(not_, fine), map(eq, firsts, seconds)))
+    flagged += compress(m.contradictions, map(or_, map(not_, fine), map(eq, firsts, seconds)))
     return flagged
 
 
-def _names(m: ArgumentMap) -> set[str]:
-    """The names of the named relations and the ids of the arguments."""
-    relations = (m.supports, m.rebuttals, m.contradictions, m.undercuts)
-    names = set(filter(None, chain.from_iterable(map(_name, r) for r in relations)))
-    names.update(map(_id, m.arguments))
-    return names
+def _no_argument(support: Support) -> bool:
+    return support.argument is None
 
 
 _PREMISE = phrase("a premise")
@@ -298,11 +287,11 @@ def _attacks_itself(rel) -> str | None:
     return None
 
 
-def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
+def _duplicates(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     # Claims, named relations and arguments share one namespace: each can be
     # undercut, accepted or rejected by its id.
     first_node: dict[str, object] = {}
-    for item in () if _each_once(m) else m.items:
+    for item in () if _each_once(m, ids) else m.items:
         ident = _node_id(item)
         if ident is None:
             continue
@@ -320,14 +309,12 @@ def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
                 seen[item.id] = item
 
 
-def _each_once(m: ArgumentMap) -> bool:
+def _each_once(m: ArgumentMap, ids: MapIds) -> bool:
     """Whether no claim, named relation or argument shares its id with another."""
-    supports = m.supports
     if m.arguments:
-        supports = tuple(s for s in supports if s.argument is None)  # an argument's own are not items
-    relations = (supports, m.rebuttals, m.contradictions, m.undercuts)
-    ids = list(chain(map(_id, m.claims), map(_id, m.arguments), filter(None, chain.from_iterable(map(_name, r) for r in relations))))
-    return len(set(ids)) == len(ids)
+        return False  # (an argument's own supports are named too, but are no items: see one by one)
+    names = list(filter(None, chain.from_iterable(ids.relation_names)))
+    return len(ids.claims) == len(ids.claim_ids) and len(ids.claims.union(names)) == len(ids.claims) + len(names)
 
 
 def _node_id(item) -> str | None:
