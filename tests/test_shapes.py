@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from pathlib import Path
@@ -154,7 +155,8 @@ def _read_both(text: str):
     out = []
     for whole in (True, False):
         syntax: list = []
-        argument_map, more = assemble(iter_lines(text, "m.argmap", syntax, whole=whole), text, "m.argmap")
+        lines = functools.partial(iter_lines, text, "m.argmap", syntax, None) if whole else iter_lines(text, "m.argmap", syntax)
+        argument_map, more = assemble(lines, text, "m.argmap")
         out.append((argument_map, syntax + more))
     return out
 

@@ -5,6 +5,7 @@ Nothing here raises on bad input: every problem becomes a diagnostic.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from argmap._linebreaks import SourceLines
@@ -83,7 +84,8 @@ def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list
     source = SourceLines(text)
     with no_gc():
         # Line records are made and nested one at a time: they never all exist at once.
-        argument_map, more = assemble(iter_lines(text, filename, syntax, source), text, filename, source)
+        lines = functools.partial(iter_lines, text, filename, syntax, source)
+        argument_map, more = assemble(lines, text, filename, source)
     diagnostics.extend(syntax)
     diagnostics.extend(more)
     diagnostics.sort(key=_position)

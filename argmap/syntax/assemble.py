@@ -222,13 +222,6 @@ class _Assembler:
     def run(self, lines) -> ArgumentMap:
         stack: list[_Node] = []
         for line in lines:
-            if type(line) is tuple:
-                # A claim or relation line that nothing can add to: it needs no node,
-                # and the next line, at the left margin, starts a new stack.
-                if self.open_claims:
-                    self.close_claims()
-                self.statement(*line)
-                continue
             if line.kind == "comment":
                 self.out.append(Comment(line.parts[1], span=self.line_span(line)))
                 continue
@@ -408,19 +401,21 @@ class _Assembler:
     def statement(self, lineno: int, m: Match) -> None:
         """The item of a claim or relation line that no other line adds to,
         read by :func:`~argmap.syntax.shapes.scan_lines`: written the plain way,
-        so its spans are packed as ``-lineno`` and nothing is to be reported."""
+        so its spans are packed as ``-lineno`` and nothing is to be reported.
+        (It needs no node: the next line, at the left margin, starts a new stack.)"""
+        if self.open_claims:
+            self.close_claims()
         ids = self.ids
         where = (self.filename, -lineno)
         if m.lastindex == CLAIM:
-            ident = m[ID]
-            self.out.append(_make_claim(ids.setdefault(ident, ident), m[TEXT], packed=where))
+            ident, text = m.group(ID, TEXT)
+            self.out.append(_make_claim(ids.setdefault(ident, ident), text, packed=where))
             return
-        premise, target, name = m[PREMISE], m[TARGET], m[NAME]
+        premise, keyword, target, name = m.group(PREMISE, KEYWORD, TARGET, NAME)
         premise = ids.setdefault(premise, premise)
         target = ids.setdefault(target, target)
         if name is not None:
             name = ids.setdefault(name, name)
-        keyword = m[KEYWORD]
         if keyword == "supports":
             self.out.append(_make_support((premise,), target, name=name, packed=where))
         elif keyword == "rebuts":
@@ -1107,7 +1102,11 @@ def assemble(
     lines, text: str, filename: str | None, source: SourceLines | None = None
 ) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Nest ``lines`` (line records, any iterable) by indentation and build the
-    :class:`ArgumentMap`; ``source`` is ``SourceLines(text)`` if the caller has it."""
+    :class:`ArgumentMap`; ``source`` is ``SourceLines(text)`` if the caller has it.
+
+    ``lines`` may also be a function that takes the assembler's callback for
+    whole statements and returns the line records (``iter_lines`` with all
+    but its last argument given, see :func:`~argmap.syntax.parser.iter_lines`)."""
     a = _Assembler(text, filename, source)
-    argument_map = a.run(lines)
+    argument_map = a.run(lines(a.statement) if callable(lines) else lines)
     return argument_map, a.diagnostics
