@@ -314,7 +314,7 @@ def _each_once(m: ArgumentMap, ids: MapIds) -> bool:
     if m.arguments:
         return False  # (an argument's own supports are named too, but are no items: see one by one)
     names = list(filter(None, chain.from_iterable(ids.relation_names)))
-    return len(ids.claims) == len(ids.claim_ids) and len(ids.claims.union(names)) == len(ids.claims) + len(names)
+    return len(ids.claims) == len(ids.claim_ids) and len(set(names)) == len(names) and ids.claims.isdisjoint(names)
 
 
 def _node_id(item) -> str | None:

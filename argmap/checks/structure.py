@@ -492,7 +492,8 @@ def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 def _id_span(c: Claim):
-    return c.ref_spans[0] if c.ref_spans else c.span
+    refs = c.ref_spans  # once: a claim read from text unpacks them when asked
+    return refs[0] if refs else c.span
 
 
 def _group_parents(m: ArgumentMap) -> Iterator[Diagnostic]:
