@@ -11,8 +11,10 @@ from __future__ import annotations
 import enum
 import numbers
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain, compress, repeat, starmap
+from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Any, Union
 
 import attrs
@@ -824,6 +826,12 @@ class Comment:
 # and end column per span: the item's span first, then its ``ref_spans``)
 # in the ``ref_spans`` slot and the file name in the ``span`` slot; reading
 # ``span`` or ``ref_spans`` unpacks them into Span objects on the fly.
+#
+# Most lines of a large map are written the one plain way: ``claim ID: text``
+# or ``[name: ]a supports b`` (one space wherever two words meet, the text
+# normalised, nothing before the line). For an item read from such a line
+# the packed int is just ``-line``: its columns follow from its own ids and
+# text (see :func:`_written_columns`), so the reader need not work them out.
 
 _COLUMN_BITS = 24
 _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
@@ -845,8 +853,12 @@ def pack_spans(line: int, columns: tuple[int, ...]) -> int | None:
     return packed << _COUNT_BITS | n
 
 
-def _unpack(file: str | None, packed: int, skip: int = 0) -> list[Span]:
-    """The spans ``packed`` holds, without the first ``skip`` of them."""
+def _unpack(item, file: str | None, packed: int, skip: int = 0) -> list[Span]:
+    """The spans ``packed`` holds for ``item``, without the first ``skip`` of them."""
+    if packed < 0:
+        line = -packed
+        columns = _written_columns(item)
+        return [_span(file, line, columns[k], line, columns[k + 1]) for k in range(2 * skip, len(columns), 2)]
     n = packed & _COUNT_MASK
     packed >>= _COUNT_BITS
     spans = []
@@ -860,23 +872,63 @@ def _unpack(file: str | None, packed: int, skip: int = 0) -> list[Span]:
     return spans
 
 
-def _span(file, line, column, end_line, end_column) -> Span:
-    """A Span of values known to be valid, made without the validators."""
-    span = _new(Span)
-    _SPAN_FILE(span, file)
-    _SPAN_LINE(span, line)
-    _SPAN_COLUMN(span, column)
-    _SPAN_END_LINE(span, end_line)
-    _SPAN_END_COLUMN(span, end_column)
-    return span
+def _written_columns(item) -> tuple[int, ...]:
+    """The columns of ``item``'s span and ref spans where it stands on a line of
+    its own written the plain way: ``claim ID: text``, or a relation with one
+    premise or attacker, ``[name: ]a supports b`` (``rebuts``, ``contradicts``,
+    ``undercuts``)."""
+    kind = type(item)
+    if kind is Claim:
+        end = 7 + len(item.id)  # after `claim `
+        return (1, end + 2 + len(item.text), 7, end)
+    if kind is Contradiction:
+        first, last = item.first, item.second
+    elif kind is Support:
+        first, last = item.premises[0], item.conclusion
+    else:
+        first, last = item.attackers[0], item.target
+    name = item.name
+    start = 1 if name is None else len(name) + 3  # after `name: `
+    target = start + len(first) + 2 + len(_VERBS[kind])
+    end = target + len(last)
+    columns: tuple[int, ...] = (1, end, start, start + len(first), target, end)
+    return columns if name is None else columns + (1, 1 + len(name))
+
+
+#: The raw slot descriptors of ``span`` and ``ref_spans``, by class.
+_SLOTS: dict[type, tuple] = {}
+
+
+def _writable(cls: type) -> type:
+    """A subclass of ``cls`` without its frozen ``__setattr__``, with the same
+    layout: an instance is filled in by plain assignments (a slot each, about
+    five times faster than ``object.__setattr__``) and then made a ``cls`` by
+    assigning ``__class__``, so nothing ever sees one.
+
+    (Both ``__setattr__`` and ``__delattr__`` are ``object``'s, so that Python
+    uses its generic C setter; the raw slots of packed spans are reachable
+    as ``_raw_span`` and ``_raw_refs``.)"""
+    namespace: dict[str, Any] = {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__}
+    own = next((_SLOTS[b] for b in cls.__mro__ if b in _SLOTS), None)
+    if own is not None:
+        namespace["_raw_span"], namespace["_raw_refs"] = own
+    return type(f"_Writable{cls.__name__}", (cls,), namespace)
 
 
 _new = object.__new__
-_SPAN_FILE, _SPAN_LINE, _SPAN_COLUMN, _SPAN_END_LINE, _SPAN_END_COLUMN = (
-    Span.__dict__[name].__set__ for name in ("file", "line", "column", "end_line", "end_column")
-)
-#: The raw slot descriptors of ``span`` and ``ref_spans``, by class.
-_SLOTS: dict[type, tuple] = {}
+_WritableSpan = _writable(Span)
+
+
+def _span(file, line, column, end_line, end_column) -> Span:
+    """A Span of values known to be valid, made without the validators."""
+    span = _new(_WritableSpan)
+    span.file = file
+    span.line = line
+    span.column = column
+    span.end_line = end_line
+    span.end_column = end_column
+    span.__class__ = Span
+    return span
 
 
 class _PackedSpan:
@@ -892,7 +944,7 @@ class _PackedSpan:
             return self
         value = self.span.__get__(instance, owner)
         packed = self.refs.__get__(instance, owner)
-        return _unpack(value, packed)[0] if type(packed) is int else value
+        return _unpack(instance, value, packed)[0] if type(packed) is int else value
 
     def __set__(self, instance, value):
         self.span.__set__(instance, value)
@@ -908,7 +960,7 @@ class _PackedRefs(_PackedSpan):
             return self
         packed = self.refs.__get__(instance, owner)
         if type(packed) is int:
-            return tuple(_unpack(self.span.__get__(instance, owner), packed, 1))
+            return tuple(_unpack(instance, self.span.__get__(instance, owner), packed, 1))
         return packed
 
     def __set__(self, instance, value):
@@ -926,42 +978,37 @@ def unchecked(cls):
     """A constructor of ``cls`` that sets its fields without converting or
     validating them, for the reader, whose values are already canonical.
     Takes the fields as keywords (defaults as in the class); ``span`` and
-    ``ref_spans`` may be given packed: ``packed=(file, pack_spans(...))``."""
+    ``ref_spans`` may be given packed: ``packed=(file, pack_spans(...))``, or
+    ``packed=(file, -line)`` for an item read from a line written the plain
+    way (see :func:`_written_columns`)."""
     return _UNCHECKED[cls]
 
 
 def _make_unchecked(cls):
     fields = [a for a in attrs.fields(cls) if a.init]
-    own = _SLOTS.get(cls) or next((_SLOTS[b] for b in cls.__mro__ if b in _SLOTS), None)
-    setters = {}
-    for a in fields:
-        if own is not None and a.name == "span":
-            setters[a.name] = own[0].__set__
-        elif own is not None and a.name == "ref_spans":
-            setters[a.name] = own[1].__set__
-        else:
-            setters[a.name] = next(b.__dict__[a.name] for b in cls.__mro__ if a.name in b.__dict__).__set__
+    writable = _writable(cls)
+    packable = hasattr(writable, "_raw_span")
     params = []
     body = []
-    namespace = {"_new": _new, "cls": cls}
+    namespace = {"_new": _new, "cls": cls, "writable": writable}
     for a in fields:
         default = a.default
         if isinstance(default, attrs.Factory):  # pragma: no cover - the items have no factories
             raise TypeError(a.name)
         namespace[f"_d_{a.name}"] = default
-        namespace[f"_s_{a.name}"] = setters[a.name]
         if default is attrs.NOTHING:
             params.append(a.name)
         else:
             params.append(f"{a.name}=_d_{a.name}")
-        body.append(f"    _s_{a.name}(self, {a.name})")
+        slot = {"span": "_raw_span", "ref_spans": "_raw_refs"}.get(a.name, a.name) if packable else a.name
+        body.append(f"    self.{slot} = {a.name}")
     signature = ", ".join(p for p in params if "=" not in p) + ", *, " + ", ".join(p for p in params if "=" in p)
-    if own is not None:
+    if packable:
         signature += ", packed=None"
         body.append("    if packed is not None:")
-        body.append("        _s_span(self, packed[0])")
-        body.append("        _s_ref_spans(self, packed[1])")
-    code = f"def make({signature}):\n    self = _new(cls)\n" + "\n".join(body) + "\n    return self\n"
+        body.append("        self._raw_span, self._raw_refs = packed")
+    code = f"def make({signature}):\n    self = _new(writable)\n" + "\n".join(body)
+    code += "\n    self.__class__ = cls\n    return self\n"
     exec(code, namespace)
     return namespace["make"]
 
@@ -974,6 +1021,8 @@ for _cls in (Claim, Support, _Objection, Contradiction):
 _UNCHECKED = {cls: _make_unchecked(cls) for cls in (Claim, Support, Rebuttal, Undercut, Contradiction, Comment)}
 
 _RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
+#: The word each kind of relation is written with.
+_VERBS = {Support: "supports", Rebuttal: "rebuts", Contradiction: "contradicts", Undercut: "undercuts"}
 _ITEM_TYPES = (Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment)
 _KINDS = {
     "claims": Claim,
@@ -987,6 +1036,19 @@ _KINDS = {
     "groups": Group,
     "comments": Comment,
 }
+
+
+#: The ends an objection is aimed at, by its kind.
+_ENDS = {Rebuttal: ("target",), Undercut: ("target",), Contradiction: ("first", "second")}
+_FIRST, _SECOND, _CONCLUSION = attrgetter("first"), attrgetter("second"), attrgetter("conclusion")
+
+
+def _grouped(keys: Iterable[str], values: list) -> dict[str, list]:
+    """``values`` by their ``keys`` (in the same order), each group a list in order."""
+    groups: dict[str, list] = {}
+    lists = map(groups.setdefault, keys, starmap(list, repeat((), len(values))))
+    deque(map(list.append, lists, values), maxlen=0)
+    return groups
 
 
 def _at(spans: tuple[Span, ...], i: int) -> Span | None:
@@ -1189,30 +1251,30 @@ class ArgumentMap:
         index = self._index
         if "reasons" in index:
             return index
-        reasons: dict[str, list[Support]] = {}
-        objections: dict[str, list[Relation]] = {}
-        for rel in self.relations:
-            kind = type(rel)
-            if kind is Support:
-                reasons.setdefault(rel.conclusion, []).append(rel)
-            elif kind is Contradiction:
-                objections.setdefault(rel.first, []).append(rel)
-                if rel.second != rel.first:
-                    objections.setdefault(rel.second, []).append(rel)
-            else:
-                objections.setdefault(rel.target, []).append(rel)
-        index["objections"] = {k: tuple(v) for k, v in objections.items()}
-        index["reasons"] = {k: tuple(v) for k, v in reasons.items()}
+        # Grouped a list at a time (in C, through map): a large map has millions of relations.
+        relations = self.relations
+        objections = list(compress(relations, map(_ENDS.__contains__, map(type, relations))))
+        kinds = list(map(type, objections))
+        contradictions = self.contradictions
+        if any(map(eq, map(_FIRST, contradictions), map(_SECOND, contradictions))):
+            # A contradiction of a claim with itself is one objection to it, not two.
+            ends = [("first",) if k is Contradiction and r.first == r.second else _ENDS[k] for r, k in zip(objections, kinds)]
+        else:
+            ends = list(map(_ENDS.__getitem__, kinds))
+        # Each objection once per end it is aimed at (a contradiction at both of its claims), in order.
+        aimed = list(chain.from_iterable(map(repeat, objections, map(len, ends))))
+        index["objections"] = _grouped(map(getattr, aimed, chain.from_iterable(ends)), aimed)
+        index["reasons"] = _grouped(map(_CONCLUSION, self.supports), self.supports)
         return index
 
     def reasons(self, id: str) -> tuple[Support, ...]:
         """The supports whose conclusion is ``id``, in source order."""
-        return self._by_end()["reasons"].get(id, ())
+        return tuple(self._by_end()["reasons"].get(id, ()))
 
     def objections(self, id: str) -> tuple[Relation, ...]:
         """The rebuttals, contradictions and undercuts aimed at ``id``
         (a claim, a named relation or an argument), in source order."""
-        return self._by_end()["objections"].get(id, ())
+        return tuple(self._by_end()["objections"].get(id, ()))
 
     def claims_of(self, source: str) -> tuple[Claim, ...]:
         """The claims that cite the source ``source``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 from lark import UnexpectedInput
 
+import argmap
+from argmap.model import Span
 from argmap.syntax import read_text
 from argmap.syntax.lines import Line
 from argmap.syntax.parser import _parse_segment, _parser
@@ -139,3 +142,121 @@ def test_errors_on_lines_between_read_lines():
     text = "claim a: A.\nclaim b: B.\na suports b\nclaim c: C.\n  - a\nb rebuts c\n"
     _, diagnostics = read_text(text, "x.argmap")
     assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == [("E101", 3, 3)]
+
+
+# -- whole statements: claim and relation lines made into items at once -------------
+
+
+def _read_both(text: str):
+    """The map and diagnostics of ``text`` read with and without whole statements."""
+    from argmap.syntax.assemble import assemble
+    from argmap.syntax.parser import iter_lines
+
+    out = []
+    for whole in (True, False):
+        syntax: list = []
+        lines = functools.partial(iter_lines, text, "m.argmap", syntax, None) if whole else iter_lines(text, "m.argmap", syntax)
+        argument_map, more = assemble(lines, text, "m.argmap")
+        out.append((argument_map, syntax + more))
+    return out
+
+
+def _where(item):
+    return (getattr(item, "span", None), getattr(item, "ref_spans", None))
+
+
+def _same_either_way(text: str) -> None:
+    (fast, found), (slow, expected) = _read_both(text)
+    assert fast == slow, text
+    assert [_where(i) for i in fast.items] == [_where(i) for i in slow.items], text
+    assert [type(i) for i in fast.items] == [type(i) for i in slow.items]
+    assert [(d.code, d.message, d.span, d.hint) for d in found] == [(d.code, d.message, d.span, d.hint) for d in expected]
+
+
+def _whole_lines(text: str) -> int:
+    from argmap.syntax.shapes import OTHER, scan_lines
+
+    return sum(1 for m in scan_lines(text) if m.lastindex != OTHER)
+
+
+def test_whole_statements_of_the_examples():
+    """Every bundled example and test map: the same items, spans and diagnostics with whole statements."""
+    whole = 0
+    for path in sorted(ROOT.glob("examples/**/*.argmap")) + sorted(ROOT.glob("tests/data/**/*.argmap")):
+        text = path.read_text("utf-8")
+        _same_either_way(text)
+        whole += _whole_lines(text)
+    assert whole > 50
+
+
+LINES = [
+    "claim {a}: Europa muss investieren.",
+    "claim {a}: Zwei  Leerzeichen.",
+    "claim {a}:  Vorne.",
+    "claim {a}: Hinten.  ",
+    "claim {a}: Tab\tim Text.",
+    "claim {a}: Mit # Kommentar",
+    "claim {a}: #MeToo und C#",
+    "claim {a}: #",
+    "claim {a}:# x",
+    "claim {a}: Ende\f",
+    "claim {a}: Text\u00a0mit festem Leerzeichen",
+    "claim {a}:",
+    "claim  {a}: Zwei Leerzeichen davor.",
+    "claim {a} : Vor dem Doppelpunkt.",
+    "{a} supports {b}",
+    "{a}  supports {b}",
+    "{a} rebuts {b}  ",
+    "{a} contradicts {b}",
+    "{a} undercuts {c}",
+    "{c}: {a} supports {b}",
+    "{c}:{a} rebuts {b}",
+    "{a} + {b} supports {c}",
+    "{a} + {b} contradicts {c}",
+    "{a} supports {a}",
+    "{c}: {a} contradicts {a}",
+    "{a} suports {b}",
+    "  source: s0",
+    "  basis: statistic",
+    "  | more text",
+    "  + {b}",
+    "  - {b}: Einwand.",
+    "# a comment",
+    "  # an indented comment",
+    "",
+    "   ",
+    "\t",
+    'source s0: "Eine Quelle"',
+    "position p: accepts {a}; rejects {b}",
+    "argument {c}: Titel",
+    "  premise {a}",
+    "  conclusion {b}",
+    "title: Karte",
+]
+WORDS = ["a", "b", "c1", "ä_ü", "x9", "claim", "supports", "source", "r"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_whole_statements_of_random_maps(seed):
+    """Maps of random lines (plain and odd spacing, keywords as ids, comments, blank and
+    indented lines, CRLF): the same items, spans and diagnostics with whole statements."""
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(rng.randint(1, 40)):
+        a, b, c = (rng.choice(WORDS) for _ in range(3))
+        lines.append(rng.choice(LINES).format(a=a, b=b, c=c))
+    ending = rng.choice(["\n", "\r\n"])
+    text = ending.join(lines) + rng.choice(["", ending, ending * 2])
+    _same_either_way(text)
+
+
+def test_whole_statements_are_read():
+    """A map written the plain way is read in whole statements, with the spans its lines give."""
+    text = "claim a: Rain.\nclaim bb: Wet streets here.\nname: a supports bb  \r\nbb rebuts a\nbb contradicts a"
+    assert _whole_lines(text) == 5
+    _same_either_way(text)
+    m = argmap.parse(text, "m.argmap")
+    assert m.relations[0].ref_spans[-1] == Span("m.argmap", 3, 1, 3, 5)
+    assert m.relations[2].span == Span("m.argmap", 5, 1, 5, 17)
+    # A line that something may be added to (an attribute, a comment between) is not one.
+    assert _whole_lines("claim a: A.\n  source: s\nclaim b: B.\n# c\n  note: n\n") == 0

@@ -322,3 +322,23 @@ def test_blank_lines_holding_white_space_are_blank_lines(name, blank):
         m2, diagnostics2 = argmap.read(changed)
         assert [d.code for d in diagnostics2] == [d.code for d in diagnostics], (i, diagnostics2[:1])
         assert m2.to_source() == m.to_source(), i
+
+
+def test_a_large_map_is_left_in_the_collectors_oldest_generation():
+    """Reading a large map leaves its objects where the cycle collector will
+    not go through them again and again (and a program's frozen objects frozen)."""
+    import gc
+
+    text = "".join(f"claim c{i}: Claim {i}.\nc{i} supports c{i + 1}\n" for i in range(40_000)) + "claim c40000: Last.\n"
+    m, _ = argmap.read(text)
+    assert gc.get_count()[0] < 1000
+    assert any(o is m.claims[0] for o in gc.get_objects(generation=2))
+    small, _ = argmap.read("claim a: A.\n")
+    assert not any(o is small.claims[0] for o in gc.get_objects(generation=2))
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        argmap.read(text)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -9,6 +9,7 @@ from pathlib import Path
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, Diagnostics
 from argmap.model import ArgumentMap
+from argmap.checks._ids import MapIds
 from argmap.checks.quotes import check_quotes
 from argmap.checks.references import check_references
 from argmap.checks.structure import check_structure
@@ -41,9 +42,11 @@ def check(
         base_dir = Path(argument_map.path).parent if argument_map.path else Path(".")
     diagnostics: list[Diagnostic] = []
     with no_gc():
-        diagnostics.extend(check_references(argument_map))
+        ids = MapIds(argument_map)  # read once for the checks that look ids up a list at a time
+        diagnostics.extend(check_references(argument_map, ids))
         diagnostics.extend(check_quotes(argument_map, base_dir, texts))
-        diagnostics.extend(check_structure(argument_map))
+        diagnostics.extend(check_structure(argument_map, ids))
+        del ids
         diagnostics.extend(check_positions(argument_map))
     diagnostics.sort(key=_position)
     return Diagnostics(diagnostics)

@@ -3,53 +3,55 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, compress, islice
+from operator import and_, attrgetter, contains, eq, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
+from argmap.checks._ids import MapIds
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
 __all__ = ["check_references", "kind_of"]
 
 
-def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
+def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diagnostic]:
     """Unknown ids (E201), ids defined twice (E202), relations from a claim
     to itself (E203), ids naming the wrong kind of thing (E204: an undercut
     of a claim, a relation or an argument where a claim is needed), unknown
     sources (E205), and positions naming unknown ids (E206).
 
     Claims, named relations of every kind and arguments share one namespace;
-    a position may name any of them.
+    a position may name any of them. ``ids`` are the map's ids, if the
+    caller has read them already.
     """
-    yield from _duplicates(m)
-    claims = {c.id for c in m.claims}
-    named = _named(m)
-    named_ids = set(named)  # a set, so that did-you-mean indexes it once
-    sources = {s.id for s in m.sources}
+    # A large map is checked a list at a time (in C, through map): the ids
+    # are looked up first, and only a relation or claim that fails is looked
+    # at again one by one, for its diagnostics and their spans.
+    if ids is None:
+        ids = MapIds(m)
+    yield from _duplicates(m, ids)
+    claims, named_ids = ids.claims, ids.names
+    sources = set(map(_id, m.sources))
 
-    for rel in m.relations:
-        if isinstance(rel, Support) and rel.argument is not None:
-            continue  # an argument's own supports: its claims are checked below, once
-        if isinstance(rel, Undercut):
-            *attackers, target = rel.references()
-            for ref in attackers:
-                yield from _claim_ref(ref, _ATTACKER, claims, named)
-            yield from _undercut_target(rel, target, claims, named, named_ids)
-        else:
-            before, last = _ROLES[type(rel)]
-            refs = list(rel.references())
-            for k, ref in enumerate(refs):
-                yield from _claim_ref(ref, before if k < len(refs) - 1 else last, claims, named)
-        yield from _self_relation(rel)
+    flagged = _flagged_relations(m, ids)
+    if flagged:
+        named = _named(m)
+        marked = set(map(id, flagged))
+        for rel in compress(m.relations, map(marked.__contains__, map(id, m.relations))):
+            yield from _relation_refs(rel, claims, named, named_ids)
 
-    for argument in m.arguments:
-        conclusions = {step.conclusion for step in argument.steps}
-        for ref in argument.references():
-            yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
+    if m.arguments:
+        named = _named(m)
+        for argument in m.arguments:
+            conclusions = {step.conclusion for step in argument.steps}
+            for ref in argument.references():
+                yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
 
-    for claim in m.claims:
-        for ref, span in claim.references():
-            if ref not in sources:
+    cited = set(filter(None, map(_source, m.claims)))
+    if not cited <= sources:
+        unknown = cited - sources
+        for claim in compress(m.claims, map(unknown.__contains__, map(_source, m.claims))):
+            for ref, span in claim.references():
                 guess = suggest(ref, sources)
                 yield error(
                     "E205",
@@ -61,10 +63,12 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
                     guess=guess,
                 )
 
-    nodes = claims | named_ids
+    nodes: set[str] | None = None
     for position in m.positions:
         for ref, span in position.references():
-            if ref not in nodes:
+            if ref not in claims and ref not in named_ids:
+                if nodes is None:
+                    nodes = claims | named_ids
                 guess = suggest(ref, nodes)
                 yield error(
                     "E206",
@@ -76,6 +80,55 @@ def check_references(m: ArgumentMap) -> Iterator[Diagnostic]:
                     ref=ref,
                     guess=guess,
                 )
+
+
+_id = attrgetter("id")
+_source = attrgetter("source")
+
+
+def _relation_refs(rel, claims: set[str], named: dict[str, object], named_ids: set[str]) -> Iterator[Diagnostic]:
+    """E201, E204, E203 and W212 for one relation."""
+    if isinstance(rel, Support) and rel.argument is not None:
+        return  # an argument's own supports: its claims are checked with the argument, once
+    if isinstance(rel, Undercut):
+        *attackers, target = rel.references()
+        for ref in attackers:
+            yield from _claim_ref(ref, _ATTACKER, claims, named)
+        yield from _undercut_target(rel, target, claims, named, named_ids)
+    else:
+        before, last = _ROLES[type(rel)]
+        refs = list(rel.references())
+        for k, ref in enumerate(refs):
+            yield from _claim_ref(ref, before if k < len(refs) - 1 else last, claims, named)
+    yield from _self_relation(rel)
+
+
+def _flagged_relations(m: ArgumentMap, ids: MapIds) -> list:
+    """The relations :func:`_relation_refs` has something to say about: an id
+    that does not name what its place needs, or a relation of a claim to
+    itself (the supports of arguments are checked with the arguments)."""
+    claims = ids.claims
+    flagged: list = []
+    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    if m.arguments:
+        own = list(map(_no_argument, supports))
+        supports, premises, conclusions = (list(compress(x, own)) for x in (supports, premises, conclusions))
+    fine = map(and_, map(claims.issuperset, premises), map(claims.__contains__, conclusions))
+    flagged += compress(supports, map(or_, map(not_, fine), map(contains, premises, conclusions)))
+    attackers, aims = ids.rebuttal_attackers, ids.rebuttal_targets
+    fine = map(and_, map(claims.issuperset, attackers), map(claims.__contains__, aims))
+    flagged += compress(m.rebuttals, map(or_, map(not_, fine), map(contains, attackers, aims)))
+    attackers, aims = ids.undercut_attackers, ids.undercut_targets
+    fine = map(and_, map(claims.issuperset, attackers), map(ids.names.__contains__, aims))
+    flagged += compress(m.undercuts, map(or_, map(not_, fine), map(eq, ids.relation_names[3], aims)))
+    firsts, seconds = ids.firsts, ids.seconds
+    fine = map(and_, map(claims.__contains__, firsts), map(claims.__contains__, seconds))
+    flagged += compress(m.contradictions, map(or_, map(not_, fine), map(eq, firsts, seconds)))
+    return flagged
+
+
+def _no_argument(support: Support) -> bool:
+    return support.argument is None
 
 
 _PREMISE = phrase("a premise")
@@ -234,11 +287,11 @@ def _attacks_itself(rel) -> str | None:
     return None
 
 
-def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
+def _duplicates(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     # Claims, named relations and arguments share one namespace: each can be
     # undercut, accepted or rejected by its id.
     first_node: dict[str, object] = {}
-    for item in m.items:
+    for item in () if _each_once(m, ids) else m.items:
         ident = _node_id(item)
         if ident is None:
             continue
@@ -254,6 +307,14 @@ def _duplicates(m: ArgumentMap) -> Iterator[Diagnostic]:
                 yield _duplicate(item.id, seen[item.id], span, what)
             else:
                 seen[item.id] = item
+
+
+def _each_once(m: ArgumentMap, ids: MapIds) -> bool:
+    """Whether no claim, named relation or argument shares its id with another."""
+    if m.arguments:
+        return False  # (an argument's own supports are named too, but are no items: see one by one)
+    names = list(filter(None, chain.from_iterable(ids.relation_names)))
+    return len(ids.claims) == len(ids.claim_ids) and len(set(names)) == len(names) and ids.claims.isdisjoint(names)
 
 
 def _node_id(item) -> str | None:

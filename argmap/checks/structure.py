@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from itertools import chain, compress, filterfalse, repeat
+from operator import and_, attrgetter, itemgetter, or_
 
 from argmap._graph import strongly_connected
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest, warning
+from argmap.checks._ids import MapIds
 from argmap.checks.references import kind_of
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -19,7 +22,7 @@ __all__ = ["check_structure"]
 _SHOWN = 10
 
 
-def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
+def check_structure(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diagnostic]:
     """E301 a pair related both by support and by rebuttal or contradiction;
     W302 circular support (through arguments' steps too); W303 a claim
     connected to nothing; I304 a source nobody cites; E203 an argument that
@@ -29,17 +32,20 @@ def check_structure(m: ArgumentMap) -> Iterator[Diagnostic]:
     relation or one step of an argument.
 
     An argument's steps are supports (``m.supports`` holds them), so every
-    check on supports covers arguments too."""
-    yield from _support_and_attack(m)
+    check on supports covers arguments too. ``ids`` are the map's ids, if
+    the caller has read them already."""
+    if ids is None:
+        ids = MapIds(m)
+    yield from _support_and_attack(m, ids)
     circular = set()
     for argument in m.arguments:
         for d in _circular_argument(argument):
             circular.add(argument.id)
             yield d
-    yield from _circular_support(m, circular)
-    yield from _self_defeating(m)
-    yield from _named_twice(m)
-    yield from _unconnected(m)
+    yield from _circular_support(m, ids, circular)
+    yield from _self_defeating(m, ids)
+    yield from _named_twice(m, ids)
+    yield from _unconnected(m, ids)
     yield from _uncited(m)
     yield from _group_parents(m)
 
@@ -56,15 +62,11 @@ def _line(item) -> Phrase | str:
     return ""
 
 
-def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
-    supports: dict[tuple[str, str], Support] = {}
-    for s in m.supports:
-        for p in s.premises:
-            if p != s.conclusion:
-                supports.setdefault((p, s.conclusion), s)
+def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
+    supports = _support_pairs(m.supports, ids)
     if not supports:
         return
-    for rel in m.relations:
+    for rel in _against_support(m, ids, supports):
         if isinstance(rel, Rebuttal):
             if rel.linked:
                 # `a supports c` and `a + b rebuts c` is a real pattern: a reason
@@ -101,6 +103,47 @@ def _support_and_attack(m: ArgumentMap) -> Iterator[Diagnostic]:
                 line=_line(s),
             )
             break
+
+
+def _against_support(m: ArgumentMap, ids: MapIds, supports: dict[tuple[str, str], Support]):
+    """The relations, in order, that may rebut or contradict a claim that one
+    of ``supports`` (by pair, see :func:`_support_pairs`) relates to the same
+    claim: a large map has many and few such, found a list at a time (in C)."""
+    marked: set[int] = set()
+    pairs = supports.__contains__
+    attackers, targets = ids.rebuttal_attackers, ids.rebuttal_targets
+    single = map((1).__eq__, map(len, attackers))
+    firsts = list(map(_first_of, attackers))
+    hit = map(or_, map(pairs, zip(firsts, targets)), map(pairs, zip(targets, firsts)))
+    marked.update(map(id, compress(m.rebuttals, map(and_, single, hit))))
+    firsts, seconds = ids.firsts, ids.seconds
+    hit = map(or_, map(pairs, zip(firsts, seconds)), map(pairs, zip(seconds, firsts)))
+    marked.update(map(id, compress(m.contradictions, hit)))
+    return _in_order(m.relations, marked)
+
+
+def _in_order(items, marked: set[int]):
+    """Those of ``items`` whose ``id()`` is in ``marked``, in order."""
+    return compress(items, map(marked.__contains__, map(id, items))) if marked else ()
+
+
+def _support_pairs(supports, ids: MapIds) -> dict[tuple[str, str], Support]:
+    """Each (premise, conclusion) of ``supports`` (``m.supports``) and the first
+    support that makes it (pairs of a claim with itself included: nothing
+    looks them up)."""
+    premises = ids.single_premises()
+    if premises is not None:
+        # From the end, so that the first support of a pair is the one kept.
+        return dict(zip(reversed(list(zip(premises, ids.conclusions))), reversed(supports)))
+    found: dict[tuple[str, str], Support] = {}
+    for s in supports:
+        for p in s.premises:
+            found.setdefault((p, s.conclusion), s)
+    return found
+
+
+_source = attrgetter("source")
+_first_of = itemgetter(0)
 
 
 def _circular_argument(argument: Argument) -> Iterator[Diagnostic]:
@@ -160,11 +203,11 @@ _CONCLUSION = phrase("the conclusion")
 _ATTACKER = phrase("an attacker")
 
 
-def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
+def _self_defeating(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     """E203 for an undercut of an argument or named relation by one of the
     claims it is made of: whenever the relation holds, so does that claim,
     and the relation is defeated: it defeats itself."""
-    for u in m.undercuts:
+    for u in _may_defeat_themselves(m, ids):
         if u.name is not None and u.name == u.target:
             continue  # an undercut of itself: E203 from the reference checks
         found = _parts(m, u.target)
@@ -186,11 +229,46 @@ def _self_defeating(m: ArgumentMap) -> Iterator[Diagnostic]:
         )
 
 
-def _named_twice(m: ArgumentMap) -> Iterator[Diagnostic]:
+def _may_defeat_themselves(m: ArgumentMap, ids: MapIds):
+    """The undercuts, in order, that have an attacker among the claims of an
+    argument or named relation of the name they target (found a list at a
+    time, in C: a large map has many undercuts and few such)."""
+    attackers = ids.undercut_attackers
+    if not all(map((1).__eq__, map(len, attackers))):
+        return m.undercuts
+    # (claim, name) for each claim of each argument and named relation
+    parts: set[tuple[str, str]] = set()
+    support_names, rebuttal_names, _, undercut_names = ids.relation_names
+    named_relations = ((support_names, ids.premises), (rebuttal_names, ids.rebuttal_attackers), (undercut_names, attackers))
+    for names, claims in named_relations:
+        named = list(compress(claims, names))
+        given = filter(None, names)
+        parts.update(zip(chain.from_iterable(named), chain.from_iterable(map(repeat, given, map(len, named)))))
+    parts.update(zip(compress(ids.conclusions, support_names), filter(None, support_names)))
+    for argument in m.arguments:
+        parts.update((claim, argument.id) for claim, _ in argument.references())
+    hit = map(parts.__contains__, zip(map(_first_of, attackers), ids.undercut_targets))
+    return compress(m.undercuts, hit)
+
+
+def _linked_twice(m: ArgumentMap, ids: MapIds):
+    """The relations, in order, that list a claim twice among their premises or attackers."""
+    marked: set[int] = set()
+    for relations, listed in (
+        (m.supports, ids.premises),
+        (m.rebuttals, ids.rebuttal_attackers),
+        (m.undercuts, ids.undercut_attackers),
+    ):
+        linked = map((1).__lt__, map(len, listed))
+        marked.update(id(r) for r, claims in compress(zip(relations, listed), linked) if _second_mention(claims) is not None)
+    return _in_order(m.relations, marked)
+
+
+def _named_twice(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     """W305 for a claim listed twice among the premises of one support or
     step of an argument, or among the attackers of one linked objection:
     the second mention adds nothing."""
-    for rel in m.relations:
+    for rel in _linked_twice(m, ids):
         if isinstance(rel, Contradiction):
             continue
         ids = rel.premises if isinstance(rel, Support) else rel.attackers
@@ -239,17 +317,18 @@ def _second_mention(ids: tuple[str, ...]) -> tuple[str, int] | None:
     return None
 
 
-def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
+def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
     # The supports of an argument that concludes its own premise (E203) would
     # report that circle twice.
-    supports = [s for s in m.supports if s.argument not in circular]
-    # Only a claim that is both a premise and a conclusion can lie on a circle.
-    premises = {p for s in supports for p in s.premises}
-    candidates = premises.intersection(s.conclusion for s in supports)
+    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    if circular:
+        kept = [s.argument not in circular for s in supports]
+        supports, premises, conclusions = (list(compress(x, kept)) for x in (supports, premises, conclusions))
+    candidates = _maybe_circular(premises, conclusions)
     if not candidates:
         return
-    names = [c.id for c in m.claims if c.id in candidates]
-    del premises, candidates
+    names = list(filter(candidates.__contains__, ids.claim_ids))
+    del candidates
     ids = {c: i for i, c in enumerate(names)}
     successors: list[list[int]] = [[] for _ in names]
     for s in supports:
@@ -325,6 +404,28 @@ def _circular_support(m: ArgumentMap, circular: set[str] = frozenset()) -> Itera
         )
 
 
+def _maybe_circular(premises: list[tuple[str, ...]], conclusions: list[str]) -> set[str]:
+    """The ids that may lie on a circle of the supports with these premises
+    and conclusions: each is both a premise and a conclusion, also once the
+    supports from a claim no support leads to, or to a claim that supports
+    nothing, are taken away, as long as a round of that (a list at a time,
+    in C) takes away a tenth of them."""
+    if all(map((1).__eq__, map(len, premises))):
+        sources, targets = list(chain.from_iterable(premises)), conclusions
+    else:
+        sources = list(chain.from_iterable(premises))
+        targets = list(chain.from_iterable(map(repeat, conclusions, map(len, premises))))
+    while sources:
+        into, out_of = set(targets), set(sources)
+        keep = list(map(and_, map(into.__contains__, sources), map(out_of.__contains__, targets)))
+        left = keep.count(True)
+        if left < len(keep):
+            sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
+        if left * 10 > len(keep) * 9:
+            break
+    return set(sources).intersection(targets)
+
+
 def _shortest_cycle(start: int, successors: list[list[int]], members: set[int]) -> list[int]:
     """The shortest path from ``start`` back to itself inside ``members``
     (a strongly connected component, so there is one), both ends included."""
@@ -347,25 +448,22 @@ def _shortest_cycle(start: int, successors: list[list[int]], members: set[int]) 
     raise AssertionError("a strongly connected component always has a cycle")
 
 
-def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
+def _unconnected(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     claims = m.claims
     if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
-    connected: set[str] = set()
-    for s in m.supports:
-        connected.update(s.premises)
-        connected.add(s.conclusion)
-    for r in m.rebuttals:
-        connected.update(r.attackers)
-        connected.add(r.target)
-    for u in m.undercuts:
-        connected.update(u.attackers)
-    for k in m.contradictions:
-        connected.add(k.first)
-        connected.add(k.second)
-    first = m.claim  # the first claim with an id: the others are reported as duplicates
-    for c in claims:
-        if c.id not in connected and first(c.id) is c:
+    connected = set(chain.from_iterable(ids.premises))
+    connected.update(ids.conclusions)
+    connected.update(chain.from_iterable(ids.rebuttal_attackers))
+    connected.update(ids.rebuttal_targets)
+    connected.update(chain.from_iterable(ids.undercut_attackers))
+    connected.update(ids.firsts)
+    connected.update(ids.seconds)
+    reported: set[str] = set()
+    for ident in filterfalse(connected.__contains__, ids.claim_ids):
+        if ident not in reported:
+            reported.add(ident)
+            c = m.claim(ident)  # the first claim with this id: the others are reported as duplicates
             yield warning(
                 "W303",
                 "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
@@ -376,7 +474,7 @@ def _unconnected(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
-    cited = {c.source for c in m.claims if c.source is not None}
+    cited = set(filter(None, map(_source, m.claims)))
     owners = {p.id for p in m.positions}
     seen: set[str] = set()
     for s in m.sources:
@@ -394,7 +492,8 @@ def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
 
 
 def _id_span(c: Claim):
-    return c.ref_spans[0] if c.ref_spans else c.span
+    refs = c.ref_spans  # once: a claim read from text unpacks them when asked
+    return refs[0] if refs else c.span
 
 
 def _group_parents(m: ArgumentMap) -> Iterator[Diagnostic]:

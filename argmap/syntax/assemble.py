@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from re import Match
 
 import attrs
 from lark import Token
@@ -41,6 +42,7 @@ from argmap.model import (
 )
 from argmap.model import _span
 from argmap.syntax.lines import Line
+from argmap.syntax.shapes import CLAIM, ID, KEYWORD, NAME, PREMISE, TARGET, TEXT
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
 
@@ -217,7 +219,7 @@ class _Assembler:
 
     # -- the walk -----------------------------------------------------------
 
-    def run(self, lines: list[Line]) -> ArgumentMap:
+    def run(self, lines) -> ArgumentMap:
         stack: list[_Node] = []
         for line in lines:
             if line.kind == "comment":
@@ -395,6 +397,33 @@ class _Assembler:
         # An indented kind at the left margin cannot happen: the grammar
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
+
+    def statement(self, lineno: int, m: Match) -> None:
+        """The item of a claim or relation line that no other line adds to,
+        read by :func:`~argmap.syntax.shapes.scan_lines`: written the plain way,
+        so its spans are packed as ``-lineno`` and nothing is to be reported.
+        (It needs no node: the next line, at the left margin, starts a new stack.)"""
+        if self.open_claims:
+            self.close_claims()
+        ids = self.ids
+        where = (self.filename, -lineno)
+        if m.lastindex == CLAIM:
+            ident, text = m.group(ID, TEXT)
+            self.out.append(_make_claim(ids.setdefault(ident, ident), text, packed=where))
+            return
+        premise, keyword, target, name = m.group(PREMISE, KEYWORD, TARGET, NAME)
+        premise = ids.setdefault(premise, premise)
+        target = ids.setdefault(target, target)
+        if name is not None:
+            name = ids.setdefault(name, name)
+        if keyword == "supports":
+            self.out.append(_make_support((premise,), target, name=name, packed=where))
+        elif keyword == "rebuts":
+            self.out.append(_make_rebuttal((premise,), target, name=name, packed=where))
+        elif keyword == "contradicts":
+            self.out.append(_make_contradiction(premise, target, name=name, packed=where))
+        else:
+            self.out.append(_make_undercut((premise,), target, name=name, packed=where))
 
     def relation(self, line: Line) -> int | None:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
@@ -1073,7 +1102,11 @@ def assemble(
     lines, text: str, filename: str | None, source: SourceLines | None = None
 ) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Nest ``lines`` (line records, any iterable) by indentation and build the
-    :class:`ArgumentMap`; ``source`` is ``SourceLines(text)`` if the caller has it."""
+    :class:`ArgumentMap`; ``source`` is ``SourceLines(text)`` if the caller has it.
+
+    ``lines`` may also be a function that takes the assembler's callback for
+    whole statements and returns the line records (``iter_lines`` with all
+    but its last argument given, see :func:`~argmap.syntax.parser.iter_lines`)."""
     a = _Assembler(text, filename, source)
-    argument_map = a.run(lines)
+    argument_map = a.run(lines(a.statement) if callable(lines) else lines)
     return argument_map, a.diagnostics

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from itertools import islice
+from re import Match
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -20,7 +23,7 @@ from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
 from argmap.syntax.lines import Line, LineTransformer
-from argmap.syntax.shapes import read_line
+from argmap.syntax.shapes import OTHER, read_line, scan_lines
 
 __all__ = ["grammar_text", "parse_lines", "iter_lines", "MAX_SYNTAX_ERRORS"]
 
@@ -65,21 +68,41 @@ def parse_lines(text: str, filename: str | None) -> tuple[list[Line], list[Diagn
     return list(iter_lines(text, filename, diagnostics)), diagnostics
 
 
-def iter_lines(text: str, filename: str | None, diagnostics: list[Diagnostic], source: SourceLines | None = None):
+def iter_lines(
+    text: str,
+    filename: str | None,
+    diagnostics: list[Diagnostic],
+    source: SourceLines | None = None,
+    statement: Callable[[int, Match], None] | None = None,
+):
     """The line records of ``text``, one at a time, adding syntax errors to
     ``diagnostics`` as they are found; ``source`` is ``SourceLines(text)`` when
     the caller has it already.
 
-    Lines of the common shapes are read by :func:`argmap.syntax.shapes.read_line`;
-    each run of other lines goes to lark, which reports their errors."""
+    With ``statement``, a claim or relation line that no other line can add
+    to (see :func:`argmap.syntax.shapes.scan_lines`) makes no record:
+    ``statement(line number, match)`` is called instead, in its turn (after
+    the records of the lines above it have been taken), for the assembler to
+    make its item at once. Other lines of the common shapes are read by
+    :func:`argmap.syntax.shapes.read_line`; each run of other lines goes to
+    lark, which reports their errors."""
     if source is None:
         source = SourceLines(text)
-    starts = source.starts
-    n_lines = len(starts)
-    last = n_lines - 1
+    n_lines = len(source.starts)
     slow = -1  # the first line of the run of lines lark has to read, if any
-    for i in range(n_lines):
-        src = text[starts[i] : starts[i + 1] - 1] if i < last else text[starts[i] :]
+    # (A text without a line feed at its end gives one empty match more: `islice` leaves it.)
+    for i, m in enumerate(islice(scan_lines(text), n_lines)):
+        if m.lastindex != OTHER and statement is not None:
+            if slow >= 0:
+                yield from _parse_run(source, slow, i, n_lines, filename, diagnostics)
+                slow = -1
+                if diagnostics and diagnostics[-1].code == "I105":
+                    return
+            statement(i + 1, m)
+            continue
+        src = m.group()
+        if src[-1:] == "\n":
+            src = src[:-1]
         if src[-1:] == "\r":
             src = src[:-1]
         body = src.lstrip(" \t")

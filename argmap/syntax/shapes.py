@@ -22,7 +22,7 @@ import re
 
 from argmap.syntax.lines import Line, Word
 
-__all__ = ["read_line", "terminals", "keywords"]
+__all__ = ["read_line", "scan_lines", "terminals", "keywords"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,6 +99,63 @@ def _patterns():
         re.compile(ident).finditer,
         keywords(),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner():
+    t, ignore, words = _grammar_parts()
+    # An id that is no word of the language (those are for lark to read).
+    keyword = "|".join(sorted(words, key=len, reverse=True))
+    ident = f"(?!(?:{keyword})(?!\\w)){t['ID']}"
+    # Text that normalising leaves as it is: words (runs of what `str.split`
+    # does not split at) one space apart, none of them a lone `#` (W125).
+    word = r"(?!#(?!\S))\S+"
+    text = f"{word}(?: {word})*"
+    relation_words = "|".join(t[k] for k in ("SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"))
+    # The line ends (blanks after the statement are ignored, as lark ignores
+    # them), and the next one starts at the left margin with no comment:
+    # nothing can be added to this line's statement.
+    end = f"(?:{ignore})?" + r"\r?(?:\n(?=[^\s#])|\n?\Z)"
+    pattern = re.compile(
+        "|".join(
+            (
+                f"(?P<claim>claim (?P<id>{ident}): (?P<text>{text}){end})",
+                f"(?P<relation>(?:(?P<name>{ident}): )?(?P<premise>{ident}) (?P<keyword>{relation_words})"
+                f" (?P<target>{ident}){end})",
+                r"(?P<other>[^\n]*)(?:\n|\Z)",
+            )
+        )
+    )
+    names = ("claim", "id", "text", "relation", "name", "premise", "keyword", "target", "other")
+    assert pattern.groupindex == {name: number for number, name in enumerate(names, 1)}
+    return pattern.finditer
+
+
+#: The groups of :func:`scan_lines`' matches, by number.
+CLAIM, ID, TEXT, RELATION, NAME, PREMISE, KEYWORD, TARGET, OTHER = range(1, 10)
+
+
+def scan_lines(text: str):
+    """One match per line of ``text`` (lines end at line feeds), in order;
+    ``m.lastindex`` says which shape the line has:
+
+    - ``CLAIM``: ``claim ID: text`` written the plain way (one space where
+      two words meet, the text normalised) at the left margin and followed
+      by a line at the left margin that is no comment (or by the end), so
+      that no other line can add to it; groups ``ID`` and ``TEXT``.
+    - ``RELATION``: ``[name: ]a supports b`` (or ``rebuts``, ``contradicts``,
+      ``undercuts``) written and followed likewise; groups ``NAME``,
+      ``PREMISE``, ``KEYWORD``, ``TARGET``.
+    - ``OTHER``: any other line, without its line feed (group ``OTHER``).
+
+    The first two read a line as :func:`read_line` reads it (the same ids
+    and text) and accept less (no keyword as an id, no linked ids, no other
+    spacing, no text that normalising would change); their columns are
+    those :func:`argmap.model._written_columns` works out. A text that ends
+    with a line feed ends with an empty ``OTHER`` line, as
+    :class:`~argmap._linebreaks.SourceLines` counts lines; one that does not
+    gives an empty ``OTHER`` match more at its end, which is no line."""
+    return _scanner()(text)
 
 
 #: The words lark's contextual lexer takes for keywords at the start of an
