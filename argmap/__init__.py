@@ -167,6 +167,14 @@ if not TYPE_CHECKING:  # type checkers read the imports above; to them a misspel
     def __getattr__(name: str) -> Any:
         module = _MODULES.get(name)
         if module is None:
+            # A submodule (``argmap.semantics.framework(...)`` after a plain
+            # ``import argmap``), loaded on first use like the names.
+            if not name.startswith("_"):
+                try:
+                    return _importlib.import_module(f"{__name__}.{name}")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{__name__}.{name}":
+                        raise
             raise AttributeError(f"module 'argmap' has no attribute {name!r}")
         value = getattr(_importlib.import_module(module), name)
         globals()[name] = value

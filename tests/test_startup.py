@@ -53,6 +53,20 @@ def test_import_argmap_loads_nothing_heavy():
     assert not {"lark", "attr", "graphviz"} & modules
 
 
+def test_submodules_are_attributes_after_a_plain_import():
+    """After `import argmap`, `argmap.semantics`, `argmap.formats`... are reached as attributes, loaded on first use;
+    `argmap.render` and `argmap.outline` stay the functions; a misspelt name is an AttributeError."""
+    modules = loaded_after(
+        "import argmap, types\n"
+        "assert isinstance(argmap.semantics, types.ModuleType) and callable(argmap.semantics.framework)\n"
+        "assert isinstance(argmap.formats, types.ModuleType) and 'json' in argmap.formats.FORMATS\n"
+        "assert callable(argmap.render) and not isinstance(argmap.render, types.ModuleType)\n"
+        "assert callable(argmap.outline) and not isinstance(argmap.outline, types.ModuleType)\n"
+        "try:\n    argmap.semantic\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit('no AttributeError')"
+    )
+    assert "argmap.semantics" in modules and "argmap.formats" in modules
+
+
 def test_check_command_loads_only_what_it_needs():
     """`argmap check` on a small map parses and checks it without the renderer,
     Graphviz, the semantics, the worksheets, the formats or the other commands."""
