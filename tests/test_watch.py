@@ -58,6 +58,14 @@ class Watcher:
                 return line
         raise AssertionError(f"no line with {words!r} in {self.seen}")
 
+    def expect_error(self, words: str) -> None:
+        """Wait until a line of standard error contains ``words`` (it is read by its own thread, so it may
+        arrive after the standard-output line that follows it); fails after WAIT seconds."""
+        deadline = time.monotonic() + WAIT
+        while not any(words in line for line in self.errors):
+            assert time.monotonic() < deadline, f"no error line with {words!r} in {self.errors}"
+            time.sleep(0.05)
+
     def stop(self, signum=signal.SIGINT) -> int:
         self.process.send_signal(signum)
         try:
@@ -107,7 +115,7 @@ def test_redraws_on_change_and_keeps_the_last_good_picture(tmp_path, watcher):
     save(source, MAP + "c suports b\n")
     assert "keeps the last picture" in w.expect("not drawn")
     assert out.read_bytes() == good
-    assert any("error[E101]" in line for line in w.errors)
+    w.expect_error("error[E101]")
 
     save(source, MAP + "claim d: Wieder gut.\n")  # renamed over the old file
     w.expect("wrote bild.svg")
