@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argmap  # noqa: E402
+from processes import load as _load  # noqa: E402
 from timing import best_of  # noqa: E402
 from argmap._nogc import no_gc  # noqa: E402
 from argmap.model import ArgumentMap, Claim, Contradiction, Rebuttal, Support  # noqa: E402
@@ -191,13 +192,6 @@ def million(n: int = 1_000_000, attacks: int = 1_500_000) -> None:
     with no_gc():
         members = row("argmap solve -p SE-GR: attacks + labelling", lambda: grounded_members(n, parsed.attacks), 2)
     print(f"  {len(members):,} accepted")
-
-
-def _load() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        return "unknown"
 
 
 def main() -> None:

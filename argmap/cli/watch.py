@@ -20,6 +20,7 @@ import time
 from datetime import datetime
 
 from argmap._meaning import meaning_errors
+from argmap.diagnostics import has_errors
 from argmap.cli import render as render_command
 from argmap.cli.check import QUIET, diagnose
 from argmap.cli.common import UsageError, _, print_diagnostics, read_inputs
@@ -100,7 +101,7 @@ def _redraw(name: str, target, args, options: dict, out, err) -> bool:
     inp = read_inputs([name])[0]
     diagnostics = [d for d in diagnose(inp) if d.code not in QUIET]
     print_diagnostics(diagnostics, inp.text, err)
-    broken = inp.map is None or any(d.is_error for d in inp.diagnostics) or meaning_errors(inp.map)
+    broken = inp.map is None or has_errors(inp.diagnostics) or meaning_errors(inp.map)
     if broken:
         print(_("{time} {file}: not drawn: the map has errors; {output} keeps the last picture", time=stamp, file=name, output=path), file=out)
         return True
