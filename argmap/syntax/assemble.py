@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from re import Match
 
 import attrs
 from lark import Token
@@ -42,7 +41,6 @@ from argmap.model import (
 )
 from argmap.model import _span
 from argmap.syntax.lines import Line
-from argmap.syntax.shapes import CLAIM, ID, KEYWORD, NAME, PREMISE, TARGET, TEXT
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
 
@@ -398,32 +396,56 @@ class _Assembler:
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
 
-    def statement(self, lineno: int, m: Match) -> None:
-        """The item of a claim or relation line that no other line adds to,
-        read by :func:`~argmap.syntax.shapes.scan_lines`: written the plain way,
-        so its spans are packed as ``-lineno`` and nothing is to be reported.
-        (It needs no node: the next line, at the left margin, starts a new stack.)"""
+    def statements(self, lineno: int, rows: list[tuple[str, ...]]) -> None:
+        """The items of a run of claim and relation lines that no other line
+        adds to, from line ``lineno`` on, read by
+        :func:`~argmap.syntax.shapes.scan_lines` (one row a line): written the
+        plain way, so their spans are packed as ``-lineno`` and nothing is to be
+        reported. (They need no nodes: the next line, at the left margin,
+        starts a new stack.)"""
         if self.open_claims:
             self.close_claims()
-        ids = self.ids
-        where = (self.filename, -lineno)
-        if m.lastindex == CLAIM:
-            ident, text = m.group(ID, TEXT)
-            self.out.append(_make_claim(ids.setdefault(ident, ident), text, packed=where))
-            return
-        premise, keyword, target, name = m.group(PREMISE, KEYWORD, TARGET, NAME)
-        premise = ids.setdefault(premise, premise)
-        target = ids.setdefault(target, target)
-        if name is not None:
-            name = ids.setdefault(name, name)
-        if keyword == "supports":
-            self.out.append(_make_support((premise,), target, name=name, packed=where))
-        elif keyword == "rebuts":
-            self.out.append(_make_rebuttal((premise,), target, name=name, packed=where))
-        elif keyword == "contradicts":
-            self.out.append(_make_contradiction(premise, target, name=name, packed=where))
-        else:
-            self.out.append(_make_undercut((premise,), target, name=name, packed=where))
+        intern, filename, append = self.ids.setdefault, self.filename, self.out.append
+        lineno = -lineno
+        for ident, text, block_id, block_text, block, indent, name, premise, keyword, target, _ in rows:
+            if ident:
+                append(_make_claim(intern(ident, ident), text, packed=(filename, lineno)))
+            elif premise:
+                premise = intern(premise, premise)
+                target = intern(target, target)
+                name = intern(name, name) if name else None
+                if keyword == "supports":
+                    append(_make_support((premise,), target, name=name, packed=(filename, lineno)))
+                elif keyword == "rebuts":
+                    append(_make_rebuttal((premise,), target, name=name, packed=(filename, lineno)))
+                elif keyword == "contradicts":
+                    append(_make_contradiction(premise, target, name=name, packed=(filename, lineno)))
+                else:
+                    append(_make_undercut((premise,), target, name=name, packed=(filename, lineno)))
+            else:
+                append(self.claim(self.attributed_claim(-lineno, block_id, block_text, block, indent)))
+                lineno -= block.count("\n") + 1
+            lineno -= 1
+
+    def attributed_claim(self, lineno: int, ident: str, text: str, block: str, indent: str) -> _ClaimBuilder:
+        """The builder of a claim written the plain way on line ``lineno`` with
+        ``key: value`` lines under it (``block``, each line indented by
+        ``indent``), as the line records of these lines would make it."""
+        end = len(ident) + 7  # `claim ` before the id
+        b = _ClaimBuilder(self.ident(ident), text, False, self.filename, lineno, (1, end + 2 + len(text), 7, end))
+        start, filename = len(indent) + 1, self.filename
+        for line in block.split("\n"):
+            lineno += 1
+            key, value = line[start - 1 :].split(": ", 1)
+            b.attrs.append(
+                (
+                    key,
+                    _TextBuilder(value),
+                    _span(filename, lineno, start, lineno, len(line) + 1),
+                    _span(filename, lineno, start, lineno, start + len(key)),
+                )
+            )
+        return b
 
     def relation(self, line: Line) -> int | None:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
@@ -1108,5 +1130,5 @@ def assemble(
     whole statements and returns the line records (``iter_lines`` with all
     but its last argument given, see :func:`~argmap.syntax.parser.iter_lines`)."""
     a = _Assembler(text, filename, source)
-    argument_map = a.run(lines(a.statement) if callable(lines) else lines)
+    argument_map = a.run(lines(a.statements) if callable(lines) else lines)
     return argument_map, a.diagnostics
