@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from itertools import compress, count
+from operator import not_
 
 import attrs
 from lark import Token
@@ -684,42 +686,41 @@ class _Assembler:
         # map of a million claims, each of these holds millions of entries).
         self.ids.clear()
         out, self.out = self.out, []
-        items = []
-        for entry in out:
-            if type(entry) in _MADE:
-                items.append(entry)
-            elif isinstance(entry, _ClaimBuilder):
-                items.append(self.claim(entry))
-            elif isinstance(entry, _SourceBuilder):
-                items.append(self.source(entry))
-            elif isinstance(entry, _PositionBuilder):
-                items.append(
-                    Position(
-                        entry.id,
-                        [i for i, _ in entry.accepts],
-                        [i for i, _ in entry.rejects],
-                        span=entry.span,
-                        ref_spans=[entry.id_span] + [s for _, s in entry.accepts + entry.rejects],
-                    )
-                )
-            elif type(entry) is tuple:
-                kind, builder = entry
-                item = self.group(builder) if kind == "group" else self.argument(builder)
-                if item is not None:
-                    items.append(item)
-            elif type(entry) is _AttributedBuilder:
-                items.append(self.named_relation(entry))
-            else:
-                items.append(entry)
+        # Most entries are items already: the builders among them are found a list at a time (in C).
+        unmade = list(compress(count(), map(not_, map(_MADE.__contains__, map(type, out)))))
+        for i in unmade:
+            out[i] = self.built(out[i])
+        items = tuple(out) if None not in map(out.__getitem__, unmade) else tuple(e for e in out if e is not None)
         del out
         meta = {k: normalize(" ".join(b.parts)) or None for k, (b, _) in self.meta.items()}
         return ArgumentMap(
-            tuple(items),
+            items,
             title=meta.get("title"),
             lang=meta.get("lang"),
             question=meta.get("question"),
             path=self.filename,
         )
+
+    def built(self, entry):
+        """The item of a builder of ``out`` (None for a group or an argument that was refused)."""
+        if isinstance(entry, _ClaimBuilder):
+            return self.claim(entry)
+        if isinstance(entry, _SourceBuilder):
+            return self.source(entry)
+        if isinstance(entry, _PositionBuilder):
+            return Position(
+                entry.id,
+                [i for i, _ in entry.accepts],
+                [i for i, _ in entry.rejects],
+                span=entry.span,
+                ref_spans=[entry.id_span] + [s for _, s in entry.accepts + entry.rejects],
+            )
+        if type(entry) is tuple:
+            kind, builder = entry
+            return self.group(builder) if kind == "group" else self.argument(builder)
+        if type(entry) is _AttributedBuilder:
+            return self.named_relation(entry)
+        return entry
 
     def attributes(self, attrs, known):
         seen: dict[str, Span] = {}
