@@ -40,6 +40,7 @@ from argmap.model import (
     normalize,
     pack_spans,
     unchecked,
+    unchecked_written,
 )
 from argmap.model import _span
 from argmap.syntax.lines import Line
@@ -411,19 +412,19 @@ class _Assembler:
         lineno = -lineno
         for ident, text, block_id, block_text, block, indent, name, premise, keyword, target, _ in rows:
             if ident:
-                append(_make_claim(intern(ident, ident), text, packed=(filename, lineno)))
+                append(_written_claim(intern(ident, ident), text, filename, lineno))
             elif premise:
                 premise = intern(premise, premise)
                 target = intern(target, target)
                 name = intern(name, name) if name else None
                 if keyword == "supports":
-                    append(_make_support((premise,), target, name=name, packed=(filename, lineno)))
+                    append(_written_support((premise,), target, name, filename, lineno))
                 elif keyword == "rebuts":
-                    append(_make_rebuttal((premise,), target, name=name, packed=(filename, lineno)))
+                    append(_written_rebuttal((premise,), target, name, filename, lineno))
                 elif keyword == "contradicts":
-                    append(_make_contradiction(premise, target, name=name, packed=(filename, lineno)))
+                    append(_written_contradiction(premise, target, name, filename, lineno))
                 else:
-                    append(_make_undercut((premise,), target, name=name, packed=(filename, lineno)))
+                    append(_written_undercut((premise,), target, name, filename, lineno))
             else:
                 append(self.claim(self.attributed_claim(-lineno, block_id, block_text, block, indent)))
                 lineno -= block.count("\n") + 1
@@ -1119,6 +1120,11 @@ _make_support = unchecked(Support)
 _make_rebuttal = unchecked(Rebuttal)
 _make_undercut = unchecked(Undercut)
 _make_contradiction = unchecked(Contradiction)
+_written_claim = unchecked_written(Claim)
+_written_support = unchecked_written(Support)
+_written_rebuttal = unchecked_written(Rebuttal)
+_written_undercut = unchecked_written(Undercut)
+_written_contradiction = unchecked_written(Contradiction)
 
 
 def assemble(
