@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import chain, compress, islice
-from operator import and_, attrgetter, contains, eq, not_, or_
+from operator import and_, attrgetter, eq, is_, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
-from argmap.checks._ids import MapIds
+from argmap.checks._ids import MapIds, any_of
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -106,24 +106,42 @@ def _relation_refs(rel, claims: set[str], named: dict[str, object], named_ids: s
 def _flagged_relations(m: ArgumentMap, ids: MapIds) -> list:
     """The relations :func:`_relation_refs` has something to say about: an id
     that does not name what its place needs, or a relation of a claim to
-    itself (the supports of arguments are checked with the arguments)."""
-    claims = ids.claims
+    itself (the supports of arguments are checked with the arguments).
+
+    Looked for by the ids' numbers (:class:`MapIds`): the same number is the
+    same object, and when every id in a claim's place is a claim's, no id
+    needs a look-up at all."""
+    known = None if ids.all_claims else ids.number.claims.__gt__  # a number -> whether it is a claim's
     flagged: list = []
-    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    premise_at, conclusion_at = ids.premise_at, ids.conclusion_at
+    bad = map(is_, premise_at, ids.premise_conclusions())
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, premise_at)))
+    bad = any_of(bad, ids.premise_of, len(conclusion_at))
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, conclusion_at)))
     if m.arguments:
-        own = list(map(_no_argument, supports))
-        supports, premises, conclusions = (list(compress(x, own)) for x in (supports, premises, conclusions))
-    fine = map(and_, map(claims.issuperset, premises), map(claims.__contains__, conclusions))
-    flagged += compress(supports, map(or_, map(not_, fine), map(contains, premises, conclusions)))
-    attackers, aims = ids.rebuttal_attackers, ids.rebuttal_targets
-    fine = map(and_, map(claims.issuperset, attackers), map(claims.__contains__, aims))
-    flagged += compress(m.rebuttals, map(or_, map(not_, fine), map(contains, attackers, aims)))
-    attackers, aims = ids.undercut_attackers, ids.undercut_targets
-    fine = map(and_, map(claims.issuperset, attackers), map(ids.names.__contains__, aims))
-    flagged += compress(m.undercuts, map(or_, map(not_, fine), map(eq, ids.relation_names[3], aims)))
-    firsts, seconds = ids.firsts, ids.seconds
-    fine = map(and_, map(claims.__contains__, firsts), map(claims.__contains__, seconds))
-    flagged += compress(m.contradictions, map(or_, map(not_, fine), map(eq, firsts, seconds)))
+        bad = map(and_, bad, map(_no_argument, m.supports))
+    flagged += compress(m.supports, bad)
+    attacker_at, target_at = ids.attacker_at, ids.target_at
+    bad = map(is_, attacker_at, ids.attacker_targets())
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, attacker_at)))
+    bad = any_of(bad, ids.attacker_of, len(target_at))
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, target_at)))
+    flagged += compress(m.rebuttals, bad)
+    aims = ids.undercut_targets
+    bad = map(or_, map(not_, map(ids.names.__contains__, aims)), map(eq, ids.relation_names[3], aims))
+    if known is not None:
+        unknown = any_of(map(not_, map(known, ids.undercutter_at)), ids.undercutter_of, len(aims))
+        bad = map(or_, bad, unknown)
+    flagged += compress(m.undercuts, bad)
+    first_at, second_at = ids.first_at, ids.second_at
+    bad = map(is_, first_at, second_at)
+    if known is not None:
+        bad = map(or_, bad, map(or_, map(not_, map(known, first_at)), map(not_, map(known, second_at))))
+    flagged += compress(m.contradictions, bad)
     return flagged
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from itertools import chain, compress, filterfalse, repeat
-from operator import and_, attrgetter, itemgetter, or_
+from itertools import chain, compress, repeat
+from operator import add, and_, attrgetter, itemgetter, mul, not_, or_
 
 from argmap._graph import strongly_connected
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest, warning
-from argmap.checks._ids import MapIds
+from argmap.checks._ids import MapIds, marks
 from argmap.checks.references import kind_of
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -63,10 +63,16 @@ def _line(item) -> Phrase | str:
 
 
 def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
-    supports = _support_pairs(m.supports, ids)
-    if not supports:
+    if not m.supports:
         return
-    for rel in _against_support(m, ids, supports):
+    # Each (premise, conclusion) of a support as the number premise * size + conclusion.
+    size, number = ids.size, ids.number
+    pairs = list(map(add, map(mul, ids.premise_at, repeat(size)), ids.premise_conclusions()))
+    found = list(_against_support(m, ids, set(pairs)))
+    if not found:
+        return
+    supports = _first_supports(m, ids, pairs, {number[x] * size + number[y] for rel in found for x, y in _ends(rel)})
+    for rel in found:
         if isinstance(rel, Rebuttal):
             if rel.linked:
                 # `a supports c` and `a + b rebuts c` is a real pattern: a reason
@@ -80,7 +86,7 @@ def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
         if a == b:
             continue
         for x, y in ((a, b), (b, a)):
-            s = supports.get((x, y))
+            s = supports.get(number[x] * size + number[y])
             if s is None:
                 continue
             if (x, y) == (a, b):
@@ -105,19 +111,33 @@ def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
             break
 
 
-def _against_support(m: ArgumentMap, ids: MapIds, supports: dict[tuple[str, str], Support]):
-    """The relations, in order, that may rebut or contradict a claim that one
-    of ``supports`` (by pair, see :func:`_support_pairs`) relates to the same
-    claim: a large map has many and few such, found a list at a time (in C)."""
+def _ends(rel) -> tuple[tuple[str, str], ...]:
+    """The pairs of claims a single rebuttal or a contradiction relates, both ways."""
+    if isinstance(rel, Rebuttal) and not rel.linked:
+        a, b = rel.attackers[0], rel.target
+    elif isinstance(rel, Contradiction):
+        a, b = rel.first, rel.second
+    else:
+        return ()
+    return (a, b), (b, a)
+
+
+def _against_support(m: ArgumentMap, ids: MapIds, pairs: set[int]):
+    """The relations, in order, that may rebut or contradict a claim that a
+    support relates to the same claim (``pairs``: each premise and conclusion
+    of a support as ``premise * size + conclusion``): a large map has many
+    and few such, found a list at a time (in C)."""
     marked: set[int] = set()
-    pairs = supports.__contains__
-    attackers, targets = ids.rebuttal_attackers, ids.rebuttal_targets
-    single = map((1).__eq__, map(len, attackers))
-    firsts = list(map(_first_of, attackers))
-    hit = map(or_, map(pairs, zip(firsts, targets)), map(pairs, zip(targets, firsts)))
+    size, has = ids.size, pairs.__contains__
+    attackers, targets = ids.rebuttal_attackers, ids.target_at
+    firsts = ids.attacker_at if ids.attacker_of is None else list(map(ids.number.__getitem__, map(_first_of, attackers)))
+    single = repeat(True) if ids.attacker_of is None else map((1).__eq__, map(len, attackers))
+    hit = map(or_, map(has, map(add, map(mul, firsts, repeat(size)), targets)),
+              map(has, map(add, map(mul, targets, repeat(size)), firsts)))
     marked.update(map(id, compress(m.rebuttals, map(and_, single, hit))))
-    firsts, seconds = ids.firsts, ids.seconds
-    hit = map(or_, map(pairs, zip(firsts, seconds)), map(pairs, zip(seconds, firsts)))
+    firsts, seconds = ids.first_at, ids.second_at
+    hit = map(or_, map(has, map(add, map(mul, firsts, repeat(size)), seconds)),
+              map(has, map(add, map(mul, seconds, repeat(size)), firsts)))
     marked.update(map(id, compress(m.contradictions, hit)))
     return _in_order(m.relations, marked)
 
@@ -127,18 +147,13 @@ def _in_order(items, marked: set[int]):
     return compress(items, map(marked.__contains__, map(id, items))) if marked else ()
 
 
-def _support_pairs(supports, ids: MapIds) -> dict[tuple[str, str], Support]:
-    """Each (premise, conclusion) of ``supports`` (``m.supports``) and the first
-    support that makes it (pairs of a claim with itself included: nothing
-    looks them up)."""
-    premises = ids.single_premises()
-    if premises is not None:
-        # From the end, so that the first support of a pair is the one kept.
-        return dict(zip(reversed(list(zip(premises, ids.conclusions))), reversed(supports)))
-    found: dict[tuple[str, str], Support] = {}
-    for s in supports:
-        for p in s.premises:
-            found.setdefault((p, s.conclusion), s)
+def _first_supports(m: ArgumentMap, ids: MapIds, pairs: list[int], wanted: set[int]) -> dict[int, Support]:
+    """Of each of the ``wanted`` pairs (see :func:`_support_and_attack`), the
+    first support that makes it."""
+    found: dict[int, Support] = {}
+    owners = ids.premise_of
+    for k in compress(range(len(pairs)), map(wanted.__contains__, pairs)):
+        found.setdefault(pairs[k], m.supports[k if owners is None else owners[k]])
     return found
 
 
@@ -320,11 +335,16 @@ def _second_mention(ids: tuple[str, ...]) -> tuple[str, int] | None:
 def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
     # The supports of an argument that concludes its own premise (E203) would
     # report that circle twice.
-    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    supports, sources, targets = m.supports, ids.premise_at, ids.premise_conclusions()
     if circular:
         kept = [s.argument not in circular for s in supports]
-        supports, premises, conclusions = (list(compress(x, kept)) for x in (supports, premises, conclusions))
-    candidates = _maybe_circular(premises, conclusions)
+        supports = list(compress(supports, kept))
+        if ids.premise_of is not None:
+            kept = list(map(kept.__getitem__, ids.premise_of))
+        sources, targets = list(compress(sources, kept)), list(compress(targets, kept))
+    found = _maybe_circular(sources, targets, ids.size)
+    claim_ids = ids.claim_ids
+    candidates = {claim_ids[i] for i in found if i < len(claim_ids)}  # (an unknown id is on no circle)
     if not candidates:
         return
     names = list(filter(candidates.__contains__, ids.claim_ids))
@@ -404,21 +424,17 @@ def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozense
         )
 
 
-def _maybe_circular(premises: list[tuple[str, ...]], conclusions: list[str]) -> set[str]:
-    """The ids that may lie on a circle of the supports with these premises
-    and conclusions: each is both a premise and a conclusion, also once the
-    supports from a claim no support leads to, or to a claim that supports
-    nothing, are taken away, as long as a round of that (a list at a time,
-    in C) takes away a tenth of them."""
-    if all(map((1).__eq__, map(len, premises))):
-        sources, targets = list(chain.from_iterable(premises)), conclusions
-    else:
-        sources = list(chain.from_iterable(premises))
-        targets = list(chain.from_iterable(map(repeat, conclusions, map(len, premises))))
+def _maybe_circular(sources: list[int], targets: list[int], size: int) -> set[int]:
+    """The numbers (below ``size``) of the ids that may lie on a circle of
+    the supports from ``sources[k]`` to ``targets[k]``: each is both a
+    premise and a conclusion, also once the supports from a claim no
+    support leads to, or to a claim that supports nothing, are taken away,
+    as long as a round of that (a list at a time, in C) takes away a tenth
+    of them."""
     while sources:
-        into, out_of = set(targets), set(sources)
-        keep = list(map(and_, map(into.__contains__, sources), map(out_of.__contains__, targets)))
-        left = keep.count(True)
+        into, out_of = marks(size, targets), marks(size, sources)
+        keep = list(map(and_, map(into.__getitem__, sources), map(out_of.__getitem__, targets)))
+        left = keep.count(1)
         if left < len(keep):
             sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
         if left * 10 > len(keep) * 9:
@@ -452,25 +468,33 @@ def _unconnected(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     claims = m.claims
     if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
-    connected = set(chain.from_iterable(ids.premises))
-    connected.update(ids.conclusions)
-    connected.update(chain.from_iterable(ids.rebuttal_attackers))
-    connected.update(ids.rebuttal_targets)
-    connected.update(chain.from_iterable(ids.undercut_attackers))
-    connected.update(ids.firsts)
-    connected.update(ids.seconds)
-    reported: set[str] = set()
-    for ident in filterfalse(connected.__contains__, ids.claim_ids):
-        if ident not in reported:
-            reported.add(ident)
-            c = m.claim(ident)  # the first claim with this id: the others are reported as duplicates
-            yield warning(
-                "W303",
-                "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
-                _id_span(c),
-                "relate it, e.g. `{id} supports ...`, or remove it",
-                id=c.id,
-            )
+    connected = marks(
+        ids.size, ids.premise_at, ids.conclusion_at, ids.attacker_at, ids.target_at, ids.undercutter_at,
+        ids.first_at, ids.second_at,
+    )
+    if ids.distinct == len(claims):
+        # Each claim's number is its index: the claims connected to nothing are the bytes left 0.
+        lonely = compress(claims, connected[: len(claims)].translate(_ZERO_TO_ONE))
+    else:
+        # The first claim with an id, once (the others are reported as duplicates).
+        number, reported = ids.number, set()
+        lonely = []
+        for ident in compress(ids.claim_ids, map(not_, map(connected.__getitem__, map(number.__getitem__, ids.claim_ids)))):
+            if ident not in reported:
+                reported.add(ident)
+                lonely.append(m.claim(ident))
+    for c in lonely:
+        yield warning(
+            "W303",
+            "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
+            _id_span(c),
+            "relate it, e.g. `{id} supports ...`, or remove it",
+            id=c.id,
+        )
+
+
+#: Turns a byte 0 into 1 and every other byte into 0.
+_ZERO_TO_ONE = bytes([1] + [0] * 255)
 
 
 def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
