@@ -26,7 +26,7 @@ from operator import attrgetter
 
 from argmap.model import ArgumentMap
 
-__all__ = ["MapIds", "Numbering", "any_of", "marks"]
+__all__ = ["MapIds", "Numbering", "aligned", "any_of", "marks"]
 
 _id = attrgetter("id")
 _name = attrgetter("name")
@@ -130,11 +130,11 @@ class MapIds:
 
     def premise_conclusions(self) -> list[int]:
         """The number of the conclusion of each premise's support (aligned with ``premise_at``)."""
-        return _aligned(self.conclusion_at, self.premise_of)
+        return aligned(self.conclusion_at, self.premise_of)
 
     def attacker_targets(self) -> list[int]:
         """The number of the target of each attacker's rebuttal (aligned with ``attacker_at``)."""
-        return _aligned(self.target_at, self.attacker_of)
+        return aligned(self.target_at, self.attacker_of)
 
 
 def _owners(lists: list[tuple[str, ...]], flat: list[int]) -> list[int] | None:
@@ -145,7 +145,7 @@ def _owners(lists: list[tuple[str, ...]], flat: list[int]) -> list[int] | None:
     return list(chain.from_iterable(map(repeat, range(len(lists)), map(len, lists))))
 
 
-def _aligned(values: list, owners: list[int] | None) -> list:
+def aligned(values: list, owners: list[int] | None) -> list:
     """``values`` repeated to go with a flat list whose items belong to ``owners``."""
     return values if owners is None else list(map(values.__getitem__, owners))
 

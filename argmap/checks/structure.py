@@ -12,7 +12,7 @@ from operator import add, and_, attrgetter, itemgetter, mul, not_, or_
 from argmap._graph import strongly_connected
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest, warning
-from argmap.checks._ids import MapIds, marks
+from argmap.checks._ids import MapIds, aligned, marks
 from argmap.checks.references import kind_of
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -248,21 +248,41 @@ def _may_defeat_themselves(m: ArgumentMap, ids: MapIds):
     """The undercuts, in order, that have an attacker among the claims of an
     argument or named relation of the name they target (found a list at a
     time, in C: a large map has many undercuts and few such)."""
-    attackers = ids.undercut_attackers
-    if not all(map((1).__eq__, map(len, attackers))):
+    if ids.undercutter_of is not None:
         return m.undercuts
-    # (claim, name) for each claim of each argument and named relation
-    parts: set[tuple[str, str]] = set()
+    attackers, targets = ids.undercut_attackers, ids.undercut_targets
     support_names, rebuttal_names, _, undercut_names = ids.relation_names
+    # First the undercuts whose attacker is a claim of any argument or named
+    # relation (by number, a byte each), then, of those, the ones whose
+    # target is one that attacker is a claim of.
+    number = ids.number.get  # (not [ ]: an id no relation names gets no number)
+    part = marks(
+        ids.size,
+        compress(ids.premise_at, aligned(support_names, ids.premise_of)),
+        compress(ids.conclusion_at, support_names),
+        compress(ids.attacker_at, aligned(rebuttal_names, ids.attacker_of)),
+        compress(ids.undercutter_at, undercut_names),
+        [k for a in m.arguments for k in (number(claim) for claim, _ in a.references()) if k is not None],
+    )
+    candidates = list(compress(range(len(targets)), map(part.__getitem__, ids.undercutter_at)))
+    wanted = set(map(targets.__getitem__, candidates))
+    # (claim, name) for each claim of each argument and named relation of a wanted name
+    parts: set[tuple[str, str]] = set()
     named_relations = ((support_names, ids.premises), (rebuttal_names, ids.rebuttal_attackers), (undercut_names, attackers))
     for names, claims in named_relations:
-        named = list(compress(claims, names))
-        given = filter(None, names)
+        keep = list(map(wanted.__contains__, names))
+        named = list(compress(claims, keep))
+        given = compress(names, keep)
         parts.update(zip(chain.from_iterable(named), chain.from_iterable(map(repeat, given, map(len, named)))))
-    parts.update(zip(compress(ids.conclusions, support_names), filter(None, support_names)))
+    keep = list(map(wanted.__contains__, support_names))
+    parts.update(zip(compress(ids.conclusions, keep), compress(support_names, keep)))
     for argument in m.arguments:
-        parts.update((claim, argument.id) for claim, _ in argument.references())
-    hit = map(parts.__contains__, zip(map(_first_of, attackers), ids.undercut_targets))
+        if argument.id in wanted:
+            parts.update((claim, argument.id) for claim, _ in argument.references())
+    hit = bytearray(len(targets))
+    for k in candidates:
+        if (attackers[k][0], targets[k]) in parts:
+            hit[k] = 1
     return compress(m.undercuts, hit)
 
 
