@@ -58,11 +58,11 @@ def _one_by_one(monkeypatch) -> None:
     """Make every check look at every relation, claim and undercut one by one."""
     monkeypatch.setattr(references, "_flagged_relations", lambda m, ids: list(m.relations))
     monkeypatch.setattr(references, "_each_once", lambda m, ids: False)
-    monkeypatch.setattr(structure, "_against_support", lambda m, ids, pairs: m.relations)
+    monkeypatch.setattr(structure, "_against_support", lambda m, ids, pairs, sums: m.relations)
     monkeypatch.setattr(structure, "_linked_twice", lambda m, ids: m.relations)
     monkeypatch.setattr(structure, "_may_defeat_themselves", lambda m, ids: m.undercuts)
 
-    def every_candidate(sources, targets, size):
+    def every_candidate(sources, targets, size, ends=None):
         return set(sources).intersection(targets)
 
     monkeypatch.setattr(structure, "_maybe_circular", every_candidate)

@@ -21,6 +21,7 @@ object (``operator.is_`` needs no look-up at all).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from itertools import chain, compress, repeat
 from operator import attrgetter
 
@@ -58,7 +59,7 @@ class Numbering(dict):
         return number
 
 
-def marks(size: int, *numbers: list[int]) -> bytearray:
+def marks(size: int, *numbers: Iterable[int]) -> bytearray:
     """A byte per number below ``size``: 1 for each of ``numbers``, else 0."""
     marked = bytearray(size)
     for some in numbers:
@@ -70,26 +71,23 @@ class MapIds:
     """The ids of one map, by the place they stand in."""
 
     __slots__ = (
-        "claim_ids", "claims", "premises", "conclusions", "rebuttal_attackers", "rebuttal_targets",
-        "undercut_attackers", "undercut_targets", "firsts", "seconds", "relation_names", "names",
+        "claim_ids", "_claims", "premises", "conclusions", "rebuttal_attackers",
+        "undercut_attackers", "undercut_targets", "relation_names", "names",
         "number", "distinct", "premise_at", "premise_of", "conclusion_at", "attacker_at", "attacker_of",
-        "target_at", "undercutter_at", "undercutter_of", "first_at", "second_at",
+        "target_at", "undercutter_at", "undercutter_of", "first_at", "second_at", "_marks",
     )
 
     def __init__(self, m: ArgumentMap):
-        #: The id of each claim (``m.claims``), and the set of them.
+        #: The id of each claim (``m.claims``).
         self.claim_ids: list[str] = list(map(_id, m.claims))
-        self.claims: set[str] = set(self.claim_ids)
+        self._claims: set[str] | None = None
         #: Of each support (``m.supports``, an argument's own included): its premises and conclusion.
         self.premises: list[tuple[str, ...]] = list(map(_premises, m.supports))
         self.conclusions: list[str] = list(map(_conclusion, m.supports))
+        #: The attackers of each rebuttal and undercut, the target of each undercut.
         self.rebuttal_attackers: list[tuple[str, ...]] = list(map(_attackers, m.rebuttals))
-        self.rebuttal_targets: list[str] = list(map(_target, m.rebuttals))
         self.undercut_attackers: list[tuple[str, ...]] = list(map(_attackers, m.undercuts))
         self.undercut_targets: list[str] = list(map(_target, m.undercuts))
-        #: The two sides of each contradiction.
-        self.firsts: list[str] = list(map(_first, m.contradictions))
-        self.seconds: list[str] = list(map(_second, m.contradictions))
         #: The name (or None) of each support, rebuttal, contradiction and undercut, a list each.
         self.relation_names: tuple[list[str | None], ...] = tuple(
             list(map(_name, r)) for r in (m.supports, m.rebuttals, m.contradictions, m.undercuts)
@@ -112,11 +110,31 @@ class MapIds:
         #: attackers of each undercut and the sides of each contradiction.
         self.attacker_at: list[int] = list(map(look_up, chain.from_iterable(self.rebuttal_attackers)))
         self.attacker_of = _owners(self.rebuttal_attackers, self.attacker_at)
-        self.target_at: list[int] = list(map(look_up, self.rebuttal_targets))
+        self.target_at: list[int] = list(map(look_up, map(_target, m.rebuttals)))
         self.undercutter_at: list[int] = list(map(look_up, chain.from_iterable(self.undercut_attackers)))
         self.undercutter_of = _owners(self.undercut_attackers, self.undercutter_at)
-        self.first_at: list[int] = list(map(look_up, self.firsts))
-        self.second_at: list[int] = list(map(look_up, self.seconds))
+        self.first_at: list[int] = list(map(look_up, map(_first, m.contradictions)))
+        self.second_at: list[int] = list(map(look_up, map(_second, m.contradictions)))
+        self._marks: dict[str, bytearray] = {}
+
+    @property
+    def claims(self) -> set[str]:
+        """The set of the claims' ids (made when first asked for)."""
+        if self._claims is None:
+            self._claims = set(self.claim_ids)
+        return self._claims
+
+    def premise_marks(self) -> bytearray:
+        """:func:`marks` of the premises (made once)."""
+        if "premises" not in self._marks:
+            self._marks["premises"] = marks(self.size, self.premise_at)
+        return self._marks["premises"]
+
+    def conclusion_marks(self) -> bytearray:
+        """:func:`marks` of the conclusions (made once)."""
+        if "conclusions" not in self._marks:
+            self._marks["conclusions"] = marks(self.size, self.conclusion_at)
+        return self._marks["conclusions"]
 
     @property
     def size(self) -> int:
@@ -150,9 +168,9 @@ def aligned(values: list, owners: list[int] | None) -> list:
     return values if owners is None else list(map(values.__getitem__, owners))
 
 
-def any_of(flags, owners: list[int] | None, count: int) -> list[bool]:
+def any_of(flags: Iterable, owners: list[int] | None, count: int) -> Iterable:
     """Per owner (``count`` of them): whether any of its items' ``flags`` is true."""
     if owners is None:
-        return list(map(bool, flags))
+        return flags
     hit = set(compress(owners, flags))
     return list(map(hit.__contains__, range(count)))

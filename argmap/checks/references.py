@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 from operator import and_, attrgetter, eq, is_, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
@@ -332,7 +332,9 @@ def _each_once(m: ArgumentMap, ids: MapIds) -> bool:
     if m.arguments:
         return False  # (an argument's own supports are named too, but are no items: see one by one)
     names = list(filter(None, chain.from_iterable(ids.relation_names)))
-    return len(ids.claims) == len(ids.claim_ids) and len(set(names)) == len(names) and ids.claims.isdisjoint(names)
+    claims = ids.number.claims
+    no_claim = min(map(ids.number.get, names, repeat(claims)), default=claims) >= claims  # (numbers below are claims)
+    return ids.distinct == len(ids.claim_ids) and len(set(names)) == len(names) and no_claim
 
 
 def _node_id(item) -> str | None:

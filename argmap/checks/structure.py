@@ -65,13 +65,22 @@ def _line(item) -> Phrase | str:
 def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     if not m.supports:
         return
-    # Each (premise, conclusion) of a support as the number premise * size + conclusion.
     size, number = ids.size, ids.number
-    pairs = list(map(add, map(mul, ids.premise_at, repeat(size)), ids.premise_conclusions()))
-    found = list(_against_support(m, ids, set(pairs)))
+    premise_at, conclusion_at = ids.premise_at, ids.premise_conclusions()
+    # A support and an attack relate the same two claims only if the sums of
+    # their numbers are equal: first the supports and the attacks whose sum
+    # the other side has (a byte per sum), then, of those, each pair as the
+    # number premise * size + conclusion.
+    attack_sums = marks(2 * size, map(add, _first_attackers(ids), ids.target_at), map(add, ids.first_at, ids.second_at))
+    chosen = list(compress(range(len(premise_at)), map(attack_sums.__getitem__, map(add, premise_at, conclusion_at))))
+    del attack_sums
+    premises, conclusions = list(map(premise_at.__getitem__, chosen)), list(map(conclusion_at.__getitem__, chosen))
+    pairs = list(map(add, map(mul, premises, repeat(size)), conclusions))
+    found = list(_against_support(m, ids, set(pairs), marks(2 * size, map(add, premises, conclusions))))
     if not found:
         return
-    supports = _first_supports(m, ids, pairs, {number[x] * size + number[y] for rel in found for x, y in _ends(rel)})
+    wanted = {number[x] * size + number[y] for rel in found for x, y in _ends(rel)}
+    supports = _first_supports(m, ids, pairs, chosen, wanted)
     for rel in found:
         if isinstance(rel, Rebuttal):
             if rel.linked:
@@ -122,24 +131,30 @@ def _ends(rel) -> tuple[tuple[str, str], ...]:
     return (a, b), (b, a)
 
 
-def _against_support(m: ArgumentMap, ids: MapIds, pairs: set[int]):
+def _against_support(m: ArgumentMap, ids: MapIds, pairs: set[int], sums: bytearray):
     """The relations, in order, that may rebut or contradict a claim that a
-    support relates to the same claim (``pairs``: each premise and conclusion
-    of a support as ``premise * size + conclusion``): a large map has many
-    and few such, found a list at a time (in C)."""
+    support relates to the same claim (``pairs``: premise * size +
+    conclusion; ``sums``: a byte per premise + conclusion, 1 for each such
+    support): a large map has many and few such, found a list at a time (in C)."""
+    size = ids.size
     marked: set[int] = set()
-    size, has = ids.size, pairs.__contains__
-    attackers, targets = ids.rebuttal_attackers, ids.target_at
-    firsts = ids.attacker_at if ids.attacker_of is None else list(map(ids.number.__getitem__, map(_first_of, attackers)))
-    single = repeat(True) if ids.attacker_of is None else map((1).__eq__, map(len, attackers))
-    hit = map(or_, map(has, map(add, map(mul, firsts, repeat(size)), targets)),
-              map(has, map(add, map(mul, targets, repeat(size)), firsts)))
-    marked.update(map(id, compress(m.rebuttals, map(and_, single, hit))))
-    firsts, seconds = ids.first_at, ids.second_at
-    hit = map(or_, map(has, map(add, map(mul, firsts, repeat(size)), seconds)),
-              map(has, map(add, map(mul, seconds, repeat(size)), firsts)))
-    marked.update(map(id, compress(m.contradictions, hit)))
+    for relations, firsts, seconds, single in (
+        (m.rebuttals, _first_attackers(ids), ids.target_at, ids.attacker_of is None),
+        (m.contradictions, ids.first_at, ids.second_at, True),
+    ):
+        maybe = compress(range(len(firsts)), map(sums.__getitem__, map(add, firsts, seconds)))
+        for k in maybe:
+            a, b = firsts[k], seconds[k]
+            if (a * size + b in pairs or b * size + a in pairs) and (single or len(relations[k].attackers) == 1):
+                marked.add(id(relations[k]))
     return _in_order(m.relations, marked)
+
+
+def _first_attackers(ids: MapIds) -> list[int]:
+    """The number of the first attacker of each rebuttal."""
+    if ids.attacker_of is None:
+        return ids.attacker_at
+    return list(map(ids.number.__getitem__, map(_first_of, ids.rebuttal_attackers)))
 
 
 def _in_order(items, marked: set[int]):
@@ -147,13 +162,14 @@ def _in_order(items, marked: set[int]):
     return compress(items, map(marked.__contains__, map(id, items))) if marked else ()
 
 
-def _first_supports(m: ArgumentMap, ids: MapIds, pairs: list[int], wanted: set[int]) -> dict[int, Support]:
+def _first_supports(m: ArgumentMap, ids: MapIds, pairs: list[int], chosen: list[int], wanted: set[int]) -> dict[int, Support]:
     """Of each of the ``wanted`` pairs (see :func:`_support_and_attack`), the
-    first support that makes it."""
+    first support that makes it (``pairs[j]`` is premise ``chosen[j]``'s)."""
     found: dict[int, Support] = {}
     owners = ids.premise_of
-    for k in compress(range(len(pairs)), map(wanted.__contains__, pairs)):
-        found.setdefault(pairs[k], m.supports[k if owners is None else owners[k]])
+    for j in compress(range(len(pairs)), map(wanted.__contains__, pairs)):
+        k = chosen[j]
+        found.setdefault(pairs[j], m.supports[k if owners is None else owners[k]])
     return found
 
 
@@ -356,13 +372,16 @@ def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozense
     # The supports of an argument that concludes its own premise (E203) would
     # report that circle twice.
     supports, sources, targets = m.supports, ids.premise_at, ids.premise_conclusions()
+    ends = None
     if circular:
         kept = [s.argument not in circular for s in supports]
         supports = list(compress(supports, kept))
         if ids.premise_of is not None:
             kept = list(map(kept.__getitem__, ids.premise_of))
         sources, targets = list(compress(sources, kept)), list(compress(targets, kept))
-    found = _maybe_circular(sources, targets, ids.size)
+    else:
+        ends = (ids.conclusion_marks(), ids.premise_marks())
+    found = _maybe_circular(sources, targets, ids.size, ends)
     claim_ids = ids.claim_ids
     candidates = {claim_ids[i] for i in found if i < len(claim_ids)}  # (an unknown id is on no circle)
     if not candidates:
@@ -444,15 +463,19 @@ def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozense
         )
 
 
-def _maybe_circular(sources: list[int], targets: list[int], size: int) -> set[int]:
+def _maybe_circular(
+    sources: list[int], targets: list[int], size: int, ends: tuple[bytearray, bytearray] | None = None
+) -> set[int]:
     """The numbers (below ``size``) of the ids that may lie on a circle of
     the supports from ``sources[k]`` to ``targets[k]``: each is both a
     premise and a conclusion, also once the supports from a claim no
     support leads to, or to a claim that supports nothing, are taken away,
     as long as a round of that (a list at a time, in C) takes away a tenth
-    of them."""
+    of them. ``ends``, if given, are :func:`marks` of ``targets`` and of
+    ``sources`` (for the first round)."""
     while sources:
-        into, out_of = marks(size, targets), marks(size, sources)
+        into, out_of = ends if ends is not None else (marks(size, targets), marks(size, sources))
+        ends = None
         keep = list(map(and_, map(into.__getitem__, sources), map(out_of.__getitem__, targets)))
         left = keep.count(1)
         if left < len(keep):
@@ -488,10 +511,8 @@ def _unconnected(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     claims = m.claims
     if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
-    connected = marks(
-        ids.size, ids.premise_at, ids.conclusion_at, ids.attacker_at, ids.target_at, ids.undercutter_at,
-        ids.first_at, ids.second_at,
-    )
+    others = marks(ids.size, ids.attacker_at, ids.target_at, ids.undercutter_at, ids.first_at, ids.second_at)
+    connected = _either(_either(ids.premise_marks(), ids.conclusion_marks()), others)
     if ids.distinct == len(claims):
         # Each claim's number is its index: the claims connected to nothing are the bytes left 0.
         lonely = compress(claims, connected[: len(claims)].translate(_ZERO_TO_ONE))
@@ -511,6 +532,11 @@ def _unconnected(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
             "relate it, e.g. `{id} supports ...`, or remove it",
             id=c.id,
         )
+
+
+def _either(a: bytes, b: bytes) -> bytes:
+    """Of two sequences of bytes 0 and 1 of one length, 1 where either has 1."""
+    return (int.from_bytes(a, "little") | int.from_bytes(b, "little")).to_bytes(len(a), "little")
 
 
 #: Turns a byte 0 into 1 and every other byte into 0.
