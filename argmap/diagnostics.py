@@ -114,8 +114,7 @@ class Diagnostic:
 
 
 def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
-    from argmap._i18n import Phrase, _field_values
-
+    Phrase = _phrase_class()
     # A message or hint built elsewhere as a Phrase (a hint chosen by a helper
     # function, say) is kept whole as a field of its own.
     if isinstance(message, Phrase):
@@ -127,19 +126,26 @@ def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
     if not args:
         return Diagnostic(severity, code, message, span, hint=hint, position=position)
 
-    values = _field_values(args)
-    english = {name: str(value) for name, value in values}
+    values = tuple((k, v if isinstance(v, Phrase) else str(v)) for k, v in args.items())
+    english = {name: value if type(value) is str else str(value) for name, value in values}
     return Diagnostic(
         severity,
         code,
-        message.format(**english),
+        message.format_map(english),
         span,
-        hint=None if hint is None else hint.format(**english),
+        hint=None if hint is None else hint.format_map(english),
         position=position,
         template=message,
         hint_template=hint,
         args=values,
     )
+
+
+@functools.cache
+def _phrase_class() -> type:
+    from argmap._i18n import Phrase  # (imported when the first diagnostic is made, not with this module)
+
+    return Phrase
 
 
 def error(

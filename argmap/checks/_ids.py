@@ -124,6 +124,11 @@ class MapIds:
             self._claims = set(self.claim_ids)
         return self._claims
 
+    def is_claim(self, ident: str) -> bool:
+        """Whether ``ident`` is a claim's id (without making :attr:`claims`)."""
+        claims = self.number.claims
+        return self.number.get(ident, claims) < claims
+
     def premise_marks(self) -> bytearray:
         """:func:`marks` of the premises (made once)."""
         if "premises" not in self._marks:

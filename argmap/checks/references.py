@@ -30,7 +30,7 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
     if ids is None:
         ids = MapIds(m)
     yield from _duplicates(m, ids)
-    claims, named_ids = ids.claims, ids.names
+    named_ids = ids.names
     sources = set(map(_id, m.sources))
 
     flagged = _flagged_relations(m, ids)
@@ -38,14 +38,14 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
         named = _named(m)
         marked = set(map(id, flagged))
         for rel in compress(m.relations, map(marked.__contains__, map(id, m.relations))):
-            yield from _relation_refs(rel, claims, named, named_ids)
+            yield from _relation_refs(rel, ids.claims, named, named_ids)
 
     if m.arguments:
         named = _named(m)
         for argument in m.arguments:
             conclusions = {step.conclusion for step in argument.steps}
             for ref in argument.references():
-                yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
+                yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, ids.claims, named)
 
     cited = set(filter(None, map(_source, m.claims)))
     if not cited <= sources:
@@ -66,9 +66,9 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
     nodes: set[str] | None = None
     for position in m.positions:
         for ref, span in position.references():
-            if ref not in claims and ref not in named_ids:
+            if not ids.is_claim(ref) and ref not in named_ids:
                 if nodes is None:
-                    nodes = claims | named_ids
+                    nodes = ids.claims | named_ids
                 guess = suggest(ref, nodes)
                 yield error(
                     "E206",
