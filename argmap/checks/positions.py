@@ -95,11 +95,6 @@ class _Index:
             found = self._reasons[ident]
         return found
 
-    def _marks(self, wanted: set[str]) -> bytearray:
-        """A byte per id number (see :class:`MapIds`): 1 for those of ``wanted``."""
-        number = self.ids.number.get  # (not [ ]: an id no relation names gets no number)
-        return marks(self.ids.size, [k for k in map(number, wanted) if k is not None])
-
     def fetch(self, objections: Iterable[str], reasons: Iterable[str] = ()) -> list:
         """Find the objections and the reasons of these ids; return the objections found."""
         m, ids = self.m, self.ids
@@ -107,33 +102,36 @@ class _Index:
         if wanted:
             self.rounds += 1
             found: dict[str, list] = {x: [] for x in wanted}
-            aimed = self._marks(wanted)
-            for s in compress(m.supports, map(aimed.__getitem__, ids.conclusion_at)):
-                found[s.conclusion].append(s)
+            numbers = [k for k in map(ids.number.get, wanted) if k is not None]
+            if numbers:  # (else no support concludes any of them)
+                aimed = marks(ids.size, numbers)
+                for s in compress(m.supports, map(aimed.__getitem__, ids.conclusion_at)):
+                    found[s.conclusion].append(s)
             self._reasons.update((x, tuple(v)) for x, v in found.items())
         wanted = {x for x in objections if x not in self._objections}
         if not wanted:
             return []
         self.rounds += 1
-        aimed = self._marks(wanted)
-        at = aimed.__getitem__
-        if self._places is None:
-            kinds = list(map(type, m.relations))
-            self._places = tuple(
-                list(compress(range(len(kinds)), map(is_, kinds, repeat(kind))))
-                for kind in (Rebuttal, Contradiction, Undercut)
-            )
-        rebuttals, contradictions, undercuts = self._places
-        hits = [(rebuttals[k], m.rebuttals[k]) for k in compress(range(len(ids.target_at)), map(at, ids.target_at))]
-        sides = map(or_, map(at, ids.first_at), map(at, ids.second_at))
-        hits += [(contradictions[k], m.contradictions[k]) for k in compress(range(len(ids.first_at)), sides)]
-        hits += [
-            (undercuts[k], m.undercuts[k])
-            for k in compress(range(len(ids.undercut_targets)), map(wanted.__contains__, ids.undercut_targets))
-        ]
-        hits.sort(key=_first_of)
+        numbers = [k for k in map(ids.number.get, wanted) if k is not None]  # (not [ ]: an id no relation names gets none)
+        hits = [[], [], []]  # indices in m.rebuttals, m.contradictions, m.undercuts
+        if numbers:  # (else no rebuttal or contradiction is aimed at any of them)
+            at = marks(ids.size, numbers).__getitem__
+            hits[0] = list(compress(range(len(ids.target_at)), map(at, ids.target_at)))
+            sides = map(or_, map(at, ids.first_at), map(at, ids.second_at))
+            hits[1] = list(compress(range(len(ids.first_at)), sides))
+        targets = ids.undercut_targets
+        hits[2] = list(compress(range(len(targets)), map(wanted.__contains__, targets)))
+        kinds = (m.rebuttals, m.contradictions, m.undercuts)
+        if sum(map(bool, hits)) > 1:
+            # In the order of m.relations, where each kind stands among the others.
+            places = self._places_of_kinds()
+            ordered = sorted((place[k], kind[k]) for place, kind, found in zip(places, kinds, hits) for k in found)
+            hits = [list(map(_second_of, ordered))]
+        else:
+            hits = [list(map(kind.__getitem__, found)) for kind, found in zip(kinds, hits) if found]
+        hits = hits[0] if hits else []
         found = {x: [] for x in wanted}
-        for _, rel in hits:
+        for rel in hits:
             if type(rel) is Contradiction:
                 ends = (rel.first,) if rel.first == rel.second else (rel.first, rel.second)
             else:
@@ -142,10 +140,20 @@ class _Index:
                 if end in found:
                     found[end].append(rel)
         self._objections.update((x, tuple(v)) for x, v in found.items())
-        return [rel for _, rel in hits]
+        return hits
+
+    def _places_of_kinds(self) -> tuple[list[int], ...]:
+        """Where each rebuttal, contradiction and undercut stands in ``m.relations`` (found once)."""
+        if self._places is None:
+            kinds = list(map(type, self.m.relations))
+            self._places = tuple(
+                list(compress(range(len(kinds)), map(is_, kinds, repeat(kind))))
+                for kind in (Rebuttal, Contradiction, Undercut)
+            )
+        return self._places
 
 
-_first_of = itemgetter(0)
+_second_of = itemgetter(1)
 
 #: At most this many rounds of look-ups in :class:`_Index`.
 _ROUNDS = 8
