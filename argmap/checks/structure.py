@@ -261,16 +261,17 @@ def _self_defeating(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
 
 
 def _may_defeat_themselves(m: ArgumentMap, ids: MapIds):
-    """The undercuts, in order, that have an attacker among the claims of an
-    argument or named relation of the name they target (found a list at a
-    time, in C: a large map has many undercuts and few such)."""
+    """The undercuts, in order, that may have an attacker among the claims of
+    the argument or named relation they target (:func:`_parts`): a large map
+    has many undercuts and few such. First, a list at a time (a byte per
+    claim's number), those whose attacker is a claim of any argument or
+    named relation; then, of those, one by one, the ones whose attacker is
+    a claim of the relation they target (an argument's are left to
+    :func:`_self_defeating`)."""
     if ids.undercutter_of is not None:
         return m.undercuts
     attackers, targets = ids.undercut_attackers, ids.undercut_targets
     support_names, rebuttal_names, _, undercut_names = ids.relation_names
-    # First the undercuts whose attacker is a claim of any argument or named
-    # relation (by number, a byte each), then, of those, the ones whose
-    # target is one that attacker is a claim of.
     number = ids.number.get  # (not [ ]: an id no relation names gets no number)
     part = marks(
         ids.size,
@@ -280,25 +281,18 @@ def _may_defeat_themselves(m: ArgumentMap, ids: MapIds):
         compress(ids.undercutter_at, undercut_names),
         [k for a in m.arguments for k in (number(claim) for claim, _ in a.references()) if k is not None],
     )
-    candidates = list(compress(range(len(targets)), map(part.__getitem__, ids.undercutter_at)))
-    wanted = set(map(targets.__getitem__, candidates))
-    # (claim, name) for each claim of each argument and named relation of a wanted name
-    parts: set[tuple[str, str]] = set()
-    named_relations = ((support_names, ids.premises), (rebuttal_names, ids.rebuttal_attackers), (undercut_names, attackers))
-    for names, claims in named_relations:
-        keep = list(map(wanted.__contains__, names))
-        named = list(compress(claims, keep))
-        given = compress(names, keep)
-        parts.update(zip(chain.from_iterable(named), chain.from_iterable(map(repeat, given, map(len, named)))))
-    keep = list(map(wanted.__contains__, support_names))
-    parts.update(zip(compress(ids.conclusions, keep), compress(support_names, keep)))
-    for argument in m.arguments:
-        if argument.id in wanted:
-            parts.update((claim, argument.id) for claim, _ in argument.references())
+    arguments = {a.id for a in m.arguments}
     hit = bytearray(len(targets))
-    for k in candidates:
-        if (attackers[k][0], targets[k]) in parts:
+    for k in compress(range(len(targets)), map(part.__getitem__, ids.undercutter_at)):
+        target = targets[k]
+        if target in arguments:
             hit[k] = 1
+        elif target in ids.names:  # (else m.relation would list every name in its error)
+            rel, attacker = m.relation(target), attackers[k][0]
+            if type(rel) is Support:
+                hit[k] = attacker in rel.premises or attacker == rel.conclusion
+            elif type(rel) is not Contradiction:
+                hit[k] = attacker in rel.attackers
     return compress(m.undercuts, hit)
 
 
