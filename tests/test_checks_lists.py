@@ -40,12 +40,12 @@ LINES = [
 ]
 
 
-def _random_map(seed: int) -> argmap.ArgumentMap:
+def _random_map(seed: int, kinds: list[str] = LINES) -> argmap.ArgumentMap:
     rng = random.Random(seed)
     lines = []
     for _ in range(rng.randint(3, 30)):
         x, y, z, n = (rng.choice(IDS) for _ in range(4))
-        lines.append(rng.choice(LINES).format(x=x, y=y, z=z, n=n, s=rng.choice(["s0", "s1", "s2"])))
+        lines.append(rng.choice(kinds).format(x=x, y=y, z=z, n=n, s=rng.choice(["s0", "s1", "s2"])))
     m, _ = argmap.read("\n".join(lines) + "\n", "m.argmap")
     return m
 

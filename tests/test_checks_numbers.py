@@ -4,8 +4,6 @@ strings and the map's own index report."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 import argmap
@@ -14,7 +12,7 @@ from argmap.checks._ids import MapIds, marks
 from argmap.diagnostics import format_diagnostic, format_each
 from argmap._linebreaks import _VISIBLE, visible
 
-from tests.test_checks_lists import IDS, LINES, _random_map
+from tests.test_checks_lists import LINES, _random_map
 
 #: Positions and undercuts of undercuts, so that the position checks have work.
 MORE_LINES = [
@@ -27,14 +25,7 @@ MORE_LINES = [
 
 
 def _map_with_positions(seed: int) -> argmap.ArgumentMap:
-    rng = random.Random(seed)
-    lines = []
-    for _ in range(rng.randint(5, 40)):
-        x, y, z, n = (rng.choice(IDS) for _ in range(4))
-        line = rng.choice(LINES + MORE_LINES * 3)
-        lines.append(line.format(x=x, y=y, z=z, n=n, s=rng.choice(["s0", "s1", "s2"])))
-    m, _ = argmap.read("\n".join(lines) + "\n", "m.argmap")
-    return m
+    return _random_map(seed, LINES + MORE_LINES * 3)
 
 
 def _report(diagnostics) -> list[tuple]:

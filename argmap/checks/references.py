@@ -7,7 +7,7 @@ from itertools import chain, compress, islice, repeat
 from operator import and_, attrgetter, eq, is_, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
-from argmap.checks._ids import MapIds, any_of
+from argmap.checks._ids import MapIds, aligned, any_of
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -113,24 +113,11 @@ def _flagged_relations(m: ArgumentMap, ids: MapIds) -> list:
     needs a look-up at all."""
     known = None if ids.all_claims else ids.number.claims.__gt__  # a number -> whether it is a claim's
     flagged: list = []
-    premise_at, conclusion_at = ids.premise_at, ids.conclusion_at
-    bad = map(is_, premise_at, ids.premise_conclusions())
-    if known is not None:
-        bad = map(or_, bad, map(not_, map(known, premise_at)))
-    bad = any_of(bad, ids.premise_of, len(conclusion_at))
-    if known is not None:
-        bad = map(or_, bad, map(not_, map(known, conclusion_at)))
+    bad = _to_itself_or_unknown(ids.premise_at, ids.premise_of, ids.conclusion_at, known)
     if m.arguments:
         bad = map(and_, bad, map(_no_argument, m.supports))
     flagged += compress(m.supports, bad)
-    attacker_at, target_at = ids.attacker_at, ids.target_at
-    bad = map(is_, attacker_at, ids.attacker_targets())
-    if known is not None:
-        bad = map(or_, bad, map(not_, map(known, attacker_at)))
-    bad = any_of(bad, ids.attacker_of, len(target_at))
-    if known is not None:
-        bad = map(or_, bad, map(not_, map(known, target_at)))
-    flagged += compress(m.rebuttals, bad)
+    flagged += compress(m.rebuttals, _to_itself_or_unknown(ids.attacker_at, ids.attacker_of, ids.target_at, known))
     aims = ids.undercut_targets
     bad = map(or_, map(not_, map(ids.names.__contains__, aims)), map(eq, ids.relation_names[3], aims))
     if known is not None:
@@ -143,6 +130,20 @@ def _flagged_relations(m: ArgumentMap, ids: MapIds) -> list:
         bad = map(or_, bad, map(or_, map(not_, map(known, first_at)), map(not_, map(known, second_at))))
     flagged += compress(m.contradictions, bad)
     return flagged
+
+
+def _to_itself_or_unknown(sources: list[int], owners: list[int] | None, ends: list[int], known):
+    """Per support or rebuttal: whether one of its ``sources`` (premises or
+    attackers, by number, belonging to ``owners``, see :class:`MapIds`) is
+    its end (conclusion or target), or (``known`` given) any of its ids is
+    no claim's."""
+    bad = map(is_, sources, aligned(ends, owners))
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, sources)))
+    bad = any_of(bad, owners, len(ends))
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, ends)))
+    return bad
 
 
 def _no_argument(support: Support) -> bool:
