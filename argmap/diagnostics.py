@@ -324,9 +324,15 @@ def format_diagnostics_json(diagnostics: Iterable[Diagnostic], lang: str | None 
     """The diagnostics as a JSON list of objects. With ``lang``, ``message``
     and ``hint`` are in that language; keys, severities and codes are always
     the English ones."""
+    return json.dumps([_dict_in(d, lang) for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+def _dict_in(d: Diagnostic, lang: str | None) -> JSONDict:
+    """``d.localized(lang).to_dict()``, without making the localized diagnostic."""
+    data = d.to_dict()
     if lang is not None:
-        diagnostics = (d.localized(lang) for d in diagnostics)
-    return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2)
+        data["message"], data["hint"] = d._said(lang)
+    return data
 
 
 #: Words longer than this get no did-you-mean hint: nobody types such an
