@@ -36,6 +36,7 @@ _conclusion = attrgetter("conclusion")
 _attackers = attrgetter("attackers")
 _target = attrgetter("target")
 _first = attrgetter("first")
+_source = attrgetter("source")
 _second = attrgetter("second")
 
 
@@ -74,7 +75,7 @@ class MapIds:
         "claim_ids", "_claims", "premises", "conclusions", "rebuttal_attackers",
         "undercut_attackers", "undercut_targets", "relation_names", "names",
         "number", "distinct", "premise_at", "premise_of", "conclusion_at", "attacker_at", "attacker_of",
-        "target_at", "undercutter_at", "undercutter_of", "first_at", "second_at", "_marks",
+        "target_at", "undercutter_at", "undercutter_of", "first_at", "second_at", "_marks", "_cited", "_m",
     )
 
     def __init__(self, m: ArgumentMap):
@@ -116,6 +117,15 @@ class MapIds:
         self.first_at: list[int] = list(map(look_up, map(_first, m.contradictions)))
         self.second_at: list[int] = list(map(look_up, map(_second, m.contradictions)))
         self._marks: dict[str, bytearray] = {}
+        self._cited: set[str] | None = None
+        self._m = m
+
+    @property
+    def cited(self) -> set[str]:
+        """The sources the claims cite (made when first asked for)."""
+        if self._cited is None:
+            self._cited = set(filter(None, map(_source, self._m.claims)))
+        return self._cited
 
     @property
     def claims(self) -> set[str]:

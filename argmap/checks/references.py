@@ -47,7 +47,7 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
             for ref in argument.references():
                 yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, ids.claims, named)
 
-    cited = set(filter(None, map(_source, m.claims)))
+    cited = ids.cited
     if not cited <= sources:
         unknown = cited - sources
         for claim in compress(m.claims, map(unknown.__contains__, map(_source, m.claims))):

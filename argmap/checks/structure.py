@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from itertools import chain, compress, repeat
-from operator import add, and_, attrgetter, itemgetter, mul, not_, or_
+from operator import add, and_, itemgetter, mul, not_
 
 from argmap._graph import strongly_connected
 from argmap._i18n import N_, Phrase, joined, phrase
@@ -46,7 +46,7 @@ def check_structure(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diagn
     yield from _self_defeating(m, ids)
     yield from _named_twice(m, ids)
     yield from _unconnected(m, ids)
-    yield from _uncited(m)
+    yield from _uncited(m, ids)
     yield from _group_parents(m)
 
 
@@ -173,7 +173,6 @@ def _first_supports(m: ArgumentMap, ids: MapIds, pairs: list[int], chosen: list[
     return found
 
 
-_source = attrgetter("source")
 _first_of = itemgetter(0)
 
 
@@ -537,8 +536,8 @@ def _either(a: bytes, b: bytes) -> bytes:
 _ZERO_TO_ONE = bytes([1] + [0] * 255)
 
 
-def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
-    cited = set(filter(None, map(_source, m.claims)))
+def _uncited(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
+    cited = ids.cited
     owners = {p.id for p in m.positions}
     seen: set[str] = set()
     for s in m.sources:
