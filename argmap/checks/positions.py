@@ -66,7 +66,10 @@ class _Index:
     dozen ids its positions name. This one finds the ids asked for a round
     at a time, in the lists of :class:`MapIds` (in C), and the checks ask
     for what they will need before they need it (:func:`_fetch_ahead`);
-    an id not asked for before costs a round of its own."""
+    an id not asked for before costs a round of its own. After
+    :data:`_ROUNDS` rounds (a long chain of undercuts of undercuts takes a
+    round a link) the rest comes from the map's own index, so that no map
+    takes quadratic time."""
 
     def __init__(self, m: ArgumentMap, ids: MapIds):
         self.m, self.ids = m, ids
@@ -113,23 +116,22 @@ class _Index:
             return []
         self.rounds += 1
         numbers = [k for k in map(ids.number.get, wanted) if k is not None]  # (not [ ]: an id no relation names gets none)
-        hits = [[], [], []]  # indices in m.rebuttals, m.contradictions, m.undercuts
+        aimed: tuple[list[int], ...] = ([], [], [])  # indices in m.rebuttals, m.contradictions, m.undercuts
         if numbers:  # (else no rebuttal or contradiction is aimed at any of them)
             at = marks(ids.size, numbers).__getitem__
-            hits[0] = list(compress(range(len(ids.target_at)), map(at, ids.target_at)))
+            aimed[0].extend(compress(range(len(ids.target_at)), map(at, ids.target_at)))
             sides = map(or_, map(at, ids.first_at), map(at, ids.second_at))
-            hits[1] = list(compress(range(len(ids.first_at)), sides))
+            aimed[1].extend(compress(range(len(ids.first_at)), sides))
         targets = ids.undercut_targets
-        hits[2] = list(compress(range(len(targets)), map(wanted.__contains__, targets)))
+        aimed[2].extend(compress(range(len(targets)), map(wanted.__contains__, targets)))
         kinds = (m.rebuttals, m.contradictions, m.undercuts)
-        if sum(map(bool, hits)) > 1:
+        if sum(map(bool, aimed)) > 1:
             # In the order of m.relations, where each kind stands among the others.
             places = self._places_of_kinds()
-            ordered = sorted((place[k], kind[k]) for place, kind, found in zip(places, kinds, hits) for k in found)
-            hits = [list(map(_second_of, ordered))]
+            ordered = sorted((place[k], kind[k]) for place, kind, some in zip(places, kinds, aimed) for k in some)
+            hits = list(map(_second_of, ordered))
         else:
-            hits = [list(map(kind.__getitem__, found)) for kind, found in zip(kinds, hits) if found]
-        hits = hits[0] if hits else []
+            hits = next((list(map(kind.__getitem__, some)) for kind, some in zip(kinds, aimed) if some), [])
         found = {x: [] for x in wanted}
         for rel in hits:
             if type(rel) is Contradiction:
@@ -198,7 +200,7 @@ def _sources(rel, target: str) -> tuple[str, ...]:
 class _Stance:
     """What one position holds, and which of the map's attacks hold for it.
 
-    Look-ups go through the map's index, so a position costs what it names
+    Look-ups go through :class:`_Index`, so a position costs what it names
     and the relations around it, not the whole map."""
 
     def __init__(self, m: ArgumentMap, p: Position, index: _Index):
