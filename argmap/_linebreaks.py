@@ -40,9 +40,10 @@ class SourceLines:
     def __init__(self, text: str):
         self.text = text
         #: Offset of the first character of each line (line 1 is ``starts[0]``),
-        #: 8 bytes a line (a map of a million claims has millions of lines).
+        #: 4 bytes a line (8 in a text of 2**31 characters or more; a map of a
+        #: million claims has millions of lines).
         #: (Found one line feed at a time: no list of all the lines is made.)
-        self.starts = array("q", [1 if text.startswith("\ufeff") else 0])
+        self.starts = array("i" if len(text) < 2**31 else "q", [1 if text.startswith("\ufeff") else 0])
         self.starts.extend(map(_end, _LINE_FEED.finditer(text)))
 
     def __len__(self) -> int:

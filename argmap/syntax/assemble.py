@@ -183,7 +183,7 @@ class _Assembler:
         #: Where in ``out`` the claims of the current top-level statement are;
         #: they are made when the next top-level line shows no line can add to them.
         self.open_claims: list[int] = []
-        #: Each id once: a map of a million claims names each several times.
+        #: Each id once, for the lines read one by one (see :meth:`statements`).
         self.ids: dict[str, str] = {}
         self.meta: dict[str, tuple[_TextBuilder, Span]] = {}
         self.diagnostics: list[Diagnostic] = []
@@ -405,18 +405,21 @@ class _Assembler:
         :func:`~argmap.syntax.shapes.scan_lines` (one row a line): written the
         plain way, so their spans are packed as ``-lineno`` and nothing is to be
         reported. (They need no nodes: the next line, at the left margin,
-        starts a new stack.)"""
+        starts a new stack.)
+
+        Their ids are not interned (:meth:`ident`): on a map of a million
+        claims, looking each of three million ids up among a million costs
+        about 3 s, each look-up a few misses of the processor's caches, for
+        170 MB of memory saved (docs/performance.md, "Scale")."""
         if self.open_claims:
             self.close_claims()
-        intern, filename, append = self.ids.setdefault, self.filename, self.out.append
+        filename, append = self.filename, self.out.append
         lineno = -lineno
         for ident, text, block_id, block_text, block, indent, name, premise, keyword, target, _ in rows:
             if ident:
-                append(_written_claim(intern(ident, ident), text, filename, lineno))
+                append(_written_claim(ident, text, filename, lineno))
             elif premise:
-                premise = intern(premise, premise)
-                target = intern(target, target)
-                name = intern(name, name) if name else None
+                name = name or None
                 if keyword == "supports":
                     append(_written_support((premise,), target, name, filename, lineno))
                 elif keyword == "rebuts":
