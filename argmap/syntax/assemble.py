@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import re
 from re import Match
+from typing import TYPE_CHECKING
 
 import attrs
-from lark import Token
 
 from argmap._linebreaks import SourceLines
 from argmap._i18n import N_, Phrase, joined, phrase, plural_phrase
@@ -43,6 +43,9 @@ from argmap.model import (
 from argmap.model import _span
 from argmap.syntax.lines import Line
 from argmap.syntax.shapes import CLAIM, ID, KEYWORD, NAME, PREMISE, TARGET, TEXT
+
+if TYPE_CHECKING:
+    from lark import Token
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
 

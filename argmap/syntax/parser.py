@@ -14,16 +14,19 @@ from re import Match
 import unicodedata
 from importlib import resources
 from pathlib import Path
-
-from lark import Lark, Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING
 
 from argmap._linebreaks import FALSE_LINE_BREAKS, SourceLines
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
-from argmap.syntax.lines import Line, LineTransformer
+from argmap.syntax.lines import Line
 from argmap.syntax.shapes import OTHER, read_line, scan_lines
+
+if TYPE_CHECKING:
+    # lark is imported when a line needs it (see _parser), not with this module.
+    from lark import Lark, Token, UnexpectedInput
 
 __all__ = ["grammar_text", "parse_lines", "iter_lines", "MAX_SYNTAX_ERRORS"]
 
@@ -47,6 +50,10 @@ def grammar_text() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
+    from lark import Lark
+
+    from argmap.syntax.transformer import LineTransformer
+
     return Lark(
         grammar_text(),
         parser="lalr",
@@ -132,6 +139,8 @@ _BLANK = Line("blank", ())
 def _parse_run(source: SourceLines, first: int, end: int, n_lines: int, filename: str | None, diagnostics: list):
     """Lines ``first`` to ``end`` (0-based, end excluded) read by lark; after a
     syntax error it resumes at the next line, so every error is reported."""
+    from lark import UnexpectedInput
+
     text, starts = source.text, source.starts
     out: list[Line] = []
     while first < end:
@@ -176,6 +185,8 @@ def _repaired(source: SourceLines, index: int, filename: str | None) -> tuple[li
     Nothing when no known mistake explains the error."""
     src = source.line(index + 1)
     following = source.line(index + 2) if index + 1 < len(source) else None
+    from lark import UnexpectedInput
+
     line = src
     repairs: list[Repair] = []
     # A hyphen first: mending it moves no column, so a keyword found after it is placed right.
@@ -199,6 +210,8 @@ def _repaired(source: SourceLines, index: int, filename: str | None) -> tuple[li
 
 def _shifted(parts, after: int, shift: int):
     """``parts`` with the columns of tokens at or after column ``after`` moved back by ``shift``."""
+    from lark import Token
+
     if isinstance(parts, Token):
         if parts.column is not None and parts.column >= after:
             parts.column -= shift
@@ -243,6 +256,8 @@ def _parse_segment(segment: str, first: int) -> list[Line]:
 
 def _error_line(exc: UnexpectedInput, first: int, n_lines: int) -> int:
     """The 0-based index (in the whole text) of the line an error is on."""
+    from lark import UnexpectedToken
+
     line = getattr(exc, "line", None)
     if isinstance(exc, UnexpectedToken) and exc.token.type in ("NL", "INL"):
         # The statement before the line break is incomplete.
@@ -301,6 +316,8 @@ def _expected_words(expected) -> Phrase:
 
 
 def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str | None) -> Diagnostic:
+    from lark import UnexpectedCharacters, UnexpectedToken
+
     src = source.line(bad + 1)
     stripped = src.strip()
     first_word = stripped.split(" ", 1)[0].split(":", 1)[0] if stripped else ""
