@@ -192,17 +192,20 @@ def test_sfdp_drawing_has_every_claim():
     assert {c.id for c in m.claims} <= titles
 
 
-def test_edges_written_while_planning_are_the_edges_drawn_one_by_one(monkeypatch):
-    """Edges from a claim to a claim, written while planning when nothing else about them is kept, are the same lines in the same places."""
+@pytest.mark.parametrize(
+    "size, options",
+    [(400, {"legend": "beside"}), (400, {"legend": "below"}), (400, {"compact": True}), (400, {}), (120, {}), (120, {"compact": True})],
+)
+def test_edges_written_while_planning_are_the_edges_drawn_one_by_one(monkeypatch, size, options):
+    """Edges from a claim to a claim, written while planning, are the same lines in the same places, and shape the
+    drawing (the estimated layout, the legend below, staggered rows) as when each is drawn one by one."""
     from argmap.render import graph
 
-    m = argmap.parse(generate(400, 600))
+    m = argmap.parse(generate(size, size * 3 // 2))
     calls = []
     original = graph._Panel._direct_ends
     monkeypatch.setattr(graph._Panel, "_direct_ends", lambda self, rel, kind: calls.append(kind) or original(self, rel, kind))
-    drawn = to_graphviz(m, legend="beside").body  # its shape is estimated: every edge drawn and kept
-    assert calls == []
-    monkeypatch.setattr(graph, "SHAPED_UP_TO", 0)  # no estimate: nothing kept
-    planned = to_graphviz(m, legend="beside").body
-    assert {"support", "rebuttal", "contradiction"} <= set(calls)
-    assert planned == drawn
+    planned = to_graphviz(m, **options).source
+    assert {"support", "rebuttal"} <= set(calls)
+    monkeypatch.setattr(graph._Panel, "_direct_ends", lambda self, rel, kind: None)  # every edge drawn one by one
+    assert to_graphviz(m, **options).source == planned
