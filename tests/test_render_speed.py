@@ -150,6 +150,38 @@ def test_estimate_turns_cycles_round():
     assert estimate([], ring) == Shape(nodes=10, bends=8)
 
 
+def _ranked(nodes, edges):
+    """The estimate as its docstring defines it, plainly (recursive: small graphs only)."""
+    order = list(dict.fromkeys([*nodes, *(end for edge in edges for end in edge)]))
+    successors = {v: [h for t, h in edges if t == v] for v in order}
+    above = {v: [] for v in order}
+    state = dict.fromkeys(order, 0)
+    depth = dict.fromkeys(order, 0)
+
+    def visit(v):
+        state[v] = 1
+        for head in successors[v]:
+            if state[head] == 1:
+                above[head].append(v)
+            else:
+                above[v].append(head)
+                if state[head] == 0:
+                    visit(head)
+        state[v] = 2
+        depth[v] = 1 + max((depth[u] for u in above[v]), default=-1)
+
+    for v in order:
+        if not state[v]:
+            visit(v)
+    return Shape(len(order), sum(max(0, depth[v] - depth[u] - 1) for v in order for u in above[v]))
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdefgh"), st.sampled_from("abcdefgh")), max_size=40), st.lists(st.sampled_from("abcdefgh")))
+def test_estimate_is_its_definition(edges, nodes):
+    """On any small graph (cycles, edges to themselves, repeated edges): the ranks and bends its docstring defines."""
+    assert estimate(nodes, edges) == _ranked(nodes, edges)
+
+
 def test_layout_attributes_by_size_and_shape():
     """Small maps get no settings; tangled maps without frames go to sfdp; with frames they stay with dot."""
     assert layout_attributes(LARGE_MAP - 1, Shape(10_000, 50_000)) == {}
