@@ -170,9 +170,12 @@ def wrapped(text: str, width: int = WRAP_WIDTH) -> str:
     >>> wrapped("Tom & Jerry laufen <weg>", 12)
     'Tom &amp; Jerry<BR/>laufen &lt;weg&gt;'
     """
+    lines = wrap(text, width)
+    if _SPECIAL.search(text) is None:
+        return "<BR/>".join(lines)  # most text: nothing to escape (cleaning adds nothing to)
     # Wrapped lines are clean already (and hold no line break): escaping
     # them all at once is escaping each.
-    return _entities("\n".join(wrap(text, width))).replace("\n", "<BR/>")
+    return _entities("\n".join(lines)).replace("\n", "<BR/>")
 
 
 def _cut(word: str, width: int, lines: list[str]) -> tuple[str, int]:
