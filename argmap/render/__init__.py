@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from argmap._nogc import no_gc
 from argmap.model import ArgumentMap
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.options import (
@@ -150,7 +151,8 @@ def to_graphviz(
     Raises:
         ViewError: an unknown claim, position or theme, or options that do not fit together.
     """
-    from argmap.render.graph import build
+    with no_gc():  # importing makes many objects: no collection of the map's meanwhile
+        from argmap.render.graph import build
 
     options = RenderOptions(
         theme=theme,

@@ -7,7 +7,6 @@ drawing can fail but never hang.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def format_for(path: str | os.PathLike | None, format: str | None = None) -> str
 
 def find_dot() -> str:
     """The path of ``dot``; raises :class:`GraphvizNotFound` when there is none."""
+    import shutil  # here: `argmap render --format dot` needs no dot (and shutil costs 2 ms)
+
     found = shutil.which("dot")
     if found is None:
         raise GraphvizNotFound()
