@@ -150,6 +150,27 @@ def test_estimate_turns_cycles_round():
     assert estimate([], ring) == Shape(nodes=10, bends=8)
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"legend": "beside", "compact": True}, {"theme": "print"}, {"ids": True, "sources": False}, {"dense": True}, {"font_size": 9}],
+)
+def test_plain_claims_are_labelled_as_every_claim_is(monkeypatch, options):
+    """The short way to a plain claim's label (nothing but its id and text) gives the label the long way gives."""
+    from argmap.render import graph
+
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").rglob("*.argmap"))
+    maps = [argmap.parse(generate(300, 450))] + [argmap.parse(p.read_text("utf-8")) for p in examples]
+    short = [to_graphviz(m, **options).source for m in maps]
+    original = graph._Panel.__init__
+
+    def long_way(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.plain_label = None
+
+    monkeypatch.setattr(graph._Panel, "__init__", long_way)
+    assert [to_graphviz(m, **options).source for m in maps] == short
+
+
 def _ranked(nodes, edges):
     """The estimate as its docstring defines it, plainly (recursive: small graphs only)."""
     order = list(dict.fromkeys([*nodes, *(end for edge in edges for end in edge)]))

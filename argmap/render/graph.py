@@ -350,6 +350,15 @@ class _Panel:
         self.recorded = self.keep_layout or below
         if panel.position is not None:
             used.positions.append(panel.position)
+        # The label of a claim with nothing but its id and text, in two
+        # pieces (what _label makes of such a claim, in short), when the
+        # view numbers, blanks, hides, marks, evaluates and focuses nothing.
+        self.plain_label: tuple[str, str] | None = None
+        if self.show_ids and not (view.numbers or view.blank or view.hidden or view.evaluation or self.marks or view.focus is not None):
+            self.plain_label = (
+                f'<{_TABLE}<TR><TD ALIGN="LEFT">{self.small}',
+                f'<TR><TD COLSPAN="1" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{theme.text}">',
+            )
 
     def draw(self) -> None:
         self._plan()
@@ -679,6 +688,14 @@ class _Panel:
 
     def _claim(self, g, claim: Claim) -> None:
         name, quoted = self.plain[claim.id]
+        plain = self.plain_label
+        if plain is not None and claim.basis is None and not (claim.implicit or claim.note or claim.tags or claim.source and self.options.sources):
+            # Most claims of most maps: no status, mark, badge or tooltip.
+            head, cell = plain
+            label = f"{head}{escape(claim.id)}</FONT></TD></TR>{cell}{wrapped(claim.text, self.options.wrap) or ' '}</FONT></TD></TR></TABLE>>"
+            g.body.append(self.lines.varying(name, {}, "label", label, quoted))
+            self.nodes.append(name)
+            return
         theme, view = self.theme, self.view
         mark = self.marks.get(claim.id) if self.marks else None
         status = self.status.get(claim.id) if self.status else None
