@@ -99,6 +99,26 @@ def test_lark_is_loaded_only_for_lines_that_need_it(tmp_path):
     assert "broken.argmap:2:23: error[E102]" in done.stderr
 
 
+def test_the_program_freezes_its_objects_before_exit(capsys):
+    """`argmap` as a program leaves its objects to the exit (no last collection through them);
+    main() called with arguments, as a program using argmap calls it, leaves the collector alone."""
+    script = (
+        f"import gc, sys\nfrom argmap.cli import main\nsys.argv = ['argmap', 'check', {str(SMALL)!r}]\n"
+        "code = main()\nprint('frozen' if gc.get_freeze_count() else 'not frozen', code, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stderr.splitlines()[-1] == "frozen 0"
+    assert "1 file checked" in done.stdout
+    import gc
+
+    from argmap.cli import main
+
+    before = gc.get_freeze_count()
+    assert main(["check", str(SMALL)]) == 0
+    assert gc.get_freeze_count() == before
+    assert "1 file checked" in capsys.readouterr().out
+
+
 def test_check_with_semantics_loads_them_when_asked(tmp_path):
     """`argmap check --semantics` still evaluates: the semantics are loaded when a command uses them."""
     path = tmp_path / "m.argmap"
