@@ -93,19 +93,19 @@ def estimate(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Shape:
         ahead = [iter(successors[root])]  # per node on the path: the edges not followed yet
         while path:
             v = path[-1]
-            for head in ahead[-1]:
-                seen = state[head]
+            for w in ahead[-1]:  # v -> w
+                seen = state[w]
                 if seen == 1:
-                    if head == v:
+                    if w == v:
                         looped.add(v)  # ranked below itself: one rank up from the bottom, no bend
                     else:
-                        above[head].append(v)  # closes a cycle: turned round
+                        above[w].append(v)  # closes a cycle: turned round
                     continue
-                above[v].append(head)
+                above[v].append(w)
                 if seen == 0:
-                    state[head] = 1
-                    path.append(head)
-                    ahead.append(iter(successors[head]))
+                    state[w] = 1
+                    path.append(w)
+                    ahead.append(iter(successors[w]))
                     break
             else:
                 path.pop()
