@@ -409,12 +409,15 @@ class _Panel:
                         self.drawn_arguments.add(argument.id)
             for ident in self.drawn_arguments:
                 self.junctions[ident] = self._name(ident)
-        numbers: dict[str, int] = {}
+        numbers = dict.fromkeys(_KIND.values(), 0)
         first = self.first
         plans = self.plans
         plain = self.plain
         on_page = self.options.page is None
         direct = self.direct
+        collapsed = self.collapsed
+        direct_ends = self._direct_ends
+        new = tuple.__new__  # makes a _Plan in half the time _Plan(...) takes (its __new__ is Python)
         listed = {kind: self._style(kind)[1] for kind in ("support", "rebuttal", "contradiction")}  # the kinds of direct edges
         # Gathered on the way, in order, for the passes below.
         objections: list[int] = []
@@ -422,8 +425,8 @@ class _Panel:
         named: list[int] = []
         for rel in self.map.relations:
             kind = _KIND[type(rel)]
-            number = numbers[kind] = numbers.get(kind, 0) + 1
-            if self.collapsed and kind == "support" and rel.argument is not None:
+            number = numbers[kind] = numbers[kind] + 1
+            if collapsed and kind == "support" and rel.argument is not None:
                 # Drawn by the argument's node.
                 pending.append(len(plans))
                 plans.append(_Plan(rel, kind, False, None))
@@ -431,10 +434,11 @@ class _Panel:
             name = rel.name
             if direct and name is None:
                 # The most common relations, in short: one arrow from a claim to a claim.
-                ends = self._direct_ends(rel, kind)
+                ends = direct_ends(rel, kind)
                 if ends is not None:
                     (tail, quoted_tail), (head, quoted_head) = ends
-                    plans.append(_Plan(rel, kind, True, None, f"\t{quoted_tail} -> {quoted_head}{listed[kind]}\n", (tail, head)))
+                    line = f"\t{quoted_tail} -> {quoted_head}{listed[kind]}\n"
+                    plans.append(new(_Plan, (rel, kind, True, None, line, (tail, head))))
                     continue
             if kind == "support" and name is None and len(rel.premises) == 1:
                 # One premise, one arrow: drawable when both ends are.
