@@ -984,7 +984,9 @@ def unchecked(cls):
     return _UNCHECKED[cls]
 
 
-def _make_unchecked(cls):
+def _make_unchecked(cls, written: tuple[str, ...] | None = None):
+    """The constructor :func:`unchecked` returns; with ``written``, the one
+    :func:`unchecked_written` returns."""
     fields = [a for a in attrs.fields(cls) if a.init]
     writable = _writable(cls)
     packable = hasattr(writable, "_raw_span")
@@ -996,14 +998,23 @@ def _make_unchecked(cls):
         if isinstance(default, attrs.Factory):  # pragma: no cover - the items have no factories
             raise TypeError(a.name)
         namespace[f"_d_{a.name}"] = default
-        if default is attrs.NOTHING:
+        slot = {"span": "_raw_span", "ref_spans": "_raw_refs"}.get(a.name, a.name) if packable else a.name
+        if written is None:
+            params.append(a.name if default is attrs.NOTHING else f"{a.name}=_d_{a.name}")
+        elif slot != a.name:
+            continue  # packed from the file and the line
+        elif default is attrs.NOTHING or a.name in written:
             params.append(a.name)
         else:
-            params.append(f"{a.name}=_d_{a.name}")
-        slot = {"span": "_raw_span", "ref_spans": "_raw_refs"}.get(a.name, a.name) if packable else a.name
+            body.append(f"    self.{slot} = _d_{a.name}")
+            continue
         body.append(f"    self.{slot} = {a.name}")
-    signature = ", ".join(p for p in params if "=" not in p) + ", *, " + ", ".join(p for p in params if "=" in p)
-    if packable:
+    if written is not None:
+        signature = ", ".join(params) + ", file, line"
+        body.append("    self._raw_span, self._raw_refs = file, line")
+    else:
+        signature = ", ".join(p for p in params if "=" not in p) + ", *, " + ", ".join(p for p in params if "=" in p)
+    if packable and written is None:
         signature += ", packed=None"
         body.append("    if packed is not None:")
         body.append("        self._raw_span, self._raw_refs = packed")
@@ -1013,12 +1024,23 @@ def _make_unchecked(cls):
     return namespace["make"]
 
 
+def unchecked_written(cls):
+    """The constructor of an item of ``cls`` read from a line written the
+    plain way (see :func:`_written_columns`), for the reader: it takes the
+    fields without a default (a claim's id and text, a relation's two ends)
+    and then its name, if a relation, as positional arguments, then the file
+    and ``-line`` (the number of the line, negated), which its spans are
+    packed as; every other field is left at its default."""
+    return _WRITTEN[cls]
+
+
 Relation = Union[Support, Rebuttal, Contradiction, Undercut]
 Item = Union[Claim, Source, Support, Rebuttal, Contradiction, Undercut, Argument, Position, Group, Comment]
 
 for _cls in (Claim, Support, _Objection, Contradiction):
     _packable(_cls)
 _UNCHECKED = {cls: _make_unchecked(cls) for cls in (Claim, Support, Rebuttal, Undercut, Contradiction, Comment)}
+_WRITTEN = {cls: _make_unchecked(cls, () if cls is Claim else ("name",)) for cls in (Claim, Support, Rebuttal, Undercut, Contradiction)}
 
 _RELATIONS = frozenset({Support, Rebuttal, Contradiction, Undercut})
 #: The word each kind of relation is written with.

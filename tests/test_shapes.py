@@ -214,9 +214,9 @@ def _same_either_way(text: str) -> None:
 
 
 def _whole_lines(text: str) -> int:
-    from argmap.syntax.shapes import OTHER, scan_lines
+    from argmap.syntax.shapes import ID, OTHER, TEXT, claim_text, scan_lines
 
-    return sum(1 for m in scan_lines(text) if m.lastindex != OTHER)
+    return sum(1 for rows in scan_lines(text) for row in rows if not row[OTHER] and (not row[ID] or claim_text(row[TEXT])))
 
 
 def test_whole_statements_of_the_examples():
@@ -258,6 +258,17 @@ LINES = [
     "{a} suports {b}",
     "  source: s0",
     "  basis: statistic",
+    "  basis: Statistik",
+    "   source: s0",
+    "  note: Ein  Hinweis",
+    "  note: mit # darin",
+    "  weight: 0.7",
+    "  weight: viel",
+    "  quote: \"wörtlich\"",
+    "  tags: a, b",
+    "  extra: Wert",
+    "  source: s0  ",
+    "  premise: x",
     "  | more text",
     "  + {b}",
     "  - {b}: Einwand.",
@@ -290,6 +301,48 @@ def test_whole_statements_of_random_maps(seed):
     _same_either_way(text)
 
 
+ATTRIBUTES = [
+    "source: s0",
+    "basis: statistic",
+    "basis: Statistik",
+    "basis: Meinung",
+    "note: Ein Hinweis",
+    "note: Ein  Hinweis",
+    "note: mit # darin",
+    "note: C# und #MeToo",
+    "weight: 0.7",
+    "weight: viel",
+    "quote: \"wörtlich\"",
+    "tags: a, b",
+    "group: g1",
+    "extra: Wert",
+    "source: s0  ",
+    "source: nicht id",
+    "source: s0",
+    "premise: x",
+    "claim: x",
+]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_whole_claims_with_attributes_of_random_maps(seed):
+    """Claims with attribute lines (known and unknown keys, wrong values, keys
+    given twice, odd spacing and indentation) between plain lines: the same
+    items, spans and diagnostics with whole statements."""
+    rng = random.Random(seed)
+    lines = ['source s0: "Q"']
+    for i in range(rng.randint(1, 12)):
+        lines.append(f"claim c{i}: {rng.choice(['Text.', 'Zwei Wörter.', 'Hinten. ', 'Mit # Notiz'])}")
+        indent = rng.choice(["  ", "  ", "    ", " ", "\t"])
+        for _ in range(rng.randint(0, 3)):
+            lines.append(rng.choice([indent, indent, indent, "   "]) + rng.choice(ATTRIBUTES))
+        lines.append(rng.choice(["c0 supports c1", "", "# Kommentar", "claim x: X."]))
+    text = "\n".join(lines) + rng.choice(["", "\n"])
+    if seed == 0:
+        assert _whole_lines("claim a: A.\n  source: s0\n  basis: Statistik\nclaim b: B.") == 2
+    _same_either_way(text)
+
+
 def test_whole_statements_are_read():
     """A map written the plain way is read in whole statements, with the spans its lines give."""
     text = "claim a: Rain.\nclaim bb: Wet streets here.\nname: a supports bb  \r\nbb rebuts a\nbb contradicts a"
@@ -298,5 +351,6 @@ def test_whole_statements_are_read():
     m = argmap.parse(text, "m.argmap")
     assert m.relations[0].ref_spans[-1] == Span("m.argmap", 3, 1, 3, 5)
     assert m.relations[2].span == Span("m.argmap", 5, 1, 5, 17)
-    # A line that something may be added to (an attribute, a comment between) is not one.
-    assert _whole_lines("claim a: A.\n  source: s\nclaim b: B.\n# c\n  note: n\n") == 0
+    # A claim with its attributes is one; a line that something may be added to
+    # (a comment between it and its attribute) is not.
+    assert _whole_lines("claim a: A.\n  source: s\nclaim b: B.\n# c\n  note: n\n") == 1

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from re import Match
+from itertools import compress, count
+from operator import not_
 from typing import TYPE_CHECKING
 
 import attrs
@@ -39,10 +40,10 @@ from argmap.model import (
     normalize,
     pack_spans,
     unchecked,
+    unchecked_written,
 )
 from argmap.model import _span
 from argmap.syntax.lines import Line
-from argmap.syntax.shapes import CLAIM, ID, KEYWORD, NAME, PREMISE, TARGET, TEXT
 
 if TYPE_CHECKING:
     from lark import Token
@@ -401,32 +402,56 @@ class _Assembler:
         # only allows them after an indented line break.
         raise AssertionError(kind)  # pragma: no cover
 
-    def statement(self, lineno: int, m: Match) -> None:
-        """The item of a claim or relation line that no other line adds to,
-        read by :func:`~argmap.syntax.shapes.scan_lines`: written the plain way,
-        so its spans are packed as ``-lineno`` and nothing is to be reported.
-        (It needs no node: the next line, at the left margin, starts a new stack.)"""
+    def statements(self, lineno: int, rows: list[tuple[str, ...]]) -> None:
+        """The items of a run of claim and relation lines that no other line
+        adds to, from line ``lineno`` on, read by
+        :func:`~argmap.syntax.shapes.scan_lines` (one row a line): written the
+        plain way, so their spans are packed as ``-lineno`` and nothing is to be
+        reported. (They need no nodes: the next line, at the left margin,
+        starts a new stack.)"""
         if self.open_claims:
             self.close_claims()
-        ids = self.ids
-        where = (self.filename, -lineno)
-        if m.lastindex == CLAIM:
-            ident, text = m.group(ID, TEXT)
-            self.out.append(_make_claim(ids.setdefault(ident, ident), text, packed=where))
-            return
-        premise, keyword, target, name = m.group(PREMISE, KEYWORD, TARGET, NAME)
-        premise = ids.setdefault(premise, premise)
-        target = ids.setdefault(target, target)
-        if name is not None:
-            name = ids.setdefault(name, name)
-        if keyword == "supports":
-            self.out.append(_make_support((premise,), target, name=name, packed=where))
-        elif keyword == "rebuts":
-            self.out.append(_make_rebuttal((premise,), target, name=name, packed=where))
-        elif keyword == "contradicts":
-            self.out.append(_make_contradiction(premise, target, name=name, packed=where))
-        else:
-            self.out.append(_make_undercut((premise,), target, name=name, packed=where))
+        intern, filename, append = self.ids.setdefault, self.filename, self.out.append
+        lineno = -lineno
+        for ident, text, block_id, block_text, block, indent, name, premise, keyword, target, _ in rows:
+            if ident:
+                append(_written_claim(intern(ident, ident), text, filename, lineno))
+            elif premise:
+                premise = intern(premise, premise)
+                target = intern(target, target)
+                name = intern(name, name) if name else None
+                if keyword == "supports":
+                    append(_written_support((premise,), target, name, filename, lineno))
+                elif keyword == "rebuts":
+                    append(_written_rebuttal((premise,), target, name, filename, lineno))
+                elif keyword == "contradicts":
+                    append(_written_contradiction(premise, target, name, filename, lineno))
+                else:
+                    append(_written_undercut((premise,), target, name, filename, lineno))
+            else:
+                append(self.claim(self.attributed_claim(-lineno, block_id, block_text, block, indent)))
+                lineno -= block.count("\n") + 1
+            lineno -= 1
+
+    def attributed_claim(self, lineno: int, ident: str, text: str, block: str, indent: str) -> _ClaimBuilder:
+        """The builder of a claim written the plain way on line ``lineno`` with
+        ``key: value`` lines under it (``block``, each line indented by
+        ``indent``), as the line records of these lines would make it."""
+        end = len(ident) + 7  # `claim ` before the id
+        b = _ClaimBuilder(self.ident(ident), text, False, self.filename, lineno, (1, end + 2 + len(text), 7, end))
+        start, filename = len(indent) + 1, self.filename
+        for line in block.split("\n"):
+            lineno += 1
+            key, value = line[start - 1 :].split(": ", 1)
+            b.attrs.append(
+                (
+                    key,
+                    _TextBuilder(value),
+                    _span(filename, lineno, start, lineno, len(line) + 1),
+                    _span(filename, lineno, start, lineno, start + len(key)),
+                )
+            )
+        return b
 
     def relation(self, line: Line) -> int | None:
         """Read a relation's line; returns its index in ``out`` (None when it was refused)."""
@@ -665,42 +690,41 @@ class _Assembler:
         # map of a million claims, each of these holds millions of entries).
         self.ids.clear()
         out, self.out = self.out, []
-        items = []
-        for entry in out:
-            if type(entry) in _MADE:
-                items.append(entry)
-            elif isinstance(entry, _ClaimBuilder):
-                items.append(self.claim(entry))
-            elif isinstance(entry, _SourceBuilder):
-                items.append(self.source(entry))
-            elif isinstance(entry, _PositionBuilder):
-                items.append(
-                    Position(
-                        entry.id,
-                        [i for i, _ in entry.accepts],
-                        [i for i, _ in entry.rejects],
-                        span=entry.span,
-                        ref_spans=[entry.id_span] + [s for _, s in entry.accepts + entry.rejects],
-                    )
-                )
-            elif type(entry) is tuple:
-                kind, builder = entry
-                item = self.group(builder) if kind == "group" else self.argument(builder)
-                if item is not None:
-                    items.append(item)
-            elif type(entry) is _AttributedBuilder:
-                items.append(self.named_relation(entry))
-            else:
-                items.append(entry)
+        # Most entries are items already: the builders among them are found a list at a time (in C).
+        unmade = list(compress(count(), map(not_, map(_MADE.__contains__, map(type, out)))))
+        for i in unmade:
+            out[i] = self.built(out[i])
+        items = tuple(out) if None not in map(out.__getitem__, unmade) else tuple(e for e in out if e is not None)
         del out
         meta = {k: normalize(" ".join(b.parts)) or None for k, (b, _) in self.meta.items()}
         return ArgumentMap(
-            tuple(items),
+            items,
             title=meta.get("title"),
             lang=meta.get("lang"),
             question=meta.get("question"),
             path=self.filename,
         )
+
+    def built(self, entry):
+        """The item of a builder of ``out`` (None for a group or an argument that was refused)."""
+        if isinstance(entry, _ClaimBuilder):
+            return self.claim(entry)
+        if isinstance(entry, _SourceBuilder):
+            return self.source(entry)
+        if isinstance(entry, _PositionBuilder):
+            return Position(
+                entry.id,
+                [i for i, _ in entry.accepts],
+                [i for i, _ in entry.rejects],
+                span=entry.span,
+                ref_spans=[entry.id_span] + [s for _, s in entry.accepts + entry.rejects],
+            )
+        if type(entry) is tuple:
+            kind, builder = entry
+            return self.group(builder) if kind == "group" else self.argument(builder)
+        if type(entry) is _AttributedBuilder:
+            return self.named_relation(entry)
+        return entry
 
     def attributes(self, attrs, known):
         seen: dict[str, Span] = {}
@@ -1099,6 +1123,11 @@ _make_support = unchecked(Support)
 _make_rebuttal = unchecked(Rebuttal)
 _make_undercut = unchecked(Undercut)
 _make_contradiction = unchecked(Contradiction)
+_written_claim = unchecked_written(Claim)
+_written_support = unchecked_written(Support)
+_written_rebuttal = unchecked_written(Rebuttal)
+_written_undercut = unchecked_written(Undercut)
+_written_contradiction = unchecked_written(Contradiction)
 
 
 def assemble(
@@ -1111,5 +1140,5 @@ def assemble(
     whole statements and returns the line records (``iter_lines`` with all
     but its last argument given, see :func:`~argmap.syntax.parser.iter_lines`)."""
     a = _Assembler(text, filename, source)
-    argument_map = a.run(lines(a.statement) if callable(lines) else lines)
+    argument_map = a.run(lines(a.statements) if callable(lines) else lines)
     return argument_map, a.diagnostics

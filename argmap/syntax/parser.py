@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from itertools import islice
-from re import Match
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +19,7 @@ from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
 from argmap.syntax.lines import Line
-from argmap.syntax.shapes import OTHER, read_line, scan_lines
+from argmap.syntax.shapes import BLOCK, BLOCK_ID, ID, OTHER, TEXT, claim_text, read_line, scan_lines
 
 if TYPE_CHECKING:
     # lark is imported when a line needs it (see _parser), not with this module.
@@ -83,54 +81,83 @@ def iter_lines(
     filename: str | None,
     diagnostics: list[Diagnostic],
     source: SourceLines | None = None,
-    statement: Callable[[int, Match], None] | None = None,
+    statements: Callable[[int, list[tuple[str, ...]]], None] | None = None,
 ):
     """The line records of ``text``, one at a time, adding syntax errors to
     ``diagnostics`` as they are found; ``source`` is ``SourceLines(text)`` when
     the caller has it already.
 
-    With ``statement``, a claim or relation line that no other line can add
-    to (see :func:`argmap.syntax.shapes.scan_lines`) makes no record:
-    ``statement(line number, match)`` is called instead, in its turn (after
-    the records of the lines above it have been taken), for the assembler to
-    make its item at once. Other lines of the common shapes are read by
-    :func:`argmap.syntax.shapes.read_line`; each run of other lines goes to
-    lark, which reports their errors."""
+    With ``statements``, claim and relation lines that no other line can add
+    to (see :func:`argmap.syntax.shapes.scan_lines`) make no records: each run
+    of them is given to ``statements(number of its first line, rows)`` instead,
+    in its turn (after the records of the lines above it have been taken), for
+    the assembler to make their items at once. Other lines of the common
+    shapes are read by :func:`argmap.syntax.shapes.read_line`; each run of
+    other lines goes to lark, which reports their errors."""
     if source is None:
         source = SourceLines(text)
     n_lines = len(source.starts)
     slow = -1  # the first line of the run of lines lark has to read, if any
-    # (A text without a line feed at its end gives one empty match more: `islice` leaves it.)
-    for i, m in enumerate(islice(scan_lines(text), n_lines)):
-        if m.lastindex != OTHER and statement is not None:
-            if slow >= 0:
-                yield from _parse_run(source, slow, i, n_lines, filename, diagnostics)
-                slow = -1
-                if diagnostics and diagnostics[-1].code == "I105":
-                    return
-            statement(i + 1, m)
-            continue
-        src = m.group()
-        if src[-1:] == "\n":
-            src = src[:-1]
-        if src[-1:] == "\r":
-            src = src[:-1]
-        body = src.lstrip(" \t")
-        record = read_line(src, src[: len(src) - len(body)]) if body else _BLANK
-        if record is None:
-            if slow < 0:
-                slow = i
-            continue
-        if slow >= 0:
-            yield from _parse_run(source, slow, i, n_lines, filename, diagnostics)
-            slow = -1
-            if diagnostics and diagnostics[-1].code == "I105":
-                return
-        if record is not _BLANK:
-            record.lineno = i + 1
-            record.indent = src[: len(src) - len(body)]
-            record.end = len(body.rstrip()) + len(src) - len(body) + 1
-            yield record
+    index = 0  # the (0-based) number of the line the row starts at
+    for rows in scan_lines(text):
+        whole = -1  # the first row of the run of whole statements in this piece, if any
+        for j, row in enumerate(rows):
+            src = row[OTHER]
+            if not src:
+                block = row[BLOCK]
+                if statements is not None:
+                    if row[ID]:
+                        # The shortcut claim_text's docstring allows, since almost every text passes it.
+                        t = row[TEXT]
+                        if t[-1] == " " or "  " in t or "#" in t or not t.isprintable():
+                            t = claim_text(t)
+                            if t is None:
+                                src = source.raw(index + 1)
+                            else:
+                                rows[j] = (row[ID], t) + row[BLOCK_ID:]
+                    if not src:
+                        if whole < 0:
+                            whole, first = j, index + 1
+                            if slow >= 0:
+                                yield from _parse_run(source, slow, index, n_lines, filename, diagnostics)
+                                slow = -1
+                                if diagnostics and diagnostics[-1].code == "I105":
+                                    return
+                        index += block.count("\n") + 2 if block else 1
+                        continue
+                elif block:
+                    src = "\n".join(source.raw(i) for i in range(index + 1, index + block.count("\n") + 3))
+                else:
+                    src = source.raw(index + 1)
+            if whole >= 0:
+                statements(first, rows[whole:j])
+                whole = -1
+            # Other lines one at a time (a claim with attributes is read line by line without `statements`).
+            for src in src.split("\n") if "\n" in src[:-1] else (src,):
+                if src[-1:] == "\n":
+                    src = src[:-1]
+                if src[-1:] == "\r":
+                    src = src[:-1]
+                body = src.lstrip(" \t")
+                record = read_line(src, src[: len(src) - len(body)]) if body else _BLANK
+                if record is None:
+                    if slow < 0:
+                        slow = index
+                    index += 1
+                    continue
+                if slow >= 0:
+                    yield from _parse_run(source, slow, index, n_lines, filename, diagnostics)
+                    slow = -1
+                    if diagnostics and diagnostics[-1].code == "I105":
+                        return
+                if record is not _BLANK:
+                    record.lineno = index + 1
+                    record.indent = src[: len(src) - len(body)]
+                    record.end = len(body.rstrip()) + len(src) - len(body) + 1
+                    yield record
+                index += 1
+        if whole >= 0:
+            statements(first, rows[whole:])
     if slow >= 0:
         yield from _parse_run(source, slow, n_lines, n_lines, filename, diagnostics)
 

@@ -6,7 +6,7 @@ those with one ``fullmatch`` of a pattern made from the grammar's own
 terminals (ID, TEXT, STRING, COMMENT, CONTINUATION, the ignored white space
 and the keywords), so grammar/argmap.lark stays the one source of truth.
 It makes the same line record as the LALR parser with
-:class:`~argmap.syntax.lines.LineTransformer` would.
+:class:`~argmap.syntax.transformer.LineTransformer` would.
 
 The patterns accept a strict subset of what the grammar accepts: tokens
 separated as lark's contextual lexer separates them (white space wherever
@@ -22,7 +22,7 @@ import re
 
 from argmap.syntax.lines import Line, Word
 
-__all__ = ["read_line", "scan_lines", "terminals", "keywords"]
+__all__ = ["read_line", "scan_lines", "claim_text", "terminals", "keywords"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,55 +113,87 @@ def _scanner():
     # An id that is no word of the language (those are for lark to read).
     keyword = "|".join(sorted(words, key=len, reverse=True))
     ident = f"(?!(?:{keyword})(?!\\w)){t['ID']}"
+    relation_words = "|".join(t[k] for k in ("SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"))
+    # The line ends, and the next one starts at the left margin with no
+    # comment (or there is none): nothing can be added to the statement.
+    after = r"(?:\n(?![\s#])|\Z)"
     # Text that normalising leaves as it is: words (runs of what `str.split`
     # does not split at) one space apart, none of them a lone `#` (W125).
     word = r"(?!#(?!\S))\S+"
     text = f"{word}(?: {word})*"
-    relation_words = "|".join(t[k] for k in ("SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"))
-    # The line ends (blanks after the statement are ignored, as lark ignores
-    # them), and the next one starts at the left margin with no comment:
-    # nothing can be added to this line's statement.
-    end = f"(?:{ignore})?" + r"\r?(?:\n(?=[^\s#])|\n?\Z)"
+    # An attribute line, indented as the first one under the claim (`ind`).
+    key = f"(?!(?:{'|'.join(sorted(_INDENTED_WORDS))})(?!\\w)){t['ID']}"
+    attribute = f"{key}: {text}"
     pattern = re.compile(
         "|".join(
             (
-                f"(?P<claim>claim (?P<id>{ident}): (?P<text>{text}){end})",
-                f"(?P<relation>(?:(?P<name>{ident}): )?(?P<premise>{ident}) (?P<keyword>{relation_words})"
-                f" (?P<target>{ident}){end})",
-                r"(?P<other>[^\n]*)(?:\n|\Z)",
+                # The text of a claim is all the rest of the line: :func:`claim_text` looks at it.
+                f"claim ({ident}): (\\S[^\\n]*+){after}",
+                f"claim ({ident}): ({text})\\n((?P<ind> +){attribute}(?:\\n(?P=ind){attribute})*){after}",
+                # (Blanks after the statement are ignored, as lark ignores them.)
+                f"(?:({ident}): )?({ident}) ({relation_words}) ({ident})(?:{ignore})?\\r?{after}",
+                r"([^\n]*\n|[^\n]+\Z)",
             )
         )
     )
-    names = ("claim", "id", "text", "relation", "name", "premise", "keyword", "target", "other")
-    assert pattern.groupindex == {name: number for number, name in enumerate(names, 1)}
-    return pattern.finditer
+    assert pattern.groups == OTHER + 1
+    # A claim's text as above, without the blanks and a CR after it.
+    rest = re.compile(f"({text})(?:{ignore})?\\r?")
+    # Cut where the next line starts at the left margin with no comment:
+    # the pattern reads a piece as it would read the whole text.
+    return pattern.findall, rest.fullmatch, re.compile(r"\n(?![\s#])").search
 
 
-#: The groups of :func:`scan_lines`' matches, by number.
-CLAIM, ID, TEXT, RELATION, NAME, PREMISE, KEYWORD, TARGET, OTHER = range(1, 10)
+#: The fields of :func:`scan_lines`' rows, by index.
+ID, TEXT, BLOCK_ID, BLOCK_TEXT, BLOCK, INDENT, NAME, PREMISE, KEYWORD, TARGET, OTHER = range(11)
+
+#: Characters of text :func:`scan_lines` reads in one piece, about.
+_PIECE = 1 << 18
 
 
 def scan_lines(text: str):
-    """One match per line of ``text`` (lines end at line feeds), in order;
-    ``m.lastindex`` says which shape the line has:
+    """The lines of ``text``, a list of rows at a time (a row a line, in
+    order, but for a claim with attributes; lines end at line feeds). A row
+    is a tuple indexed by the names above; which shape the line has:
 
-    - ``CLAIM``: ``claim ID: text`` written the plain way (one space where
-      two words meet, the text normalised) at the left margin and followed
-      by a line at the left margin that is no comment (or by the end), so
-      that no other line can add to it; groups ``ID`` and ``TEXT``.
-    - ``RELATION``: ``[name: ]a supports b`` (or ``rebuts``, ``contradicts``,
-      ``undercuts``) written and followed likewise; groups ``NAME``,
-      ``PREMISE``, ``KEYWORD``, ``TARGET``.
-    - ``OTHER``: any other line, without its line feed (group ``OTHER``).
+    - a claim, ``claim ID: text`` at the left margin, followed by a line at
+      the left margin that is no comment (or by the end), so that no other
+      line can add to it: ``ID`` and ``TEXT`` (all the rest of the line,
+      which :func:`claim_text` has to accept before the claim is read so);
+    - a claim with attributes, ``claim ID: text`` and the ``key: value``
+      lines under it, all indented alike by spaces, each text written as
+      normalising leaves it, followed likewise: ``BLOCK_ID``,
+      ``BLOCK_TEXT``, ``BLOCK`` (the attribute lines, without the last
+      line feed) and ``INDENT``;
+    - a relation, ``[name: ]a supports b`` (or ``rebuts``, ``contradicts``,
+      ``undercuts``) written the plain way (one space where two words meet)
+      and followed likewise: ``NAME`` (or ``""``), ``PREMISE``, ``KEYWORD``,
+      ``TARGET``;
+    - any other line: ``OTHER``, the line with its line feed (the only
+      field that is not empty).
 
-    The first two read a line as :func:`read_line` reads it (the same ids
-    and text) and accept less (no keyword as an id, no linked ids, no other
-    spacing, no text that normalising would change); their columns are
-    those :func:`argmap.model._written_columns` works out. A text that ends
-    with a line feed ends with an empty ``OTHER`` line, as
-    :class:`~argmap._linebreaks.SourceLines` counts lines; one that does not
-    gives an empty ``OTHER`` match more at its end, which is no line."""
-    return _scanner()(text)
+    The first three accept less than :func:`read_line` (no keyword as an id, no
+    linked ids, no other spacing) and read a line as it does (the same ids);
+    their columns are those :func:`argmap.model._written_columns` works out.
+    A text that ends with a line feed has no row for the empty line after it."""
+    findall, _, cut = _scanner()
+    start, size = 0, len(text)
+    while start < size:
+        found = cut(text, start + _PIECE)
+        end = size if found is None else found.end()
+        yield findall(text, start, end)
+        start = end
+
+
+def claim_text(text: str) -> str | None:
+    """The text of a claim row's ``TEXT`` (see :func:`scan_lines`) when
+    normalising leaves it as it is (blanks and a CR at its end aside) and no
+    word of it is a lone ``#``; None when the line has to be read by
+    :func:`read_line`. (Only a space is both a blank and printable, so the
+    caller may take a printable text without a double space, a ``#`` or a
+    space at its end as it is, without calling this.)"""
+    found = _scanner()[1](text)
+    return None if found is None else found.group(1)
 
 
 #: The words lark's contextual lexer takes for keywords at the start of an
