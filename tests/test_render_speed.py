@@ -171,6 +171,19 @@ def test_plain_claims_are_labelled_as_every_claim_is(monkeypatch, options):
     assert [to_graphviz(m, **options).source for m in maps] == short
 
 
+def test_dot_bytes_are_the_source_in_utf8():
+    """DOT written a few hundred lines at a time is the graph's source in UTF-8, wide and astral characters too."""
+    from argmap.render import draw
+    from argmap.render.output import dot_bytes
+
+    m = argmap.parse(generate(700, 1050) + "claim wide: 中文 und 😀 im Text.\n")
+    graph = to_graphviz(m)
+    assert len(graph.body) > 1500
+    assert dot_bytes(graph) == graph.source.encode("utf-8")
+    assert draw(m, "dot") == graph.source.encode("utf-8")
+    assert dot_bytes([]) == b""
+
+
 def _ranked(nodes, edges):
     """The estimate as its docstring defines it, plainly (recursive: small graphs only)."""
     order = list(dict.fromkeys([*nodes, *(end for edge in edges for end in edge)]))
