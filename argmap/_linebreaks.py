@@ -18,6 +18,7 @@ from array import array
 __all__ = ["FALSE_LINE_BREAKS", "SourceLines", "visible"]
 
 _LINE_FEED = re.compile("\n")
+_end = re.Match.end
 
 #: Characters that ``str.splitlines`` breaks lines at and argmap does not.
 FALSE_LINE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -42,7 +43,7 @@ class SourceLines:
         #: 8 bytes a line (a map of a million claims has millions of lines).
         #: (Found one line feed at a time: no list of all the lines is made.)
         self.starts = array("q", [1 if text.startswith("\ufeff") else 0])
-        self.starts.extend(found.end() for found in _LINE_FEED.finditer(text))
+        self.starts.extend(map(_end, _LINE_FEED.finditer(text)))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -83,6 +84,8 @@ def _visible_table() -> dict[int, str]:
 
 
 _VISIBLE = _visible_table()
+#: Finds a character :data:`_VISIBLE` replaces (most lines have none).
+_INVISIBLE = re.compile("[" + "".join(map(re.escape, map(chr, sorted(_VISIBLE)))) + "]")
 
 
 def visible(text: str) -> str:
@@ -94,4 +97,4 @@ def visible(text: str) -> str:
     >>> visible("a\\fb\\u2028c\\td")
     'a␌b␤c d'
     """
-    return text.translate(_VISIBLE)
+    return text.translate(_VISIBLE) if _INVISIBLE.search(text) else text

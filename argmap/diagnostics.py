@@ -13,6 +13,7 @@ import functools
 import json
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 from unicodedata import east_asian_width
 
 import attrs
@@ -73,16 +74,23 @@ class Diagnostic:
         >>> check(parse("claim a: A.\\na supports b\\n"))[0].localized("de").message
         'unbekannte Aussage `b`'
         """
+        message, hint = self._said(lang)
+        if message is self.message and hint is self.hint:
+            return self
+        return attrs.evolve(self, message=message, hint=hint)
+
+    def _said(self, lang: str | None) -> tuple[str, str | None]:
+        """The message and the hint in ``lang`` (the same objects when they need no translating)."""
         from argmap._i18n import normalize, translate
 
-        if normalize(lang) == "en" and self.template is None and self.hint_template is None:
-            return self
+        if self.template is None and self.hint_template is None and normalize(lang) == "en":
+            return self.message, self.hint
         values = dict(self.args)
         message = translate(self.template if self.template is not None else self.message, lang, values)
         hint = self.hint
         if hint is not None:
             hint = translate(self.hint_template if self.hint_template is not None else hint, lang, values)
-        return attrs.evolve(self, message=message, hint=hint)
+        return message, hint
 
     @property
     def is_error(self) -> bool:
@@ -106,8 +114,7 @@ class Diagnostic:
 
 
 def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
-    from argmap._i18n import Phrase, _field_values
-
+    Phrase = _phrase_class()
     # A message or hint built elsewhere as a Phrase (a hint chosen by a helper
     # function, say) is kept whole as a field of its own.
     if isinstance(message, Phrase):
@@ -119,19 +126,26 @@ def _make(severity, code, message, span, hint, position, args) -> Diagnostic:
     if not args:
         return Diagnostic(severity, code, message, span, hint=hint, position=position)
 
-    values = _field_values(args)
-    english = {name: str(value) for name, value in values}
+    values = tuple((k, v if isinstance(v, Phrase) else str(v)) for k, v in args.items())
+    english = {name: value if type(value) is str else str(value) for name, value in values}
     return Diagnostic(
         severity,
         code,
-        message.format(**english),
+        message.format_map(english),
         span,
-        hint=None if hint is None else hint.format(**english),
+        hint=None if hint is None else hint.format_map(english),
         position=position,
         template=message,
         hint_template=hint,
         args=values,
     )
+
+
+@functools.cache
+def _phrase_class() -> type:
+    from argmap._i18n import Phrase  # (imported when the first diagnostic is made, not with this module)
+
+    return Phrase
 
 
 def error(
@@ -209,7 +223,13 @@ EXCERPT_WIDTH = 200
 
 
 def _display_width(text: str) -> int:
+    if not text or max(text) < _FIRST_WIDE:
+        return len(text)  # (German, French, English ...: a column a character)
     return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+#: No character before this one takes two columns.
+_FIRST_WIDE = "\u0378"
 
 
 @functools.lru_cache(maxsize=1)
@@ -234,39 +254,61 @@ def format_diagnostic(d: Diagnostic, text: str | SourceLines | None = None, lang
     shown as symbols such as ``␌``, one column each, so the caret stays
     under the column that ``line:col`` names.
     """
-    severity, hint_word = d.severity.value, "hint"
-    if lang is not None:
-        from argmap._i18n import translator
+    return _Wording(lang).format(d, text)
 
-        d = d.localized(lang)
-        words = translator(lang)
-        severity = _severity_word(d.severity, words)
-        hint_word = words.pgettext("diagnostic", "hint")
-    s = d.span
-    where = f"{s.file or '<stdin>'}:{s.line}:{s.column}: " if s else ""
-    out = [visible(f"{where}{severity}[{d.code}]: {d.message}")]
-    if s is not None and text is not None:
-        lines = text if isinstance(text, SourceLines) else _lines_of(text)
-        if 1 <= s.line <= len(lines):
-            start, stop = lines.bounds(s.line)
-            col = s.column
-            if stop - start > EXCERPT_WIDTH:
-                # Cut before anything else, so a long line costs no more than a short one.
-                skip = max(0, min(col - 80, stop - start - EXCERPT_WIDTH))
-                start += skip
-                stop = start + EXCERPT_WIDTH
-                col -= skip
-            src = visible(lines.text[start:stop])
-            end = s.end_column if s.end_line == s.line and s.end_column > s.column else s.column + 1
-            width = max(1, min(end - s.column, len(src) - col + 2))
-            lead = _display_width(src[: col - 1])
-            caret_width = max(1, _display_width(src[col - 1 : col - 1 + width]))
-            gutter = f"{s.line:>5} | "
-            out.append(f"{gutter}{src}")
-            out.append(" " * (len(gutter) - 2) + "| " + " " * lead + "^" * caret_width)
-    if d.hint:
-        out.append(visible(f"  {hint_word}: {d.hint}"))
-    return "\n".join(out)
+
+def format_each(diagnostics: Iterable[Diagnostic], text: str | SourceLines | None, lang: str | None = None) -> Iterator[str]:
+    """:func:`format_diagnostic` of each diagnostic, the words of ``lang`` found once for all."""
+    wording = _Wording(lang)
+    if isinstance(text, str):
+        text = SourceLines(text)
+    return map(wording.format, diagnostics, repeat(text))
+
+
+class _Wording:
+    """The words of a report in one language (None: English as the diagnostics say it)."""
+
+    __slots__ = ("lang", "severities", "hint")
+
+    def __init__(self, lang: str | None):
+        self.lang = lang
+        if lang is None:
+            self.severities = {s: s.value for s in Severity}
+            self.hint = "hint"
+        else:
+            from argmap._i18n import translator
+
+            words = translator(lang)
+            self.severities = {s: _severity_word(s, words) for s in Severity}
+            self.hint = words.pgettext("diagnostic", "hint")
+
+    def format(self, d: Diagnostic, text: str | SourceLines | None) -> str:
+        message, hint = (d.message, d.hint) if self.lang is None else d._said(self.lang)
+        s = d.span
+        where = f"{s.file or '<stdin>'}:{s.line}:{s.column}: " if s else ""
+        out = [visible(f"{where}{self.severities[d.severity]}[{d.code}]: {message}")]
+        if s is not None and text is not None:
+            lines = text if isinstance(text, SourceLines) else _lines_of(text)
+            if 1 <= s.line <= len(lines):
+                start, stop = lines.bounds(s.line)
+                col = s.column
+                if stop - start > EXCERPT_WIDTH:
+                    # Cut before anything else, so a long line costs no more than a short one.
+                    skip = max(0, min(col - 80, stop - start - EXCERPT_WIDTH))
+                    start += skip
+                    stop = start + EXCERPT_WIDTH
+                    col -= skip
+                src = visible(lines.text[start:stop])
+                end = s.end_column if s.end_line == s.line and s.end_column > s.column else s.column + 1
+                width = max(1, min(end - s.column, len(src) - col + 2))
+                lead = _display_width(src[: col - 1])
+                caret_width = max(1, _display_width(src[col - 1 : col - 1 + width]))
+                gutter = f"{s.line:>5} | "
+                out.append(f"{gutter}{src}")
+                out.append(" " * (len(gutter) - 2) + "| " + " " * lead + "^" * caret_width)
+        if hint:
+            out.append(visible(f"  {self.hint}: {hint}"))
+        return "\n".join(out)
 
 
 def _severity_word(severity: Severity, words) -> str:
@@ -282,9 +324,15 @@ def format_diagnostics_json(diagnostics: Iterable[Diagnostic], lang: str | None 
     """The diagnostics as a JSON list of objects. With ``lang``, ``message``
     and ``hint`` are in that language; keys, severities and codes are always
     the English ones."""
+    return json.dumps([_dict_in(d, lang) for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+def _dict_in(d: Diagnostic, lang: str | None) -> JSONDict:
+    """``d.localized(lang).to_dict()``, without making the localized diagnostic."""
+    data = d.to_dict()
     if lang is not None:
-        diagnostics = (d.localized(lang) for d in diagnostics)
-    return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2)
+        data["message"], data["hint"] = d._said(lang)
+    return data
 
 
 #: Words longer than this get no did-you-mean hint: nobody types such an

@@ -10,6 +10,7 @@ import pytest
 
 import argmap
 from argmap.checks import references, structure
+from argmap.checks._ids import MapIds
 from argmap.model import Contradiction, Support
 
 IDS = ["a", "b", "c", "d", "e", "r1", "r2", "g", "s0", "s1"]
@@ -39,12 +40,12 @@ LINES = [
 ]
 
 
-def _random_map(seed: int) -> argmap.ArgumentMap:
+def _random_map(seed: int, kinds: list[str] = LINES) -> argmap.ArgumentMap:
     rng = random.Random(seed)
     lines = []
     for _ in range(rng.randint(3, 30)):
         x, y, z, n = (rng.choice(IDS) for _ in range(4))
-        lines.append(rng.choice(LINES).format(x=x, y=y, z=z, n=n, s=rng.choice(["s0", "s1", "s2"])))
+        lines.append(rng.choice(kinds).format(x=x, y=y, z=z, n=n, s=rng.choice(["s0", "s1", "s2"])))
     m, _ = argmap.read("\n".join(lines) + "\n", "m.argmap")
     return m
 
@@ -57,12 +58,12 @@ def _one_by_one(monkeypatch) -> None:
     """Make every check look at every relation, claim and undercut one by one."""
     monkeypatch.setattr(references, "_flagged_relations", lambda m, ids: list(m.relations))
     monkeypatch.setattr(references, "_each_once", lambda m, ids: False)
-    monkeypatch.setattr(structure, "_against_support", lambda m, ids, supports: m.relations)
+    monkeypatch.setattr(structure, "_against_support", lambda m, ids, pairs, sums: m.relations)
     monkeypatch.setattr(structure, "_linked_twice", lambda m, ids: m.relations)
     monkeypatch.setattr(structure, "_may_defeat_themselves", lambda m, ids: m.undercuts)
 
-    def every_candidate(premises, conclusions):
-        return {p for ps in premises for p in ps}.intersection(conclusions)
+    def every_candidate(sources, targets, size, ends=None):
+        return set(sources).intersection(targets)
 
     monkeypatch.setattr(structure, "_maybe_circular", every_candidate)
 
@@ -108,8 +109,8 @@ def test_trimming_stops_when_a_round_takes_little():
     fans = "".join(f"c{i} supports c0\nc{i} supports c1\n" for i in range(2, n))
 
     def ends(text):
-        supports = argmap.parse(text).supports
-        return [s.premises for s in supports], [s.conclusion for s in supports]
+        ids = MapIds(argmap.parse(text))
+        return ids.premise_at, ids.premise_conclusions(), ids.size
 
     assert structure._maybe_circular(*ends(claims + fans)) == set()
     assert len(structure._maybe_circular(*ends(claims + chain))) >= n - 4  # one round, then it stops

@@ -46,8 +46,8 @@ def check(
         diagnostics.extend(check_references(argument_map, ids))
         diagnostics.extend(check_quotes(argument_map, base_dir, texts))
         diagnostics.extend(check_structure(argument_map, ids))
+        diagnostics.extend(check_positions(argument_map, ids))
         del ids
-        diagnostics.extend(check_positions(argument_map))
     diagnostics.sort(key=_position)
     return Diagnostics(diagnostics)
 

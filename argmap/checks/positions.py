@@ -27,26 +27,167 @@ Every diagnostic carries ``position=`` the position's id, so that
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import compress, repeat
+from operator import is_, itemgetter, or_
 
 from argmap._i18n import N_, Phrase, listing, phrase
+from argmap.checks._ids import MapIds, marks
 from argmap.diagnostics import Diagnostic, Severity, error, info, warning
 from argmap.model import ArgumentMap, Contradiction, Position, Rebuttal, Support, Undercut
 
 __all__ = ["check_positions", "position_summary"]
 
 
-def check_positions(m: ArgumentMap) -> Iterator[Diagnostic]:
+def check_positions(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diagnostic]:
     """For every position: E401 accepts and rejects the same thing; E402 not
     conflict-free; W403 not defended; W404 rejects a claim while accepting
     every premise of a support for it; I405 accepts a claim while rejecting
     every support of it. Accepting an argument accepts its premises and
-    conclusions, so rejecting one of them is E401 too."""
+    conclusions, so rejecting one of them is E401 too. ``ids`` are the
+    map's ids, if the caller has read them already."""
+    if not m.positions:
+        return
+    index = _Index(m, ids if ids is not None else MapIds(m))
+    _fetch_ahead(m, index)
     seen: set[str] = set()
     for p in m.positions:
         if p.id in seen:
             continue
         seen.add(p.id)
-        yield from _check_one(m, p)
+        yield from _check_one(m, p, index)
+
+
+class _Index:
+    """:meth:`ArgumentMap.reasons` and :meth:`ArgumentMap.objections` of the
+    ids the position checks ask about, the same tuples in the same order.
+
+    The map's own index groups every relation by the ids it is aimed at:
+    on a map of a million claims that takes over a second, for the few
+    dozen ids its positions name. This one finds the ids asked for a round
+    at a time, in the lists of :class:`MapIds` (in C), and the checks ask
+    for what they will need before they need it (:func:`_fetch_ahead`);
+    an id not asked for before costs a round of its own. After
+    :data:`_ROUNDS` rounds (a long chain of undercuts of undercuts takes a
+    round a link) the rest comes from the map's own index, so that no map
+    takes quadratic time."""
+
+    def __init__(self, m: ArgumentMap, ids: MapIds):
+        self.m, self.ids = m, ids
+        self._objections: dict[str, tuple] = {}
+        self._reasons: dict[str, tuple] = {}
+        #: Where each rebuttal, contradiction and undercut stands in ``m.relations``.
+        self._places: tuple[list[int], ...] | None = None
+        #: How many rounds were made.
+        self.rounds = 0
+
+    def objections(self, ident: str) -> tuple:
+        found = self._objections.get(ident)
+        if found is None:
+            if self.rounds >= _ROUNDS:
+                return self.m.objections(ident)
+            self.fetch((ident,))
+            found = self._objections[ident]
+        return found
+
+    def reasons(self, ident: str) -> tuple:
+        found = self._reasons.get(ident)
+        if found is None:
+            if self.rounds >= _ROUNDS:
+                return self.m.reasons(ident)
+            self.fetch((), (ident,))
+            found = self._reasons[ident]
+        return found
+
+    def fetch(self, objections: Iterable[str], reasons: Iterable[str] = ()) -> list:
+        """Find the objections and the reasons of these ids; return the objections found."""
+        m, ids = self.m, self.ids
+        wanted = {x for x in reasons if x not in self._reasons}
+        if wanted:
+            self.rounds += 1
+            found: dict[str, list] = {x: [] for x in wanted}
+            numbers = [k for k in map(ids.number.get, wanted) if k is not None]
+            if numbers:  # (else no support concludes any of them)
+                aimed = marks(ids.size, numbers)
+                for s in compress(m.supports, map(aimed.__getitem__, ids.conclusion_at)):
+                    found[s.conclusion].append(s)
+            self._reasons.update((x, tuple(v)) for x, v in found.items())
+        wanted = {x for x in objections if x not in self._objections}
+        if not wanted:
+            return []
+        self.rounds += 1
+        numbers = [k for k in map(ids.number.get, wanted) if k is not None]  # (not [ ]: an id no relation names gets none)
+        aimed: tuple[list[int], ...] = ([], [], [])  # indices in m.rebuttals, m.contradictions, m.undercuts
+        if numbers:  # (else no rebuttal or contradiction is aimed at any of them)
+            at = marks(ids.size, numbers).__getitem__
+            aimed[0].extend(compress(range(len(ids.target_at)), map(at, ids.target_at)))
+            sides = map(or_, map(at, ids.first_at), map(at, ids.second_at))
+            aimed[1].extend(compress(range(len(ids.first_at)), sides))
+        targets = ids.undercut_targets
+        aimed[2].extend(compress(range(len(targets)), map(wanted.__contains__, targets)))
+        kinds = (m.rebuttals, m.contradictions, m.undercuts)
+        if sum(map(bool, aimed)) > 1:
+            # In the order of m.relations, where each kind stands among the others.
+            places = self._places_of_kinds()
+            ordered = sorted((place[k], kind[k]) for place, kind, some in zip(places, kinds, aimed) for k in some)
+            hits = list(map(_second_of, ordered))
+        else:
+            hits = next((list(map(kind.__getitem__, some)) for kind, some in zip(kinds, aimed) if some), [])
+        found = {x: [] for x in wanted}
+        for rel in hits:
+            if type(rel) is Contradiction:
+                ends = (rel.first,) if rel.first == rel.second else (rel.first, rel.second)
+            else:
+                ends = (rel.target,)
+            for end in ends:
+                if end in found:
+                    found[end].append(rel)
+        self._objections.update((x, tuple(v)) for x, v in found.items())
+        return hits
+
+    def _places_of_kinds(self) -> tuple[list[int], ...]:
+        """Where each rebuttal, contradiction and undercut stands in ``m.relations`` (found once)."""
+        if self._places is None:
+            kinds = list(map(type, self.m.relations))
+            self._places = tuple(
+                list(compress(range(len(kinds)), map(is_, kinds, repeat(kind))))
+                for kind in (Rebuttal, Contradiction, Undercut)
+            )
+        return self._places
+
+
+_second_of = itemgetter(1)
+
+#: At most this many rounds of look-ups in :class:`_Index`.
+_ROUNDS = 8
+
+
+def _fetch_ahead(m: ArgumentMap, index: _Index) -> None:
+    """Ask ``index`` for what the checks of ``m``'s positions will look up:
+    the reasons and objections of what they name, the objections of the
+    attackers of those, and the objections of every named relation among
+    them, of the undercuts of those, and so on (a round each)."""
+    named: set[str] = set()
+    for p in m.positions:
+        named.update(p.accepts)
+        named.update(p.rejects)
+        for ref in p.accepts:
+            try:
+                argument = m.argument(ref)
+            except KeyError:
+                continue
+            named.update(claim for claim, _ in argument.references())
+    found = index.fetch(named, named)
+    attackers = {x for rel in found for x in _all_sources(rel)}
+    while found and index.rounds < _ROUNDS:
+        found = index.fetch(attackers | {rel.name for rel in found if rel.name is not None})
+        attackers = set()
+
+
+def _all_sources(rel) -> tuple[str, ...]:
+    """The claims an objection is made of (both sides of a contradiction)."""
+    if isinstance(rel, Contradiction):
+        return (rel.first, rel.second)
+    return rel.attackers
 
 
 def _sources(rel, target: str) -> tuple[str, ...]:
@@ -59,11 +200,11 @@ def _sources(rel, target: str) -> tuple[str, ...]:
 class _Stance:
     """What one position holds, and which of the map's attacks hold for it.
 
-    Look-ups go through the map's index, so a position costs what it names
+    Look-ups go through :class:`_Index`, so a position costs what it names
     and the relations around it, not the whole map."""
 
-    def __init__(self, m: ArgumentMap, p: Position):
-        self.m = m
+    def __init__(self, m: ArgumentMap, p: Position, index: _Index):
+        self.m, self.index = m, index
         self.accepted: dict[str, object] = {}
         self.rejected: dict[str, object] = {}
         refs = list(p.references())
@@ -125,7 +266,7 @@ class _Stance:
     def holding_undercuts(self, name: str) -> list[Undercut]:
         """The undercuts of the named relation ``name`` that hold for the position."""
         self.cancelled(name)
-        return [u for u in self.m.objections(name) if isinstance(u, Undercut) and self._undercut.get(id(u)) is True]
+        return [u for u in self.index.objections(name) if isinstance(u, Undercut) and self._undercut.get(id(u)) is True]
 
     def _solve(self, name: str) -> None:
         """Label the undercuts that ``name`` depends on, as grounded semantics
@@ -142,7 +283,7 @@ class _Stance:
                 continue
             seen.add(n)
             found = undercuts_of[n] = []
-            for u in self.m.objections(n):
+            for u in self.index.objections(n):
                 if not isinstance(u, Undercut):
                     continue  # a rebuttal of a relation: E204 reports it
                 found.append(u)
@@ -224,8 +365,8 @@ def _support_text(s: Support) -> Phrase | str:
     return f"`{text}`" if line is None else phrase("`{text}` (line {line})", text=text, line=line)
 
 
-def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
-    st = _Stance(m, p)
+def _check_one(m: ArgumentMap, p: Position, index: _Index) -> Iterator[Diagnostic]:
+    st = _Stance(m, p, index)
     accepted, rejected = st.accepted, st.rejected
     P = p.id
 
@@ -268,7 +409,7 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
 
     # E402: not conflict-free.
     for b in held:
-        for rel in m.objections(b):
+        for rel in index.objections(b):
             if st.holds(rel, b) is not True:
                 continue
             sources = _sources(rel, b)
@@ -282,7 +423,7 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
     for c, span in rejected.items():
         if st.holds_id(c):
             continue
-        for s in m.reasons(c):
+        for s in index.reasons(c):
             if not all(st.holds_id(q) for q in s.premises):
                 continue
             if s.name is not None and (s.name in rejected or st.cancelled(s.name) is not False):
@@ -300,7 +441,7 @@ def _check_one(m: ArgumentMap, p: Position) -> Iterator[Diagnostic]:
 
     # I405: accepts a claim while rejecting all its supports.
     for c, span in accepted.items():
-        reasons = m.reasons(c)
+        reasons = index.reasons(c)
         if reasons and all(_rejects_support(s, rejected) for s in reasons):
             yield info(
                 "I405",
@@ -328,7 +469,7 @@ def _undefended(st: _Stance, P: str, held: list[str]) -> Iterator[Diagnostic]:
         x, root, through = queue[k]
         k += 1
         reported: set[tuple] = set()
-        for rel in st.m.objections(x):
+        for rel in st.index.objections(x):
             sources = _sources(rel, x)
             key = (sources, rel.name)
             if key in reported:
@@ -396,7 +537,7 @@ def _not_defended(st: _Stance, P: str, x: str, root: str, through: Undercut | No
 
 def _attacks_a_source(st: _Stance, sources: tuple[str, ...]) -> bool:
     """The position holds an attack on one of ``sources``."""
-    return any(st.holds(q, y) is True for y in sources for q in st.m.objections(y))
+    return any(st.holds(q, y) is True for y in sources for q in st.index.objections(y))
 
 
 def _conflict(st: _Stance, P: str, sources: tuple[str, ...], b: str, rel) -> Diagnostic:

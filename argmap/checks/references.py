@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain, compress, islice
-from operator import and_, attrgetter, contains, eq, not_, or_
+from itertools import chain, compress, islice, repeat
+from operator import and_, attrgetter, eq, is_, not_, or_
 
 from argmap._i18n import N_, Phrase, phrase
-from argmap.checks._ids import MapIds
+from argmap.checks._ids import MapIds, aligned, any_of
 from argmap.diagnostics import Diagnostic, error, suggest, warning
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -30,7 +30,7 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
     if ids is None:
         ids = MapIds(m)
     yield from _duplicates(m, ids)
-    claims, named_ids = ids.claims, ids.names
+    named_ids = ids.names
     sources = set(map(_id, m.sources))
 
     flagged = _flagged_relations(m, ids)
@@ -38,16 +38,16 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
         named = _named(m)
         marked = set(map(id, flagged))
         for rel in compress(m.relations, map(marked.__contains__, map(id, m.relations))):
-            yield from _relation_refs(rel, claims, named, named_ids)
+            yield from _relation_refs(rel, ids.claims, named, named_ids)
 
     if m.arguments:
         named = _named(m)
         for argument in m.arguments:
             conclusions = {step.conclusion for step in argument.steps}
             for ref in argument.references():
-                yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, claims, named)
+                yield from _claim_ref(ref, _CONCLUSION if ref[0] in conclusions else _PREMISE, ids.claims, named)
 
-    cited = set(filter(None, map(_source, m.claims)))
+    cited = ids.cited
     if not cited <= sources:
         unknown = cited - sources
         for claim in compress(m.claims, map(unknown.__contains__, map(_source, m.claims))):
@@ -66,9 +66,9 @@ def check_references(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diag
     nodes: set[str] | None = None
     for position in m.positions:
         for ref, span in position.references():
-            if ref not in claims and ref not in named_ids:
+            if not ids.is_claim(ref) and ref not in named_ids:
                 if nodes is None:
-                    nodes = claims | named_ids
+                    nodes = ids.claims | named_ids
                 guess = suggest(ref, nodes)
                 yield error(
                     "E206",
@@ -106,25 +106,44 @@ def _relation_refs(rel, claims: set[str], named: dict[str, object], named_ids: s
 def _flagged_relations(m: ArgumentMap, ids: MapIds) -> list:
     """The relations :func:`_relation_refs` has something to say about: an id
     that does not name what its place needs, or a relation of a claim to
-    itself (the supports of arguments are checked with the arguments)."""
-    claims = ids.claims
+    itself (the supports of arguments are checked with the arguments).
+
+    Looked for by the ids' numbers (:class:`MapIds`): the same number is the
+    same object, and when every id in a claim's place is a claim's, no id
+    needs a look-up at all."""
+    known = None if ids.all_claims else ids.number.claims.__gt__  # a number -> whether it is a claim's
     flagged: list = []
-    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    bad = _to_itself_or_unknown(ids.premise_at, ids.premise_of, ids.conclusion_at, known)
     if m.arguments:
-        own = list(map(_no_argument, supports))
-        supports, premises, conclusions = (list(compress(x, own)) for x in (supports, premises, conclusions))
-    fine = map(and_, map(claims.issuperset, premises), map(claims.__contains__, conclusions))
-    flagged += compress(supports, map(or_, map(not_, fine), map(contains, premises, conclusions)))
-    attackers, aims = ids.rebuttal_attackers, ids.rebuttal_targets
-    fine = map(and_, map(claims.issuperset, attackers), map(claims.__contains__, aims))
-    flagged += compress(m.rebuttals, map(or_, map(not_, fine), map(contains, attackers, aims)))
-    attackers, aims = ids.undercut_attackers, ids.undercut_targets
-    fine = map(and_, map(claims.issuperset, attackers), map(ids.names.__contains__, aims))
-    flagged += compress(m.undercuts, map(or_, map(not_, fine), map(eq, ids.relation_names[3], aims)))
-    firsts, seconds = ids.firsts, ids.seconds
-    fine = map(and_, map(claims.__contains__, firsts), map(claims.__contains__, seconds))
-    flagged += compress(m.contradictions, map(or_, map(not_, fine), map(eq, firsts, seconds)))
+        bad = map(and_, bad, map(_no_argument, m.supports))
+    flagged += compress(m.supports, bad)
+    flagged += compress(m.rebuttals, _to_itself_or_unknown(ids.attacker_at, ids.attacker_of, ids.target_at, known))
+    aims = ids.undercut_targets
+    bad = map(or_, map(not_, map(ids.names.__contains__, aims)), map(eq, ids.relation_names[3], aims))
+    if known is not None:
+        unknown = any_of(map(not_, map(known, ids.undercutter_at)), ids.undercutter_of, len(aims))
+        bad = map(or_, bad, unknown)
+    flagged += compress(m.undercuts, bad)
+    first_at, second_at = ids.first_at, ids.second_at
+    bad = map(is_, first_at, second_at)
+    if known is not None:
+        bad = map(or_, bad, map(or_, map(not_, map(known, first_at)), map(not_, map(known, second_at))))
+    flagged += compress(m.contradictions, bad)
     return flagged
+
+
+def _to_itself_or_unknown(sources: list[int], owners: list[int] | None, ends: list[int], known):
+    """Per support or rebuttal: whether one of its ``sources`` (premises or
+    attackers, by number, belonging to ``owners``, see :class:`MapIds`) is
+    its end (conclusion or target), or (``known`` given) any of its ids is
+    no claim's."""
+    bad = map(is_, sources, aligned(ends, owners))
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, sources)))
+    bad = any_of(bad, owners, len(ends))
+    if known is not None:
+        bad = map(or_, bad, map(not_, map(known, ends)))
+    return bad
 
 
 def _no_argument(support: Support) -> bool:
@@ -314,7 +333,9 @@ def _each_once(m: ArgumentMap, ids: MapIds) -> bool:
     if m.arguments:
         return False  # (an argument's own supports are named too, but are no items: see one by one)
     names = list(filter(None, chain.from_iterable(ids.relation_names)))
-    return len(ids.claims) == len(ids.claim_ids) and len(set(names)) == len(names) and ids.claims.isdisjoint(names)
+    claims = ids.number.claims
+    no_claim = min(map(ids.number.get, names, repeat(claims)), default=claims) >= claims  # (numbers below are claims)
+    return ids.distinct == len(ids.claim_ids) and len(set(names)) == len(names) and no_claim
 
 
 def _node_id(item) -> str | None:

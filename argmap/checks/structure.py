@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from itertools import chain, compress, filterfalse, repeat
-from operator import and_, attrgetter, itemgetter, or_
+from itertools import chain, compress, repeat
+from operator import add, and_, itemgetter, mul, not_
 
 from argmap._graph import strongly_connected
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest, warning
-from argmap.checks._ids import MapIds
+from argmap.checks._ids import MapIds, aligned, marks
 from argmap.checks.references import kind_of
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Support, Undercut
 
@@ -46,7 +46,7 @@ def check_structure(m: ArgumentMap, ids: MapIds | None = None) -> Iterator[Diagn
     yield from _self_defeating(m, ids)
     yield from _named_twice(m, ids)
     yield from _unconnected(m, ids)
-    yield from _uncited(m)
+    yield from _uncited(m, ids)
     yield from _group_parents(m)
 
 
@@ -63,10 +63,25 @@ def _line(item) -> Phrase | str:
 
 
 def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
-    supports = _support_pairs(m.supports, ids)
-    if not supports:
+    if not m.supports:
         return
-    for rel in _against_support(m, ids, supports):
+    size, number = ids.size, ids.number
+    premise_at, conclusion_at = ids.premise_at, ids.premise_conclusions()
+    # A support and an attack relate the same two claims only if the sums of
+    # their numbers are equal: first the supports and the attacks whose sum
+    # the other side has (a byte per sum), then, of those, each pair as the
+    # number premise * size + conclusion.
+    attack_sums = marks(2 * size, map(add, _first_attackers(ids), ids.target_at), map(add, ids.first_at, ids.second_at))
+    chosen = list(compress(range(len(premise_at)), map(attack_sums.__getitem__, map(add, premise_at, conclusion_at))))
+    del attack_sums
+    premises, conclusions = list(map(premise_at.__getitem__, chosen)), list(map(conclusion_at.__getitem__, chosen))
+    pairs = list(map(add, map(mul, premises, repeat(size)), conclusions))
+    found = list(_against_support(m, ids, set(pairs), marks(2 * size, map(add, premises, conclusions))))
+    if not found:
+        return
+    wanted = {number[x] * size + number[y] for rel in found for x, y in _ends(rel)}
+    supports = _first_supports(m, ids, pairs, chosen, wanted)
+    for rel in found:
         if isinstance(rel, Rebuttal):
             if rel.linked:
                 # `a supports c` and `a + b rebuts c` is a real pattern: a reason
@@ -80,7 +95,7 @@ def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
         if a == b:
             continue
         for x, y in ((a, b), (b, a)):
-            s = supports.get((x, y))
+            s = supports.get(number[x] * size + number[y])
             if s is None:
                 continue
             if (x, y) == (a, b):
@@ -105,21 +120,41 @@ def _support_and_attack(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
             break
 
 
-def _against_support(m: ArgumentMap, ids: MapIds, supports: dict[tuple[str, str], Support]):
-    """The relations, in order, that may rebut or contradict a claim that one
-    of ``supports`` (by pair, see :func:`_support_pairs`) relates to the same
-    claim: a large map has many and few such, found a list at a time (in C)."""
+def _ends(rel) -> tuple[tuple[str, str], ...]:
+    """The pairs of claims a single rebuttal or a contradiction relates, both ways."""
+    if isinstance(rel, Rebuttal) and not rel.linked:
+        a, b = rel.attackers[0], rel.target
+    elif isinstance(rel, Contradiction):
+        a, b = rel.first, rel.second
+    else:
+        return ()
+    return (a, b), (b, a)
+
+
+def _against_support(m: ArgumentMap, ids: MapIds, pairs: set[int], sums: bytearray):
+    """The relations, in order, that may rebut or contradict a claim that a
+    support relates to the same claim (``pairs``: premise * size +
+    conclusion; ``sums``: a byte per premise + conclusion, 1 for each such
+    support): a large map has many and few such, found a list at a time (in C)."""
+    size = ids.size
     marked: set[int] = set()
-    pairs = supports.__contains__
-    attackers, targets = ids.rebuttal_attackers, ids.rebuttal_targets
-    single = map((1).__eq__, map(len, attackers))
-    firsts = list(map(_first_of, attackers))
-    hit = map(or_, map(pairs, zip(firsts, targets)), map(pairs, zip(targets, firsts)))
-    marked.update(map(id, compress(m.rebuttals, map(and_, single, hit))))
-    firsts, seconds = ids.firsts, ids.seconds
-    hit = map(or_, map(pairs, zip(firsts, seconds)), map(pairs, zip(seconds, firsts)))
-    marked.update(map(id, compress(m.contradictions, hit)))
+    for relations, firsts, seconds, single in (
+        (m.rebuttals, _first_attackers(ids), ids.target_at, ids.attacker_of is None),
+        (m.contradictions, ids.first_at, ids.second_at, True),
+    ):
+        maybe = compress(range(len(firsts)), map(sums.__getitem__, map(add, firsts, seconds)))
+        for k in maybe:
+            a, b = firsts[k], seconds[k]
+            if (a * size + b in pairs or b * size + a in pairs) and (single or len(relations[k].attackers) == 1):
+                marked.add(id(relations[k]))
     return _in_order(m.relations, marked)
+
+
+def _first_attackers(ids: MapIds) -> list[int]:
+    """The number of the first attacker of each rebuttal."""
+    if ids.attacker_of is None:
+        return ids.attacker_at
+    return list(map(ids.number.__getitem__, map(_first_of, ids.rebuttal_attackers)))
 
 
 def _in_order(items, marked: set[int]):
@@ -127,22 +162,17 @@ def _in_order(items, marked: set[int]):
     return compress(items, map(marked.__contains__, map(id, items))) if marked else ()
 
 
-def _support_pairs(supports, ids: MapIds) -> dict[tuple[str, str], Support]:
-    """Each (premise, conclusion) of ``supports`` (``m.supports``) and the first
-    support that makes it (pairs of a claim with itself included: nothing
-    looks them up)."""
-    premises = ids.single_premises()
-    if premises is not None:
-        # From the end, so that the first support of a pair is the one kept.
-        return dict(zip(reversed(list(zip(premises, ids.conclusions))), reversed(supports)))
-    found: dict[tuple[str, str], Support] = {}
-    for s in supports:
-        for p in s.premises:
-            found.setdefault((p, s.conclusion), s)
+def _first_supports(m: ArgumentMap, ids: MapIds, pairs: list[int], chosen: list[int], wanted: set[int]) -> dict[int, Support]:
+    """Of each of the ``wanted`` pairs (see :func:`_support_and_attack`), the
+    first support that makes it (``pairs[j]`` is premise ``chosen[j]``'s)."""
+    found: dict[int, Support] = {}
+    owners = ids.premise_of
+    for j in compress(range(len(pairs)), map(wanted.__contains__, pairs)):
+        k = chosen[j]
+        found.setdefault(pairs[j], m.supports[k if owners is None else owners[k]])
     return found
 
 
-_source = attrgetter("source")
 _first_of = itemgetter(0)
 
 
@@ -230,24 +260,38 @@ def _self_defeating(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
 
 
 def _may_defeat_themselves(m: ArgumentMap, ids: MapIds):
-    """The undercuts, in order, that have an attacker among the claims of an
-    argument or named relation of the name they target (found a list at a
-    time, in C: a large map has many undercuts and few such)."""
-    attackers = ids.undercut_attackers
-    if not all(map((1).__eq__, map(len, attackers))):
+    """The undercuts, in order, that may have an attacker among the claims of
+    the argument or named relation they target (:func:`_parts`): a large map
+    has many undercuts and few such. First, a list at a time (a byte per
+    claim's number), those whose attacker is a claim of any argument or
+    named relation; then, of those, one by one, the ones whose attacker is
+    a claim of the relation they target (an argument's are left to
+    :func:`_self_defeating`)."""
+    if ids.undercutter_of is not None:
         return m.undercuts
-    # (claim, name) for each claim of each argument and named relation
-    parts: set[tuple[str, str]] = set()
+    attackers, targets = ids.undercut_attackers, ids.undercut_targets
     support_names, rebuttal_names, _, undercut_names = ids.relation_names
-    named_relations = ((support_names, ids.premises), (rebuttal_names, ids.rebuttal_attackers), (undercut_names, attackers))
-    for names, claims in named_relations:
-        named = list(compress(claims, names))
-        given = filter(None, names)
-        parts.update(zip(chain.from_iterable(named), chain.from_iterable(map(repeat, given, map(len, named)))))
-    parts.update(zip(compress(ids.conclusions, support_names), filter(None, support_names)))
-    for argument in m.arguments:
-        parts.update((claim, argument.id) for claim, _ in argument.references())
-    hit = map(parts.__contains__, zip(map(_first_of, attackers), ids.undercut_targets))
+    number = ids.number.get  # (not [ ]: an id no relation names gets no number)
+    part = marks(
+        ids.size,
+        compress(ids.premise_at, aligned(support_names, ids.premise_of)),
+        compress(ids.conclusion_at, support_names),
+        compress(ids.attacker_at, aligned(rebuttal_names, ids.attacker_of)),
+        compress(ids.undercutter_at, undercut_names),
+        [k for a in m.arguments for k in (number(claim) for claim, _ in a.references()) if k is not None],
+    )
+    arguments = {a.id for a in m.arguments}
+    hit = bytearray(len(targets))
+    for k in compress(range(len(targets)), map(part.__getitem__, ids.undercutter_at)):
+        target = targets[k]
+        if target in arguments:
+            hit[k] = 1
+        elif target in ids.names:  # (else m.relation would list every name in its error)
+            rel, attacker = m.relation(target), attackers[k][0]
+            if type(rel) is Support:
+                hit[k] = attacker in rel.premises or attacker == rel.conclusion
+            elif type(rel) is not Contradiction:
+                hit[k] = attacker in rel.attackers
     return compress(m.undercuts, hit)
 
 
@@ -320,11 +364,19 @@ def _second_mention(ids: tuple[str, ...]) -> tuple[str, int] | None:
 def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozenset()) -> Iterator[Diagnostic]:
     # The supports of an argument that concludes its own premise (E203) would
     # report that circle twice.
-    supports, premises, conclusions = m.supports, ids.premises, ids.conclusions
+    supports, sources, targets = m.supports, ids.premise_at, ids.premise_conclusions()
+    ends = None
     if circular:
         kept = [s.argument not in circular for s in supports]
-        supports, premises, conclusions = (list(compress(x, kept)) for x in (supports, premises, conclusions))
-    candidates = _maybe_circular(premises, conclusions)
+        supports = list(compress(supports, kept))
+        if ids.premise_of is not None:
+            kept = list(map(kept.__getitem__, ids.premise_of))
+        sources, targets = list(compress(sources, kept)), list(compress(targets, kept))
+    else:
+        ends = (ids.conclusion_marks(), ids.premise_marks())
+    found = _maybe_circular(sources, targets, ids.size, ends)
+    claim_ids = ids.claim_ids
+    candidates = {claim_ids[i] for i in found if i < len(claim_ids)}  # (an unknown id is on no circle)
     if not candidates:
         return
     names = list(filter(candidates.__contains__, ids.claim_ids))
@@ -404,21 +456,21 @@ def _circular_support(m: ArgumentMap, ids: MapIds, circular: set[str] = frozense
         )
 
 
-def _maybe_circular(premises: list[tuple[str, ...]], conclusions: list[str]) -> set[str]:
-    """The ids that may lie on a circle of the supports with these premises
-    and conclusions: each is both a premise and a conclusion, also once the
-    supports from a claim no support leads to, or to a claim that supports
-    nothing, are taken away, as long as a round of that (a list at a time,
-    in C) takes away a tenth of them."""
-    if all(map((1).__eq__, map(len, premises))):
-        sources, targets = list(chain.from_iterable(premises)), conclusions
-    else:
-        sources = list(chain.from_iterable(premises))
-        targets = list(chain.from_iterable(map(repeat, conclusions, map(len, premises))))
+def _maybe_circular(
+    sources: list[int], targets: list[int], size: int, ends: tuple[bytearray, bytearray] | None = None
+) -> set[int]:
+    """The numbers (below ``size``) of the ids that may lie on a circle of
+    the supports from ``sources[k]`` to ``targets[k]``: each is both a
+    premise and a conclusion, also once the supports from a claim no
+    support leads to, or to a claim that supports nothing, are taken away,
+    as long as a round of that (a list at a time, in C) takes away a tenth
+    of them. ``ends``, if given, are :func:`marks` of ``targets`` and of
+    ``sources`` (for the first round)."""
     while sources:
-        into, out_of = set(targets), set(sources)
-        keep = list(map(and_, map(into.__contains__, sources), map(out_of.__contains__, targets)))
-        left = keep.count(True)
+        into, out_of = ends if ends is not None else (marks(size, targets), marks(size, sources))
+        ends = None
+        keep = list(map(and_, map(into.__getitem__, sources), map(out_of.__getitem__, targets)))
+        left = keep.count(1)
         if left < len(keep):
             sources, targets = list(compress(sources, keep)), list(compress(targets, keep))
         if left * 10 > len(keep) * 9:
@@ -452,29 +504,40 @@ def _unconnected(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
     claims = m.claims
     if len(claims) < 2 or all(c.id == claims[0].id for c in claims):
         return
-    connected = set(chain.from_iterable(ids.premises))
-    connected.update(ids.conclusions)
-    connected.update(chain.from_iterable(ids.rebuttal_attackers))
-    connected.update(ids.rebuttal_targets)
-    connected.update(chain.from_iterable(ids.undercut_attackers))
-    connected.update(ids.firsts)
-    connected.update(ids.seconds)
-    reported: set[str] = set()
-    for ident in filterfalse(connected.__contains__, ids.claim_ids):
-        if ident not in reported:
-            reported.add(ident)
-            c = m.claim(ident)  # the first claim with this id: the others are reported as duplicates
-            yield warning(
-                "W303",
-                "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
-                _id_span(c),
-                "relate it, e.g. `{id} supports ...`, or remove it",
-                id=c.id,
-            )
+    others = marks(ids.size, ids.attacker_at, ids.target_at, ids.undercutter_at, ids.first_at, ids.second_at)
+    connected = _either(_either(ids.premise_marks(), ids.conclusion_marks()), others)
+    if ids.distinct == len(claims):
+        # Each claim's number is its index: the claims connected to nothing are the bytes left 0.
+        lonely = compress(claims, connected[: len(claims)].translate(_ZERO_TO_ONE))
+    else:
+        # The first claim with an id, once (the others are reported as duplicates).
+        number, reported = ids.number, set()
+        lonely = []
+        for ident in compress(ids.claim_ids, map(not_, map(connected.__getitem__, map(number.__getitem__, ids.claim_ids)))):
+            if ident not in reported:
+                reported.add(ident)
+                lonely.append(m.claim(ident))
+    for c in lonely:
+        yield warning(
+            "W303",
+            "claim `{id}` is connected to nothing: it supports, attacks and is attacked by no other claim",
+            _id_span(c),
+            "relate it, e.g. `{id} supports ...`, or remove it",
+            id=c.id,
+        )
 
 
-def _uncited(m: ArgumentMap) -> Iterator[Diagnostic]:
-    cited = set(filter(None, map(_source, m.claims)))
+def _either(a: bytes, b: bytes) -> bytes:
+    """Of two sequences of bytes 0 and 1 of one length, 1 where either has 1."""
+    return (int.from_bytes(a, "little") | int.from_bytes(b, "little")).to_bytes(len(a), "little")
+
+
+#: Turns a byte 0 into 1 and every other byte into 0.
+_ZERO_TO_ONE = bytes([1] + [0] * 255)
+
+
+def _uncited(m: ArgumentMap, ids: MapIds) -> Iterator[Diagnostic]:
+    cited = ids.cited
     owners = {p.id for p in m.positions}
     seen: set[str] = set()
     for s in m.sources:

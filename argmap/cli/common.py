@@ -24,7 +24,7 @@ from attrs import frozen
 from argmap._files import write_atomically
 from argmap._i18n import interface_language, normalize, translate, translator
 from argmap._linebreaks import SourceLines
-from argmap.diagnostics import Diagnostic, format_diagnostic, format_diagnostics_json
+from argmap.diagnostics import Diagnostic, format_diagnostics_json, format_each
 from argmap.model import ArgumentMap
 from argmap.reading import read_file
 from argmap.syntax import decode, read_text
@@ -116,10 +116,7 @@ def print_diagnostics(diagnostics: list[Diagnostic], text: str, stream: TextIO, 
     """Print each diagnostic with its source line and caret, in ``lang``
     (default: the interface language); the lines of ``text`` are found once,
     not once per diagnostic."""
-    lines = SourceLines(text)
-    lang = lang or language()
-    for d in diagnostics:
-        print(format_diagnostic(d, lines, lang), file=stream)
+    stream.writelines(map("{}\n".format, format_each(diagnostics, SourceLines(text), lang or language())))
 
 
 def diagnostics_json(diagnostics: list[Diagnostic], lang: str | None = None) -> str:
