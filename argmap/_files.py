@@ -111,11 +111,10 @@ def _refuse_to_replace(target: Path, given: Path, existing: os.stat_result) -> N
 
 def _create_temporary(folder: Path, name: str, shown: str | os.PathLike) -> tuple[Path, int]:
     """A new temporary file beside ``name``, created with mode 0o666 less the umask."""
-    import secrets  # here: its hashlib costs every command a few milliseconds at start
-
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        tmp = folder / f".{name}.argmap-{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+        # What secrets.token_hex(4) returns, without importing secrets (8 ms: random, hashlib, hmac).
+        tmp = folder / f".{name}.argmap-{os.urandom(4).hex()}{TEMPORARY_SUFFIX}"
         try:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -12,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.render import output
 from dotparse import parse_dot
 from render_support import EVERYTHING, needs_dot
 
@@ -42,7 +42,7 @@ def debate(tmp_path) -> Path:
 
 @pytest.fixture
 def no_dot(monkeypatch):
-    monkeypatch.setattr(output.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
 
 
 def test_dot_to_stdout(debate, no_dot):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -32,7 +33,7 @@ def test_format_for_refuses_what_it_cannot_write(path, fmt):
 
 def test_dot_format_needs_no_graphviz(monkeypatch, tmp_path):
     """With dot missing, the DOT format still works: it is the graph's source."""
-    monkeypatch.setattr(output.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     m = everything()
     assert draw(m, "dot").decode("utf-8") == to_graphviz(m).source
     path = render(m, tmp_path / "map.dot")
@@ -42,7 +43,7 @@ def test_dot_format_needs_no_graphviz(monkeypatch, tmp_path):
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
 def test_missing_dot_says_how_to_install_graphviz(monkeypatch, tmp_path, fmt):
     """Without dot, other formats raise GraphvizNotFound (a RuntimeError) naming the install command; no file appears."""
-    monkeypatch.setattr(output.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(GraphvizNotFound, match=r"apt-get install graphviz") as caught:
         render(everything(), tmp_path / f"map.{fmt}")
     assert isinstance(caught.value, RuntimeError)
@@ -67,7 +68,7 @@ def test_failed_render_leaves_the_earlier_file_untouched(monkeypatch, tmp_path):
 
 def test_a_dot_that_runs_too_long_is_stopped(monkeypatch):
     """When dot exceeds its time limit the drawing fails with RenderFailed; nothing hangs."""
-    monkeypatch.setattr(output.shutil, "which", lambda name: "/usr/bin/dot")
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/dot")
 
     def too_slow(*args, **kwargs):
         raise subprocess.TimeoutExpired(args[0], kwargs.get("timeout"))

@@ -150,6 +150,72 @@ def test_estimate_turns_cycles_round():
     assert estimate([], ring) == Shape(nodes=10, bends=8)
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"legend": "beside", "compact": True}, {"theme": "print"}, {"ids": True, "sources": False}, {"dense": True}, {"font_size": 9}],
+)
+def test_plain_claims_are_labelled_as_every_claim_is(monkeypatch, options):
+    """The short way to a plain claim's label (nothing but its id and text) gives the label the long way gives."""
+    from argmap.render import graph
+
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").rglob("*.argmap"))
+    maps = [argmap.parse(generate(300, 450))] + [argmap.parse(p.read_text("utf-8")) for p in examples]
+    short = [to_graphviz(m, **options).source for m in maps]
+    original = graph._Panel.__init__
+
+    def long_way(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.plain_label = None
+
+    monkeypatch.setattr(graph._Panel, "__init__", long_way)
+    assert [to_graphviz(m, **options).source for m in maps] == short
+
+
+def test_dot_bytes_are_the_source_in_utf8():
+    """DOT written a few hundred lines at a time is the graph's source in UTF-8, wide and astral characters too."""
+    from argmap.render import draw
+    from argmap.render.output import dot_bytes
+
+    m = argmap.parse(generate(700, 1050) + "claim wide: 中文 und 😀 im Text.\n")
+    graph = to_graphviz(m)
+    assert len(graph.body) > 1500
+    assert dot_bytes(graph) == graph.source.encode("utf-8")
+    assert draw(m, "dot") == graph.source.encode("utf-8")
+    assert dot_bytes([]) == b""
+
+
+def _ranked(nodes, edges):
+    """The estimate as its docstring defines it, plainly (recursive: small graphs only)."""
+    order = list(dict.fromkeys([*nodes, *(end for edge in edges for end in edge)]))
+    successors = {v: [h for t, h in edges if t == v] for v in order}
+    above = {v: [] for v in order}
+    state = dict.fromkeys(order, 0)
+    depth = dict.fromkeys(order, 0)
+
+    def visit(v):
+        state[v] = 1
+        for head in successors[v]:
+            if state[head] == 1:
+                above[head].append(v)
+            else:
+                above[v].append(head)
+                if state[head] == 0:
+                    visit(head)
+        state[v] = 2
+        depth[v] = 1 + max((depth[u] for u in above[v]), default=-1)
+
+    for v in order:
+        if not state[v]:
+            visit(v)
+    return Shape(len(order), sum(max(0, depth[v] - depth[u] - 1) for v in order for u in above[v]))
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdefgh"), st.sampled_from("abcdefgh")), max_size=40), st.lists(st.sampled_from("abcdefgh")))
+def test_estimate_is_its_definition(edges, nodes):
+    """On any small graph (cycles, edges to themselves, repeated edges): the ranks and bends its docstring defines."""
+    assert estimate(nodes, edges) == _ranked(nodes, edges)
+
+
 def test_layout_attributes_by_size_and_shape():
     """Small maps get no settings; tangled maps without frames go to sfdp; with frames they stay with dot."""
     assert layout_attributes(LARGE_MAP - 1, Shape(10_000, 50_000)) == {}
@@ -192,17 +258,20 @@ def test_sfdp_drawing_has_every_claim():
     assert {c.id for c in m.claims} <= titles
 
 
-def test_edges_written_while_planning_are_the_edges_drawn_one_by_one(monkeypatch):
-    """Edges from a claim to a claim, written while planning when nothing else about them is kept, are the same lines in the same places."""
+@pytest.mark.parametrize(
+    "size, options",
+    [(400, {"legend": "beside"}), (400, {"legend": "below"}), (400, {"compact": True}), (400, {}), (120, {}), (120, {"compact": True})],
+)
+def test_edges_written_while_planning_are_the_edges_drawn_one_by_one(monkeypatch, size, options):
+    """Edges from a claim to a claim, written while planning, are the same lines in the same places, and shape the
+    drawing (the estimated layout, the legend below, staggered rows) as when each is drawn one by one."""
     from argmap.render import graph
 
-    m = argmap.parse(generate(400, 600))
+    m = argmap.parse(generate(size, size * 3 // 2))
     calls = []
     original = graph._Panel._direct_ends
     monkeypatch.setattr(graph._Panel, "_direct_ends", lambda self, rel, kind: calls.append(kind) or original(self, rel, kind))
-    drawn = to_graphviz(m, legend="beside").body  # its shape is estimated: every edge drawn and kept
-    assert calls == []
-    monkeypatch.setattr(graph, "SHAPED_UP_TO", 0)  # no estimate: nothing kept
-    planned = to_graphviz(m, legend="beside").body
-    assert {"support", "rebuttal", "contradiction"} <= set(calls)
-    assert planned == drawn
+    planned = to_graphviz(m, **options).source
+    assert {"support", "rebuttal"} <= set(calls)
+    monkeypatch.setattr(graph._Panel, "_direct_ends", lambda self, rel, kind: None)  # every edge drawn one by one
+    assert to_graphviz(m, **options).source == planned

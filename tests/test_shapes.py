@@ -101,6 +101,12 @@ TEMPLATES = [
     "  conclusion {a}:",
     "  | more text",
     "  # indented comment",
+    "position {a}: accepts {b}, {c}; rejects {a}",
+    "position {a}:",
+    "position\t{a} :accepts {b},{c};rejects {a} ,{b}  ",
+    "position {a}: rejects {b} ; accepts {c}",
+    "  accepts {a}, {b}",
+    "\trejects {b}\t,\t{c}  ",
 ]
 
 IDS = ["a", "c1", "ä_b", "9x", "claim", "supports", "premise", "accepts", "implicit", "source", "title", "Claim"]
@@ -113,6 +119,28 @@ def test_shapes_read_as_lark_reads_them(template):
     for a, b, c in itertools.product(IDS, ["b", "rebuts", "x_1"], ["r", "title", "lang"]):
         read += _same_as_lark(template.format(a=a, b=b, c=c))
     assert read > 0
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "position {a}: accepts {b};",
+        "position {a}: accepts",
+        "position {a}: accepts {b} rejects {c}",
+        "position {a} accepts {b}",
+        "  accepts {a}; rejects {b}",
+        "  rejects {c},",
+        "  accepts",
+        "accepts {a}",
+    ],
+)
+def test_broken_stances_are_left_to_lark(template):
+    """A position or stance line with a mistake is not read without lark, and lark reports it."""
+    for a, b, c in itertools.product(IDS, ["b", "rebuts"], ["r", "title"]):
+        src = template.format(a=a, b=b, c=c)
+        body = src.lstrip(" \t")
+        assert read_line(src, src[: len(src) - len(body)]) is None, src
+        assert _by_lark(src) is None, src
 
 
 def test_lines_of_the_examples():
@@ -129,12 +157,24 @@ def test_random_lines():
     """Lines made of the language's pieces at random: read as lark reads them, or left to lark."""
     rng = random.Random(4)
     pieces = ["claim", "implicit", "supports", "rebuts", "premise", "conclusion", "a", "b1", "ü", "+", "-", "~",
-              ":", " ", "  ", "\t", "(", ")", "#", "|", '"', "x y", "source", "title", ",", ";", "accepts", "\f"]
+              ":", " ", "  ", "\t", "(", ")", "#", "|", '"', "x y", "source", "title", ",", ";", "accepts", "\f",
+              "position", "rejects", "position p: accepts "]
     read = 0
     for _ in range(4000):
         src = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         read += _same_as_lark(src)
     assert read > 100
+
+
+def test_random_position_lines():
+    """Position and stance lines made at random (ids, keywords, commas, semicolons, blanks): read as lark reads them, or left to lark."""
+    rng = random.Random(13)
+    pieces = ["accepts", "rejects", "a", "b_2", "ö", "claim", ",", ";", ":", " ", " ", "\t", "position"]
+    read = 0
+    for _ in range(3000):
+        head = rng.choice(["position p: ", "position q:", "  ", "\t", "position x :  "])
+        read += _same_as_lark(head + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))))
+    assert read > 30
 
 
 def test_errors_on_lines_between_read_lines():

@@ -72,9 +72,51 @@ def test_check_command_loads_only_what_it_needs():
     Graphviz, the semantics, the worksheets, the formats or the other commands."""
     modules = loaded_after(f"from argmap.cli import main\nmain(['check', {str(SMALL)!r}], err=sys.stderr, out=sys.stderr)")
     assert heavy(modules) == []
-    assert {"lark", "argmap.checks", "argmap.cli.check"} <= modules
+    assert {"argmap.checks", "argmap.cli.check"} <= modules
     commands = sorted(m for m in modules if m.startswith("argmap.cli.") and m.rpartition(".")[2] in COMMANDS)
     assert commands == ["argmap.cli.check"]
+
+
+def test_lark_is_loaded_only_for_lines_that_need_it(tmp_path):
+    """Every line of the examples and of a generated map is read without lark (not even imported);
+    a line with a mistake loads lark, which reports it with its line and column."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    generated = tmp_path / "generated.argmap"
+    generated.write_text(generate(300, 450), "utf-8")
+    paths = [str(p) for p in sorted((ROOT / "examples").rglob("*.argmap"))] + [str(generated)]
+    modules = loaded_after(f"from argmap.cli import main\nmain(['check', *{paths!r}], err=sys.stderr, out=sys.stderr)")
+    assert "argmap.checks" in modules
+    assert not any(m == "lark" or m.startswith(("lark.", "argmap.syntax.transformer")) for m in modules)
+    broken = tmp_path / "broken.argmap"
+    broken.write_text("claim a: A.\nposition p: accepts a;\n", "utf-8")
+    script = f"import sys\nfrom argmap.cli import main\nmain(['check', {str(broken)!r}], err=sys.stderr, out=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", f"{script}\nprint('lark' in sys.modules)"], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.split() == ["True"]
+    assert "broken.argmap:2:23: error[E102]" in done.stderr
+
+
+def test_the_program_freezes_its_objects_before_exit(capsys):
+    """`argmap` as a program leaves its objects to the exit (no last collection through them);
+    main() called with arguments, as a program using argmap calls it, leaves the collector alone."""
+    script = (
+        f"import gc, sys\nfrom argmap.cli import main\nsys.argv = ['argmap', 'check', {str(SMALL)!r}]\n"
+        "code = main()\nprint('frozen' if gc.get_freeze_count() else 'not frozen', code, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stderr.splitlines()[-1] == "frozen 0"
+    assert "1 file checked" in done.stdout
+    import gc
+
+    from argmap.cli import main
+
+    before = gc.get_freeze_count()
+    assert main(["check", str(SMALL)]) == 0
+    assert gc.get_freeze_count() == before
+    assert "1 file checked" in capsys.readouterr().out
 
 
 def test_check_with_semantics_loads_them_when_asked(tmp_path):

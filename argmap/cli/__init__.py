@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import re
@@ -219,12 +220,20 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     """Run the command line; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
+    program = argv is None  # the `argmap` command itself, which exits next
     argv = sys.argv[1:] if argv is None else list(argv)
     requested = _requested_language(argv)
     # A value argparse refuses below is reported in the locale's language.
     lang = requested if requested in LANGUAGES else interface_language()
     with speaking(lang):
-        return _main(argv, out, err)
+        code = _main(argv, out, err)
+    if program:
+        # Python's last collections at exit go through every object (0.01 s
+        # with a map of 1,000 claims, 0.03 s with 10,000) and find nothing
+        # that exiting does not free: frozen, they are skipped. (Not for a
+        # program that calls main() and goes on.)
+        gc.freeze()
+    return code
 
 
 def _main(argv: list[str], out: TextIO, err: TextIO) -> int:

@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from argmap._nogc import no_gc
 from argmap.cli._maps import read_one
 from argmap.cli.common import UsageError, _
 from argmap.render import (
@@ -114,6 +115,13 @@ def add_arguments(parser) -> None:
 
 
 def run(args, out, err) -> int:
+    # As `argmap check`: a one-shot command that makes many objects (a large
+    # map's model, its DOT lines) and no reference cycles worth collecting.
+    with no_gc():
+        return _run(args, out, err)
+
+
+def _run(args, out, err) -> int:
     if args.output == "-" and len(args.files) > 1:
         raise UsageError(_("-o - writes one map to standard output; give one FILE"))
     targets = [_target(name, args) for name in args.files]

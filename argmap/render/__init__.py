@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from argmap._nogc import no_gc
 from argmap.model import ArgumentMap
 from argmap.render.labels import WRAP_WIDTH
 from argmap.render.options import (
@@ -40,6 +41,7 @@ from argmap.render.output import (
     FORMATS,
     GraphvizNotFound,
     RenderFailed,
+    dot_bytes,
     format_for,
     run_dot,
     write_atomically,
@@ -150,7 +152,8 @@ def to_graphviz(
     Raises:
         ViewError: an unknown claim, position or theme, or options that do not fit together.
     """
-    from argmap.render.graph import build
+    with no_gc():  # importing makes many objects: no collection of the map's meanwhile
+        from argmap.render.graph import build
 
     options = RenderOptions(
         theme=theme,
@@ -204,8 +207,10 @@ def draw(
     """
     chosen = format_for(None, format)
     if paper is None:
-        source = to_graphviz(argument_map, **options).source
-        return run_dot(source, chosen, timeout=timeout)
+        graph = to_graphviz(argument_map, **options)
+        if chosen == "dot":
+            return dot_bytes(graph)
+        return run_dot(graph.source, chosen, timeout=timeout)
     pages = _sheets(argument_map, chosen, paper, landscape, min_font, fit, timeout, options)
     if len(pages) > 1:
         raise ViewError(f"the map takes {len(pages)} {paper} pages: draw it as PDF, or render() it into one file per page", paper)

@@ -261,6 +261,8 @@ class _Plan(NamedTuple):
     #: The edge's statement, written while planning when it joins two
     #: claims and nothing else about it needs to be known (see _plan).
     line: str | None = None
+    #: With ``line``: the node names of its tail and head.
+    ends: tuple[str, str] | None = None
 
 
 class _Nested:
@@ -340,13 +342,23 @@ class _Panel:
             name = prefix + node_name(claim.id)
             self.plain[claim.id] = (name, quote_name(name))
         # Edges written while planning (Plan.line) skip what drawing an edge
-        # records: the ends for a page's marks, and the heads and the edges
-        # that shape the layout, kept for a legend below the map, for
-        # staggered rows and to estimate the shape.
+        # records for a page's marks (its ends); the heads and the edges that
+        # shape the layout (for a legend below the map, for staggered rows and
+        # to estimate the shape) are recorded from their ends when needed.
         below = options.legend == "below" or (options.legend == "auto" and not self.large)
-        self.direct = options.page is None and not (self.keep_layout or below)
+        self.direct = options.page is None
+        self.recorded = self.keep_layout or below
         if panel.position is not None:
             used.positions.append(panel.position)
+        # The label of a claim with nothing but its id and text, in two
+        # pieces (what _label makes of such a claim, in short), when the
+        # view numbers, blanks, hides, marks, evaluates and focuses nothing.
+        self.plain_label: tuple[str, str] | None = None
+        if self.show_ids and not (view.numbers or view.blank or view.hidden or view.evaluation or self.marks or view.focus is not None):
+            self.plain_label = (
+                f'<{_TABLE}<TR><TD ALIGN="LEFT">{self.small}',
+                f'<TR><TD COLSPAN="1" ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{theme.text}">',
+            )
 
     def draw(self) -> None:
         self._plan()
@@ -397,12 +409,15 @@ class _Panel:
                         self.drawn_arguments.add(argument.id)
             for ident in self.drawn_arguments:
                 self.junctions[ident] = self._name(ident)
-        numbers: dict[str, int] = {}
+        numbers = dict.fromkeys(_KIND.values(), 0)
         first = self.first
         plans = self.plans
         plain = self.plain
         on_page = self.options.page is None
         direct = self.direct
+        collapsed = self.collapsed
+        direct_ends = self._direct_ends
+        new = tuple.__new__  # makes a _Plan in half the time _Plan(...) takes (its __new__ is Python)
         listed = {kind: self._style(kind)[1] for kind in ("support", "rebuttal", "contradiction")}  # the kinds of direct edges
         # Gathered on the way, in order, for the passes below.
         objections: list[int] = []
@@ -410,8 +425,8 @@ class _Panel:
         named: list[int] = []
         for rel in self.map.relations:
             kind = _KIND[type(rel)]
-            number = numbers[kind] = numbers.get(kind, 0) + 1
-            if self.collapsed and kind == "support" and rel.argument is not None:
+            number = numbers[kind] = numbers[kind] + 1
+            if collapsed and kind == "support" and rel.argument is not None:
                 # Drawn by the argument's node.
                 pending.append(len(plans))
                 plans.append(_Plan(rel, kind, False, None))
@@ -419,9 +434,11 @@ class _Panel:
             name = rel.name
             if direct and name is None:
                 # The most common relations, in short: one arrow from a claim to a claim.
-                ends = self._direct_ends(rel, kind)
+                ends = direct_ends(rel, kind)
                 if ends is not None:
-                    plans.append(_Plan(rel, kind, True, None, f"\t{ends[0]} -> {ends[1]}{listed[kind]}\n"))
+                    (tail, quoted_tail), (head, quoted_head) = ends
+                    line = f"\t{quoted_tail} -> {quoted_head}{listed[kind]}\n"
+                    plans.append(new(_Plan, (rel, kind, True, None, line, (tail, head))))
                     continue
             if kind == "support" and name is None and len(rel.premises) == 1:
                 # One premise, one arrow: drawable when both ends are.
@@ -465,27 +482,27 @@ class _Panel:
             if plan.drawable and plan.junction == self._name(name):
                 self.junctions[name] = plan.junction
 
-    def _direct_ends(self, rel: Relation, kind: str) -> tuple[str, str] | None:
-        """The quoted ends of an unnamed relation drawn as one edge from a
-        claim to a claim (a support or rebuttal with one premise or
-        attacker, a contradiction between claims far enough apart); None
+    def _direct_ends(self, rel: Relation, kind: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+        """The ends (node name, quoted) of an unnamed relation drawn as one
+        edge from a claim to a claim (a support or rebuttal with one premise
+        or attacker, a contradiction between claims far enough apart); None
         for any other."""
         plain = self.plain
         if kind == "support":
             if len(rel.premises) == 1:
                 tail, head = plain.get(rel.premises[0]), plain.get(rel.conclusion)
                 if tail is not None and head is not None:
-                    return tail[1], head[1]
+                    return tail, head
         elif kind == "rebuttal":
             # A rebuttal aimed at a claim's id aims at the claim.
             if len(rel.attackers) == 1:
                 tail, head = plain.get(rel.attackers[0]), plain.get(rel.target)
                 if tail is not None and head is not None:
-                    return tail[1], head[1]
+                    return tail, head
         elif kind == "contradiction" and self.large:  # else spaced
             tail, head = plain.get(rel.first), plain.get(rel.second)
             if tail is not None and head is not None:
-                return tail[1], head[1]
+                return tail, head
         return None
 
     def _style(self, kind: str) -> tuple[dict[str, str], str, bool]:
@@ -675,6 +692,14 @@ class _Panel:
 
     def _claim(self, g, claim: Claim) -> None:
         name, quoted = self.plain[claim.id]
+        plain = self.plain_label
+        if plain is not None and claim.basis is None and not (claim.implicit or claim.note or claim.tags or claim.source and self.options.sources):
+            # Most claims of most maps: no status, mark, badge or tooltip.
+            head, cell = plain
+            label = f"{head}{escape(claim.id)}</FONT></TD></TR>{cell}{wrapped(claim.text, self.options.wrap) or ' '}</FONT></TD></TR></TABLE>>"
+            g.body.append(self.lines.varying(name, {}, "label", label, quoted))
+            self.nodes.append(name)
+            return
         theme, view = self.theme, self.view
         mark = self.marks.get(claim.id) if self.marks else None
         status = self.status.get(claim.id) if self.status else None
@@ -1034,8 +1059,17 @@ class _Panel:
         draw = {"support": self._support, "rebuttal": self._objection, "undercut": self._objection, "contradiction": self._contradiction}
         body = self.g.body
         kinds = self.used.relations
+        # What _edge records of an edge, for the edges written while planning.
+        recorded, styles, heads, keep, layout_edges = self.recorded, self.styles, self.heads, self.keep_layout, self.layout_edges
         for plan in self.plans:
             if plan.line is not None:
+                if recorded:
+                    style, _, shapes = styles[plan.kind]
+                    if shapes:
+                        tail, head = plan.ends
+                        heads.add(head)
+                        if keep:
+                            layout_edges.append((len(body), tail, head, style))
                 body.append(plan.line)
                 kinds.add(plan.kind)  # the legend's row: support, rebuttal or contradiction
             elif plan.drawable:

@@ -67,43 +67,61 @@ def estimate(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Shape:
     index: dict[str, int] = {}
     for name in nodes:
         index.setdefault(name, len(index))
-    pairs = [(index.setdefault(tail, len(index)), index.setdefault(head, len(index))) for tail, head in edges]
-    n = len(index)
-    successors: list[list[int]] = [[] for _ in range(n)]
-    for tail, head in pairs:
-        successors[tail].append(head)
+    successors: list[list[int]] = [[] for _ in range(len(index))]
+    get = index.get
+    for tail, head in edges:
+        t = get(tail)
+        if t is None:
+            t = index[tail] = len(successors)
+            successors.append([])
+        h = get(head)
+        if h is None:
+            h = index[head] = len(successors)
+            successors.append([])
+        successors[t].append(h)
+    n = len(successors)
     above: list[list[int]] = [[] for _ in range(n)]  # what each node is ranked below
     state = [0] * n  # 0: not seen, 1: on the path being followed, 2: ranked
     depth = [0] * n
+    looped: set[int] = set()  # nodes with an edge to themselves
+    bends = 0
     for root in range(n):
         if state[root]:
             continue
         state[root] = 1
-        path = [(root, 0)]
+        path = [root]
+        ahead = [iter(successors[root])]  # per node on the path: the edges not followed yet
         while path:
-            v, i = path[-1]
-            if i < len(successors[v]):
-                path[-1] = (v, i + 1)
-                head = successors[v][i]
-                if state[head] == 1:
-                    above[head].append(v)  # closes a cycle: turned round
-                else:
-                    above[v].append(head)
-                    if state[head] == 0:
-                        state[head] = 1
-                        path.append((head, 0))
-                continue
-            path.pop()
-            state[v] = 2
-            # Everything above v is ranked by now (a turned edge's tail is
-            # finished before the node it points back at).
-            depth[v] = 1 + max((depth[u] for u in above[v]), default=-1)
-    bends = 0
-    for v in range(n):
-        for u in above[v]:
-            span = depth[v] - depth[u]
-            if span > 1:
-                bends += span - 1
+            v = path[-1]
+            for w in ahead[-1]:  # v -> w
+                seen = state[w]
+                if seen == 1:
+                    if w == v:
+                        looped.add(v)  # ranked below itself: one rank up from the bottom, no bend
+                    else:
+                        above[w].append(v)  # closes a cycle: turned round
+                    continue
+                above[v].append(w)
+                if seen == 0:
+                    state[w] = 1
+                    path.append(w)
+                    ahead.append(iter(successors[w]))
+                    break
+            else:
+                path.pop()
+                ahead.pop()
+                state[v] = 2
+                # Everything above v is ranked by now (a turned edge's tail is
+                # finished before the node it points back at), and nothing is
+                # added above v any more. v is one rank below the lowest of
+                # them, so an edge to a node of rank r bends top - r times.
+                ranks = [depth[u] for u in above[v]]
+                if ranks:
+                    top = max(ranks)
+                    depth[v] = top + 1
+                    bends += top * len(ranks) - sum(ranks)
+                elif looped and v in looped:
+                    depth[v] = 1
     return Shape(n, bends)
 
 

@@ -95,7 +95,7 @@ def read_text(text: str, filename: str | None = None) -> tuple[ArgumentMap, list
 
 
 #: After making this many objects the collector tracks, the reader settles them.
-_MANY_OBJECTS = 100_000
+_MANY_OBJECTS = 10_000
 
 
 def _settle() -> None:

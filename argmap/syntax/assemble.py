@@ -11,9 +11,9 @@ import os
 import re
 from itertools import compress, count
 from operator import not_
+from typing import TYPE_CHECKING
 
 import attrs
-from lark import Token
 
 from argmap._linebreaks import SourceLines
 from argmap._i18n import N_, Phrase, joined, phrase, plural_phrase
@@ -44,6 +44,9 @@ from argmap.model import (
 )
 from argmap.model import _span
 from argmap.syntax.lines import Line
+
+if TYPE_CHECKING:
+    from lark import Token
 
 __all__ = ["assemble", "CLAIM_ATTRIBUTES", "SOURCE_ATTRIBUTES"]
 

@@ -10,18 +10,20 @@ import functools
 import re
 from collections.abc import Callable
 import unicodedata
-from importlib import resources
 from pathlib import Path
-
-from lark import Lark, Token, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING
 
 from argmap._linebreaks import FALSE_LINE_BREAKS, SourceLines
 from argmap._i18n import N_, Phrase, joined, phrase
 from argmap.diagnostics import Diagnostic, error, info, suggest
 from argmap.model import Span
 from argmap.syntax._repair import Repair, diagnose
-from argmap.syntax.lines import Line, LineTransformer
+from argmap.syntax.lines import Line
 from argmap.syntax.shapes import BLOCK, BLOCK_ID, ID, OTHER, TEXT, claim_text, read_line, scan_lines
+
+if TYPE_CHECKING:
+    # lark is imported when a line needs it (see _parser), not with this module.
+    from lark import Lark, Token, UnexpectedInput
 
 __all__ = ["grammar_text", "parse_lines", "iter_lines", "MAX_SYNTAX_ERRORS"]
 
@@ -36,16 +38,24 @@ STATEMENT_WORDS = ("claim", "implicit", "source", "group", "position", "title", 
 
 def grammar_text() -> str:
     """The text of the grammar, from the installed package or the source tree."""
-    try:
-        return resources.files("argmap").joinpath("grammar/argmap.lark").read_text("utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        here = Path(__file__).resolve().parent.parent.parent
-        return (here / "grammar" / "argmap.lark").read_text("utf-8")
+    package = Path(__file__).resolve().parent.parent
+    # A plain file first (importlib.resources costs an import of 4 ms); the
+    # package's resources when argmap is imported from a zip file.
+    for path in (package / "grammar" / "argmap.lark", package.parent / "grammar" / "argmap.lark"):
+        try:
+            return path.read_text("utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+    
+    return resources.files("argmap").joinpath("grammar/argmap.lark").read_text("utf-8")
 
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return Lark(
+    from argmap.syntax.parser_cache import cached_lark
+    from argmap.syntax.transformer import LineTransformer
+
+    return cached_lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
@@ -159,6 +169,8 @@ _BLANK = Line("blank", ())
 def _parse_run(source: SourceLines, first: int, end: int, n_lines: int, filename: str | None, diagnostics: list):
     """Lines ``first`` to ``end`` (0-based, end excluded) read by lark; after a
     syntax error it resumes at the next line, so every error is reported."""
+    from lark import UnexpectedInput
+
     text, starts = source.text, source.starts
     out: list[Line] = []
     while first < end:
@@ -203,6 +215,8 @@ def _repaired(source: SourceLines, index: int, filename: str | None) -> tuple[li
     Nothing when no known mistake explains the error."""
     src = source.line(index + 1)
     following = source.line(index + 2) if index + 1 < len(source) else None
+    from lark import UnexpectedInput
+
     line = src
     repairs: list[Repair] = []
     # A hyphen first: mending it moves no column, so a keyword found after it is placed right.
@@ -226,6 +240,8 @@ def _repaired(source: SourceLines, index: int, filename: str | None) -> tuple[li
 
 def _shifted(parts, after: int, shift: int):
     """``parts`` with the columns of tokens at or after column ``after`` moved back by ``shift``."""
+    from lark import Token
+
     if isinstance(parts, Token):
         if parts.column is not None and parts.column >= after:
             parts.column -= shift
@@ -270,6 +286,8 @@ def _parse_segment(segment: str, first: int) -> list[Line]:
 
 def _error_line(exc: UnexpectedInput, first: int, n_lines: int) -> int:
     """The 0-based index (in the whole text) of the line an error is on."""
+    from lark import UnexpectedToken
+
     line = getattr(exc, "line", None)
     if isinstance(exc, UnexpectedToken) and exc.token.type in ("NL", "INL"):
         # The statement before the line break is incomplete.
@@ -328,6 +346,8 @@ def _expected_words(expected) -> Phrase:
 
 
 def _describe(exc: UnexpectedInput, source: SourceLines, bad: int, filename: str | None) -> Diagnostic:
+    from lark import UnexpectedCharacters, UnexpectedToken
+
     src = source.line(bad + 1)
     stripped = src.strip()
     first_word = stripped.split(" ", 1)[0].split(":", 1)[0] if stripped else ""

@@ -6,7 +6,7 @@ those with one ``fullmatch`` of a pattern made from the grammar's own
 terminals (ID, TEXT, STRING, COMMENT, CONTINUATION, the ignored white space
 and the keywords), so grammar/argmap.lark stays the one source of truth.
 It makes the same line record as the LALR parser with
-:class:`~argmap.syntax.lines.LineTransformer` would.
+:class:`~argmap.syntax.transformer.LineTransformer` would.
 
 The patterns accept a strict subset of what the grammar accepts: tokens
 separated as lark's contextual lexer separates them (white space wherever
@@ -59,6 +59,9 @@ def _patterns():
     rest = f"{ows}:{ows}(?P<text>{text})?"
     ids = f"{ident}(?:{ows}{t['PLUS']}{ows}{ident})*"
     relation_words = "|".join(t[k] for k in ("SUPPORTS", "REBUTS", "CONTRADICTS", "UNDERCUTS"))
+    # accepts a, b   (a group of its own in `inner`; several, `;` apart, after `position ID:`)
+    stance_ids = f"{ident}(?:{ows},{ows}{ident})*"
+    stance = f"(?:{t['ACCEPTS']}|{t['REJECTS']}){ws}{stance_ids}"
     top = re.compile(
         "|".join(
             (
@@ -68,6 +71,7 @@ def _patterns():
                 f"(?P<target>{ident}){ows}",
                 f"source{ws}(?P<sid>{ident}){ows}:{ows}(?P<string>{t['STRING']}){ows}",
                 f"(?P<meta>{t['TITLE']}|{t['LANG']}|{t['QUESTION']}){ows}:{ows}(?P<mtext>{text})?",
+                f"position{ws}(?P<pid>{ident}){ows}:{ows}(?P<stances>{stance}(?:{ows};{ows}{stance})*)?{ows}",
                 f"(?P<comment>{t['COMMENT']})",
             )
         )
@@ -81,6 +85,7 @@ def _patterns():
                 f"(?P<step>{t['PREMISE']}|{t['CONCLUSION']}){ws}"
                 f"(?:implicit{ws}(?P<isid>{ident}){ows}:{ows}(?P<istext>{text})?"
                 f"|(?P<sid>{ident})(?:(?P<scolon>{ows}:){ows}(?P<stext>{text})?|{ows}))",
+                f"(?P<stance>{t['ACCEPTS']}|{t['REJECTS']}){ws}(?P<ids>{stance_ids}){ows}",
                 f"(?P<continuation>{t['CONTINUATION']})",
                 f"(?P<comment>{t['COMMENT']})",
             )
@@ -98,6 +103,7 @@ def _patterns():
         inner.fullmatch,
         re.compile(ident).finditer,
         keywords(),
+        re.compile(f"({t['ACCEPTS']}|{t['REJECTS']}){ws}({stance_ids})").finditer,
     )
 
 
@@ -214,7 +220,7 @@ def _ids(m, group: str, finditer) -> tuple[Word, ...]:
 def read_line(src: str, indent: str) -> Line | None:
     """The line record for line ``src`` (without its line break; ``indent`` is
     its leading blanks), or None when lark has to read it."""
-    claim, relation, attribute, top, inner, finditer, words = _patterns()
+    claim, relation, attribute, top, inner, finditer, words, stances = _patterns()
     if not indent:
         if src.startswith("claim"):
             m = claim(src)
@@ -257,6 +263,8 @@ def read_line(src: str, indent: str) -> Line | None:
             if g("sid") in words:
                 return None
             return Line("source", (_word(m, "sid"), _word(m, "string", "STRING")))
+        if g("pid") is not None:
+            return _position(m, finditer, words, stances)
         if g("meta") is not None:
             text = g("mtext")
             keyword = g("meta")
@@ -303,6 +311,8 @@ def read_line(src: str, indent: str) -> Line | None:
             return Line("step", (keyword, "ref", _word(m, "sid"), ""))
         text = g("stext")
         return Line("step", (keyword, "claim", _word(m, "sid"), text.strip() if text else ""))
+    if g("stance") is not None:
+        return _stance(m, "stance", "ids", finditer, words)
     if g("continuation") is not None:
         continuation = _word(m, "continuation", "CONTINUATION")
         return Line("continuation", (continuation, continuation[1:].strip()))
@@ -311,3 +321,28 @@ def read_line(src: str, indent: str) -> Line | None:
 
 
 _SIGN_TYPE = {"+": "PLUS", "-": "MINUS", "~": "TILDE"}
+
+
+def _stance(m, keyword, ids, finditer, words) -> Line | None:
+    """``accepts a, b`` (or ``rejects``) in match ``m``: a stance record, as
+    lark's transformer makes it; None when an id is a keyword."""
+    found = tuple(_word(i, 0) for i in finditer(m.string, m.start(ids), m.end(ids)))
+    if any(i in words for i in found):
+        return None
+    word = m.group(keyword)
+    return Line("stance", (_word(m, keyword, word.upper()), found), sub=word)
+
+
+def _position(m, finditer, words, stances) -> Line | None:
+    """``position ID: accepts a, b; rejects c`` in match ``m``: the position's
+    record with one stance record per part; None when an id is a keyword."""
+    if m.group("pid") in words:
+        return None
+    parts = []
+    if m.group("stances") is not None:
+        for s in stances(m.string, m.start("stances"), m.end("stances")):
+            stance = _stance(s, 1, 2, finditer, words)
+            if stance is None:
+                return None
+            parts.append(stance)
+    return Line("position", (_word(m, "pid"), tuple(parts)))
