@@ -17,16 +17,34 @@ Both show the same graph:
 
 Sources, positions, groups, comments and notes are not in the graph.
 networkx is imported only by :func:`to_networkx`.
+
+XML 1.0 cannot hold every character a map may (the noncharacters U+FFFE
+and U+FFFF, control characters, lone surrogates), not even as a character
+reference: GraphML writes U+FFFD (the replacement character) for each.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape, quoteattr as _quoteattr
 
 from argmap.model import ArgumentMap, Contradiction, Rebuttal, Support, Undercut
 
 __all__ = ["graph", "to_networkx", "write"]
+
+#: The characters XML 1.0 cannot hold (tab, line feed and carriage return aside).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data; U+FFFD for each character XML cannot hold."""
+    return _escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    """``text`` as a quoted XML attribute value; U+FFFD for each character XML cannot hold."""
+    return _quoteattr(_NOT_XML.sub("\ufffd", text))
 
 Node = tuple[str, dict[str, Any]]
 Edge = tuple[str, str, str, dict[str, Any]]
