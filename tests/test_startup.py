@@ -77,6 +77,19 @@ def test_check_command_loads_only_what_it_needs():
     assert commands == ["argmap.cli.check"]
 
 
+def test_texts_are_searched_only_for_sources_with_files(tmp_path):
+    """The modules that find, read and search source texts (and the table of
+    encodings) load only for a map with a source that names a file."""
+    texts = ("argmap.checks._texts", "argmap.checks._nearest", "argmap._encodings", "difflib")
+    modules = loaded_after(f"from argmap.cli import main\nmain(['check', {str(SMALL)!r}], err=sys.stderr, out=sys.stderr)")
+    assert not set(texts) & modules
+    quoted = tmp_path / "q.argmap"
+    quoted.write_text('source s: "Text"\n  file: text.txt\nclaim a: A.\n  source: s\n  quote: "A"\n', "utf-8")
+    (tmp_path / "text.txt").write_text("Nothing of the kind.\n", "utf-8")
+    modules = loaded_after(f"from argmap.cli import main\nmain(['check', {str(quoted)!r}], err=sys.stderr, out=sys.stderr)")
+    assert set(texts) <= modules
+
+
 def test_lark_is_loaded_only_for_lines_that_need_it(tmp_path):
     """Every line of the examples and of a generated map is read without lark (not even imported);
     a line with a mistake loads lark, which reports it with its line and column."""

@@ -6,22 +6,14 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap._encodings import ENCODING_NAMES
 from argmap._i18n import N_, Phrase
-from argmap.checks._nearest import Nearest, TextIndex
-from argmap.checks._texts import (
-    MAX_TEXT_BYTES,
-    TEXTS_VARIABLE,
-    PathRefused,
-    SourceText,
-    TextRefused,
-    find_text,
-    read_text,
-    refused_name,
-    search_path,
-)
 from argmap.diagnostics import Diagnostic, error, info, warning
+
+if TYPE_CHECKING:
+    from argmap.checks._nearest import Nearest
+    from argmap.checks._texts import SourceText
 
 __all__ = ["check_quotes", "squash"]
 
@@ -56,6 +48,11 @@ def check_quotes(
     is refused or cannot be read is a warning, and texts found nowhere are one
     note for the whole map: the map is still fine, only its quotes go
     unverified."""
+    if all(source.file is None for source in m.sources):
+        return  # (and the modules that find, read and search texts are not loaded)
+    from argmap.checks._nearest import TextIndex
+    from argmap.checks._texts import MAX_TEXT_BYTES, PathRefused, TextRefused, find_text, read_text, refused_name, search_path
+
     folders = search_path(base_dir if base_dir is not None else ".", texts)
     read: dict[str, SourceText] = {}
     missing = []
@@ -153,7 +150,7 @@ def _missing(parts: list[str], forms: tuple[str, ...]) -> str | None:
 
 def _not_in_text(claim, source_text: SourceText, nearest: Nearest | None) -> Diagnostic:
     """E208, with how the text was read and the passage nearest to the quote."""
-    fields = {"id": claim.id, "source": claim.source, "encoding": ENCODING_NAMES.get(source_text.encoding, source_text.encoding)}
+    fields = {"id": claim.id, "source": claim.source, "encoding": _encoding_name(source_text.encoding)}
     if source_text.encoding == "utf-8":
         message = N_("the quote of claim `{id}` is not in the file of source `{source}`")
     else:
@@ -191,10 +188,17 @@ def _not_utf8(source, text: SourceText, found: int, total: int) -> Diagnostic:
         " letters alike",
         id=source.id,
         file=_shown(source.file),
-        encoding=ENCODING_NAMES.get(text.encoding, text.encoding),
+        encoding=_encoding_name(text.encoding),
         found=found,
         total=total,
     )
+
+
+def _encoding_name(codec: str) -> str:
+    """The name people know the encoding ``codec`` by (Windows-1252, Mac OS Roman ...)."""
+    from argmap._encodings import ENCODING_NAMES
+
+    return ENCODING_NAMES.get(codec, codec)
 
 
 def _forms(text: str) -> tuple[str, ...]:
@@ -206,6 +210,8 @@ def _forms(text: str) -> tuple[str, ...]:
 
 def _not_found(sources, folders: list[Path]) -> Diagnostic:
     """One note for every source whose text is in none of the folders."""
+    from argmap.checks._texts import TEXTS_VARIABLE
+
     fields: dict[str, str | int | Path] = {
         "folder": folders[0],
         "others": "".join(f", `{f}`" for f in folders[1:]),

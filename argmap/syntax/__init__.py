@@ -10,7 +10,6 @@ import gc
 import re
 
 from argmap._linebreaks import SourceLines
-from argmap._encodings import ENCODING_NAMES, guess_single_byte
 from argmap._i18n import N_
 from argmap._nogc import no_gc
 from argmap.diagnostics import Diagnostic, error, warning
@@ -48,6 +47,8 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
                 )
             )
         else:
+            from argmap._encodings import ENCODING_NAMES, guess_single_byte
+
             text, codec = guess_single_byte(data)
             diagnostics.append(
                 error(
