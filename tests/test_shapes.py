@@ -7,6 +7,7 @@ import itertools
 import random
 from pathlib import Path
 
+import attrs
 import pytest
 from lark import UnexpectedInput
 
@@ -341,6 +342,29 @@ def test_whole_claims_with_attributes_of_random_maps(seed):
     if seed == 0:
         assert _whole_lines("claim a: A.\n  source: s0\n  basis: Statistik\nclaim b: B.") == 2
     _same_either_way(text)
+
+
+def _remade_alike(text: str) -> None:
+    """Each claim read from ``text`` equals the claim the checking constructor
+    makes of its fields (the reader makes them without converters and validators)."""
+    m, _ = argmap.read(text, "m.argmap")
+    for claim in m.claims:
+        again = attrs.evolve(claim)
+        assert again == claim
+        assert (again.span, again.ref_spans, again.quote_span, again.outline, again.argument) == (
+            claim.span, claim.ref_spans, claim.quote_span, claim.outline, claim.argument
+        )
+        assert all(type(getattr(claim, f)) is type(getattr(again, f)) for f in ("tags", "extra", "weight", "basis", "quote"))
+
+
+def test_claims_read_are_what_the_constructor_makes():
+    """Every claim of the examples and test maps, and of maps with every kind of attribute."""
+    for path in sorted(ROOT.glob("examples/**/*.argmap")) + sorted(ROOT.glob("tests/data/**/*.argmap")):
+        _remade_alike(path.read_text("utf-8"))
+    lines = ['source s0: "Q"']
+    for i, attribute in enumerate(ATTRIBUTES + ['quote: " Vorne  und hinten "', "tags: a,  b  c, , d", "note: x  y"]):
+        lines += [f"claim c{i}: Text {i}.", f"  {attribute}"]
+    _remade_alike("\n".join(lines) + "\n")
 
 
 def test_whole_statements_are_read():

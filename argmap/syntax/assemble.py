@@ -42,7 +42,7 @@ from argmap.model import (
     unchecked,
     unchecked_written,
 )
-from argmap.model import _span
+from argmap.model import _blank_is_none, _span, _tags
 from argmap.syntax.lines import Line
 
 if TYPE_CHECKING:
@@ -898,7 +898,7 @@ class _Assembler:
                 )
             fields["basis"] = basis
         if "quote" in values:
-            fields["quote"] = unquote(values["quote"][0]) or None
+            fields["quote"] = _blank_is_none(unquote(values["quote"][0]))
             fields["quote_span"] = values["quote"][1]
         if "weight" in values:
             value, span, key_span = values["weight"]
@@ -914,13 +914,20 @@ class _Assembler:
             fields["weight"] = weight
         if values:
             fields.update(self.shared_fields(values))
-        return Claim(
+            if "tags" in fields:
+                fields["tags"] = _tags(fields["tags"])
+            if "note" in fields:
+                fields["note"] = _blank_is_none(fields["note"])
+        # Every value as the class's converters would leave it, and as its
+        # validators accept it (tests/test_shapes.py remakes each claim read
+        # with the checking constructor): made without them.
+        return _make_claim(
             b.id,
             text,
             implicit=b.implicit,
-            extra=extra,
+            extra=tuple(extra),
             span=b.span,
-            ref_spans=ref_spans,
+            ref_spans=tuple(ref_spans),
             outline=b.outline,
             argument=b.argument,
             **fields,
@@ -1092,7 +1099,7 @@ def _item_ids(line: Line) -> list[str]:
 
 def _value_span(span: Span, key_span: Span, value: str) -> Span:
     start = key_span.end_column + 2
-    return Span(span.file, span.line, start, span.line, max(start + 1, start + len(value)))
+    return _span(span.file, span.line, start, span.line, max(start + 1, start + len(value)))
 
 
 def _weight(value: str) -> float | None:
