@@ -412,8 +412,8 @@ class _Assembler:
 
         Their ids are not interned (:meth:`ident`): on a map of a million
         claims, looking each of three million ids up among a million costs
-        about 3 s, each look-up a few misses of the processor's caches, for
-        170 MB of memory saved (docs/performance.md, "Scale")."""
+        about 3.5 s, each look-up a few misses of the processor's caches, for
+        150 MB of memory saved (docs/performance.md, "Scale")."""
         if self.open_claims:
             self.close_claims()
         filename, append = self.filename, self.out.append
