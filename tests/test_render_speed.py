@@ -216,6 +216,36 @@ def test_estimate_is_its_definition(edges, nodes):
     assert estimate(nodes, edges) == _ranked(nodes, edges)
 
 
+@pytest.mark.parametrize("framed", [False, True])
+@pytest.mark.parametrize("claims,relations", [(300, 300), (2000, 1000), (2000, 3000), (12_000, 18_000), (21_000, 100)])
+def test_estimate_stopped_when_settled_gives_the_same_attributes(claims, relations, framed):
+    """Counting bends only until more could not change the attributes: the
+    attributes of every size and shape are those of the whole count."""
+    import random
+
+    rng = random.Random(claims + relations)
+    nodes = [f"c{i}" for i in range(claims)]
+    edges = [(rng.choice(nodes), rng.choice(nodes)) for _ in range(relations)]
+    edges += [(nodes[i + 1], nodes[i]) for i in range(0, claims - 1, 7)]  # chains: long edges bend
+    whole = estimate(nodes, edges)
+    stopped = estimate(nodes, edges, framed)
+    assert stopped.nodes == whole.nodes and stopped.bends <= whole.bends
+    assert layout_attributes(claims, stopped, framed) == layout_attributes(claims, whole, framed)
+
+
+def test_estimate_stops_early_on_a_tangled_map():
+    """A tangled map without frames is known to go to sfdp after a few thousand bends, with frames after some ten thousand."""
+    import random
+
+    rng = random.Random(1)
+    nodes = [f"c{i}" for i in range(10_000)]
+    edges = [(rng.choice(nodes), rng.choice(nodes)) for _ in range(15_000)]
+    whole = estimate(nodes, edges)
+    assert whole.bends > 100 * TANGLED
+    assert TANGLED < estimate(nodes, edges, False).work < 2 * TANGLED
+    assert layout.BENDS_FOR_LINES < estimate(nodes, edges, True).bends < whole.bends / 10
+
+
 def test_layout_attributes_by_size_and_shape():
     """Small maps get no settings; tangled maps without frames go to sfdp; with frames they stay with dot."""
     assert layout_attributes(LARGE_MAP - 1, Shape(10_000, 50_000)) == {}

@@ -160,11 +160,13 @@ def _build(argument_map: ArgumentMap, options: RenderOptions) -> graphviz.Digrap
 def _layout(size: int, view: View, panels: list[_Panel]) -> dict[str, str]:
     """The layout settings for the map's size and shape (see :mod:`argmap.render.layout`)."""
     shape = None
+    framed = bool(view.frames) or len(panels) > 1
     if LARGE_MAP <= size <= SHAPED_UP_TO:
         nodes = [name for panel in panels for name in panel.nodes]
         edges = [(tail, head) for panel in panels for _, tail, head, _ in panel.layout_edges]
-        shape = estimate(nodes, edges)
-    return layout_attributes(size, shape, framed=bool(view.frames) or len(panels) > 1)
+        # Counted only as far as they change the attributes.
+        shape = estimate(nodes, edges, framed)
+    return layout_attributes(size, shape, framed=framed)
 
 
 def _top(options: RenderOptions) -> str:
