@@ -109,6 +109,16 @@ class Lines:
         """The statement of a node."""
         return f"\t{self._node_name(name)}{attribute_list}\n"
 
+    def cut(self, attributes: dict[str, str], key: str) -> tuple[str, str]:
+        """What :meth:`varying` writes around the quoted ``value`` of ``key``
+        (after the node's name): ``f"\\t{quoted}{cut[0]}{quote(value)}{cut[1]}\\n"``
+        is its statement, for a loop that writes many."""
+        cut = (key, *attributes.items())
+        around = self._cuts.get(cut)
+        if around is None:
+            around = self._cuts[cut] = _around(attributes, key)
+        return around
+
     def varying(self, name: str, attributes: dict[str, str], key: str, value: str, quoted: str | None = None) -> str:
         """The statement of a node with ``attributes`` and ``key=value``:
         the same as ``node(name, attribute_list({**attributes, key: value}))``,

@@ -21,6 +21,7 @@ import graphviz
 from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
 from argmap.render.dot_lines import Lines, attribute_list, quote_name
+from argmap.render.dot_lines import _quote as quote_label
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
 from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
@@ -590,6 +591,9 @@ class _Panel:
         if not view.folded:
             # The claims drawn are the view's, each once, in order.
             clusters = view.clusters
+            if not (clusters or self.drawn_arguments or view.places):
+                self._claims(self.g, view.claims)  # nothing in frames: the claims in order
+                return
             if clusters:
                 entries = [(clusters[c.id].key if c.id in clusters else None, self._claim, c) for c in view.claims]
             else:
@@ -693,15 +697,31 @@ class _Panel:
         return sub
 
     def _claim(self, g, claim: Claim) -> None:
-        name, quoted = self.plain[claim.id]
+        self._claims(g, (claim,))
+
+    def _claims(self, g, claims) -> None:
+        """Claims' nodes, in order."""
         plain = self.plain_label
-        if plain is not None and claim.basis is None and not (claim.implicit or claim.note or claim.tags or claim.source and self.options.sources):
-            # Most claims of most maps: no status, mark, badge or tooltip.
-            head, cell = plain
-            label = f"{head}{escape(claim.id)}</FONT></TD></TR>{cell}{wrapped(claim.text, self.options.wrap) or ' '}</FONT></TD></TR></TABLE>>"
-            g.body.append(self.lines.varying(name, {}, "label", label, quoted))
-            self.nodes.append(name)
+        if plain is None:
+            for claim in claims:
+                self._full_claim(g, claim)
             return
+        head, cell = plain
+        before, after = self.lines.cut({}, "label")
+        names, append, add_node, width, sources = self.plain, g.body.append, self.nodes.append, self.options.wrap, self.options.sources
+        for claim in claims:
+            if claim.basis is None and not (claim.implicit or claim.note or claim.tags or claim.source and sources):
+                # Most claims of most maps: no status, mark, badge or tooltip.
+                name, quoted = names[claim.id]
+                label = f"{head}{escape(claim.id)}</FONT></TD></TR>{cell}{wrapped(claim.text, width) or ' '}</FONT></TD></TR></TABLE>>"
+                append(f"\t{quoted}{before}{quote_label(label)}{after}\n")
+                add_node(name)
+            else:
+                self._full_claim(g, claim)
+
+    def _full_claim(self, g, claim: Claim) -> None:
+        """A claim's node with all it may have: status, mark, badges, tooltip."""
+        name, quoted = self.plain[claim.id]
         theme, view = self.theme, self.view
         mark = self.marks.get(claim.id) if self.marks else None
         status = self.status.get(claim.id) if self.status else None
