@@ -163,7 +163,7 @@ def _layout(size: int, view: View, panels: list[_Panel]) -> dict[str, str]:
     shape = None
     framed = bool(view.frames) or len(panels) > 1
     if LARGE_MAP <= size <= SHAPED_UP_TO:
-        nodes = [name for panel in panels for name in panel.nodes]
+        nodes = panels[0].nodes if len(panels) == 1 else [name for panel in panels for name in panel.nodes]
         edges = [(tail, head) for panel in panels for _, tail, head, _ in panel.layout_edges]
         # Counted only as far as they change the attributes.
         shape = estimate(nodes, edges, framed)
@@ -1084,18 +1084,19 @@ class _Panel:
         # What _edge records of an edge, for the edges written while planning.
         recorded, styles, heads, keep, layout_edges = self.recorded, self.styles, self.heads, self.keep_layout, self.layout_edges
         for plan in self.plans:
-            if plan.line is not None:
+            _, kind, drawable, _, line, ends = plan
+            if line is not None:
                 if recorded:
-                    style, _, shapes = styles[plan.kind]
+                    style, _, shapes = styles[kind]
                     if shapes:
-                        tail, head = plan.ends
+                        tail, head = ends
                         heads.add(head)
                         if keep:
                             layout_edges.append((len(body), tail, head, style))
-                body.append(plan.line)
-                kinds.add(plan.kind)  # the legend's row: support, rebuttal or contradiction
-            elif plan.drawable:
-                draw[plan.kind](plan)
+                body.append(line)
+                kinds.add(kind)  # the legend's row: support, rebuttal or contradiction
+            elif drawable:
+                draw[kind](plan)
             elif self.collapsed and plan.kind == "support" and plan.rel.argument is not None:
                 if plan.rel.name == plan.rel.argument and plan.rel.argument in self.drawn_arguments:
                     self._argument_edges(self.arguments[plan.rel.argument])
