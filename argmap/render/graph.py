@@ -164,7 +164,7 @@ def _layout(size: int, view: View, panels: list[_Panel]) -> dict[str, str]:
     framed = bool(view.frames) or len(panels) > 1
     if LARGE_MAP <= size <= SHAPED_UP_TO:
         nodes = panels[0].nodes if len(panels) == 1 else [name for panel in panels for name in panel.nodes]
-        edges = [(tail, head) for panel in panels for _, tail, head, _ in panel.layout_edges]
+        edges = panels[0].layout_edges if len(panels) == 1 else [edge for panel in panels for edge in panel.layout_edges]
         # Counted only as far as they change the attributes.
         shape = estimate(nodes, edges, framed)
     return layout_attributes(size, shape, framed=framed)
@@ -304,7 +304,8 @@ class _Panel:
         self.stub_claims: dict[str, str] = {}  # a claim on another page: its mark's node -> the claim
         self.stubs: dict[str, list[str]] = {}  # marks drawn: node -> the claims it stands for
         self.stub_edges: set[tuple[str, str, str]] = set()
-        self.layout_edges: list[tuple[int, str, str, dict]] = []  # (line in the body, tail, head, attributes)
+        self.layout_edges: list[tuple[str, str]] = []  # (tail, head)
+        self.fan_edges: list[tuple[int, str, str, dict]] = []  # staggered: (line in the body, tail, head, attributes)
         self.junctions: dict[str, str] = {}  # relation name or argument id -> its dot (or collapsed node)
         self.placed: set[str] = set()  # dots drawn inside a frame
         self.nodes: list[str] = []  # claim nodes (and placeholders, argument nodes), in order
@@ -381,7 +382,7 @@ class _Panel:
         ``unflatten`` does for leaves, here for whole subtrees. Claims that
         nothing points at come first (they move alone)."""
         fans: dict[str, list[tuple[int, str, str, dict]]] = {}
-        for edge in self.layout_edges:
+        for edge in self.fan_edges:
             fans.setdefault(edge[2], []).append(edge)
         for edges in fans.values():
             if len(edges) < 3:
@@ -1065,7 +1066,9 @@ class _Panel:
         if shapes:
             self.heads.add(head)
             if self.keep_layout:
-                self.layout_edges.append((len(body), tail, head, style))
+                self.layout_edges.append((tail, head))
+                if self.staggered:
+                    self.fan_edges.append((len(body), tail, head, style))
         body.append(self.lines.edge(tail, head, listed))
 
     def bottom_nodes(self) -> list[str]:
@@ -1083,16 +1086,18 @@ class _Panel:
         kinds = self.used.relations
         # What _edge records of an edge, for the edges written while planning.
         recorded, styles, heads, keep, layout_edges = self.recorded, self.styles, self.heads, self.keep_layout, self.layout_edges
+        fans = self.fan_edges if self.staggered else None
         for plan in self.plans:
             _, kind, drawable, _, line, ends = plan
             if line is not None:
                 if recorded:
                     style, _, shapes = styles[kind]
                     if shapes:
-                        tail, head = ends
-                        heads.add(head)
+                        heads.add(ends[1])
                         if keep:
-                            layout_edges.append((len(body), tail, head, style))
+                            layout_edges.append(ends)
+                            if fans is not None:
+                                fans.append((len(body), *ends, style))
                 body.append(line)
                 kinds.add(kind)  # the legend's row: support, rebuttal or contradiction
             elif drawable:
