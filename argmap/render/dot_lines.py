@@ -24,11 +24,13 @@ from __future__ import annotations
 
 from graphviz.quoting import a_list, attr_list, quote, quote_edge
 
-__all__ = ["attribute_list", "node_line", "edge_line", "quote_name", "Lines"]
+__all__ = ["attribute_list", "node_line", "edge_line", "quote_name", "quote_value", "Lines"]
 
 # graphviz.quoting.quote itself, without the wrapper that checks each call
 # for positional arguments it deprecates (a third of its time).
 _quote = getattr(quote, "__wrapped__", quote)
+#: An attribute value quoted as ``Digraph.node`` quotes it (an HTML-like label stays as it is).
+quote_value = _quote
 
 
 def attribute_list(values: dict[str, str]) -> str:

@@ -20,8 +20,7 @@ import graphviz
 
 from argmap._nogc import no_gc
 from argmap.model import Argument, ArgumentMap, Claim, Contradiction, Rebuttal, Relation, Support, Undercut
-from argmap.render.dot_lines import Lines, attribute_list, quote_name
-from argmap.render.dot_lines import _quote as quote_label
+from argmap.render.dot_lines import Lines, attribute_list, quote_name, quote_value
 from argmap.render.labels import WORD_JOINER, clean, escape, html_label, text_width, wrap, wrapped
 from argmap.render.layout import HUGE_MAP, LARGE_MAP, SHAPED_UP_TO, estimate, layout_attributes
 from argmap.render.legend import LEGEND_NODE, Used, legend_label
@@ -715,7 +714,7 @@ class _Panel:
                 # Most claims of most maps: no status, mark, badge or tooltip.
                 name, quoted = names[claim.id]
                 label = f"{head}{escape(claim.id)}</FONT></TD></TR>{cell}{wrapped(claim.text, width) or ' '}</FONT></TD></TR></TABLE>>"
-                append(f"\t{quoted}{before}{quote_label(label)}{after}\n")
+                append(f"\t{quoted}{before}{quote_value(label)}{after}\n")
                 add_node(name)
             else:
                 self._full_claim(g, claim)
