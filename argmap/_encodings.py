@@ -10,10 +10,11 @@ characters and rare symbols count against it.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
-__all__ = ["ENCODING_NAMES", "guess_single_byte", "undo_double_utf8"]
+__all__ = ["ENCODING_NAMES", "guess_single_byte", "undo_double_utf8", "utf16_codec"]
 
 #: Names of the encodings argmap reads, as a user knows them.
 ENCODING_NAMES = {
@@ -54,6 +55,25 @@ def _score(text: str) -> int:
         elif not ch.isalpha():
             score -= 1
     return score
+
+
+def utf16_codec(data: bytes, sample: int = 65_536) -> str | None:
+    """The codec to read ``data`` with when it is UTF-16 (Windows' "Unicode"):
+    ``utf-16`` when it starts with a UTF-16 byte-order mark, ``utf-16-le`` or
+    ``utf-16-be`` when, without one, every other byte of its first ``sample``
+    bytes is zero and the bytes between are not (Latin-script text saved as
+    UTF-16); None for anything else."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = data[:sample]
+    if len(head) < 4 or head.count(0) * 4 <= len(head):
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd > 8 * even:
+        return "utf-16-le"
+    if even > 8 * odd:
+        return "utf-16-be"
+    return None
 
 
 def guess_single_byte(data: bytes, sample: int = 200_000) -> tuple[str, str]:

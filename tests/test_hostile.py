@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,24 @@ def test_invalid_utf8_is_reported_and_the_rest_checked():
     """Invalid UTF-8 is an error at its line and column; later errors are still found."""
     _, diagnostics = read_anything("claim a: Gr\xfcn\n".encode("latin-1") + b"a suports b\n")
     assert [(d.code, d.span.line, d.span.column) for d in diagnostics][:2] == [("E001", 1, 12), ("E101", 2, 3)]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_read_as_utf16(codec):
+    """A map saved as UTF-16 (Windows' "Unicode", with or without a byte-order
+    mark) is read as such: one E001 naming UTF-16 at 1:1, then the map as written."""
+    text = "claim a: Schüler lernen „konzentrierter“.\nclaim b: Größe.\na supports b\nclaim c: Ascii only.\nc rebuts b\n"
+    m, diagnostics = read_anything(text.encode(codec))
+    assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == [("E001", 1, 1)]
+    assert "UTF-16" in diagnostics[0].message
+    assert m.claim("a").text == "Schüler lernen „konzentrierter“." and [c.id for c in m.claims] == ["a", "b", "c"]
+
+
+def test_nul_bytes_alone_are_not_utf16():
+    """NUL bytes here and there, or everywhere, do not make a text UTF-16."""
+    for data in (b"claim a\x00: A.\nclaim b: B.\n", b"\x00" * 64, b"claim a: A.\n" + b"\x00\x00\x00\x00" * 8):
+        _, diagnostics = read_anything(data)
+        assert not any("UTF-16" in d.message for d in diagnostics)
 
 
 def test_bom_is_a_warning():

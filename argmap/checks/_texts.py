@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from attrs import frozen
 
-from argmap._encodings import guess_single_byte, undo_double_utf8
+from argmap._encodings import guess_single_byte, undo_double_utf8, utf16_codec
 from argmap._i18n import Phrase, phrase
 
 __all__ = [
@@ -183,12 +183,9 @@ def _reason(exc: OSError) -> str:
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    if len(data) >= 4 and data.count(0) * 4 > len(data):
-        # UTF-16 without a byte-order mark: every other byte of Latin text is zero.
-        order = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        return data.decode(order, errors="replace"), "utf-16"
+    codec = utf16_codec(data)
+    if codec is not None:
+        return data.decode(codec, errors="replace"), "utf-16"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -20,6 +20,8 @@ from argmap.syntax.parser import iter_lines
 __all__ = ["decode", "read_text"]
 
 _BOM = "\ufeff"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SAVE_AS_UTF8 = N_("save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
 
 
 def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
@@ -28,6 +30,22 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
     (Windows-1252 for most), one that is partly UTF-8 with the bad bytes
     replaced, so that the rest of the file can still be checked."""
     diagnostics: list[Diagnostic] = []
+    if data[:2] in _UTF16_BOMS or 0 in data[:4096]:
+        from argmap._encodings import utf16_codec
+
+        codec = utf16_codec(data)
+        if codec is not None:
+            # Windows' "Unicode": read as such, and reported, as a file in Windows-1252 is.
+            text = data.decode(codec, errors="replace").removeprefix(_BOM)
+            diagnostics.append(
+                error(
+                    "E001",
+                    "the file is saved as UTF-16, not UTF-8; argmap read it as UTF-16",
+                    Span(filename, 1, 1, 1, 2),
+                    _SAVE_AS_UTF8,
+                )
+            )
+            return text, diagnostics
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -36,7 +54,7 @@ def decode(data: bytes, filename: str | None) -> tuple[str, list[Diagnostic]]:
         line = good.count("\n") + 1
         column = len(good) - (good.rfind("\n") + 1) + 1 - (line == 1 and good.startswith(_BOM))
         span = Span(filename, line, column, line, column + 1)
-        hint = N_("save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)")
+        hint = _SAVE_AS_UTF8
         byte, offset = f"{data[exc.start]:02x}", exc.start
         if _UTF8_SEQUENCE.search(data):
             # Part of it is UTF-8: a single-byte reading would garble that part.
