@@ -147,3 +147,43 @@ def test_cache_folder_follows_xdg(monkeypatch, tmp_path):
     assert cache_folder() == str(tmp_path / "home" / ".cache" / "argmap")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
     assert cache_folder() == str(tmp_path / "home" / ".cache" / "argmap")
+
+
+def test_grammar_is_found_through_the_package_resources(monkeypatch):
+    """Where the grammar is no plain file beside the package (argmap imported
+    from a zip file), it is read through importlib.resources."""
+    from argmap.syntax import parser
+
+    class Nowhere:
+        def __init__(self, *_):
+            pass
+
+        def resolve(self):
+            return self
+
+        @property
+        def parent(self):
+            return self
+
+        def __truediv__(self, _):
+            return self
+
+        def read_text(self, *_):
+            raise FileNotFoundError
+
+    import importlib.resources
+
+    expected = parser.grammar_text()
+    asked = []
+
+    class Packaged:
+        def joinpath(self, name):
+            asked.append(name)
+            return self
+
+        def read_text(self, encoding):
+            return expected
+
+    monkeypatch.setattr(parser, "Path", Nowhere)
+    monkeypatch.setattr(importlib.resources, "files", lambda package: Packaged())
+    assert parser.grammar_text() == expected and asked == ["grammar/argmap.lark"]

@@ -46,7 +46,8 @@ def grammar_text() -> str:
             return path.read_text("utf-8")
         except (FileNotFoundError, NotADirectoryError):
             continue
-    
+    from importlib import resources
+
     return resources.files("argmap").joinpath("grammar/argmap.lark").read_text("utf-8")
 
 
