@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import add, and_, itemgetter, mul, not_
 
 from argmap._graph import strongly_connected

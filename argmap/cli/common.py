@@ -16,7 +16,6 @@ import contextlib
 import contextvars
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TextIO
 
 from attrs import frozen
